@@ -1,0 +1,46 @@
+# Two commands for a newcomer: `make report` and `make test`. Each sets up .venv when needed.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+CONSTRAINTS := requirements/constraints.txt
+NOTEBOOKS := $(sort $(wildcard notebooks/*.ipynb))
+PYTEST_NBVAL := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
+JOBS ?= 2
+
+.PHONY: all venv test test-fast report notebooks benchmarks validate clean
+
+all: test
+
+$(STAMP): pyproject.toml $(CONSTRAINTS)
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -c $(CONSTRAINTS) -e ".[test]"
+	touch $(STAMP)
+
+venv: $(STAMP)
+
+## make test: unit tests, doctests and the notebooks under strict nbval
+test: $(STAMP)
+	MPLBACKEND=Agg $(BIN)/python -m pytest -n $(JOBS) --dist loadfile $(PYTEST_NBVAL) tests ygx_analysis notebooks
+
+## make test-fast: unit tests and doctests only
+test-fast: $(STAMP)
+	MPLBACKEND=Agg $(BIN)/python -m pytest -n $(JOBS) --dist loadfile tests ygx_analysis
+
+## make report: build build/ (executed notebooks, figures, tables, manifest)
+report: $(STAMP)
+	MPLBACKEND=Agg $(BIN)/ygx-analysis report --out build --jobs $(JOBS)
+
+## make notebooks: re-execute the notebooks in place to re-record their outputs (pinned env only)
+notebooks: $(STAMP)
+	MPLBACKEND=Agg $(BIN)/python -m jupyter nbconvert --to notebook --execute --inplace $(NOTEBOOKS)
+
+validate: $(STAMP)
+	$(BIN)/ygx-analysis validate
+
+benchmarks: $(STAMP)
+	for f in benchmarks/bench_*.py; do $(BIN)/python $$f || exit 1; done
+
+clean:
+	rm -rf build build.tmp* .pytest_cache

@@ -1,0 +1,247 @@
+"""The data files load, are complete, and every kind of malformed input gets a one-line error."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from ygx_analysis import data as d
+from ygx_analysis.cli import main
+
+from .conftest import DATA
+
+LINE_ERROR = re.compile(r"^\S+\.csv(:\d+)?: ")
+
+
+def test_indicators_load_with_types():
+    ind = d.load_indicators()
+    assert len(ind) == 45  # the README states this count
+    assert ind["id"].is_unique
+    assert str(ind["value"].dtype) == "float64"
+    assert set(ind["section"]) == set(d.SECTIONS)
+    row = ind.set_index("id").loc["general_budget_revenue_yoy_2024"]
+    assert (row["value_printed"], row["unit"], row["measure"]) == ("6.6", "%", "growth_yoy")
+    assert (row["low"], row["high"]) == (6.55, 6.65)
+
+
+def test_every_section_of_the_article_is_covered():
+    ind = d.load_indicators()
+    counts = ind.groupby("section").size().to_dict()
+    # counted by hand in the article: 15 innovation (incubators, platforms, patents),
+    # 12 industry (6 investment attraction, factory floor, 5 enterprise counts), 10 fiscal/output,
+    # 7 reform (一镇两街道 as two rows), 1 business-environment rank
+    assert counts == {"innovation": 15, "industry": 12, "economy": 10, "reform": 7,
+                      "business_environment": 1}
+
+
+def test_qualifiers_match_the_printed_words():
+    ind = d.load_indicators().set_index("id")
+    assert ind.loc["incubated_firms_current", "qualifier"] == "more_than"      # 超200家
+    assert ind.loc["hr_cost_saving_annual", "qualifier"] == "at_least"         # 1.3亿元以上
+    assert ind.loc["factory_floor_area_current", "qualifier"] == "approx_more" # 200余万平方米
+    assert ind.loc["above_scale_new_energy_current", "qualifier"] == "approx_more"  # 10多家
+
+
+def test_value_text_appears_in_its_excerpt():
+    """The printed number is in its own excerpt (except 一镇两街道, printed in Chinese numerals)."""
+    ind = d.load_indicators()
+    for row in ind.itertuples():
+        if row.id in {"towns_transferred_2024", "subdistricts_transferred_2024"}:
+            assert row.excerpt == "托管‘一镇两街道’"
+            continue
+        assert row.value_printed in row.excerpt, row.id
+
+
+def test_context_and_sources_load():
+    ctx = d.load_context()
+    src = d.load_sources()
+    assert set(ctx["source_id"]) <= set(src["source_id"])
+    assert ctx["id"].is_unique
+    article = src.set_index("source_id").loc["article"]
+    assert article["publisher"] == "中国高新技术产业导报"
+    assert article["publisher_status"] == "inferred"
+    assert article["date_status"] == "not confirmed"
+    assert article["authors_status"] == "printed"
+
+
+def test_context_series_have_one_definition_each():
+    ctx = d.load_context()
+    series = ctx[ctx["series"] != ""]
+    assert {"CN_IVA_ABOVE_SCALE_GROWTH", "HN_GDP_REAL_GROWTH"} <= set(series["series"])
+    for name, group in series.groupby("series"):
+        assert group[["indicator", "region", "unit", "basis"]].drop_duplicates().shape[0] == 1, name
+        assert group["period"].is_unique, name
+
+
+def test_lookup_returns_reported():
+    r = d.reported("above_scale_electronics_current")
+    assert (r.text, r.qualifier, r.unit, r.id) == ("30", "approx_more", "家", "above_scale_electronics_current")
+    with pytest.raises(KeyError, match="no indicators.csv row"):
+        d.reported("nope")
+
+
+def test_loader_accepts_an_edited_copy(data_copy: Path):
+    path = data_copy / "indicators.csv"
+    text = path.read_text(encoding="utf-8").replace(",62.08,", ",62.10,")
+    path.write_text(text, encoding="utf-8")
+    ind = d.load_indicators(path)
+    assert ind.set_index("id").loc["fiscal_revenue_total_2024", "value"] == 62.10
+
+
+def _replace_field(path: Path, row_id: str, column: str, new: str) -> int:
+    """Set one field of the row with ``row_id``; return that row's line number."""
+    import csv
+    import io
+
+    rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"))))
+    header = rows[0]
+    for i, row in enumerate(rows):
+        if row and row[0] == row_id:
+            row[header.index(column)] = new
+            out = io.StringIO()
+            csv.writer(out, lineterminator="\n").writerows(rows)
+            path.write_text(out.getvalue(), encoding="utf-8")
+            return i + 1
+    raise AssertionError(row_id)
+
+
+def _validate(data_dir: Path, capsys) -> tuple[int, list[str]]:
+    code = main(["validate", str(data_dir)])
+    err = capsys.readouterr().err.strip().splitlines()
+    return code, err
+
+
+BREAKAGES = {
+    "unknown unit": ("indicators.csv", "unit", "furlongs", "unit: unknown unit 'furlongs'"),
+    "non-numeric value": ("indicators.csv", "value", "62,08", "value: not a number"),
+    "unknown qualifier": ("indicators.csv", "qualifier", "roughly", "qualifier: unknown qualifier"),
+    "unknown measure": ("indicators.csv", "measure", "vibe", "measure: unknown measure"),
+    "bad period": ("indicators.csv", "period", "last year", "period: period 'last year'"),
+    "unknown source": ("indicators.csv", "source_id", "blog", "source_id: unknown source 'blog'"),
+    "growth at -100%": ("indicators.csv", "value", "-100", "value: growth rate -100% is at or below -100%"),
+    "long excerpt": ("indicators.csv", "excerpt", "益" * 31, "excerpt: is 31 characters"),
+    "unknown section": ("indicators.csv", "section", "sports", "section: unknown section"),
+    "bad id": ("indicators.csv", "id", "Bad Id", "id: id 'Bad Id'"),
+    "unknown status": ("context.csv", "status", "rumour", "status: unknown status 'rumour'"),
+    "unknown region": ("context.csv", "region", "mars", "region: unknown region 'mars'"),
+    "bad status word": ("sources.csv", "date_status", "maybe", "date_status: unknown status word"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BREAKAGES))
+def test_field_breakage_gives_one_line_naming_file_line_field(case, data_copy: Path, capsys):
+    filename, column, new, expected = BREAKAGES[case]
+    path = data_copy / filename
+    row_id = {"indicators.csv": "fiscal_revenue_total_yoy_2024", "context.csv": "hn_iva_growth_2024",
+              "sources.csv": "article"}[filename]
+    line = _replace_field(path, row_id, column, new)
+    code, err = _validate(data_copy, capsys)
+    assert code == 1
+    assert any(e.startswith(f"{path}:{line}: ") or e.endswith(f"{filename}:{line}: {expected}")
+               or f"{filename}:{line}: {expected}" in e for e in err), err
+    assert not any("Traceback" in e for e in err)
+
+
+def test_negative_level_is_rejected(data_copy: Path, capsys):
+    line = _replace_field(data_copy / "indicators.csv", "fiscal_revenue_total_2024", "value", "-62.08")
+    code, err = _validate(data_copy, capsys)
+    assert code == 1 and any(f"indicators.csv:{line}: value: negative value" in e for e in err)
+
+
+def test_duplicate_id(data_copy: Path, capsys):
+    path = data_copy / "indicators.csv"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    path.write_text("".join(lines + [lines[5]]), encoding="utf-8")
+    code, err = _validate(data_copy, capsys)
+    assert code == 1
+    assert any(f"indicators.csv:{len(lines) + 1}: id: duplicate id" in e and "first on line 6" in e for e in err)
+
+
+def test_missing_column(data_copy: Path, capsys):
+    path = data_copy / "indicators.csv"
+    text = path.read_text(encoding="utf-8").replace(",unit,", ",units,", 1)
+    path.write_text(text, encoding="utf-8")
+    code, err = _validate(data_copy, capsys)
+    assert code == 1 and any("indicators.csv:1: header: missing column 'unit'" in e for e in err)
+
+
+def test_ragged_row(data_copy: Path, capsys):
+    path = data_copy / "indicators.csv"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    lines[3] = lines[3].rstrip("\n") + ",extra\n"
+    path.write_text("".join(lines), encoding="utf-8")
+    code, err = _validate(data_copy, capsys)
+    assert code == 1 and any("indicators.csv:4: row has 14 fields, header has 13" in e for e in err)
+
+
+def test_empty_file(data_copy: Path, capsys):
+    (data_copy / "context.csv").write_bytes(b"")
+    code, err = _validate(data_copy, capsys)
+    assert code == 1 and any(e.endswith("context.csv: file is empty") for e in err)
+
+
+def test_binary_file(data_copy: Path, capsys):
+    (data_copy / "indicators.csv").write_bytes(b"PK\x03\x04\x00\x00binary")
+    code, err = _validate(data_copy, capsys)
+    assert code == 1 and any("indicators.csv: binary content" in e for e in err)
+
+
+def test_not_utf8(data_copy: Path, capsys):
+    path = data_copy / "indicators.csv"
+    path.write_bytes(path.read_text(encoding="utf-8").encode("gb18030"))
+    code, err = _validate(data_copy, capsys)
+    assert code == 1 and any("indicators.csv:" in e and "not valid UTF-8" in e for e in err)
+
+
+def test_series_mixing_definitions(data_copy: Path, capsys):
+    ctx = d.load_context(data_copy / "context.csv")
+    first = ctx[ctx["series"] == "CN_IVA_ABOVE_SCALE_GROWTH"].iloc[0]
+    line = _replace_field(data_copy / "context.csv", first["id"], "basis", "nominal")
+    code, err = _validate(data_copy, capsys)
+    assert code == 1 and any("context.csv:" in e and "mixes definitions" in e for e in err), (line, err)
+
+
+def test_missing_file_and_folder(tmp_path: Path, capsys):
+    code, err = _validate(tmp_path / "nowhere", capsys)
+    assert code == 1 and err[0].endswith("nowhere: not a folder")
+    (tmp_path / "empty").mkdir()
+    code, err = _validate(tmp_path / "empty", capsys)
+    assert code == 1 and any(e.endswith("indicators.csv: file not found") for e in err)
+
+
+def test_every_error_line_names_a_file(data_copy: Path, capsys):
+    _replace_field(data_copy / "indicators.csv", "fiscal_revenue_total_2024", "unit", "furlongs")
+    _replace_field(data_copy / "context.csv", "hn_iva_growth_2024", "trust", "dunno")
+    code, err = _validate(data_copy, capsys)
+    assert code == 1
+    assert all(LINE_ERROR.match(e) for e in err[:-1]), err
+    assert err[-1].startswith("2 problem(s)")
+
+
+def test_loader_raises_data_error_with_one_line(data_copy: Path):
+    line = _replace_field(data_copy / "indicators.csv", "fiscal_revenue_total_2024", "unit", "furlongs")
+    with pytest.raises(d.DataError) as info:
+        d.load_indicators(data_copy / "indicators.csv")
+    message = str(info.value)
+    assert "\n" not in message
+    assert message.endswith(f"indicators.csv:{line}: unit: unknown unit 'furlongs'; expected one of "
+                            + ", ".join(repr(u) for u in d.INDICATOR_UNITS))
+
+
+def test_validate_command_in_a_subprocess_has_no_traceback(data_copy: Path):
+    _replace_field(data_copy / "indicators.csv", "fiscal_revenue_total_2024", "unit", "furlongs")
+    proc = subprocess.run([sys.executable, "-m", "ygx_analysis", "validate", str(data_copy)],
+                          capture_output=True, text=True, check=False)
+    assert proc.returncode == 1
+    assert "Traceback" not in proc.stderr
+    assert "unit: unknown unit 'furlongs'" in proc.stderr
+
+
+def test_validate_clean_data(capsys):
+    assert main(["validate", str(DATA)]) == 0
+    out = capsys.readouterr().out
+    assert "indicators.csv: 45 rows" in out and out.strip().endswith("valid")

@@ -1,0 +1,125 @@
+"""Exhibits of notebook 01: the article's printed figures with their provenance."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ..data import load_indicators
+from . import check_lang, exhibit
+
+NOTEBOOK = "01_reported_figures.ipynb"
+
+SECTION_LABELS = {
+    "innovation": ("科技创新", "Innovation"),
+    "industry": ("产业与招商", "Industry and investment"),
+    "economy": ("财政与工业经济", "Fiscal and industrial economy"),
+    "reform": ("管理体制改革", "Administrative reform"),
+    "business_environment": ("营商环境", "Business environment"),
+}
+"""Section id → (Chinese, English) label."""
+
+QUALIFIER_LABELS = {
+    "exact": ("精确（按印刷精度）", "exact (to printed precision)"),
+    "more_than": ("超（下限，不含）", "more than (超)"),
+    "at_least": ("以上（下限，含）", "at least (以上)"),
+    "approx_more": ("多/余（区间）", "X-odd (多/余)"),
+}
+"""Qualifier word → (Chinese, English) label."""
+
+
+def _label(mapping: dict[str, tuple[str, str]], key: str, lang: str) -> str:
+    zh, en = mapping[key]
+    return zh if lang == "zh" else en
+
+
+def indicator_table(lang: str = "zh", indicators: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Every printed figure with its period, qualifier, interval and excerpt.
+
+    Parameters
+    ----------
+    lang : {'zh', 'en'}
+        Language of the labels and column names.
+    indicators : DataFrame, optional
+        Output of :func:`~ygx_analysis.data.load_indicators`; loaded when omitted.
+
+    Examples
+    --------
+    >>> t = indicator_table("en")
+    >>> t.loc[t["id"] == "above_scale_electronics_current", "interval"].item()
+    '(30, 40)'
+    """
+    check_lang(lang)
+    ind = load_indicators() if indicators is None else indicators
+    order = {s: i for i, s in enumerate(SECTION_LABELS)}
+    ind = ind.assign(_order=ind["section"].map(order)).sort_values(["_order", "line"], kind="stable")
+    label = ind["label_zh"] if lang == "zh" else ind["label_en"]
+    table = pd.DataFrame({
+        "id": ind["id"],
+        "section": [_label(SECTION_LABELS, s, lang) for s in ind["section"]],
+        "figure": label,
+        "period": ind["period"],
+        "printed": ind["value_printed"] + ind["unit"],
+        "qualifier": [_label(QUALIFIER_LABELS, q, lang) for q in ind["qualifier"]],
+        "interval": ind["interval"],
+        "excerpt": ind["excerpt"],
+    }).reset_index(drop=True)
+    if lang == "zh":
+        table = table.rename(columns={"section": "板块", "figure": "指标", "period": "时期",
+                                      "printed": "原文数值", "qualifier": "限定词",
+                                      "interval": "区间", "excerpt": "原文摘录"})
+    return table
+
+
+@exhibit("tab-reported-figures", kind="table", notebook=NOTEBOOK,
+         caption_zh="文中全部数字：时期、限定词、区间与原文摘录",
+         caption_en="Every figure printed in the article: period, qualifier, interval and excerpt",
+         indicators=("*",))
+def reported_figures_table(lang: str = "zh") -> pd.DataFrame:
+    """The registered table of every printed figure (see :func:`indicator_table`)."""
+    return indicator_table(lang)
+
+
+def qualifier_counts(indicators: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Number of printed figures per section and qualifier (sections × qualifiers).
+
+    Examples
+    --------
+    >>> counts = qualifier_counts()
+    >>> int(counts.loc["industry", "approx_more"])
+    4
+    """
+    ind = load_indicators() if indicators is None else indicators
+    counts = pd.crosstab(ind["section"], ind["qualifier"])
+    counts = counts.reindex(index=list(SECTION_LABELS), columns=list(QUALIFIER_LABELS), fill_value=0)
+    counts.index.name = "section"
+    counts.columns.name = "qualifier"
+    return counts
+
+
+@exhibit("fig-figures-by-qualifier", kind="figure", notebook=NOTEBOOK,
+         caption_zh="各板块印刷数字的个数，按限定词（精确、超、以上、多/余）",
+         caption_en="Printed figures per section, by qualifier (exact, more than, at least, X-odd)",
+         indicators=("*",))
+def figures_by_qualifier(lang: str = "zh"):
+    """Stacked horizontal bars: how many figures each section prints, and how exactly."""
+    from ..plotting import PALETTE, new_figure
+
+    check_lang(lang)
+    counts = qualifier_counts()
+    fig, ax = new_figure((8.0, 4.2))
+    left = pd.Series(0, index=counts.index)
+    ylabels = [_label(SECTION_LABELS, s, lang) for s in counts.index]
+    for colour, qualifier in zip(PALETTE, counts.columns, strict=False):
+        values = counts[qualifier]
+        ax.barh(ylabels, values, left=left, color=colour, label=_label(QUALIFIER_LABELS, qualifier, lang))
+        left = left + values
+    for y, total in enumerate(left):
+        ax.text(total + 0.3, y, str(int(total)), va="center", fontsize=9)
+    ax.invert_yaxis()
+    ax.grid(axis="y", visible=False)
+    ax.grid(axis="x", visible=True)
+    ax.set_xlabel("数字个数" if lang == "zh" else "Number of printed figures")
+    ax.set_title("益阳高新区报道中的数字：多少是精确的？" if lang == "zh"
+                 else "Figures in the Yiyang High-tech Zone feature: how many are exact?")
+    ax.legend(loc="lower right")
+    return fig

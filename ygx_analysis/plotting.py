@@ -1,0 +1,191 @@
+"""House style, the bundled CJK font, source lines and deterministic figure files.
+
+matplotlib's default font has no Chinese glyphs, so the package ships a GB2312
+subset of Noto Sans SC (SIL Open Font License, ``fonts/OFL.txt``), made by
+``tools/make_font_subset.py``. :func:`use_chinese_font` registers it and puts it
+first in ``font.sans-serif`` with DejaVu Sans as fallback. Set the environment
+variable ``YGX_CJK_FONT`` to a font file path (or an installed family name) to
+use another font.
+
+matplotlib is imported inside the functions, never at module import.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pragma: no cover
+    from matplotlib.figure import Figure
+
+FONT_PATH = Path(__file__).resolve().parent / "fonts" / "NotoSansSC-GB2312.ttf"
+FONT_FAMILY = "Noto Sans SC GB2312"
+FONT_ENV = "YGX_CJK_FONT"
+
+PALETTE = ("#1f5fa8", "#d9822b", "#3a9a5b", "#b0413e", "#7a5aa6", "#6b6b6b")
+"""Series colours: blue, orange, green, red, purple, grey."""
+
+PROJECTION_STYLE = {"linestyle": "--", "alpha": 0.9}
+"""Line style for projected values, so a projection never looks like history."""
+
+STYLE = {
+    "figure.figsize": (8.0, 5.0),
+    "figure.dpi": 100,
+    "savefig.dpi": 200,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "axes.grid": True,
+    "axes.grid.axis": "y",
+    "grid.color": "#dddddd",
+    "grid.linewidth": 0.6,
+    "axes.titlesize": 12,
+    "axes.labelsize": 10,
+    "xtick.labelsize": 9,
+    "ytick.labelsize": 9,
+    "legend.fontsize": 9,
+    "legend.frameon": False,
+    "axes.unicode_minus": False,
+    "pdf.fonttype": 42,
+    "ps.fonttype": 42,
+    "svg.fonttype": "path",
+    "svg.hashsalt": "ygx_analysis",
+    "path.simplify": True,
+}
+"""rcParams of the house style; ``svg.hashsalt`` is fixed so SVG ids are stable."""
+
+
+@lru_cache(maxsize=None)
+def use_chinese_font() -> str:
+    """Register the CJK font and apply the house style; return the family name.
+
+    Safe to call many times. Honours ``$YGX_CJK_FONT`` (a font file or a family).
+
+    Examples
+    --------
+    >>> use_chinese_font()
+    'Noto Sans SC GB2312'
+    """
+    import matplotlib
+    from matplotlib import font_manager
+
+    family = FONT_FAMILY
+    override = os.environ.get(FONT_ENV, "").strip()
+    if override and Path(override).is_file():
+        font_manager.fontManager.addfont(override)
+        family = font_manager.FontProperties(fname=override).get_name()
+    elif override:
+        family = override
+    else:
+        font_manager.fontManager.addfont(str(FONT_PATH))
+    matplotlib.rcParams.update(STYLE)
+    matplotlib.rcParams["font.family"] = "sans-serif"
+    matplotlib.rcParams["font.sans-serif"] = [family, "DejaVu Sans"]
+    return family
+
+
+@lru_cache(maxsize=None)
+def bundled_font_characters() -> frozenset[str]:
+    """Every character the bundled font has a glyph for."""
+    from fontTools.ttLib import TTFont
+
+    with TTFont(FONT_PATH, lazy=True) as font:
+        return frozenset(chr(code) for code in font.getBestCmap())
+
+
+def missing_glyphs(texts: Iterable[str]) -> list[str]:
+    """Characters in ``texts`` that the bundled font cannot draw, sorted.
+
+    Whitespace is ignored.
+
+    Examples
+    --------
+    >>> missing_glyphs(["益阳高新区 2024年 6.6%"])
+    []
+    >>> missing_glyphs(["𠀀"])
+    ['𠀀']
+    """
+    have = bundled_font_characters()
+    return sorted({ch for text in texts for ch in text if not ch.isspace() and ch not in have})
+
+
+def figure_texts(fig: Figure) -> list[str]:
+    """Every text string drawn on a figure (titles, labels, ticks, legends, notes)."""
+    from matplotlib.text import Text
+
+    fig.canvas.draw_idle()
+    return [t.get_text() for t in fig.findobj(Text) if t.get_text()]
+
+
+def new_figure(figsize: Sequence[float] | None = None, nrows: int = 1, ncols: int = 1):
+    """A figure in the house style, made without pyplot (no global state).
+
+    Returns
+    -------
+    fig, axes
+        ``axes`` is one Axes for a 1×1 grid, else an array.
+    """
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    use_chinese_font()
+    fig = Figure(figsize=figsize or STYLE["figure.figsize"], layout="constrained")
+    FigureCanvasAgg(fig)  # a real canvas, so fig.canvas.draw() renders and checks glyphs
+    axes = fig.subplots(nrows, ncols, squeeze=True)
+    return fig, axes
+
+
+def add_source_line(fig: Figure, text: str) -> None:
+    """Write the source line at the bottom-left of a figure."""
+    fig.text(0.01, 0.005, text, ha="left", va="bottom", fontsize=7, color="#555555", wrap=True)
+    engine = fig.get_layout_engine()
+    if engine is not None and hasattr(engine, "set"):
+        engine.set(h_pad=0.12)
+
+
+def add_projection_note(ax, text: str) -> None:
+    """Mark an axes as showing projections (a note in its top-left corner)."""
+    ax.text(0.01, 0.98, text, transform=ax.transAxes, ha="left", va="top", fontsize=8,
+            color="#b0413e", style="italic")
+
+
+SAVE_METADATA = {
+    "png": {"Software": None},
+    "svg": {"Date": None, "Creator": None},
+    "pdf": {"CreationDate": None, "ModDate": None, "Producer": None, "Creator": None},
+}
+"""Metadata that would make files differ between builds is left out."""
+
+
+def save_figure(fig: Figure, stem: str | os.PathLike[str], formats: Sequence[str] = ("png", "svg", "pdf"),
+                dpi: int = 200) -> list[Path]:
+    """Save a figure as PNG, SVG and PDF with no timestamps or software stamps.
+
+    Parameters
+    ----------
+    fig : matplotlib.figure.Figure
+    stem : path-like
+        Output path without suffix.
+    formats : sequence of {'png', 'svg', 'pdf'}
+    dpi : int
+        Raster resolution for PNG (at least 200 for print).
+
+    Returns
+    -------
+    list of Path
+        The files written.
+    """
+    import matplotlib
+
+    written = []
+    stem = Path(stem)
+    with matplotlib.rc_context({"svg.hashsalt": STYLE["svg.hashsalt"], "pdf.fonttype": 42}):
+        for fmt in formats:
+            if fmt not in SAVE_METADATA:
+                raise ValueError(f"format: unknown figure format {fmt!r}; expected png, svg or pdf")
+            path = stem.with_suffix("." + fmt)
+            fig.savefig(path, format=fmt, dpi=dpi, metadata=SAVE_METADATA[fmt])
+            written.append(path)
+    return written

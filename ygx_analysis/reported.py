@@ -1,0 +1,356 @@
+"""A printed figure as a value plus the interval its printing allows.
+
+A newspaper prints ``6.6%``, ``30多家`` or ``1.3亿元以上``. Each form says something
+different about the true number:
+
+========================  ======================  ==========================
+printed                   qualifier               interval
+========================  ======================  ==========================
+``6.6`` (%)               ``exact``               [6.55, 6.65)  (rounding)
+``487`` (家, a count)     ``exact``               [487, 487]
+``30多``                  ``approx_more``         (30, 40)
+``200余``                 ``approx_more``         (200, 300)
+``超200`` / ``超过``      ``more_than``           (200, inf)
+``1.3…以上``              ``at_least``            [1.3, inf)
+``约`` / ``左右``         ``approx``              [v - step/2, v + step/2)
+========================  ======================  ==========================
+
+The step of ``多``/``余`` is the place value of the last non-zero printed digit:
+``30多`` lies below 40 and ``200余`` below 300. Exact counts of discrete things
+(units such as 个, 家, 件) are exact; amounts and rates carry half a unit of the last
+printed digit either way.
+
+This module imports only the standard library and numpy.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+
+import numpy as np
+
+QUALIFIERS = ("exact", "more_than", "at_least", "approx_more", "approx")
+"""Qualifier words. ``approx`` (约, 左右) occurs only in context data."""
+
+COUNT_UNITS = frozenset({"个", "家", "件", "项", "场", "位", "zones"})
+"""Units of discrete things: an exact integer in these units is exact."""
+
+
+@dataclass(frozen=True)
+class Interval:
+    """A real interval with open or closed ends.
+
+    Arithmetic follows interval rules for sums, differences, and products or
+    quotients of non-negative intervals.
+
+    Examples
+    --------
+    >>> a = Interval(30, 40, low_closed=False, high_closed=False)
+    >>> b = Interval(20, 30, low_closed=False, high_closed=False)
+    >>> 487 - 86 - (a + b)
+    Interval(low=331.0, high=351.0, low_closed=False, high_closed=False)
+    >>> Interval(6.55, 6.65, True, False).contains(6.65)
+    False
+    """
+
+    low: float
+    high: float
+    low_closed: bool = True
+    high_closed: bool = True
+
+    def __post_init__(self) -> None:
+        if self.low > self.high:
+            raise ValueError(f"interval low {self.low} is above high {self.high}")
+
+    @classmethod
+    def point(cls, x: float) -> Interval:
+        """The degenerate interval [x, x]."""
+        return cls(x, x, True, True)
+
+    @property
+    def width(self) -> float:
+        """``high - low`` (``inf`` for an open-ended interval)."""
+        return self.high - self.low
+
+    @property
+    def midpoint(self) -> float:
+        """Centre of the interval; ``low`` when the interval is unbounded above."""
+        if math.isinf(self.high):
+            return self.low
+        return (self.low + self.high) / 2
+
+    def contains(self, x: float) -> bool:
+        """Whether ``x`` lies in the interval, respecting open ends."""
+        above = x > self.low or (self.low_closed and x == self.low)
+        below = x < self.high or (self.high_closed and x == self.high)
+        return bool(above and below)
+
+    def integers(self) -> Interval:
+        """The closed interval of whole numbers inside this one (for counts of things).
+
+        Examples
+        --------
+        >>> Interval(30, 40, False, False).integers()
+        Interval(low=31, high=39, low_closed=True, high_closed=True)
+        >>> Interval(200, math.inf, False, False).integers().notation()
+        '[201, ∞)'
+        """
+        low = math.floor(self.low) + 1 if (not self.low_closed and float(self.low).is_integer()) \
+            else math.ceil(self.low)
+        if math.isinf(self.high):
+            return Interval(low, math.inf, True, False)
+        high = math.ceil(self.high) - 1 if (not self.high_closed and float(self.high).is_integer()) \
+            else math.floor(self.high)
+        if low > high:
+            raise ValueError(f"interval {self.notation()} holds no whole number")
+        return Interval(low, high, True, True)
+
+    def overlaps(self, other: Interval) -> bool:
+        """Whether the two intervals share at least one point."""
+        if self.high < other.low or other.high < self.low:
+            return False
+        if self.high == other.low:
+            return self.high_closed and other.low_closed
+        if other.high == self.low:
+            return other.high_closed and self.low_closed
+        return True
+
+    def notation(self, digits: int = 10) -> str:
+        """Mathematical notation, e.g. ``[6.55, 6.65)``."""
+
+        def fmt(x: float) -> str:
+            if math.isinf(x):
+                return "∞" if x > 0 else "-∞"
+            return f"{x:.{digits}g}"
+
+        left = "[" if self.low_closed and not math.isinf(self.low) else "("
+        right = "]" if self.high_closed and not math.isinf(self.high) else ")"
+        return f"{left}{fmt(self.low)}, {fmt(self.high)}{right}"
+
+    def _coerce(self, other: object) -> Interval:
+        if isinstance(other, Interval):
+            return other
+        if isinstance(other, Reported):
+            return other.interval
+        if isinstance(other, (int, float, np.floating, np.integer)):
+            return Interval.point(float(other))
+        return NotImplemented  # type: ignore[return-value]
+
+    def __add__(self, other: object) -> Interval:
+        o = self._coerce(other)
+        if o is NotImplemented:
+            return NotImplemented
+        return Interval(self.low + o.low, self.high + o.high,
+                        self.low_closed and o.low_closed, self.high_closed and o.high_closed)
+
+    __radd__ = __add__
+
+    def __neg__(self) -> Interval:
+        return Interval(-self.high, -self.low, self.high_closed, self.low_closed)
+
+    def __sub__(self, other: object) -> Interval:
+        o = self._coerce(other)
+        if o is NotImplemented:
+            return NotImplemented
+        return self + (-o)
+
+    def __rsub__(self, other: object) -> Interval:
+        o = self._coerce(other)
+        if o is NotImplemented:
+            return NotImplemented
+        return o + (-self)
+
+    def _require_non_negative(self, other: Interval) -> None:
+        if self.low < 0 or other.low < 0:
+            raise ValueError("interval products and quotients need non-negative intervals")
+
+    def __mul__(self, other: object) -> Interval:
+        o = self._coerce(other)
+        if o is NotImplemented:
+            return NotImplemented
+        self._require_non_negative(o)
+        return Interval(self.low * o.low, self.high * o.high,
+                        self.low_closed and o.low_closed, self.high_closed and o.high_closed)
+
+    __rmul__ = __mul__
+
+    def __truediv__(self, other: object) -> Interval:
+        o = self._coerce(other)
+        if o is NotImplemented:
+            return NotImplemented
+        self._require_non_negative(o)
+        if o.low == 0:
+            raise ZeroDivisionError("divisor interval includes zero")
+        high = math.inf if math.isinf(self.high) else self.high / o.low
+        low = 0.0 if math.isinf(o.high) else self.low / o.high
+        return Interval(low, high, self.low_closed and o.high_closed,
+                        self.high_closed and o.low_closed)
+
+    def __rtruediv__(self, other: object) -> Interval:
+        o = self._coerce(other)
+        if o is NotImplemented:
+            return NotImplemented
+        return o / self
+
+
+def printed_decimals(text: str) -> int:
+    """Number of digits after the decimal point in a printed number.
+
+    Examples
+    --------
+    >>> printed_decimals("62.08"), printed_decimals("487"), printed_decimals("7.0")
+    (2, 0, 1)
+    """
+    try:
+        exponent = Decimal(text.strip()).as_tuple().exponent
+    except InvalidOperation as exc:
+        raise ValueError(f"not a printed number: {text!r}") from exc
+    if not isinstance(exponent, int):
+        raise ValueError(f"not a finite printed number: {text!r}")
+    return max(0, -exponent)
+
+
+def approx_more_step(text: str) -> float:
+    """Step implied by 多/余: the place value of the last non-zero printed digit.
+
+    Examples
+    --------
+    >>> approx_more_step("30"), approx_more_step("200"), approx_more_step("1.3")
+    (10.0, 100.0, 0.1)
+    """
+    d = Decimal(text.strip())
+    if d == 0:
+        raise ValueError("多/余 after zero has no meaning")
+    sign, digits, exponent = d.normalize().as_tuple()
+    assert isinstance(exponent, int)
+    return float(Decimal(1).scaleb(exponent))
+
+
+def interval_from_printed(text: str, qualifier: str = "exact", unit: str = "") -> Interval:
+    """The interval that a printed number and its qualifier allow.
+
+    Parameters
+    ----------
+    text : str
+        The number exactly as printed, e.g. ``"6.6"`` or ``"30"``.
+    qualifier : {'exact', 'more_than', 'at_least', 'approx_more', 'approx'}
+        The printed qualifier (see module docstring).
+    unit : str, optional
+        The printed unit. An exact integer in a count unit (个, 家, 件, 项, 场, 位)
+        is taken as exact rather than rounded.
+
+    Examples
+    --------
+    >>> interval_from_printed("6.6", "exact", "%").notation()
+    '[6.55, 6.65)'
+    >>> interval_from_printed("30", "approx_more", "家").notation()
+    '(30, 40)'
+    >>> interval_from_printed("200", "more_than", "家").notation()
+    '(200, ∞)'
+    >>> interval_from_printed("1.3", "at_least", "亿元").notation()
+    '[1.3, ∞)'
+    >>> interval_from_printed("487", "exact", "家").notation()
+    '[487, 487]'
+    """
+    if qualifier not in QUALIFIERS:
+        raise ValueError(f"unknown qualifier {qualifier!r}; expected one of {', '.join(QUALIFIERS)}")
+    decimals = printed_decimals(text)
+    value = float(Decimal(text.strip()))
+    if qualifier == "more_than":
+        return Interval(value, math.inf, False, False)
+    if qualifier == "at_least":
+        return Interval(value, math.inf, True, False)
+    if qualifier == "approx_more":
+        step = approx_more_step(text)
+        return Interval(value, _round_edge(value + step, decimals), False, False)
+    if qualifier == "exact" and decimals == 0 and unit in COUNT_UNITS:
+        return Interval.point(value)
+    half = 0.5 * 10.0 ** (-decimals)
+    return Interval(_round_edge(value - half, decimals + 1), _round_edge(value + half, decimals + 1),
+                    True, False)
+
+
+def _round_edge(x: float, decimals: int) -> float:
+    """Remove binary noise from an interval edge (6.6 - 0.05 -> 6.55)."""
+    return round(x, decimals + 1)
+
+
+@dataclass(frozen=True)
+class Reported:
+    """A figure as printed: its value, printed text, qualifier, unit and interval.
+
+    Parameters
+    ----------
+    text : str
+        The number exactly as printed (``"62.08"``); the printed precision is data.
+    qualifier : str
+        One of :data:`QUALIFIERS`.
+    unit : str
+        The printed unit (``亿元``, ``%``, ``家`` …).
+    id : str, optional
+        The data row id this figure comes from, for provenance.
+
+    Examples
+    --------
+    >>> r = Reported("6.33", unit="%", id="fiscal_revenue_total_yoy_2024")
+    >>> r.value, r.low, r.high
+    (6.33, 6.325, 6.335)
+    >>> Reported("30", "approx_more", "家").interval.notation()
+    '(30, 40)'
+    >>> str(Reported("1.3", "at_least", "亿元"))
+    '1.3亿元以上'
+    """
+
+    text: str
+    qualifier: str = "exact"
+    unit: str = ""
+    id: str | None = None
+    interval: Interval = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "interval", interval_from_printed(self.text, self.qualifier, self.unit))
+
+    @property
+    def value(self) -> float:
+        """The printed number as a float."""
+        return float(Decimal(self.text.strip()))
+
+    @property
+    def decimals(self) -> int:
+        """Digits printed after the decimal point."""
+        return printed_decimals(self.text)
+
+    @property
+    def low(self) -> float:
+        return self.interval.low
+
+    @property
+    def high(self) -> float:
+        return self.interval.high
+
+    @property
+    def is_bounded(self) -> bool:
+        """False for 超 and 以上 figures, whose interval is open above."""
+        return not math.isinf(self.interval.high)
+
+    def __str__(self) -> str:
+        prefix = {"more_than": "超"}.get(self.qualifier, "")
+        suffix = {"at_least": "以上", "approx_more": "多", "approx": "左右"}.get(self.qualifier, "")
+        if self.qualifier == "at_least":
+            return f"{prefix}{self.text}{self.unit}{suffix}"
+        return f"{prefix}{self.text}{suffix}{self.unit}"
+
+    def to_dict(self) -> dict[str, object]:
+        """A flat record for tables and JSON."""
+        return {
+            "id": self.id,
+            "printed": str(self),
+            "value": self.value,
+            "unit": self.unit,
+            "qualifier": self.qualifier,
+            "low": self.low,
+            "high": self.high,
+            "interval": self.interval.notation(),
+        }
