@@ -27,6 +27,14 @@ def test_font_covers_every_label_in_the_data():
     assert plotting.missing_glyphs(texts) == []
 
 
+def test_font_covers_every_character_of_the_data_files():
+    # source titles quote some traditional characters; tools/make_font_subset.py adds them
+    from .conftest import DATA
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted(DATA.glob("*.csv")) + sorted(DATA.glob("*.toml"))]
+    assert plotting.missing_glyphs(texts) == []
+
+
 def test_missing_glyph_is_detected_in_the_font_check():
     # U+20000 is outside GB2312 and outside the subset
     assert plotting.missing_glyphs(["益阳𠀀"]) == ["𠀀"]
@@ -64,3 +72,28 @@ def test_unknown_format_is_named(tmp_path):
     fig, _ = plotting.new_figure()
     with pytest.raises(ValueError, match="format: unknown figure format 'bmp'"):
         plotting.save_figure(fig, tmp_path / "x", formats=("bmp",))
+
+
+FIGURE_IDS = [e.id for e in exhibits.all_exhibits() if e.kind == "figure"]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("exhibit_id", FIGURE_IDS)
+def test_every_figure_has_a_source_line_that_overlaps_nothing(exhibit_id, lang):
+    from matplotlib.text import Text
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        fig = exhibits.render(exhibit_id, lang)
+        fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    source = fig.texts[-1]
+    assert source.get_text().startswith("资料来源 / Source:" if lang == "zh" else "Source:")
+    assert "ygx_analysis" in source.get_text()
+    box = source.get_window_extent(renderer)
+    assert box.x1 <= fig.bbox.width and box.y0 >= 0
+    others = [t for t in fig.findobj(Text) if t is not source and t.get_text() and t.get_visible()]
+    assert not [t.get_text() for t in others if t.get_window_extent(renderer).overlaps(box)]
+    assert not [ax for ax in fig.axes if ax.get_tightbbox(renderer).overlaps(box)]
+    assert not [lg for lg in fig.legends if lg.get_window_extent(renderer).overlaps(box)]
+    assert plotting.missing_glyphs(plotting.figure_texts(fig)) == []

@@ -2,8 +2,9 @@
 
 The source is the OFL-licensed ``NotoSansSC-Regular.otf`` (from Debian's
 ``fonts-noto-cjk`` or the PyPI wheel ``pylopdf-fonts-zh-cn``). The subset keeps
-ASCII, Latin-1, general punctuation, CJK punctuation, full-width forms and every
-character of GB2312. CFF outlines are converted to TrueType quadratic outlines
+ASCII, Latin-1, general punctuation, CJK punctuation, full-width forms, every
+character of GB2312 and every character used in ``data/`` (some source titles
+quote traditional characters). CFF outlines are converted to TrueType quadratic outlines
 so that matplotlib can embed the font as Type 42 in PDF output.
 
 Usage::
@@ -38,8 +39,19 @@ def gb2312_characters() -> set[str]:
     return chars
 
 
+DATA = Path(__file__).resolve().parents[1] / "data"
+
+
+def data_characters() -> set[str]:
+    """Every character used in the data files (source titles may quote traditional characters)."""
+    chars: set[str] = set()
+    for path in sorted(DATA.glob("*.csv")) + sorted(DATA.glob("*.toml")):
+        chars.update(path.read_text(encoding="utf-8"))
+    return chars
+
+
 def wanted_characters() -> set[str]:
-    chars = gb2312_characters()
+    chars = gb2312_characters() | data_characters()
     ranges = [(0x20, 0x7E), (0xA0, 0xFF), (0x2000, 0x206F), (0x2190, 0x21FF),
               (0x2200, 0x22FF), (0x3000, 0x303F), (0xFF00, 0xFFEF)]
     for lo, hi in ranges:

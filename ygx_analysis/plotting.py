@@ -137,12 +137,51 @@ def new_figure(figsize: Sequence[float] | None = None, nrows: int = 1, ncols: in
     return fig, axes
 
 
-def add_source_line(fig: Figure, text: str) -> None:
-    """Write the source line at the bottom-left of a figure."""
-    fig.text(0.01, 0.005, text, ha="left", va="bottom", fontsize=7, color="#555555", wrap=True)
+def _wrap_to_width(fig: Figure, text: str, fontsize: float, width_px: float) -> str:
+    """Break ``text`` at '; ' and ', ' so that each line fits ``width_px`` when drawn."""
+    from matplotlib.font_manager import FontProperties
+    from matplotlib.textpath import TextPath
+
+    props = FontProperties(size=fontsize)
+
+    def width(s: str) -> float:
+        # TextPath measures in points; convert to pixels at the figure's dpi
+        return TextPath((0, 0), s, prop=props).get_extents().width * fig.dpi / 72.0
+
+    pieces: list[str] = []
+    for chunk in text.split("; "):
+        parts = chunk.split(", ")
+        pieces += [p + (", " if i < len(parts) - 1 else "; ") for i, p in enumerate(parts)]
+    pieces[-1] = pieces[-1].rstrip("; ")
+    lines, current = [], ""
+    for piece in pieces:
+        if current and width(current + piece) > width_px:
+            lines.append(current.rstrip())
+            current = piece
+        else:
+            current += piece
+    lines.append(current.rstrip())
+    return "\n".join(lines)
+
+
+def add_source_line(fig: Figure, text: str, fontsize: float = 7.0) -> None:
+    """Write the source line at the bottom-left of a figure and keep room for it.
+
+    Long lines are broken at '; ' and ', ' to fit the figure width; the layout
+    reserves exactly the height of the wrapped text, so it never overlaps the axes.
+    """
+    width_px = fig.get_figwidth() * fig.dpi * 0.98
+    wrapped = _wrap_to_width(fig, text, fontsize, width_px)
+    n_lines = wrapped.count("\n") + 1
+    line_in = fontsize * 1.35 / 72.0  # one line of text, in inches
+    band = min(0.45, (n_lines * line_in + 0.08) / fig.get_figheight())
+    fig.text(0.01, 0.008, wrapped, ha="left", va="bottom", fontsize=fontsize, color="#555555",
+             linespacing=1.25)
     engine = fig.get_layout_engine()
     if engine is not None and hasattr(engine, "set"):
-        engine.set(h_pad=0.12)
+        engine.set(rect=(0, band, 1, 1 - band))
+    else:
+        fig.subplots_adjust(bottom=max(fig.subplotpars.bottom, band + 0.08))
 
 
 def add_projection_note(ax, text: str) -> None:

@@ -170,6 +170,28 @@ def render(exhibit_id: str, lang: str = "zh") -> Any:
     return result
 
 
+class FigureImage:
+    """A rendered figure for Jupyter: PNG for the eye, a stable one-line text for diffing.
+
+    Displaying this instead of the Figure itself works under any matplotlib backend
+    (no ``%matplotlib inline`` needed) and keeps notebook text outputs stable.
+    """
+
+    def __init__(self, fig: Any, label: str, dpi: int = 110):
+        import io
+
+        buffer = io.BytesIO()
+        fig.savefig(buffer, format="png", dpi=dpi, metadata={"Software": None})
+        self.png = buffer.getvalue()
+        self.label = label
+
+    def _repr_png_(self) -> bytes:
+        return self.png
+
+    def __repr__(self) -> str:
+        return f"[figure {self.label}]"
+
+
 def show(exhibit_id: str, lang: str = "zh") -> None:
     """Display an exhibit in Jupyter: its caption, the figure or table, and its source."""
     from IPython.display import Markdown, display
@@ -177,6 +199,8 @@ def show(exhibit_id: str, lang: str = "zh") -> None:
     ex = get(exhibit_id)
     result = render(exhibit_id, lang)
     display(Markdown(f"**{ex.id}** · {ex.caption(lang)}"))
-    display(result)
-    if ex.kind == "table":
+    if ex.kind == "figure":
+        display(FigureImage(result, ex.id))
+    else:
+        display(result)
         display(Markdown(f"<small>{result.attrs['source']}</small>"))

@@ -1,0 +1,293 @@
+"""Parts of a printed total, with the intervals that 多, 余 and 超 allow.
+
+The article prints a total (``487`` above-scale enterprises) and some of its
+parts, several of them as ``30多`` or ``20多``. This module turns such printed
+figures into intervals of whole things, adds and subtracts them by interval
+rules, and builds the tidy tables the exhibits show: each part, the sum of the
+named parts, the unattributed remainder, and each one's share of the total as an
+interval.
+
+Counts of things are whole numbers, so a count interval is tightened to the
+whole numbers inside it before any arithmetic: ``30多家`` is (30, 40), i.e. the
+integers [31, 39]. Tightening the parts first gives the sharpest correct
+remainder: ``487 − 86 − (30多 + 20多 + 10多)`` is [314, 338], whereas adding the
+open real intervals first gives the looser (311, 341).
+
+This module imports only numpy, pandas, :mod:`ygx_analysis.reported` and
+:mod:`ygx_analysis.growth`.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+
+import numpy as np
+import pandas as pd
+
+from .growth import share
+from .reported import Interval, Reported
+
+Figure = Reported | Interval | int | float
+"""Anything that stands for a quantity: a printed figure, an interval, or a plain number."""
+
+
+def as_interval(x: Figure) -> Interval:
+    """The interval a figure stands for.
+
+    Examples
+    --------
+    >>> as_interval(Reported("30", "approx_more", "家")).notation()
+    '(30, 40)'
+    >>> as_interval(487).notation()
+    '[487, 487]'
+    """
+    if isinstance(x, Interval):
+        return x
+    if isinstance(x, Reported):
+        return x.interval
+    if isinstance(x, (int, float, np.integer, np.floating)) and not isinstance(x, bool):
+        if math.isnan(float(x)):
+            raise ValueError("x: a figure cannot be NaN")
+        return Interval.point(float(x))
+    raise ValueError(f"x: expected a Reported, an Interval or a number, got {type(x).__name__}")
+
+
+def count_interval(x: Figure) -> Interval:
+    """The whole numbers a printed count allows, as a closed interval.
+
+    Parameters
+    ----------
+    x : Reported, Interval or number
+        A count of discrete things (enterprises, patents, events).
+
+    Returns
+    -------
+    Interval
+        Closed at both finite ends; ``[low, ∞)`` for 超/以上 figures.
+
+    Examples
+    --------
+    >>> count_interval(Reported("30", "approx_more", "家")).notation()
+    '[31, 39]'
+    >>> count_interval(Reported("200", "more_than", "家")).notation()
+    '[201, ∞)'
+    >>> count_interval(Reported("86", unit="家")).notation()
+    '[86, 86]'
+    """
+    interval = as_interval(x)
+    if interval.low < 0:
+        raise ValueError(f"x: a count cannot be negative, got {interval.notation()}")
+    return interval.integers()
+
+
+def interval_sum(parts: Sequence[Figure], whole_numbers: bool = True) -> Interval:
+    """The interval of a sum of figures.
+
+    Parameters
+    ----------
+    parts : sequence of Reported, Interval or number
+        At least one figure.
+    whole_numbers : bool, default True
+        Tighten each part to whole numbers first (for counts of things).
+
+    Examples
+    --------
+    >>> parts = [Reported("30", "approx_more", "家"), Reported("20", "approx_more", "家")]
+    >>> interval_sum(parts).notation()
+    '[52, 68]'
+    >>> interval_sum(parts, whole_numbers=False).notation()
+    '(50, 70)'
+    """
+    if len(parts) == 0:
+        raise ValueError("parts: need at least one figure")
+    intervals = [count_interval(p) if whole_numbers else as_interval(p) for p in parts]
+    total = intervals[0]
+    for interval in intervals[1:]:
+        total = total + interval
+    return total
+
+
+def remainder(total: Figure, parts: Sequence[Figure], whole_numbers: bool = True) -> Interval:
+    """What is left of ``total`` after the named ``parts``, as an interval.
+
+    Parameters
+    ----------
+    total : Reported, Interval or number
+        The printed total.
+    parts : sequence of Reported, Interval or number
+        The printed parts of that total (may be empty).
+    whole_numbers : bool, default True
+        Treat all figures as counts: tighten each to whole numbers before the
+        arithmetic, and the result too.
+
+    Returns
+    -------
+    Interval
+        ``total − sum(parts)``. A remainder cannot be negative: the lower end is
+        cut at 0 (a part printed as 超 has no upper end, so the remainder has
+        no positive lower bound).
+
+    Raises
+    ------
+    ValueError
+        If the parts certainly exceed the total.
+
+    Examples
+    --------
+    Rows above_scale_enterprises_current, above_scale_equipment_current and the
+    three 多 clusters:
+
+    >>> printed = [Reported("86", unit="家"), Reported("30", "approx_more", "家"),
+    ...            Reported("20", "approx_more", "家"), Reported("10", "approx_more", "家")]
+    >>> remainder(Reported("487", unit="家"), printed).notation()
+    '[314, 338]'
+    >>> remainder(100, [Reported("20", "more_than", "家")]).notation()
+    '[0, 79]'
+    """
+    t = count_interval(total) if whole_numbers else as_interval(total)
+    if len(parts) == 0:
+        return t
+    rest = t - interval_sum(parts, whole_numbers)
+    if rest.high < 0 or (rest.high == 0 and not rest.high_closed):
+        raise ValueError(f"parts: the parts exceed the total ({rest.notation()} left)")
+    if rest.low < 0:
+        rest = Interval(0.0, rest.high, True, rest.high_closed)
+    return rest.integers() if whole_numbers else rest
+
+
+def share_interval(part: Figure, total: Figure, whole_numbers: bool = True) -> Interval:
+    """A part's share of a total, in percent, as an interval.
+
+    This is :func:`ygx_analysis.growth.share` of the (whole-number) intervals, times 100.
+
+    The share is lowest when the part is smallest and the total largest, and
+    highest the other way round. When the part lies inside the total (as a
+    cluster lies inside all enterprises) the share never exceeds 100.
+
+    Parameters
+    ----------
+    part, total : Reported, Interval or number
+    whole_numbers : bool, default True
+        Tighten both to whole numbers first (for counts of things).
+
+    Examples
+    --------
+    Invention patents among 2024 patent grants (rows invention_patents_granted_2024,
+    patents_granted_2024):
+
+    >>> s = share_interval(Reported("587", unit="件"), Reported("2228", unit="件"))
+    >>> round(s.low, 4), s.low == s.high
+    (26.3465, True)
+    >>> s = share_interval(Reported("30", "approx_more", "家"), Reported("487", unit="家"))
+    >>> round(s.low, 2), round(s.high, 2)
+    (6.37, 8.01)
+    """
+    p = count_interval(part) if whole_numbers else as_interval(part)
+    t = count_interval(total) if whole_numbers else as_interval(total)
+    if t.low <= 0:
+        raise ValueError(f"total: must be positive, got {t.notation()}")
+    fraction = share(p, t)
+    ratio = Interval(fraction.low * 100.0, fraction.high * 100.0, fraction.low_closed, fraction.high_closed)
+    if ratio.high > 100.0:
+        ratio = Interval(min(ratio.low, 100.0), 100.0, ratio.low_closed, True)
+    return ratio
+
+
+def group_sums(parts: Mapping[str, Figure], groups: Mapping[str, Sequence[str]],
+               whole_numbers: bool = True) -> dict[str, Interval]:
+    """Interval sums of named parts, grouped (e.g. clusters into 两主 and 一特).
+
+    Parameters
+    ----------
+    parts : mapping of name to figure
+    groups : mapping of group name to a sequence of part names
+        Each part name must be in ``parts``; a part may belong to one group only.
+    whole_numbers : bool, default True
+
+    Examples
+    --------
+    >>> parts = {"a": 86, "b": Reported("30", "approx_more", "家"), "c": 5}
+    >>> {k: v.notation() for k, v in group_sums(parts, {"main": ["a", "b"], "other": ["c"]}).items()}
+    {'main': '[117, 125]', 'other': '[5, 5]'}
+    """
+    seen: set[str] = set()
+    out: dict[str, Interval] = {}
+    for group, names in groups.items():
+        unknown = [n for n in names if n not in parts]
+        if unknown:
+            raise ValueError(f"groups: group {group!r} names unknown part {unknown[0]!r}")
+        twice = [n for n in names if n in seen]
+        if twice:
+            raise ValueError(f"groups: part {twice[0]!r} is in more than one group")
+        seen.update(names)
+        out[group] = interval_sum([parts[n] for n in names], whole_numbers)
+    return out
+
+
+def interval_record(interval: Interval) -> dict[str, object]:
+    """``low``, ``high`` and ``interval`` (notation) of an interval, for a table row.
+
+    Examples
+    --------
+    >>> interval_record(Interval(31, 39))
+    {'low': 31.0, 'high': 39.0, 'interval': '[31, 39]'}
+    """
+    return {"low": float(interval.low), "high": float(interval.high), "interval": interval.notation()}
+
+
+def parts_table(total: Figure, parts: Mapping[str, Figure], whole_numbers: bool = True,
+                share_digits: int = 2) -> pd.DataFrame:
+    """A tidy table of a total, its named parts, their sum and the remainder.
+
+    Parameters
+    ----------
+    total : Reported, Interval or number
+    parts : mapping of name to Reported, Interval or number
+        The named parts, in display order.
+    whole_numbers : bool, default True
+        Treat the figures as counts of things (see :func:`remainder`).
+    share_digits : int, default 2
+        Decimals kept in the share columns.
+
+    Returns
+    -------
+    DataFrame
+        One row per part, then ``sum_of_parts``, ``remainder`` and ``total``, with
+        columns ``row`` (the name), ``kind`` ('part', 'sum_of_parts', 'remainder',
+        'total'), ``low``, ``high``, ``interval``, ``share_low_pct`` and
+        ``share_high_pct`` (share of the total, in percent).
+
+    Examples
+    --------
+    >>> t = parts_table(Reported("487", unit="家"),
+    ...                 {"equipment": Reported("86", unit="家"),
+    ...                  "electronics": Reported("30", "approx_more", "家")})
+    >>> t[["row", "interval", "share_low_pct", "share_high_pct"]]
+               row    interval  share_low_pct  share_high_pct
+    0    equipment    [86, 86]          17.66           17.66
+    1  electronics    [31, 39]           6.37            8.01
+    2 sum_of_parts  [117, 125]          24.02           25.67
+    3    remainder  [362, 370]          74.33           75.98
+    4        total  [487, 487]         100.00          100.00
+    """
+    if len(parts) == 0:
+        raise ValueError("parts: need at least one part")
+    if share_digits < 0:
+        raise ValueError("share_digits: must be zero or positive")
+    convert = count_interval if whole_numbers else as_interval
+    t = convert(total)
+    rows: list[tuple[str, str, Interval]] = [(name, "part", convert(p)) for name, p in parts.items()]
+    rows.append(("sum_of_parts", "sum_of_parts", interval_sum(list(parts.values()), whole_numbers)))
+    rows.append(("remainder", "remainder", remainder(total, list(parts.values()), whole_numbers)))
+    rows.append(("total", "total", t))
+    records = []
+    for name, kind, interval in rows:
+        share = share_interval(interval, t, whole_numbers=False)
+        records.append({"row": name, "kind": kind, **interval_record(interval),
+                        "share_low_pct": round(share.low, share_digits),
+                        "share_high_pct": round(share.high, share_digits)})
+    table = pd.DataFrame.from_records(records)
+    if whole_numbers and np.isfinite(table[["low", "high"]].to_numpy()).all():
+        table = table.astype({"low": "int64", "high": "int64"})
+    return table

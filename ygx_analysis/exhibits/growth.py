@@ -1,0 +1,517 @@
+"""Exhibits of notebook 02: growth rates, the levels they imply, H1 2024 against H1 2025, benchmarks.
+
+Every number comes from ``data/indicators.csv`` or ``data/context.csv`` by row id,
+through the formulas of :mod:`ygx_analysis.growth`. Intervals follow the printed
+rounding of every input (see :mod:`ygx_analysis.growth`).
+"""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+
+from ..data import context_reported, load_context, load_indicators, reported
+from ..growth import implied_prior_level, pp_difference, share, yoy_pct
+from ..reported import Interval
+from . import check_lang, exhibit
+
+NOTEBOOK = "02_growth.ipynb"
+
+GROWTH_ROWS = ("fiscal_revenue_total_yoy_2024", "general_budget_revenue_yoy_2024",
+               "industrial_value_added_yoy_2024", "tech_upgrade_investment_yoy_2024",
+               "gross_output_yoy_2025h1", "value_added_yoy_2025h1")
+"""Every growth rate the article prints (a test checks this against ``measure == growth_yoy``)."""
+
+PRIOR_PAIRS = (("fiscal_revenue_total_2024", "fiscal_revenue_total_yoy_2024"),
+               ("general_budget_revenue_2024", "general_budget_revenue_yoy_2024"),
+               ("gross_output_2025h1", "gross_output_yoy_2025h1"),
+               ("value_added_2025h1", "value_added_yoy_2025h1"))
+"""(level row, growth row): the printed levels that come with their growth rate."""
+
+H1_PAIRS = PRIOR_PAIRS[2:]
+"""The January–June 2025 pairs: gross output and value added of above-scale industry."""
+
+BENCHMARKS = (
+    # (period, region key, data file, row id, comparable with the zone's real growth)
+    ("2024", "zone", "indicators", "industrial_value_added_yoy_2024", True),
+    ("2024", "hunan", "context", "hn_iva_growth_2024", True),
+    ("2024", "china", "context", "s_cn_iva_above_scale_growth_2024", True),
+    ("2024", "national_htz", "context", "nhtz_iva_growth_2024", False),
+    ("2025H1", "zone", "indicators", "value_added_yoy_2025h1", True),
+    ("2025H1", "hunan", "context", "hn_iva_growth_2025h1", True),
+    ("2025H1", "china", "context", "cn_iva_growth_2025h1", True),
+)
+"""Industrial value-added growth of the zone and its benchmarks. The national high-tech
+zones publish only nominal growth, so they are shown but never differenced with the
+zone (context notes §2.3, item 7)."""
+
+BENCHMARK_CONTEXT = tuple(row for _, _, kind, row, _ in BENCHMARKS if kind == "context")
+BENCHMARK_INDICATORS = tuple(row for _, _, kind, row, _ in BENCHMARKS if kind == "indicators")
+BENCHMARK_SOURCES = ("article", "zjjnews_hn_2025_plan", "people_en_cn_2025_01_17", "lygmedia_nhtz_2024",
+                     "people_hn_2025h1", "reportify_cn_iva_2025h1")
+"""Sources of the benchmark rows (a test checks them against ``context.csv``)."""
+
+REGION_LABELS = {
+    "zone": ("益阳高新区", "Yiyang HTZ"),
+    "hunan": ("湖南省", "Hunan"),
+    "china": ("全国", "China"),
+    "national_htz": ("国家高新区（名义）", "National HTZs (nominal)"),
+}
+
+BASIS_LABELS = {
+    "real": ("可比价（实际）", "comparable prices (real)"),
+    "nominal": ("现价（名义）", "current prices (nominal)"),
+    "": ("原文未说明", "not stated"),
+}
+
+
+def tr(zh: str, en: str, lang: str) -> str:
+    """Pick the Chinese or English text."""
+    return zh if lang == "zh" else en
+
+
+def period_label(period: str, lang: str) -> str:
+    """``2024`` → 2024年 / 2024; ``2025H1`` → 2025年1-6月 / Jan–Jun 2025.
+
+    Examples
+    --------
+    >>> period_label("2025H1", "zh"), period_label("2025H1", "en"), period_label("2024", "zh")
+    ('2025年1-6月', 'Jan–Jun 2025', '2024年')
+    """
+    year, half = period[:4], period[4:]
+    if half == "H1":
+        return tr(f"{year}年1-6月", f"Jan–Jun {year}", lang)
+    return tr(f"{year}年", year, lang)
+
+
+def prior_period(period: str) -> str:
+    """The same period a year earlier.
+
+    Examples
+    --------
+    >>> prior_period("2024"), prior_period("2025H1")
+    ('2023', '2024H1')
+    """
+    return f"{int(period[:4]) - 1}{period[4:]}"
+
+
+def _row(frame: pd.DataFrame, row_id: str) -> pd.Series:
+    return frame.loc[frame["id"] == row_id].iloc[0]
+
+
+def _label(row: pd.Series, lang: str) -> str:
+    return row["label_zh"] if lang == "zh" else row["label_en"]
+
+
+def _growth_label(row: pd.Series, lang: str) -> str:
+    """A growth row's label without its trailing '增长'/', growth'."""
+    text = _label(row, lang)
+    for suffix in ("同比增长", "增长", ", growth"):
+        text = text.removesuffix(suffix)
+    return text
+
+
+# ---------------------------------------------------------------------------
+# tables (pure functions of the data frames)
+# ---------------------------------------------------------------------------
+
+def growth_rates_table(lang: str = "zh", indicators: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Every growth rate the article prints, with its period and rounding interval.
+
+    Examples
+    --------
+    >>> t = growth_rates_table("en")
+    >>> t.set_index("id").loc["fiscal_revenue_total_yoy_2024", "interval"]
+    '[6.325, 6.335)'
+    """
+    check_lang(lang)
+    ind = load_indicators() if indicators is None else indicators
+    rows = [_row(ind, i) for i in GROWTH_ROWS]
+    table = pd.DataFrame({
+        "id": [r["id"] for r in rows],
+        "figure": [_growth_label(r, lang) for r in rows],
+        "period": [period_label(r["period"], lang) for r in rows],
+        "growth_pct": [r["value"] for r in rows],
+        "printed": [f"{r['value_printed']}{r['unit']}" for r in rows],
+        "interval": [r["interval"] for r in rows],
+    })
+    if lang == "zh":
+        table = table.rename(columns={"figure": "指标", "period": "时期", "growth_pct": "同比增长（%）",
+                                      "printed": "原文", "interval": "区间"})
+    return table
+
+
+def implied_prior_frame(indicators: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The prior-period level behind each printed level and growth rate, with its interval.
+
+    Columns: ``level_id``, ``growth_id``, ``period``, ``prior_period``, ``unit``,
+    ``level``, ``growth_pct``, ``prior``, ``low``, ``high``, ``low_closed``,
+    ``high_closed`` (language-neutral; see :func:`implied_prior_table` for display).
+
+    Examples
+    --------
+    >>> f = implied_prior_frame().set_index("level_id")
+    >>> round(float(f.loc["fiscal_revenue_total_2024", "prior"]), 2), f.loc["gross_output_2025h1", "prior_period"]
+    (58.38, '2024H1')
+    """
+    ind = load_indicators() if indicators is None else indicators
+    records = []
+    for level_id, growth_id in PRIOR_PAIRS:
+        level, growth = reported(level_id, ind), reported(growth_id, ind)
+        iv = implied_prior_level(level, growth)
+        period = _row(ind, level_id)["period"]
+        records.append({
+            "level_id": level_id, "growth_id": growth_id, "period": period,
+            "prior_period": prior_period(period), "unit": level.unit, "level": level.value,
+            "growth_pct": growth.value, "prior": implied_prior_level(level.value, growth.value),
+            "low": iv.low, "high": iv.high, "low_closed": iv.low_closed, "high_closed": iv.high_closed,
+        })
+    return pd.DataFrame.from_records(records)
+
+
+def _notation(low: float, high: float, low_closed: bool, high_closed: bool, digits: int) -> str:
+    return Interval(low, high, low_closed, high_closed).notation(digits)
+
+
+def implied_prior_table(lang: str = "zh", indicators: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Display table of :func:`implied_prior_frame`: printed level and growth, implied prior level, interval.
+
+    Examples
+    --------
+    >>> t = implied_prior_table("en").set_index("id")
+    >>> t.loc["fiscal_revenue_total_2024", "interval"]
+    '(58.3768, 58.3917)'
+    """
+    check_lang(lang)
+    ind = load_indicators() if indicators is None else indicators
+    f = implied_prior_frame(ind)
+    labels = [_label(_row(ind, i), lang) for i in f["level_id"]]
+    table = pd.DataFrame({
+        "id": f["level_id"],
+        "figure": labels,
+        "period": [period_label(p, lang) for p in f["period"]],
+        "printed_level": [f"{_row(ind, i)['value_printed']}{u}" for i, u in zip(f["level_id"], f["unit"],
+                                                                                 strict=True)],
+        "printed_growth": [f"{_row(ind, i)['value_printed']}%" for i in f["growth_id"]],
+        "prior_period": [period_label(p, lang) for p in f["prior_period"]],
+        "implied_prior": f["prior"].round(2),
+        "interval": [_notation(*r, digits=6) for r in
+                     zip(f["low"], f["high"], f["low_closed"], f["high_closed"], strict=True)],
+        "half_width": ((f["high"] - f["low"]) / 2).round(4),
+    })
+    if lang == "zh":
+        table = table.rename(columns={"figure": "指标", "period": "时期", "printed_level": "原文水平",
+                                      "printed_growth": "原文增速", "prior_period": "上年同期",
+                                      "implied_prior": "反推水平", "interval": "舍入区间",
+                                      "half_width": "区间半宽"})
+    return table
+
+
+def h1_comparison_table(lang: str = "zh", indicators: pd.DataFrame | None = None) -> pd.DataFrame:
+    """January–June 2024 (implied) against January–June 2025: output, value added, value-added rate.
+
+    The value-added rate of H1 2024 mixes bases: value-added growth is at
+    comparable prices, the basis of output growth is not stated.
+
+    Examples
+    --------
+    >>> t = h1_comparison_table("en").set_index("id")
+    >>> float(t.loc["value_added_rate", "change"])
+    0.22
+    """
+    check_lang(lang)
+    ind = load_indicators() if indicators is None else indicators
+    (go_id, go_g_id), (va_id, va_g_id) = H1_PAIRS
+    go, go_g, va, va_g = (reported(i, ind) for i in (go_id, go_g_id, va_id, va_g_id))
+    go_prior, va_prior = implied_prior_level(go, go_g), implied_prior_level(va, va_g)
+    go_prior_v = implied_prior_level(go.value, go_g.value)
+    va_prior_v = implied_prior_level(va.value, va_g.value)
+    rate_prior = share(va_prior, go_prior) * 100
+    rate_now = share(va, go) * 100
+    rate_prior_v = 100 * share(va_prior_v, go_prior_v)
+    rate_now_v = 100 * share(va.value, go.value)
+    records = [
+        (go_id, _label(_row(ind, go_id), lang), go.unit, go_prior_v, go_prior, go.value, go.interval,
+         go.value - go_prior_v, tr("同比 %", "YoY %", lang), go_g.value),
+        (va_id, _label(_row(ind, va_id), lang), va.unit, va_prior_v, va_prior, va.value, va.interval,
+         va.value - va_prior_v, tr("同比 %", "YoY %", lang), va_g.value),
+        ("value_added_rate", tr("工业增加值率（增加值÷总产值）", "Value-added rate (value added ÷ output)", lang),
+         "%", rate_prior_v, rate_prior, rate_now_v, rate_now, rate_now_v - rate_prior_v,
+         tr("百分点", "pp", lang), rate_now_v - rate_prior_v),
+    ]
+    table = pd.DataFrame.from_records(records, columns=[
+        "id", "figure", "unit", "h1_2024", "h1_2024_interval", "h1_2025", "h1_2025_interval", "change",
+        "growth_unit", "growth"])
+    table["h1_2024"] = table["h1_2024"].round(2)
+    table["h1_2025"] = table["h1_2025"].round(2)
+    table["change"] = table["change"].round(2)
+    table["growth"] = table["growth"].round(2)
+    table["h1_2024_interval"] = [iv.notation(6) for iv in table["h1_2024_interval"]]
+    table["h1_2025_interval"] = [iv.notation(6) for iv in table["h1_2025_interval"]]
+    table = table.drop(columns=["growth_unit"])
+    if lang == "zh":
+        table = table.rename(columns={"figure": "指标", "unit": "单位", "h1_2024": "2024年1-6月（反推）",
+                                      "h1_2024_interval": "2024年区间", "h1_2025": "2025年1-6月",
+                                      "h1_2025_interval": "2025年区间", "change": "变化",
+                                      "growth": "增速（%；增加值率为百分点）"})
+    else:
+        table = table.rename(columns={"h1_2024": "Jan–Jun 2024 (implied)", "h1_2024_interval": "2024 interval",
+                                      "h1_2025": "Jan–Jun 2025", "h1_2025_interval": "2025 interval",
+                                      "growth": "growth (%; pp for the rate)"})
+    return table
+
+
+def benchmark_frame(indicators: pd.DataFrame | None = None,
+                    context: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The zone's industrial value-added growth beside Hunan, China and the national HTZs.
+
+    Columns: ``period``, ``region``, ``id``, ``basis`` (``real``, ``nominal`` or
+    ``""`` when the source does not say), ``growth_pct``, ``comparable``, and the
+    zone's lead in percentage points with its interval (``premium_pp``,
+    ``premium_low``, ``premium_high``; empty for the zone itself and for nominal rows).
+
+    Examples
+    --------
+    >>> f = benchmark_frame().set_index("id")
+    >>> round(float(f.loc["hn_iva_growth_2025h1", "premium_pp"]), 6), f.loc["nhtz_iva_growth_2024", "basis"]
+    (1.0, 'nominal')
+    """
+    ind = load_indicators() if indicators is None else indicators
+    ctx = load_context() if context is None else context
+    zone = {period: reported(row_id, ind) for period, region, kind, row_id, _ in BENCHMARKS if region == "zone"}
+    records = []
+    for period, region, kind, row_id, comparable in BENCHMARKS:
+        if kind == "indicators":
+            figure, basis = reported(row_id, ind), ""
+        else:
+            figure, basis = context_reported(row_id, ctx), _row(ctx, row_id)["basis"]
+        premium = low = high = math.nan
+        if region != "zone" and comparable:
+            iv = pp_difference(zone[period], figure)
+            premium, low, high = pp_difference(zone[period].value, figure.value), iv.low, iv.high
+        records.append({"period": period, "region": region, "id": row_id, "basis": basis,
+                        "growth_pct": figure.value, "comparable": comparable,
+                        "premium_pp": premium, "premium_low": low, "premium_high": high})
+    return pd.DataFrame.from_records(records)
+
+
+def benchmark_table(lang: str = "zh", indicators: pd.DataFrame | None = None,
+                    context: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Display table of :func:`benchmark_frame`.
+
+    Examples
+    --------
+    >>> t = benchmark_table("en").set_index("id")
+    >>> t.loc["nhtz_iva_growth_2024", "zone lead (pp)"]
+    'not comparable (nominal)'
+    """
+    check_lang(lang)
+    f = benchmark_frame(indicators, context)
+    lead = []
+    for r in f.itertuples():
+        if r.region == "zone":
+            lead.append("—")
+        elif not r.comparable:
+            lead.append(tr("不可比（名义）", "not comparable (nominal)", lang))
+        else:
+            lead.append(f"{r.premium_pp:+.1f} ({r.premium_low:.2f}, {r.premium_high:.2f})")
+    table = pd.DataFrame({
+        "id": f["id"],
+        "period": [period_label(p, lang) for p in f["period"]],
+        "region": [tr(*REGION_LABELS[r], lang) for r in f["region"]],
+        "basis": [tr(*BASIS_LABELS[b], lang) for b in f["basis"]],
+        "growth_pct": f["growth_pct"],
+        "zone lead (pp)": lead,
+    })
+    if lang == "zh":
+        table = table.rename(columns={"period": "时期", "region": "地区", "basis": "价格口径",
+                                      "growth_pct": "工业增加值增长（%）", "zone lead (pp)": "园区领先（百分点，区间）"})
+    return table
+
+
+# ---------------------------------------------------------------------------
+# registered exhibits
+# ---------------------------------------------------------------------------
+
+PRIOR_ROWS = tuple(i for pair in PRIOR_PAIRS for i in pair)
+
+
+@exhibit("tab-growth-rates", kind="table", notebook=NOTEBOOK,
+         caption_zh="文中的同比增速：时期、原文与舍入区间",
+         caption_en="Growth rates printed in the article: period, printed value and rounding interval",
+         indicators=GROWTH_ROWS)
+def growth_rates_exhibit(lang: str = "zh") -> pd.DataFrame:
+    """The registered table of :func:`growth_rates_table`."""
+    return growth_rates_table(lang)
+
+
+@exhibit("fig-growth-rates", kind="figure", notebook=NOTEBOOK,
+         caption_zh="文中的同比增速（%）",
+         caption_en="Growth rates printed in the article (%)",
+         indicators=GROWTH_ROWS)
+def growth_rates_figure(lang: str = "zh"):
+    """Horizontal bars of every printed growth rate, labelled as printed."""
+    from ..plotting import PALETTE, new_figure
+
+    check_lang(lang)
+    t = growth_rates_table("en")
+    shown = growth_rates_table(lang)
+    labels = [f"{f}\n{p}" for f, p in zip(shown.iloc[:, 1], shown.iloc[:, 2], strict=True)]
+    fig, ax = new_figure((8.0, 4.6))
+    colours = [PALETTE[0] if "2025" not in p else PALETTE[1] for p in t["period"]]
+    ax.barh(labels, t["growth_pct"], color=colours)
+    for y, (value, text) in enumerate(zip(t["growth_pct"], t["printed"], strict=True)):
+        ax.text(value + 0.3, y, text, va="center", fontsize=9)
+    ax.invert_yaxis()
+    ax.grid(axis="y", visible=False)
+    ax.grid(axis="x", visible=True)
+    ax.set_xlim(0, t["growth_pct"].max() * 1.15)
+    ax.set_xlabel(tr("同比增长（%）", "Year-on-year growth (%)", lang))
+    ax.set_title(tr("益阳高新区：文中的增速（2024年与2025年1-6月）",
+                    "Yiyang High-tech Zone: growth rates in the feature (2024 and Jan–Jun 2025)", lang))
+    return fig
+
+
+@exhibit("tab-implied-prior-levels", kind="table", notebook=NOTEBOOK,
+         caption_zh="增速背后的上年水平：反推值与按两个印刷数字舍入得到的区间",
+         caption_en="The prior-year levels behind the growth rates: implied value and the interval from "
+                    "the rounding of both printed figures",
+         indicators=PRIOR_ROWS)
+def implied_prior_exhibit(lang: str = "zh") -> pd.DataFrame:
+    """The registered table of :func:`implied_prior_table`."""
+    return implied_prior_table(lang)
+
+
+@exhibit("fig-implied-prior-intervals", kind="figure", notebook=NOTEBOOK,
+         caption_zh="反推的上年水平有多精确：舍入区间相对于反推值（‰）",
+         caption_en="How precise are the implied prior-year levels: rounding interval around the implied "
+                    "value (per mille)",
+         indicators=PRIOR_ROWS)
+def implied_prior_figure(lang: str = "zh"):
+    """Whiskers from the low to the high bound, relative to the implied value, open ends hollow."""
+    from ..plotting import PALETTE, new_figure
+
+    check_lang(lang)
+    ind = load_indicators()
+    f = implied_prior_frame(ind)
+    fig, ax = new_figure((8.0, 3.8))
+    labels = [f"{_label(_row(ind, i), lang)}\n{period_label(p, lang)}"
+              for i, p in zip(f["level_id"], f["prior_period"], strict=True)]
+    for y, r in enumerate(f.itertuples()):
+        lo, hi = 1000 * (r.low / r.prior - 1), 1000 * (r.high / r.prior - 1)
+        ax.plot([lo, hi], [y, y], color=PALETTE[0], linewidth=2.5, solid_capstyle="butt")
+        for x, closed in ((lo, r.low_closed), (hi, r.high_closed)):
+            ax.plot([x], [y], marker="o", markersize=7, color=PALETTE[0],
+                    markerfacecolor=PALETTE[0] if closed else "white")
+        bounds = _notation(r.low, r.high, r.low_closed, r.high_closed, digits=6)
+        ax.text(hi, y - 0.28, f"{r.prior:.2f} {r.unit}  {bounds}", ha="right", va="bottom", fontsize=8)
+    ax.set_yticks(range(len(labels)), labels)
+    ax.set_ylim(len(labels) - 0.5, -0.8)
+    ax.axvline(0, color="#999999", linewidth=0.8)
+    ax.grid(axis="y", visible=False)
+    ax.grid(axis="x", visible=True)
+    ax.set_xlabel(tr("相对于反推值的偏差（‰）；空心圆为开区间端点",
+                     "Deviation from the implied value (per mille); hollow dots are open ends", lang))
+    widest = 1000 * ((f["high"] - f["low"]) / 2 / f["prior"]).max()
+    ax.set_title(tr(f"印刷舍入带来的不确定性：最多约 ±{widest:.1f}‰",
+                    f"Uncertainty from the printed rounding: at most about ±{widest:.1f} per mille", lang))
+    return fig
+
+
+@exhibit("tab-h1-comparison", kind="table", notebook=NOTEBOOK,
+         caption_zh="2024年1-6月（反推）与2025年1-6月：规模工业总产值、增加值与增加值率",
+         caption_en="January–June 2024 (implied) against January–June 2025: above-scale output, value added "
+                    "and value-added rate",
+         indicators=tuple(i for pair in H1_PAIRS for i in pair))
+def h1_comparison_exhibit(lang: str = "zh") -> pd.DataFrame:
+    """The registered table of :func:`h1_comparison_table`."""
+    return h1_comparison_table(lang)
+
+
+@exhibit("fig-h1-comparison", kind="figure", notebook=NOTEBOOK,
+         caption_zh="规模工业总产值与增加值：2024年1-6月（反推）对2025年1-6月",
+         caption_en="Above-scale gross output and value added: January–June 2024 (implied) against "
+                    "January–June 2025",
+         indicators=tuple(i for pair in H1_PAIRS for i in pair))
+def h1_comparison_figure(lang: str = "zh"):
+    """Paired bars per measure; the implied 2024 bars are hatched; growth printed above."""
+    from ..plotting import PALETTE, new_figure
+
+    check_lang(lang)
+    ind = load_indicators()
+    f = implied_prior_frame(ind).set_index("level_id").loc[[p[0] for p in H1_PAIRS]]
+    fig, axes = new_figure((8.0, 4.4), ncols=2)
+    for ax, (level_id, r) in zip(axes, f.iterrows(), strict=True):
+        prior_label = period_label(r["prior_period"], lang) + tr("（反推）", " (implied)", lang)
+        now_label = period_label(r["period"], lang)
+        ax.bar([0], [r["prior"]], color="white", edgecolor=PALETTE[0], hatch="//", width=0.6)
+        ax.bar([1], [r["level"]], color=PALETTE[0], width=0.6)
+        ax.errorbar([0], [r["prior"]], yerr=[[r["prior"] - r["low"]], [r["high"] - r["prior"]]],
+                    color="#333333", capsize=4, linewidth=1)
+        ax.text(0, r["prior"], f"{r['prior']:.2f}", ha="center", va="bottom", fontsize=9)
+        ax.text(1, r["level"], f"{r['level']:.2f}", ha="center", va="bottom", fontsize=9)
+        growth = yoy_pct(r["level"], r["prior"])
+        ax.set_title(f"{_label(_row(ind, level_id), lang)}\n"
+                     + tr(f"同比 +{growth:.1f}%", f"+{growth:.1f} % year on year", lang), fontsize=10)
+        ax.set_xticks([0, 1], [prior_label, now_label])
+        ax.set_ylabel(r["unit"])
+        ax.set_ylim(0, max(r["level"], r["high"]) * 1.15)
+    fig.suptitle(tr("上半年对比：2024年为按增速反推的水平", "First half compared: 2024 is implied from the growth rate",
+                    lang), fontsize=12)
+    return fig
+
+
+@exhibit("tab-zone-vs-benchmarks", kind="table", notebook=NOTEBOOK,
+         caption_zh="工业增加值增速：益阳高新区对湖南、全国与国家高新区（名义增速不作比较）",
+         caption_en="Industrial value-added growth: the zone against Hunan, China and the national high-tech "
+                    "zones (nominal growth not compared)",
+         sources=BENCHMARK_SOURCES, indicators=BENCHMARK_INDICATORS, context=BENCHMARK_CONTEXT)
+def benchmark_exhibit(lang: str = "zh") -> pd.DataFrame:
+    """The registered table of :func:`benchmark_table`."""
+    return benchmark_table(lang)
+
+
+@exhibit("fig-zone-vs-benchmarks", kind="figure", notebook=NOTEBOOK,
+         caption_zh="工业增加值增速：益阳高新区、湖南、全国（可比价）与国家高新区（名义，不可比）",
+         caption_en="Industrial value-added growth: the zone, Hunan, China (comparable prices) and the national "
+                    "high-tech zones (nominal, not comparable)",
+         sources=BENCHMARK_SOURCES, indicators=BENCHMARK_INDICATORS, context=BENCHMARK_CONTEXT)
+def benchmark_figure(lang: str = "zh"):
+    """Grouped bars per period; the nominal national-HTZ bar is grey and hatched."""
+    from ..plotting import PALETTE, new_figure
+
+    check_lang(lang)
+    f = benchmark_frame()
+    regions = list(REGION_LABELS)
+    colours = {"zone": PALETTE[1], "hunan": PALETTE[0], "china": PALETTE[2], "national_htz": "#bbbbbb"}
+    periods = list(dict.fromkeys(f["period"]))
+    width = 0.2
+    fig, ax = new_figure((8.0, 4.8))
+    for k, region in enumerate(regions):
+        sub = f[f["region"] == region]
+        xs = [periods.index(p) + (k - 1.5) * width for p in sub["period"]]
+        style = {"hatch": "//", "edgecolor": "#777777"} if region == "national_htz" else {}
+        ax.bar(xs, sub["growth_pct"], width=width * 0.95, color=colours[region],
+               label=tr(*REGION_LABELS[region], lang), **style)
+        for x, value in zip(xs, sub["growth_pct"], strict=True):
+            ax.text(x, value + 0.1, f"{value:.1f}", ha="center", va="bottom", fontsize=8)
+    for i, period in enumerate(periods):
+        hunan = f[(f["period"] == period) & (f["region"] == "hunan")].iloc[0]
+        zone_value = f[(f["period"] == period) & (f["region"] == "zone")]["growth_pct"].iloc[0]
+        ax.text(i - 1.5 * width, zone_value + 0.8,
+                tr(f"高于湖南{hunan['premium_pp']:.1f}个百分点", f"{hunan['premium_pp']:+.1f} pp vs Hunan", lang),
+                ha="center", fontsize=8, color=PALETTE[1])
+    ax.set_xticks(range(len(periods)), [period_label(p, lang) for p in periods])
+    ax.set_ylim(0, f["growth_pct"].max() * 1.5)
+    ax.set_ylabel(tr("同比增长（%）", "Year-on-year growth (%)", lang))
+    leads = f.loc[f["comparable"] & (f["region"] != "zone"), "premium_pp"]
+    ax.set_title(tr("园区工业增加值增速高于湖南和全国", "The zone's industrial value added grew faster than "
+                    "Hunan's and China's", lang) if (leads > 0).all() else
+                 tr("工业增加值增速：园区与基准", "Industrial value-added growth: the zone and its benchmarks", lang))
+    ax.legend(loc="upper center", ncols=4, bbox_to_anchor=(0.5, 1.0))
+    ax.text(0.01, 0.90, tr("注：园区2024年数字原文未注明“规模”；\n国家高新区为名义增速，与其他可比价增速不可比。",
+                           "Note: the zone's 2024 figure is printed without 规模 (above-scale);\n"
+                           "the national HTZ figure is nominal and not comparable with the real rates.", lang),
+            transform=ax.transAxes, fontsize=8, color="#555555", va="top")
+    return fig

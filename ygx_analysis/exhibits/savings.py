@@ -1,0 +1,318 @@
+"""Exhibits of notebook 05: the reform cost-savings model.
+
+Every exhibit here except the assumptions table shows **model results** (the
+printed annual saving repeated, grown and discounted under stated assumptions),
+not figures printed in the article; their captions say so and they are
+registered with ``is_projection=True``. All use the default
+:class:`~ygx_analysis.savings.SavingsAssumptions`.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from .. import savings as sv
+from ..data import reported
+from . import check_lang, exhibit
+
+NOTEBOOK = "05_reform_savings.ipynb"
+SAVING_ROWS = (sv.ANNUAL_SAVING_ID, sv.GROUP_CUT_ID)
+"""Data rows behind every savings path."""
+
+MODEL_TAG = ("模型结果，非原文数字", "model result, not a printed figure")
+"""Marker for captions, notes and chart corners."""
+
+WINDOW_LABELS = {
+    "plan14_rest": ("“十四五”剩余年份", "Rest of the 14th plan"),
+    "plan15": ("“十五五”", "15th plan"),
+    "horizon": ("全部计入期", "Whole horizon"),
+}
+"""Window id → (zh, en) label."""
+
+ITEM_LABELS = {
+    "zone_annual_saving": ("高新区每年减少的人力资源成本（下限）", "Zone's annual HR-cost saving (lower bound)"),
+    "group_cut_2024": ("投控集团2024年降低的人力资源成本", "State-owned group's 2024 HR-cost cut"),
+    "implied_pre_reform_cost": ("推算的改革前年度人力资源成本（按人数比例）",
+                                "Implied pre-reform annual HR cost (cost proportional to headcount)"),
+    "plan15_cumulative_nominal": ("“十五五”累计节约（名义）", "15th-plan cumulative saving (nominal)"),
+    "plan15_npv": ("“十五五”累计节约（现值）", "15th-plan cumulative saving (present value)"),
+}
+"""Row item of :func:`~ygx_analysis.savings.revenue_comparison` → (zh, en) label."""
+
+KIND_LABELS = {
+    "printed": ("原文数字", "printed"),
+    "printed_lower_bound": ("原文数字（下限）", "printed (lower bound)"),
+    "assumption": ("假设", "assumption"),
+    "model_result": ("模型结果", "model result"),
+}
+
+ASSUMPTION_LABELS = {
+    "annual_saving": ("每年节约额", "Annual saving"),
+    "first_year": ("首个计入年份", "First year"),
+    "through_year": ("最后计入年份", "Last year"),
+    "wage_growth_pct": ("成本增长率", "Cost growth"),
+    "discount_rate_pct": ("贴现率", "Discount rate"),
+    "group_cut_2024": ("集团2024年降本", "Group's 2024 cut"),
+    "group_recurs": ("集团降本重复", "Group's cut recurs"),
+    "group_growth_pct": ("集团降本增长率", "Group cut growth"),
+}
+"""Short labels for the tornado chart."""
+
+
+def _pick(pair: tuple[str, str], lang: str) -> str:
+    return pair[0] if lang == "zh" else pair[1]
+
+
+def _fmt_value(value) -> str:
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, int):
+        return str(value)
+    return f"{value:g}"
+
+
+def _fmt_value_lang(value, lang: str) -> str:
+    if isinstance(value, bool) and lang == "en":
+        return "yes" if value else "no"
+    return _fmt_value(value)
+
+
+@exhibit("tab-savings-assumptions", kind="table", notebook=NOTEBOOK,
+         caption_zh="改革节约模型的假设：取值、依据、合理范围与理由",
+         caption_en="Assumptions of the reform-savings model: value, basis, plausible range and rationale",
+         indicators=(sv.ANNUAL_SAVING_ID, sv.GROUP_CUT_ID, sv.STAFF_CUT_ID))
+def assumptions_table(lang: str = "zh") -> pd.DataFrame:
+    """The default assumptions (see :meth:`SavingsAssumptions.assumptions_table`)."""
+    check_lang(lang)
+    table = sv.SavingsAssumptions().assumptions_table(lang)
+    table = table.assign(value=[_fmt_value_lang(v, lang) for v in table["value"]],
+                         low=[_fmt_value_lang(v, lang) for v in table["low"]],
+                         high=[_fmt_value_lang(v, lang) for v in table["high"]])
+    if lang == "zh":
+        table = table.rename(columns={"assumption": "参数", "label": "含义", "value": "取值", "unit": "单位",
+                                      "low": "范围下限", "high": "范围上限", "basis": "依据",
+                                      "rationale": "理由"})
+    return table
+
+
+def _path_table(lang: str) -> pd.DataFrame:
+    path = sv.savings_path()
+    columns = {
+        "year": ("年份", "year"),
+        "zone_saving": ("高新区节约（名义，亿元）", "zone saving (nominal, 亿元)"),
+        "group_saving": ("集团降本（名义，亿元）", "group cut (nominal, 亿元)"),
+        "nominal_saving": ("合计（名义，亿元）", "total (nominal, 亿元)"),
+        "discount_factor": ("贴现因子", "discount factor"),
+        "present_value": ("现值（亿元）", "present value (亿元)"),
+        "cumulative_nominal": ("累计（名义，亿元）", "cumulative (nominal, 亿元)"),
+        "cumulative_present_value": ("累计（现值，亿元）", "cumulative (present value, 亿元)"),
+    }
+    table = path[list(columns)].round({c: 4 for c in columns if c != "year"})
+    return table.rename(columns={k: _pick(v, lang) for k, v in columns.items()})
+
+
+@exhibit("tab-savings-path", kind="table", notebook=NOTEBOOK,
+         caption_zh="逐年节约：名义、贴现因子、现值与累计（默认假设；模型结果，非原文数字）",
+         caption_en="Savings year by year: nominal, discount factor, present value and cumulative "
+                    "(default assumptions; model result, not a printed figure)",
+         indicators=SAVING_ROWS, is_projection=True)
+def savings_path_table(lang: str = "zh") -> pd.DataFrame:
+    """Per-year path under the default assumptions, rounded to 4 decimals."""
+    check_lang(lang)
+    return _path_table(lang)
+
+
+@exhibit("tab-savings-windows", kind="table", notebook=NOTEBOOK,
+         caption_zh="分期累计节约：名义与现值（t=0为首个计入年份的前一年年末；模型结果，非原文数字）",
+         caption_en="Cumulative savings by plan period, nominal and present value (t=0 is the end of "
+                    "the year before the first year; model result, not a printed figure)",
+         indicators=SAVING_ROWS, is_projection=True)
+def savings_windows_table(lang: str = "zh") -> pd.DataFrame:
+    """:func:`~ygx_analysis.savings.window_summary` of the default path, with labels."""
+    check_lang(lang)
+    summary = sv.window_summary(sv.savings_path())
+    table = pd.DataFrame({
+        "window": [_pick(WINDOW_LABELS[w], lang) for w in summary["window"]],
+        "years": [f"{s}–{e}" for s, e in zip(summary["start"], summary["end"], strict=True)],
+        "cumulative_nominal": summary["cumulative_nominal"].round(4),
+        "npv": summary["npv"].round(4),
+    })
+    if lang == "zh":
+        table = table.rename(columns={"window": "时期", "years": "年份", "cumulative_nominal": "累计（名义，亿元）",
+                                      "npv": "累计（现值，亿元）"})
+    else:
+        table = table.rename(columns={"cumulative_nominal": "cumulative nominal (亿元)",
+                                      "npv": "present value (亿元)"})
+    return table
+
+
+@exhibit("fig-savings-cumulative", kind="figure", notebook=NOTEBOOK,
+         caption_zh="改革节约的逐年与累计值：名义与现值（默认假设；模型结果，非原文数字）",
+         caption_en="Reform savings per year and cumulated, nominal and present value "
+                    "(default assumptions; model result, not a printed figure)",
+         indicators=SAVING_ROWS, is_projection=True)
+def cumulative_savings_figure(lang: str = "zh"):
+    """Bars of the yearly nominal saving; dashed lines of the cumulative nominal and present value."""
+    from ..plotting import PALETTE, PROJECTION_STYLE, add_projection_note, new_figure
+
+    check_lang(lang)
+    path = sv.savings_path()
+    fig, ax = new_figure((8.0, 4.6))
+    years = path["year"].to_numpy()
+    ax.axvspan(sv.PLAN15[0] - 0.5, sv.PLAN15[1] + 0.5, color="#f2f2f2", zorder=0)
+    ax.bar(years, path["nominal_saving"], width=0.6, color=PALETTE[0], edgecolor=PALETTE[0],
+           linewidth=1.0, **{**PROJECTION_STYLE, "alpha": 0.35},
+           label="每年节约（名义）" if lang == "zh" else "Saving per year (nominal)")
+    ax.plot(years, path["cumulative_nominal"], marker="o", color=PALETTE[0], **PROJECTION_STYLE,
+            label="累计（名义）" if lang == "zh" else "Cumulative (nominal)")
+    ax.plot(years, path["cumulative_present_value"], marker="s", color=PALETTE[1], **PROJECTION_STYLE,
+            label="累计（现值）" if lang == "zh" else "Cumulative (present value)")
+    for column, colour in (("cumulative_nominal", PALETTE[0]), ("cumulative_present_value", PALETTE[1])):
+        ax.annotate(f"{path[column].iloc[-1]:.2f}", (years[-1], path[column].iloc[-1]),
+                    xytext=(6, 0), textcoords="offset points", va="center", fontsize=9, color=colour)
+    ax.text(sum(sv.PLAN15) / 2, 0.93, "“十五五” 2026–2030" if lang == "zh" else "15th plan 2026–2030",
+            transform=ax.get_xaxis_transform(), ha="center", va="top", fontsize=8, color="#555555")
+    ax.set_xticks(years)
+    ax.set_xlim(years[0] - 0.6, years[-1] + 0.9)
+    ax.set_ylabel("亿元")
+    ax.set_title("改革节约的人力资源成本（下限情形）" if lang == "zh"
+                 else "HR cost saved by the 2024 reform (lower-bound case)")
+    a = sv.SavingsAssumptions()
+    note = (f"{MODEL_TAG[0]}；现值按{a.discount_rate_pct:g}%贴现至{a.first_year - 1}年末" if lang == "zh"
+            else f"{MODEL_TAG[1]}; present value at {a.discount_rate_pct:g}% to the end of {a.first_year - 1}")
+    add_projection_note(ax, note)
+    ax.legend(loc="center left")
+    return fig
+
+
+@exhibit("tab-savings-revenue-share", kind="table", notebook=NOTEBOOK,
+         caption_zh="节约额相当于2024年一般预算收入的百分比（含原文数字与模型结果）",
+         caption_en="Savings as a percentage of 2024 general budget revenue (printed figures and model results)",
+         indicators=(sv.ANNUAL_SAVING_ID, sv.GROUP_CUT_ID, sv.STAFF_CUT_ID, sv.REVENUE_ID),
+         is_projection=True)
+def revenue_share_table(lang: str = "zh") -> pd.DataFrame:
+    """:func:`~ygx_analysis.savings.revenue_comparison` with labels; the kind column marks model results."""
+    check_lang(lang)
+    comparison = sv.revenue_comparison()
+    table = pd.DataFrame({
+        "item": [_pick(ITEM_LABELS[i], lang) for i in comparison["item"]],
+        "amount": comparison["amount"].round(4),
+        "share": comparison["share_of_revenue_pct"].round(2),
+        "kind": [_pick(KIND_LABELS[k], lang) for k in comparison["kind"]],
+        "rows": comparison["rows"],
+    })
+    if lang == "zh":
+        return table.rename(columns={"item": "项目", "amount": "金额（亿元）",
+                                     "share": "占2024年一般预算收入（%）", "kind": "性质", "rows": "数据行"})
+    return table.rename(columns={"amount": "amount (亿元)", "share": "% of 2024 general budget revenue",
+                                 "rows": "data rows"})
+
+
+def _tornado_table(lang: str, measure: str) -> pd.DataFrame:
+    s = sv.sensitivity(measure=measure)
+    table = pd.DataFrame({
+        "assumption": s["assumption"],
+        "label": [_pick(ASSUMPTION_LABELS[a], lang) for a in s["assumption"]],
+        "base": [_fmt_value_lang(v, lang) for v in s["base_value"]],
+        "low": [_fmt_value_lang(v, lang) for v in s["low_value"]],
+        "high": [_fmt_value_lang(v, lang) for v in s["high_value"]],
+        "result_low": s["result_low"].round(4),
+        "result_base": s["result_base"].round(4),
+        "result_high": s["result_high"].round(4),
+        "swing": s["swing"].round(4),
+    })
+    return table
+
+
+@exhibit("tab-savings-sensitivity", kind="table", notebook=NOTEBOOK,
+         caption_zh="敏感性（龙卷风表）：“十五五”（2026–2030）累计节约，名义与现值（模型结果，非原文数字）",
+         caption_en="Sensitivity (tornado table) of the 15th-plan (2026–2030) cumulative saving, nominal and "
+                    "present value (model result, not a printed figure)",
+         indicators=SAVING_ROWS, is_projection=True)
+def sensitivity_table(lang: str = "zh") -> pd.DataFrame:
+    """Both tornado tables stacked, with a ``measure`` column; one assumption varied at a time."""
+    check_lang(lang)
+    parts = []
+    for measure, label in (("cumulative_nominal", ("名义", "nominal")), ("npv", ("现值", "present value"))):
+        part = _tornado_table(lang, measure)
+        part.insert(0, "measure", _pick(label, lang))
+        parts.append(part)
+    table = pd.concat(parts, ignore_index=True)
+    if lang == "zh":
+        table = table.rename(columns={"measure": "口径", "assumption": "参数", "label": "含义", "base": "基准值",
+                                      "low": "低值", "high": "高值", "result_low": "低值结果（亿元）",
+                                      "result_base": "基准结果（亿元）", "result_high": "高值结果（亿元）",
+                                      "swing": "摆幅（亿元）"})
+    else:
+        table = table.rename(columns={"result_low": "result at low (亿元)", "result_base": "base result (亿元)",
+                                      "result_high": "result at high (亿元)", "swing": "swing (亿元)"})
+    return table
+
+
+@exhibit("fig-savings-tornado", kind="figure", notebook=NOTEBOOK,
+         caption_zh="龙卷风图：各假设对“十五五”（2026–2030）累计节约的影响，名义与现值（模型结果，非原文数字）",
+         caption_en="Tornado chart: how each assumption moves the 15th-plan (2026–2030) cumulative saving, "
+                    "nominal and present value (model result, not a printed figure)",
+         indicators=SAVING_ROWS, is_projection=True)
+def tornado_figure(lang: str = "zh"):
+    """Two tornado panels (nominal, present value): bars from the base result to the low and high results."""
+    from ..plotting import PALETTE, PROJECTION_STYLE, add_projection_note, new_figure
+
+    check_lang(lang)
+    fig, axes = new_figure((9.5, 4.8), ncols=2)
+    panels = (("cumulative_nominal", ("名义累计", "Nominal cumulative")),
+              ("npv", ("现值累计", "Present value cumulative")))
+    for ax, (measure, title) in zip(axes, panels, strict=True):
+        s = sv.sensitivity(measure=measure)
+        base = float(s["result_base"].iloc[0])
+        y = range(len(s))
+        style = {**PROJECTION_STYLE, "alpha": 0.8}
+        ax.barh(y, s["change_low"], left=base, color=PALETTE[0], edgecolor=PALETTE[0], **style,
+                label="取低值" if lang == "zh" else "at low value")
+        ax.barh(y, s["change_high"], left=base, color=PALETTE[1], edgecolor=PALETTE[1], **style,
+                label="取高值" if lang == "zh" else "at high value")
+        labels = [f"{_pick(ASSUMPTION_LABELS[a], lang)}\n{_fmt_value_lang(lo, lang)} / {_fmt_value_lang(hi, lang)}"
+                  for a, lo, hi in zip(s["assumption"], s["low_value"], s["high_value"], strict=True)]
+        ax.set_yticks(list(y), labels)
+        ax.set_ylim(len(s) - 0.5, -1.2)  # top to bottom, with room for the note above the first bar
+        ax.axvline(base, color="#333333", linewidth=0.8)
+        ax.grid(axis="y", visible=False)
+        ax.grid(axis="x", visible=True)
+        ax.set_title(f"{_pick(title, lang)}（基准 {base:.2f} 亿元）" if lang == "zh"
+                     else f"{_pick(title, lang)} (base {base:.2f} 亿元)")
+        ax.set_xlabel("2026–2030，亿元" if lang == "zh" else "2026–2030, 亿元")
+        add_projection_note(ax, _pick(MODEL_TAG, lang))
+    axes[0].legend(loc="lower right")
+    return fig
+
+
+def reading(lang: str = "zh") -> str:
+    """A short reading of the default results, with every number computed from the model.
+
+    Examples
+    --------
+    >>> "6.50" in reading("en")
+    True
+    """
+    check_lang(lang)
+    a = sv.SavingsAssumptions()
+    saving = reported(sv.ANNUAL_SAVING_ID)
+    plan15 = sv.window_summary(sv.savings_path(a)).set_index("window").loc["plan15"]
+    share = sv.savings_share_of_revenue(float(plan15["cumulative_nominal"]))
+    tornado = sv.sensitivity(a)
+    top = tornado.iloc[0]
+    recurs = sv.sensitivity(a, {"group_recurs": (False, True)}).iloc[0]
+    if lang == "zh":
+        return (f"默认假设下（每年{saving}、名义持平、贴现率{a.discount_rate_pct:g}%），"
+                f"“十五五”五年累计节约{plan15['cumulative_nominal']:.2f}亿元（名义；原文数字为下限，故为下限情形），"
+                f"折合{a.first_year - 1}年末现值{plan15['npv']:.2f}亿元，"
+                f"约相当于2024年一般预算收入的{share:.1f}%。"
+                f"摆幅最大的假设是“{ASSUMPTION_LABELS[top['assumption']][0]}”（{top['swing']:.2f}亿元）。"
+                f"若投控集团的降本逐年重复，名义累计为{recurs['result_high']:.2f}亿元。以上均为模型结果，非原文数字。")
+    return (f"Under the default assumptions ({saving} a year, flat in nominal terms, discounted at "
+            f"{a.discount_rate_pct:g}%), the 15th plan's five years save {plan15['cumulative_nominal']:.2f}亿元 "
+            f"nominal (a lower-bound case, since the printed figure is a lower bound), "
+            f"{plan15['npv']:.2f}亿元 in present value at the end of {a.first_year - 1}, about {share:.1f}% of "
+            f"one year's (2024) general budget revenue. The assumption with the largest swing is "
+            f"'{ASSUMPTION_LABELS[top['assumption']][1]}' ({top['swing']:.2f}亿元). If the group's cut recurs, "
+            f"the nominal total is {recurs['result_high']:.2f}亿元. All of these are model results, not printed figures.")
