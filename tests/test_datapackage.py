@@ -22,7 +22,7 @@ def test_frictionless_validates_the_package():
     errors = [f"{task.name}: {err.message}" for task in report.tasks for err in task.errors]
     errors += [err.message for err in report.errors]
     assert report.valid, errors[:5]
-    assert {r.name for r in package.resources} == {"indicators", "context", "sources"}
+    assert {r.name for r in package.resources} == {"indicators", "context", "sources", "scenarios"}
 
 
 def test_frictionless_catches_a_bad_unit(data_copy):

@@ -164,6 +164,21 @@ def sources_resource() -> dict:
     }
 
 
+def scenarios_resource() -> dict:
+    return {
+        "name": "scenarios",
+        "path": "scenarios.toml",
+        "type": "file",
+        "format": "toml",
+        "mediatype": "application/toml",
+        "encoding": "utf-8",
+        "title": "十五五 (2026–2030) scenario assumptions",
+        "description": "Named scenarios (low, base, high) per projected indicator: start and end growth, glide "
+                       "shape, uncertainty and a rationale citing context.csv rows; optional targets. "
+                       "Projections, not data: validated by ygx_analysis.scenarios.load_scenarios.",
+    }
+
+
 def descriptor() -> dict:
     return {
         "$schema": "https://datapackage.org/profiles/2.0/datapackage.json",
@@ -176,7 +191,7 @@ def descriptor() -> dict:
         "licenses": [{"name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/by/4.0/",
                       "title": "Creative Commons Attribution 4.0"}],
         "keywords": ["Yiyang", "益阳高新区", "high-tech zone", "Hunan", "regional economy"],
-        "resources": [indicators_resource(), context_resource(), sources_resource()],
+        "resources": [indicators_resource(), context_resource(), sources_resource(), scenarios_resource()],
     }
 
 

@@ -280,7 +280,14 @@ def _run_scenarios(args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS: list[Callable[..., None]] = [_add_validate, _add_figures, _add_savings, _add_report, _add_audit, _add_scenarios]
+COMMANDS: list[Callable[..., None]] = [
+    _add_validate,
+    _add_figures,
+    _add_savings,
+    _add_report,
+    _add_audit,
+    _add_scenarios,
+]
 """Functions that each add one subcommand to the parser."""
 
 

@@ -61,6 +61,24 @@ class Exhibit:
 _REGISTRY: dict[str, Exhibit] = {}
 
 
+def tr(zh: str, en: str, lang: str) -> str:
+    """The Chinese or the English text, by ``lang`` (checked).
+
+    Examples
+    --------
+    >>> tr("孵化器", "incubators", "en")
+    'incubators'
+    """
+    check_lang(lang)
+    return zh if lang == "zh" else en
+
+
+def pick(mapping: dict[str, tuple[str, str]], key: str, lang: str) -> str:
+    """The ``lang`` label of ``key`` in a ``{key: (Chinese, English)}`` mapping."""
+    zh, en = mapping[key]
+    return tr(zh, en, lang)
+
+
 def check_lang(lang: str) -> None:
     """Raise ``ValueError`` naming ``lang`` unless it is 'zh' or 'en'."""
     if lang not in LANGS:

@@ -14,7 +14,7 @@ import pandas as pd
 from ..data import context_reported, load_context, load_indicators, reported
 from ..growth import implied_prior_level, pp_difference, share, yoy_pct
 from ..reported import Interval
-from . import check_lang, exhibit
+from . import check_lang, exhibit, tr
 
 NOTEBOOK = "02_growth.ipynb"
 
@@ -66,9 +66,6 @@ BASIS_LABELS = {
 }
 
 
-def tr(zh: str, en: str, lang: str) -> str:
-    """Pick the Chinese or English text."""
-    return zh if lang == "zh" else en
 
 
 def period_label(period: str, lang: str) -> str:

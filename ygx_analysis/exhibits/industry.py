@@ -17,16 +17,14 @@ from ..audit import cluster_remainder
 from ..composition import count_interval, group_sums, parts_table, share_interval
 from ..data import load_indicators, reported
 from ..reported import Interval
-from . import check_lang, exhibit
+from . import check_lang, exhibit, pick, tr
 from .innovation import (
     UNIT_EN,
     display_number,
     interval_barh,
     interval_label,
-    pick,
     printed_label,
     range_legend,
-    tr,
 )
 
 NOTEBOOK = "04_industry.ipynb"
@@ -198,19 +196,18 @@ def above_scale_clusters_figure(lang: str = "zh"):
             fig_en = printed_label(reported(row), "en")
             notes.append(f"{fig_en} → {interval.notation()}")
         else:
-            notes.append(tr(lang, f"推算 {interval.notation()}", f"derived {interval.notation()}"))
+            notes.append(tr(f"推算 {interval.notation()}", f"derived {interval.notation()}", lang))
     interval_barh(ax, labels, intervals, bar_colours, notes)
-    ax.set_xlabel(tr(lang, "规模以上企业（家）", "Above-scale enterprises (firms)"))
+    ax.set_xlabel(tr("规模以上企业（家）", "Above-scale enterprises (firms)", lang))
     named = table.set_index("row").loc["sum_of_parts"]
     # rounded outwards, so that the rounded range still contains the exact one
     low, high = math.floor(named["share_low_pct"]), math.ceil(named["share_high_pct"])
-    ax.set_title(tr(lang, f"规模以上企业：所列四个集群合计只占{low}%–{high}%",
-                    f"Above-scale enterprises: the four named clusters hold only {low}–{high}%"))
+    ax.set_title(tr(f"规模以上企业：所列四个集群合计只占{low}%–{high}%", f"Above-scale enterprises: the four named clusters hold only {low}–{high}%", lang))
     handles = [Patch(color=colours["two_main"], label=pick(PILLAR_LABELS, "two_main", lang)),
                Patch(color=colours["one_special"], label=pick(PILLAR_LABELS, "one_special", lang)),
-               Patch(color=PALETTE[5], label=tr(lang, "未归入 / 合计", "remainder / total")),
+               Patch(color=PALETTE[5], label=tr("未归入 / 合计", "remainder / total", lang)),
                Patch(facecolor="white", edgecolor=PALETTE[5], hatch="///",
-                     label=tr(lang, "多 允许的区间", "range allowed by 多 (X-odd)"))]
+                     label=tr("多 允许的区间", "range allowed by 多 (X-odd)", lang))]
     fig.legend(handles=handles, loc="outside upper center", ncol=len(handles))
     return fig
 
@@ -335,17 +332,15 @@ def investment_figure(lang: str = "zh"):
     ax.grid(axis="y", visible=False)
     ax.grid(axis="x", visible=True)
     ax.set_xlim(0, max(values) * 1.25)
-    ax.set_xlabel(tr(lang, "场 / 个 / 家", "Events, projects or firms"))
+    ax.set_xlabel(tr("场 / 个 / 家", "Events, projects or firms", lang))
     lines = []
     for rid in money_ids:
         f = figs[rid]
-        lines.append(tr(lang, f"{pick(INVESTMENT_LABELS, rid, lang)}：{f.text}{f.unit}（签约额或到位额未说明）",
-                        f"{pick(INVESTMENT_LABELS, rid, lang)}: {f.text} x 100 million yuan "
-                        "(contracted or paid-in not stated)"))
+        lines.append(tr(f"{pick(INVESTMENT_LABELS, rid, lang)}：{f.text}{f.unit}（签约额或到位额未说明）", f"{pick(INVESTMENT_LABELS, rid, lang)}: {f.text} x 100 million yuan "
+                        "(contracted or paid-in not stated)", lang))
     ax.text(0.98, 0.97, "\n".join(lines), transform=ax.transAxes, ha="right", va="top", fontsize=9,
             bbox={"boxstyle": "round", "facecolor": "#f4f4f4", "edgecolor": "#cccccc"})
-    ax.set_title(tr(lang, "2024年招商引资（各项可能重叠，不相加）",
-                    "Investment attraction in 2024 (items may overlap; not added up)"))
+    ax.set_title(tr("2024年招商引资（各项可能重叠，不相加）", "Investment attraction in 2024 (items may overlap; not added up)", lang))
     return fig
 
 
@@ -395,9 +390,8 @@ def floor_area_figure(lang: str = "zh"):
              for rid, f in zip(FLOOR_AREA_ROWS, figs, strict=True)]
     interval_barh(ax, [pick(FLOOR_AREA_LABELS, rid, lang) for rid in FLOOR_AREA_ROWS],
                   [f.interval for f in figs], [PALETTE[0], PALETTE[1]], notes)
-    ax.set_xlabel(tr(lang, "万平方米", "10,000 m²"))
-    ax.set_title(tr(lang, "厂房与孵化载体面积：余 读作区间，超 读作下限",
-                    "Floor area: 余 (X-odd) read as a range, 超 (more than) as a lower bound"))
+    ax.set_xlabel(tr("万平方米", "10,000 m²", lang))
+    ax.set_title(tr("厂房与孵化载体面积：余 读作区间，超 读作下限", "Floor area: 余 (X-odd) read as a range, 超 (more than) as a lower bound", lang))
     range_legend(fig, lang, PALETTE[5], ranged=True, open_ended=True)
     return fig
 
@@ -449,7 +443,7 @@ def rank_table(lang: str = "zh", indicators: pd.DataFrame | None = None) -> pd.D
     values = {
         "evaluation": row["label_zh"] if lang == "zh" else row["label_en"],
         "year": row["period"],
-        "rank": tr(lang, f"第{rank.text}{rank.unit}", rank.text),
+        "rank": tr(f"第{rank.text}{rank.unit}", rank.text, lang),
         "parks": pick(RANK_TEXT, "parks", lang),
         "position": pick(RANK_TEXT, "position", lang),
         "context": pick(RANK_TEXT, "context", lang),

@@ -20,7 +20,7 @@ import pandas as pd
 from ..composition import count_interval, share_interval
 from ..data import load_indicators, reported
 from ..reported import Interval, Reported
-from . import check_lang, exhibit
+from . import check_lang, exhibit, pick, tr
 
 NOTEBOOK = "03_innovation.ipynb"
 
@@ -92,22 +92,8 @@ def display_number(figure: Reported) -> int | float:
     return int(figure.text) if figure.decimals == 0 else figure.value
 
 
-def tr(lang: str, zh: str, en: str) -> str:
-    """``zh`` or ``en`` by ``lang`` (after checking it).
-
-    Examples
-    --------
-    >>> tr("en", "孵化器", "incubators")
-    'incubators'
-    """
-    check_lang(lang)
-    return zh if lang == "zh" else en
 
 
-def pick(mapping: dict[str, tuple[str, str]], key: str, lang: str) -> str:
-    """The ``lang`` label of ``key`` in a (Chinese, English) mapping."""
-    zh, en = mapping[key]
-    return tr(lang, zh, en)
 
 
 def printed_label(figure: Reported, lang: str, excerpt: str = "") -> str:
@@ -154,7 +140,7 @@ def interval_label(interval: Interval, lang: str) -> str:
     """
     text = interval.notation()
     if math.isinf(interval.high):
-        text += tr(lang, "：上限未印", ": no upper bound printed")
+        text += tr("：上限未印", ": no upper bound printed", lang)
     return text
 
 
@@ -234,13 +220,13 @@ def range_legend(fig, lang: str, colour: str = "#6b6b6b", ranged: bool = True, o
     from matplotlib.lines import Line2D
     from matplotlib.patches import Patch
 
-    handles = [Patch(facecolor=colour, label=tr(lang, "印刷数字保证的部分", "guaranteed by the printed figure"))]
+    handles = [Patch(facecolor=colour, label=tr("印刷数字保证的部分", "guaranteed by the printed figure", lang))]
     if ranged:
         handles.append(Patch(facecolor="white", edgecolor=colour, hatch=RANGE_HATCH,
-                             label=tr(lang, "多/余 允许的区间", "range allowed by 多/余 (X-odd)")))
+                             label=tr("多/余 允许的区间", "range allowed by 多/余 (X-odd)", lang)))
     if open_ended:
         handles.append(Line2D([], [], color=colour, marker=">", linewidth=2.0,
-                              label=tr(lang, "超：上限未印", "more than (超): no upper bound printed")))
+                              label=tr("超：上限未印", "more than (超): no upper bound printed", lang)))
     fig.legend(handles=handles, loc="outside upper center", ncol=len(handles))
 
 
@@ -290,11 +276,10 @@ def incubators_figure(lang: str = "zh"):
         for x, n in zip(xs, sub["count"], strict=True):
             ax.text(x, n + 0.05, str(int(n)), ha="center", va="bottom", fontsize=9)
     ax.set_xticks(range(len(kinds)), [pick(KIND_LABELS, k, lang) for k in kinds])
-    ax.set_ylabel(tr(lang, "个数（个）", "Number"))
+    ax.set_ylabel(tr("个数（个）", "Number", lang))
     ax.set_ylim(0, frame["count"].max() + 1)
     ax.yaxis.get_major_locator().set_params(integer=True)
-    ax.set_title(tr(lang, "益阳高新区的孵化载体：国家级与省级",
-                    "Incubation facilities in the Yiyang High-tech Zone, by level"))
+    ax.set_title(tr("益阳高新区的孵化载体：国家级与省级", "Incubation facilities in the Yiyang High-tech Zone, by level", lang))
     ax.legend(loc="upper right")
     return fig
 
@@ -364,9 +349,8 @@ def incubation_bounds_figure(lang: str = "zh"):
         figure = reported(rid, ind)
         interval_barh(ax, [pick(SHORT_LABELS, rid, lang)], [figure.interval], [colour],
                       [f"{printed_label(figure, lang)}\n→ {interval_label(figure.interval, lang)}"])
-        ax.set_xlabel(tr(lang, f"单位：{figure.unit}", f"Unit: {UNIT_EN[figure.unit]}"))
-    axes[0].set_title(tr(lang, "孵化能力：原文只给出下限（超）",
-                         "Incubation capacity: the article prints lower bounds only"))
+        ax.set_xlabel(tr(f"单位：{figure.unit}", f"Unit: {UNIT_EN[figure.unit]}", lang))
+    axes[0].set_title(tr("孵化能力：原文只给出下限（超）", "Incubation capacity: the article prints lower bounds only", lang))
     range_legend(fig, lang, PALETTE[5], ranged=False, open_ended=True)
     return fig
 
@@ -433,9 +417,8 @@ def rd_platforms_figure(lang: str = "zh"):
     ax.grid(axis="y", visible=False)
     ax.grid(axis="x", visible=True)
     ax.set_xlim(0, table["count"].max() * 1.15)
-    ax.set_xlabel(tr(lang, "个数（个）", "Number"))
-    ax.set_title(tr(lang, "研发创新平台：省级平台与实验室、工作站可能重叠，不相加",
-                    "R&D platforms (provincial kinds may overlap, so they are not added up)"))
+    ax.set_xlabel(tr("个数（个）", "Number", lang))
+    ax.set_title(tr("研发创新平台：省级平台与实验室、工作站可能重叠，不相加", "R&D platforms (provincial kinds may overlap, so they are not added up)", lang))
     ax.legend(handles=[Patch(color=colours["National"], label=pick(LEVEL_LABELS, "national", lang)),
                        Patch(color=colours["Provincial"], label=pick(LEVEL_LABELS, "provincial", lang))],
               loc="lower right")
@@ -497,10 +480,10 @@ def patent_table(lang: str = "zh", indicators: pd.DataFrame | None = None, share
     records = [
         {**printed("granted"), "note": rows.loc[PATENT_ROWS["granted"], "note"]},
         {**printed("invention"), "note": rows.loc[PATENT_ROWS["invention"], "note"]},
-        {"id": "derived", "item": tr(lang, "其他专利（实用新型、外观设计）", "Other patents (utility model, design)"),
+        {"id": "derived", "item": tr("其他专利（实用新型、外观设计）", "Other patents (utility model, design)", lang),
          "value": int(other.low), "unit": figs["granted"].unit, "interval": other.notation(),
          "note": pick(PATENT_NOTES, "other", lang)},
-        {"id": "derived", "item": tr(lang, "发明专利占新增授权比重", "Invention share of patents granted"),
+        {"id": "derived", "item": tr("发明专利占新增授权比重", "Invention share of patents granted", lang),
          "value": round(share.low, share_digits), "unit": "%",
          "interval": Interval(round(share.low, share_digits), round(share.high, share_digits)).notation(),
          "note": pick(PATENT_NOTES, "share", lang)},
@@ -547,24 +530,22 @@ def patents_figure(lang: str = "zh"):
     ax.get_gridspec().set_width_ratios([1.6, 1.0])
     ax.set_axisbelow(True)
     xs = [0, 1]
-    ax.bar(xs[0], invention, color=PALETTE[0], width=0.55, label=tr(lang, "发明专利", "Invention patents"))
+    ax.bar(xs[0], invention, color=PALETTE[0], width=0.55, label=tr("发明专利", "Invention patents", lang))
     ax.bar(xs[0], granted - invention, bottom=invention, color=PALETTE[0], alpha=0.45, width=0.55,
-           label=tr(lang, "其他专利", "Other patents"))
-    ax.bar(xs[1], valid, color=PALETTE[2], width=0.55, label=tr(lang, "有效专利（存量）", "Valid patents (stock)"))
+           label=tr("其他专利", "Other patents", lang))
+    ax.bar(xs[1], valid, color=PALETTE[2], width=0.55, label=tr("有效专利（存量）", "Valid patents (stock)", lang))
     ax.text(xs[0], granted, f"{figs['granted'].text}", ha="center", va="bottom", fontsize=9)
-    ax.text(xs[0], invention / 2, tr(lang, f"发明 {figs['invention'].text}\n（{share.low:.1f}%）",
-                                     f"inventions {figs['invention'].text}\n({share.low:.1f}%)"),
+    ax.text(xs[0], invention / 2, tr(f"发明 {figs['invention'].text}\n（{share.low:.1f}%）", f"inventions {figs['invention'].text}\n({share.low:.1f}%)", lang),
             ha="center", va="center", fontsize=8.5, color="white")
     ax.text(xs[1], valid, f"{figs['valid'].text}", ha="center", va="bottom", fontsize=9)
-    ax.set_xticks(xs, [tr(lang, "2024年新增授权", "Granted in 2024"), tr(lang, "有效专利", "Valid patents")])
-    ax.set_ylabel(tr(lang, "件", "Patents"))
+    ax.set_xticks(xs, [tr("2024年新增授权", "Granted in 2024", lang), tr("有效专利", "Valid patents", lang)])
+    ax.set_ylabel(tr("件", "Patents", lang))
     ax.set_ylim(0, valid * 1.18)
     ax.legend(loc="upper left")
-    ax.set_title(tr(lang, "专利：2024年授权与有效存量", "Patents: 2024 grants and valid stock"))
+    ax.set_title(tr("专利：2024年授权与有效存量", "Patents: 2024 grants and valid stock", lang))
     note_ax.axis("off")
     per_10k = figs["per_10k"]
-    head = tr(lang, f"万人有效发明专利：{per_10k.text}件/万人",
-              f"Valid invention patents per 10,000 people: {per_10k.text}")
+    head = tr(f"万人有效发明专利：{per_10k.text}件/万人", f"Valid invention patents per 10,000 people: {per_10k.text}", lang)
     caveat = pick(PATENT_NOTES, "per_10k", lang)
     wrapped = "\n".join(textwrap.wrap(caveat, 16 if lang == "zh" else 34))
     note_ax.text(0.0, 0.95, "\n".join(textwrap.wrap(head, 16 if lang == "zh" else 34)), va="top", ha="left",

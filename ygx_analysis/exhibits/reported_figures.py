@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..data import load_indicators
-from . import check_lang, exhibit
+from . import check_lang, exhibit, pick
 
 NOTEBOOK = "01_reported_figures.ipynb"
 
@@ -27,9 +27,6 @@ QUALIFIER_LABELS = {
 """Qualifier word → (Chinese, English) label."""
 
 
-def _label(mapping: dict[str, tuple[str, str]], key: str, lang: str) -> str:
-    zh, en = mapping[key]
-    return zh if lang == "zh" else en
 
 
 def indicator_table(lang: str = "zh", indicators: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -55,11 +52,11 @@ def indicator_table(lang: str = "zh", indicators: pd.DataFrame | None = None) ->
     label = ind["label_zh"] if lang == "zh" else ind["label_en"]
     table = pd.DataFrame({
         "id": ind["id"],
-        "section": [_label(SECTION_LABELS, s, lang) for s in ind["section"]],
+        "section": [pick(SECTION_LABELS, s, lang) for s in ind["section"]],
         "figure": label,
         "period": ind["period"],
         "printed": ind["value_printed"] + ind["unit"],
-        "qualifier": [_label(QUALIFIER_LABELS, q, lang) for q in ind["qualifier"]],
+        "qualifier": [pick(QUALIFIER_LABELS, q, lang) for q in ind["qualifier"]],
         "interval": ind["interval"],
         "excerpt": ind["excerpt"],
     }).reset_index(drop=True)
@@ -108,10 +105,10 @@ def figures_by_qualifier(lang: str = "zh"):
     counts = qualifier_counts()
     fig, ax = new_figure((8.0, 4.2))
     left = pd.Series(0, index=counts.index)
-    ylabels = [_label(SECTION_LABELS, s, lang) for s in counts.index]
+    ylabels = [pick(SECTION_LABELS, s, lang) for s in counts.index]
     for colour, qualifier in zip(PALETTE, counts.columns, strict=False):
         values = counts[qualifier]
-        ax.barh(ylabels, values, left=left, color=colour, label=_label(QUALIFIER_LABELS, qualifier, lang))
+        ax.barh(ylabels, values, left=left, color=colour, label=pick(QUALIFIER_LABELS, qualifier, lang))
         left = left + values
     for y, total in enumerate(left):
         ax.text(total + 0.3, y, str(int(total)), va="center", fontsize=9)

@@ -27,7 +27,7 @@ import pandas as pd
 
 from .. import montecarlo as mc
 from .. import scenarios as sc
-from . import check_lang, exhibit
+from . import check_lang, exhibit, tr
 
 NOTEBOOK = "06_scenarios_2026_2030.ipynb"
 
@@ -100,9 +100,6 @@ ASSUMPTION_NAMES = {"growth_pct": ("2025年增速（%）", "2025 growth (%)"),
 SCENARIO_COLOURS = {"low": "#b0413e", "base": "#1f5fa8", "high": "#3a9a5b"}
 
 
-def tr(zh: str, en: str, lang: str) -> str:
-    """Pick the Chinese or English text."""
-    return zh if lang == "zh" else en
 
 
 def _pick(pair: tuple[str, str], lang: str) -> str:
