@@ -107,7 +107,10 @@ def main(argv: list[str]) -> int:
         print("usage: python tools/make_font_subset.py NotoSansSC-Regular.otf", file=sys.stderr)
         return 2
     options = subset.Options()
-    options.layout_features = ["*"]
+    # matplotlib lays text out glyph by glyph and reads no OpenType layout tables;
+    # without them, subsetting for PDF/PS embedding is about three times faster
+    options.layout_features = []
+    options.drop_tables += ["GSUB", "GPOS", "GDEF", "BASE", "vhea", "vmtx", "VORG"]
     options.name_IDs = ["*"]
     options.name_languages = ["*"]
     options.notdef_outline = True

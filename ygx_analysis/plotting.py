@@ -140,13 +140,13 @@ def new_figure(figsize: Sequence[float] | None = None, nrows: int = 1, ncols: in
 def _wrap_to_width(fig: Figure, text: str, fontsize: float, width_px: float) -> str:
     """Break ``text`` at '; ' and ', ' so that each line fits ``width_px`` when drawn."""
     from matplotlib.font_manager import FontProperties
-    from matplotlib.textpath import TextPath
+    from matplotlib.textpath import text_to_path
 
     props = FontProperties(size=fontsize)
 
     def width(s: str) -> float:
-        # TextPath measures in points; convert to pixels at the figure's dpi
-        return TextPath((0, 0), s, prop=props).get_extents().width * fig.dpi / 72.0
+        # measured in points; converted to pixels at the figure's dpi
+        return text_to_path.get_text_width_height_descent(s, props, ismath=False)[0] * fig.dpi / 72.0
 
     pieces: list[str] = []
     for chunk in text.split("; "):
