@@ -34,7 +34,7 @@ report: $(STAMP)
 
 ## make notebooks: re-execute the notebooks in place to re-record their outputs (pinned env only)
 notebooks: $(STAMP)
-	MPLBACKEND=Agg $(BIN)/python -m jupyter nbconvert --to notebook --execute --inplace $(NOTEBOOKS)
+	MPLBACKEND=Agg $(BIN)/python -m jupyter nbconvert --to notebook --execute --inplace --ExecutePreprocessor.record_timing=False $(NOTEBOOKS)
 
 validate: $(STAMP)
 	$(BIN)/ygx-analysis validate
