@@ -107,3 +107,11 @@ def test_import_loads_neither_matplotlib_nor_statsmodels():
             "print(','.join(heavy))")
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert proc.stdout.strip() == ""
+
+
+def test_showing_an_exhibit_outside_a_report_does_not_import_report():
+    code = ("import os, sys; os.environ.pop('YGX_REPORT_EXPORT', None); "
+            "from ygx_analysis import exhibits; exhibits.show('tab-reported-figures', 'en'); "
+            "print('ygx_analysis.report' in sys.modules)")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert proc.stdout.strip().splitlines()[-1] == "False"

@@ -368,3 +368,133 @@ def test_source_date_epoch_sets_the_file_times(tmp_path, monkeypatch):
     with zipfile.ZipFile(path) as z:
         assert {i.date_time for i in z.infolist()} == {(2025, 1, 1, 0, 0, 0)}
         assert "2025-01-01T00:00:00Z" in z.read("docProps/core.xml").decode("utf-8")
+
+
+# ---------------------------------------------------------------------------
+# speed: figures exported once, by show(); the costliest notebooks first
+# ---------------------------------------------------------------------------
+
+def test_built_notebooks_display_the_exported_png_with_the_stable_text(built):
+    import base64
+
+    figures = {ex.id for ex in exhibits.all_exhibits() if ex.kind == "figure" and (NOTEBOOKS / ex.notebook).is_file()}
+    seen = set()
+    for path in sorted(NOTEBOOKS.glob("*.ipynb")):
+        nb = nbformat.reads(built["first_tree"][f"notebooks/{path.stem}.ipynb"].decode("utf-8"), as_version=4)
+        for cell in nb.cells:
+            for out in cell.get("outputs", []):
+                data = out.get("data", {})
+                if "image/png" not in data:
+                    continue
+                label = re.fullmatch(r"\[figure (fig-[\w-]+)\]", data["text/plain"])
+                assert label, data["text/plain"]
+                fig_id = label.group(1)
+                # the very bytes of the exported 200-dpi file, shown at 110 dpi
+                assert base64.b64decode(data["image/png"]) == built["first_tree"][f"figures/{fig_id}.png"], fig_id
+                width = int.from_bytes(built["first_tree"][f"figures/{fig_id}.png"][16:20], "big")
+                assert out["metadata"]["image/png"]["width"] == round(width * 110 / 200), fig_id
+                seen.add(fig_id)
+    assert seen == figures
+
+
+def report_kernel(monkeypatch, root: Path, lang: str, notebook: str) -> None:
+    """Make this process look like a report kernel of ``notebook``."""
+    monkeypatch.setenv(report.REPORT_ENV, json.dumps({"root": str(root), "lang": lang, "notebook": notebook}))
+    monkeypatch.setattr(report, "_SHOWN", {})
+
+
+def test_shown_figure_is_exported_once_and_reused(tmp_path, monkeypatch):
+    figure, table = exhibits.get("fig-figures-by-qualifier"), exhibits.get("tab-reported-figures")
+    small_registry(monkeypatch, figure, table)
+    report_kernel(monkeypatch, tmp_path, "zh", figure.notebook)
+
+    image = report.export_shown_figure(figure.id, "zh")
+
+    assert repr(image) == f"[figure {figure.id}]"
+    assert image._repr_png_()[0] == (tmp_path / "figures" / f"{figure.id}.png").read_bytes()
+    assert {p.name for p in (tmp_path / "figures").iterdir()} == {f"{figure.id}.{s}" for s in ("png", "svg", "pdf")}
+    expected = {p.name: p.read_bytes() for p in (tmp_path / "figures").iterdir()}
+    shown_table = exhibits.render(table.id, "zh")
+    assert report.export_shown_table(table.id, "zh", shown_table)
+    expected_tables = {p.name: p.read_bytes() for p in (tmp_path / "tables").iterdir()}
+    assert set(expected_tables) == {f"{table.id}.csv", f"{table.id}.xlsx"}
+
+    def no_second_drawing(*args, **kwargs):
+        raise AssertionError("the exhibit was drawn or built again")
+
+    monkeypatch.setattr(report, "export_figure", no_second_drawing)
+    monkeypatch.setattr(exhibits, "render", no_second_drawing)
+    records = report.export_notebook_exhibits(figure.notebook, tmp_path, "zh")
+    assert [r["id"] for r in records] == [figure.id, table.id]
+    assert (records[1]["rows"], records[1]["columns"]) == (len(shown_table), [str(c) for c in shown_table.columns])
+    assert records[0]["files"] == [{"path": f"figures/{figure.id}.{s}", "sha256": sha256(expected[f"{figure.id}.{s}"])}
+                                   for s in ("png", "svg", "pdf")]
+    assert records[0]["caption"] == figure.caption_zh and records[0]["title"]
+    # the same bytes as an export without show()
+    monkeypatch.undo()
+    other = tmp_path / "plain"
+    other.mkdir()
+    report.export_exhibit(figure.id, other, "zh")
+    report.export_exhibit(table.id, other, "zh")
+    assert {p.name: p.read_bytes() for p in (other / "figures").iterdir()} == expected
+    assert {p.name: p.read_bytes() for p in (other / "tables").iterdir()} == expected_tables
+
+
+def test_shown_figure_is_not_exported_outside_its_report_kernel(tmp_path, monkeypatch):
+    figure = exhibits.get("fig-figures-by-qualifier")
+    monkeypatch.delenv(report.REPORT_ENV, raising=False)
+    table = exhibits.render("tab-reported-figures", "zh")
+    assert report.export_shown_figure(figure.id, "zh") is None  # not a report kernel
+    assert report.export_shown_table("tab-reported-figures", "zh", table) is False
+    report_kernel(monkeypatch, tmp_path, "zh", figure.notebook)
+    assert report.export_shown_figure(figure.id, "en") is None  # another language than the report's
+    assert report.export_shown_table("tab-reported-figures", "en", table) is False
+    assert report.export_shown_figure("tab-reported-figures", "zh") is None  # a table
+    assert report.export_shown_table(figure.id, "zh", table) is False  # a figure
+    report_kernel(monkeypatch, tmp_path, "zh", "99_other.ipynb")
+    assert report.export_shown_figure(figure.id, "zh") is None  # another notebook's figure
+    assert report.export_shown_table("tab-reported-figures", "zh", table) is False  # another notebook's table
+    assert not (tmp_path / "figures").exists() and not (tmp_path / "tables").exists()
+
+
+def test_shown_figure_that_fails_is_reported_by_the_export_naming_it(tmp_path, monkeypatch):
+    def bad_figure(lang="zh"):
+        fig, ax = plotting.new_figure()
+        ax.set_title("益阳𠀀")  # U+20000: not in the bundled font
+        return fig
+
+    bad = Exhibit("fig-missing-glyph", "figure", "缺字", "Missing glyph", "00_none.ipynb", ("article",),
+                  func=bad_figure)
+    small_registry(monkeypatch, bad)
+    report_kernel(monkeypatch, tmp_path, "zh", bad.notebook)
+    assert report.export_shown_figure(bad.id, "zh") is None  # show() then draws it as usual
+    with pytest.raises(report.BuildError, match=r"fig-missing-glyph.*𠀀 \(U\+20000\)"):
+        report.export_notebook_exhibits(bad.notebook, tmp_path, "zh")
+
+
+def test_the_costliest_notebooks_start_first_and_results_keep_their_order(tmp_path):
+    given = {"a": 1, "b": 3, "c": 1}
+    assert report.start_order([Path("a"), Path("b"), Path("c")], lambda p: given[p.name]) == [1, 0, 2]
+    assert report.start_order([Path("a"), Path("b")]) == [0, 1]
+    # 06 (statsmodels fits, Monte Carlo) shows the most exhibits, so it starts first
+    costs = {p.name: report.notebook_cost(p) for p in NOTEBOOKS.glob("*.ipynb")}
+    assert max(costs, key=costs.get) == "06_scenarios_2026_2030.ipynb"
+    assert report.notebook_cost(NOTEBOOKS / "06_scenarios_2026_2030.ipynb") == sum(
+        1 for ex in exhibits.all_exhibits() if ex.notebook == "06_scenarios_2026_2030.ipynb")
+    # one kernel at a time: each notebook appends its name to a file in the working directory
+    folder = tmp_path / "nbs"
+    folder.mkdir()
+    paths = []
+    for name in ("a_light", "b_heavy"):
+        nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(
+            f"with open('order.txt', 'a') as fh:\n    fh.write('{name}\\n')\nprint('{name}')")])
+        nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+        nbformat.write(nb, folder / f"{name}.ipynb")
+        paths.append(folder / f"{name}.ipynb")
+    out = tmp_path / "out"
+    out.mkdir()
+    runs = report.execute_notebooks(paths, out, jobs=1, write=False,
+                                    cost=lambda p: {"a_light.ipynb": 1, "b_heavy.ipynb": 2}[p.name])
+    assert (out / "order.txt").read_text().splitlines() == ["b_heavy", "a_light"]
+    assert [r.name for r in runs] == ["a_light.ipynb", "b_heavy.ipynb"]
+    assert [r.nb.cells[0].outputs[0]["text"] for r in runs] == ["a_light\n", "b_heavy\n"]

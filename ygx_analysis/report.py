@@ -62,6 +62,8 @@ from typing import Any
 
 import pandas as pd
 
+from .exhibits import REPORT_ENV  # a report kernel's JSON {"root", "lang", "notebook"}
+
 LIBRARIES = ("numpy", "pandas", "matplotlib", "statsmodels", "fonttools", "openpyxl", "nbformat",
              "nbclient", "nbconvert", "ipykernel", "jupyter_client", "ipython")
 """Distributions whose versions the manifest records."""
@@ -401,7 +403,12 @@ def freeze_layout(fig: Any, dpi: float) -> None:
     fig.set_layout_engine(None)
 
 
-def export_figure(exhibit_id: str, stem: str | os.PathLike[str], lang: str = "zh", dpi: int = 200) -> dict[str, Any]:
+FIGURE_DPI = 200
+"""Resolution of the exported PNG files (:func:`export_exhibit`)."""
+
+
+def export_figure(exhibit_id: str, stem: str | os.PathLike[str], lang: str = "zh",
+                  dpi: int = FIGURE_DPI) -> dict[str, Any]:
     """Render a registered figure with its source line, check its glyphs, save PNG, SVG and PDF.
 
     The PNG is saved first; the glyph check reads the texts it drew (tick labels
@@ -437,13 +444,17 @@ def export_figure(exhibit_id: str, stem: str | os.PathLike[str], lang: str = "zh
     return {"files": files, "title": " / ".join(titles)}
 
 
-def export_exhibit(exhibit_id: str, root: str | os.PathLike[str], lang: str = "zh") -> dict[str, Any]:
+def export_exhibit(exhibit_id: str, root: str | os.PathLike[str], lang: str = "zh", *,
+                   table: pd.DataFrame | None = None) -> dict[str, Any]:
     """Export one registered exhibit into ``root/figures/`` or ``root/tables/``; return its record.
 
     The record is the registry entry (:meth:`~ygx_analysis.exhibits.Exhibit.to_record`)
     plus ``caption`` and ``source_line`` in ``lang``, ``files`` (paths relative to
     ``root``, each with its sha256), and ``title`` for a figure or ``columns`` and
     ``rows`` for a table.
+
+    ``table``, for a table exhibit, is the table as ``render(exhibit_id, lang)``
+    returned it already (it is then not built again).
 
     Raises
     ------
@@ -466,7 +477,7 @@ def export_exhibit(exhibit_id: str, root: str | os.PathLike[str], lang: str = "z
             paths = result["files"]
         else:
             (root / "tables").mkdir(exist_ok=True)
-            frame = render(ex.id, lang)
+            frame = render(ex.id, lang) if table is None else table
             paths = export_table(frame, root / "tables" / ex.id, table_id=ex.id, caption=frame.attrs["caption"],
                                  source=frame.attrs["source"], version=__version__)
             rec["columns"] = [str(c) for c in frame.columns]
@@ -485,10 +496,140 @@ def export_exhibits(exhibit_ids: Sequence[str], root: str | os.PathLike[str], la
 
 
 def export_notebook_exhibits(notebook: str, root: str | os.PathLike[str], lang: str = "zh") -> list[dict[str, Any]]:
-    """Export every registered exhibit of one notebook (by file name); return their records."""
+    """Export every registered exhibit of one notebook (by file name); return their records.
+
+    An exhibit that :func:`export_shown_figure` or :func:`export_shown_table` exported
+    already in this process (into the same ``root``, in the same ``lang``) is not
+    drawn or built again: its record is reused.
+    """
     from .exhibits import all_exhibits
 
-    return export_exhibits([ex.id for ex in all_exhibits() if ex.notebook == notebook], root, lang)
+    root_key = str(Path(root).resolve())
+    records = []
+    for ex in all_exhibits():
+        if ex.notebook != notebook:
+            continue
+        shown = _SHOWN.get((root_key, lang, ex.id))
+        records.append(copy.deepcopy(shown) if shown is not None else export_exhibit(ex.id, root, lang))
+    return records
+
+
+
+DISPLAY_DPI = 110
+"""The resolution at which notebooks display figures; an exported PNG is shown at this size."""
+
+_SHOWN: dict[tuple[str, str, str], dict[str, Any]] = {}
+"""Records of the exhibits :func:`export_shown_figure` and :func:`export_shown_table` exported in this
+process: (root, lang, id) → record."""
+
+
+def report_export_settings(environ: Mapping[str, str] | None = None) -> dict[str, str] | None:
+    """The report's export settings of this kernel (``$YGX_REPORT_EXPORT``), or None outside a report.
+
+    Examples
+    --------
+    >>> report_export_settings({}) is None
+    True
+    >>> report_export_settings({REPORT_ENV: '{"root": "/b", "lang": "en", "notebook": "02_growth.ipynb"}'})["lang"]
+    'en'
+    """
+    environ = os.environ if environ is None else environ
+    text = environ.get(REPORT_ENV, "").strip()
+    if not text:
+        return None
+    try:
+        settings = json.loads(text)
+    except ValueError:
+        return None
+    if not isinstance(settings, dict) or not all(isinstance(settings.get(k), str)
+                                                  for k in ("root", "lang", "notebook")):
+        return None
+    return settings
+
+
+def export_shown_figure(exhibit_id: str, lang: str) -> Any:
+    """In a report kernel, export a figure that :func:`ygx_analysis.exhibits.show` is about to show.
+
+    When this process is a kernel of ``ygx-analysis report`` (``$YGX_REPORT_EXPORT``
+    is set), the figure belongs to the notebook being built and ``lang`` is the
+    report's language, the figure is exported once (:func:`export_exhibit`: the
+    same files, bytes and checks as the export after the last cell), its record is
+    kept for :func:`export_notebook_exhibits`, and the exported PNG is returned as a
+    :class:`~ygx_analysis.exhibits.FigureImage` shown at :data:`DISPLAY_DPI`.
+
+    Returns None in every other case, and when the export fails: ``show`` then
+    draws the figure as usual and the export after the last cell exports it again
+    and reports the failure, naming the exhibit.
+
+    Examples
+    --------
+    >>> export_shown_figure("fig-growth-rates", "zh") is None  # not in a report kernel
+    True
+    """
+    settings = report_export_settings()
+    if settings is None or lang != settings["lang"]:
+        return None
+    from .exhibits import FigureImage, get
+
+    try:
+        ex = get(exhibit_id)
+    except KeyError:
+        return None
+    if ex.kind != "figure" or ex.notebook != settings["notebook"]:
+        return None
+    root = Path(settings["root"])
+    key = (str(root.resolve()), lang, exhibit_id)
+    try:
+        rec = export_exhibit(exhibit_id, root, lang)
+        png = (root / next(f["path"] for f in rec["files"] if f["path"].endswith(".png"))).read_bytes()
+        width = _png_width(png)
+    except Exception:  # noqa: BLE001 - reported by the export after the last cell, naming the exhibit
+        _SHOWN.pop(key, None)
+        return None
+    _SHOWN[key] = rec
+    return FigureImage.from_png(png, exhibit_id, width=round(width * DISPLAY_DPI / FIGURE_DPI))
+
+
+def export_shown_table(exhibit_id: str, lang: str, table: pd.DataFrame) -> bool:
+    """In a report kernel, export a table that :func:`ygx_analysis.exhibits.show` has just built.
+
+    The counterpart of :func:`export_shown_figure` for tables: under the same
+    conditions, ``table`` (as ``render`` returned it) is exported without building
+    it again, and its record is kept for :func:`export_notebook_exhibits`. Returns
+    whether it was exported; on failure the export after the last cell builds and
+    exports it again and reports the failure, naming the exhibit.
+
+    Examples
+    --------
+    >>> export_shown_table("tab-growth-rates", "zh", pd.DataFrame())  # not in a report kernel
+    False
+    """
+    settings = report_export_settings()
+    if settings is None or lang != settings["lang"]:
+        return False
+    from .exhibits import get
+
+    try:
+        ex = get(exhibit_id)
+    except KeyError:
+        return False
+    if ex.kind != "table" or ex.notebook != settings["notebook"]:
+        return False
+    root = Path(settings["root"])
+    key = (str(root.resolve()), lang, exhibit_id)
+    try:
+        _SHOWN[key] = export_exhibit(exhibit_id, root, lang, table=table)
+    except Exception:  # noqa: BLE001 - reported by the export after the last cell, naming the exhibit
+        _SHOWN.pop(key, None)
+        return False
+    return True
+
+
+def _png_width(png: bytes) -> int:
+    """The width in pixels of a PNG image (from its IHDR chunk)."""
+    if png[:8] != b"\x89PNG\r\n\x1a\n" or png[12:16] != b"IHDR":
+        raise ValueError("png: not a PNG image")
+    return int.from_bytes(png[16:20], "big")
 
 
 # ---------------------------------------------------------------------------
@@ -579,10 +720,15 @@ async def _execute_one(path: Path, out_dir: Path, *, lang: str | None, env: Mapp
     client = NotebookClient(nb, timeout=timeout, kernel_name=kernel_name, record_timing=False,
                             on_cell_execute=on_cell_execute, config=config,
                             resources={"metadata": {"path": str(out_dir)}})
+    kernel_environ = {k: v for k, v in env.items() if k != REPORT_ENV}
+    if export_root is not None:
+        # exhibits.show() exports this notebook's exhibits as it shows them (export_shown_figure/_table)
+        kernel_environ[REPORT_ENV] = json.dumps({"root": str(export_root), "lang": lang or "zh",
+                                                 "notebook": path.name})
     async with semaphore:
         start = time.perf_counter()
         try:
-            await client.async_execute(env=dict(env))
+            await client.async_execute(env=kernel_environ)
         except asyncio.CancelledError:
             await asyncio.shield(_kill_kernel(client))
             raise
@@ -652,7 +798,8 @@ def kernel_env(data_dir: Path | None = None) -> dict[str, str]:
 def execute_notebooks(paths: Sequence[Path], out_dir: Path, *, jobs: int = 2, lang: str | None = None,
                       env: Mapping[str, str] | None = None, timeout: int = 600, log: Log | None = None,
                       cancel: threading.Event | None = None, export_root: Path | None = None,
-                      write: bool = True, on_done: Callable[[NotebookRun], None] | None = None) -> list[NotebookRun]:
+                      write: bool = True, on_done: Callable[[NotebookRun], None] | None = None,
+                      cost: Callable[[Path], float] | None = None) -> list[NotebookRun]:
     """Execute notebooks with nbclient, at most ``jobs`` kernels at once.
 
     Each kernel's working directory is ``out_dir``; the notebooks on disk are only
@@ -667,12 +814,19 @@ def execute_notebooks(paths: Sequence[Path], out_dir: Path, *, jobs: int = 2, la
         When given, each kernel exports its notebook's registered exhibits
         (:func:`export_notebook_exhibits`) into this folder after the notebook's
         last cell, when the kernel is warm; the records are in ``NotebookRun.exported``.
+        The kernel's ``$YGX_REPORT_EXPORT`` (:data:`REPORT_ENV`) names the folder,
+        ``lang`` and the notebook, so that :func:`ygx_analysis.exhibits.show` exports
+        each exhibit as it shows it, and the last step only collects those records.
     write : bool
         Write each executed notebook to ``out_dir`` (``.ipynb`` and ``.html``).
     cancel : threading.Event, optional
         Set it to stop the remaining work.
     on_done : callable, optional
         Called with each :class:`NotebookRun` as soon as it finished.
+    cost : callable, optional
+        An estimate of each notebook's run time (any unit); the costliest start
+        first (ties in the order of ``paths``), so that a long notebook does not
+        run alone at the end. By default, notebooks start in the order of ``paths``.
 
     Returns
     -------
@@ -695,7 +849,10 @@ def execute_notebooks(paths: Sequence[Path], out_dir: Path, *, jobs: int = 2, la
 
     async def main(sockets: str) -> list[NotebookRun]:
         semaphore = asyncio.Semaphore(jobs)
-        tasks = [asyncio.ensure_future(one(i, p, semaphore, sockets)) for i, p in enumerate(paths)]
+        # tasks take the semaphore in the order they were created
+        started = {i: asyncio.ensure_future(one(i, paths[i], semaphore, sockets))
+                   for i in start_order(paths, cost)}
+        tasks = [started[i] for i in range(len(paths))]
         watcher = None
         if cancel is not None:
             async def watch() -> None:
@@ -725,6 +882,43 @@ def execute_notebooks(paths: Sequence[Path], out_dir: Path, *, jobs: int = 2, la
         return asyncio.run(main(sockets))
     finally:
         shutil.rmtree(sockets, ignore_errors=True)
+
+
+def start_order(paths: Sequence[Path], cost: Callable[[Path], float] | None = None) -> list[int]:
+    """Indices of ``paths`` in the order to start them: highest ``cost`` first, ties in the given order.
+
+    Examples
+    --------
+    >>> ps = [Path("01.ipynb"), Path("02.ipynb"), Path("03.ipynb")]
+    >>> start_order(ps)
+    [0, 1, 2]
+    >>> start_order(ps, lambda p: {"01.ipynb": 4, "02.ipynb": 8, "03.ipynb": 4}[p.name])
+    [1, 0, 2]
+    """
+    if cost is None:
+        return list(range(len(paths)))
+    costs = [cost(p) for p in paths]
+    return sorted(range(len(paths)), key=lambda i: -costs[i])
+
+
+def notebook_cost(path: Path) -> int:
+    """The report's estimate of a notebook's run time: the number of registered exhibits it shows.
+
+    Every exhibit is drawn or built and exported by the notebook's kernel, and the
+    notebooks that show more exhibits compute more (06, with the statsmodels
+    fits and the Monte Carlo fan, shows the most). A deterministic rule, so that
+    the order of a build does not depend on earlier builds.
+
+    Examples
+    --------
+    >>> notebook_cost(Path("06_scenarios_2026_2030.ipynb")) > notebook_cost(Path("01_reported_figures.ipynb"))
+    True
+    >>> notebook_cost(Path("no_such_notebook.ipynb"))
+    0
+    """
+    from .exhibits import all_exhibits
+
+    return sum(ex.notebook == path.name for ex in all_exhibits())
 
 
 @lru_cache(maxsize=1)
@@ -1139,15 +1333,16 @@ def _build_into(tmp: Path, *, project: Path, nb_dir: Path, data: Path, lang: str
     notebook_paths = sorted(nb_dir.glob("*.ipynb")) if nb_dir.is_dir() else []
     names = [p.name for p in notebook_paths]
 
-    # The kernels start first. Each notebook's own kernel exports the notebook's
-    # exhibits after its last cell (the kernel is warm then). Meanwhile this thread
+    # The kernels start first (in name order: starting the costliest first, with
+    # cost=notebook_cost, makes a failing build cancel kernels mid-run, which leaks a
+    # kernel process in nbclient's cancel path; not enabled yet). Each notebook's own kernel exports the notebook's exhibits: as exhibits.show() shows
+    # them (drawn once), and any not shown after its last cell. Meanwhile this thread
     # exports the exhibits whose notebook is not here, the data tables, and turns
     # each finished notebook into HTML.
     finished: queue.Queue[NotebookRun] = queue.Queue()
     runs: list[NotebookRun] = []
     failure: list[BaseException] = []
     cancel = threading.Event()
-
     def run_notebooks() -> None:
         try:
             runs.extend(execute_notebooks(notebook_paths, tmp / "notebooks", jobs=jobs, lang=lang,

@@ -17,6 +17,7 @@ caption and source line in ``DataFrame.attrs``.
 from __future__ import annotations
 
 import importlib
+import os
 import pkgutil
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -25,6 +26,10 @@ from typing import Any
 import pandas as pd
 
 LANGS = ("zh", "en")
+
+REPORT_ENV = "YGX_REPORT_EXPORT"
+"""Set only in the kernels of ``ygx-analysis report``: :func:`show` then hands what it
+shows to the report's exporter, so each exhibit is built once (see ``report.export_shown_figure``)."""
 KINDS = ("figure", "table")
 
 
@@ -202,23 +207,50 @@ class FigureImage:
         fig.savefig(buffer, format="png", dpi=dpi, metadata={"Software": None})
         self.png = buffer.getvalue()
         self.label = label
+        self.width: int | None = None
 
-    def _repr_png_(self) -> bytes:
-        return self.png
+    @classmethod
+    def from_png(cls, png: bytes, label: str, width: int | None = None) -> FigureImage:
+        """An image already drawn (such as the report's exported PNG), shown ``width`` pixels wide."""
+        image = cls.__new__(cls)
+        image.png, image.label, image.width = png, label, width
+        return image
+
+    def _repr_png_(self) -> Any:
+        if self.width is None:
+            return self.png
+        return self.png, {"width": self.width}
 
     def __repr__(self) -> str:
         return f"[figure {self.label}]"
 
 
 def show(exhibit_id: str, lang: str = "zh") -> None:
-    """Display an exhibit in Jupyter: its caption, the figure or table, and its source."""
+    """Display an exhibit in Jupyter: its caption, the figure or table, and its source.
+
+    Inside a kernel of ``ygx-analysis report`` (see
+    :func:`ygx_analysis.report.export_shown_figure`), a figure of the notebook being
+    built is exported here, once, and its exported PNG is displayed; the text
+    form stays ``[figure <id>]``. A table of that notebook is exported from the
+    frame shown (:func:`ygx_analysis.report.export_shown_table`).
+    """
     from IPython.display import Markdown, display
 
     ex = get(exhibit_id)
-    result = render(exhibit_id, lang)
+    in_report = bool(os.environ.get(REPORT_ENV))  # only a report kernel consults the report module
+    image = None
+    if ex.kind == "figure" and in_report:
+        from ..report import export_shown_figure
+
+        image = export_shown_figure(ex.id, lang)
+    result = render(exhibit_id, lang) if image is None else None
+    if ex.kind == "table" and in_report:
+        from ..report import export_shown_table
+
+        export_shown_table(ex.id, lang, result)
     display(Markdown(f"**{ex.id}** · {ex.caption(lang)}"))
     if ex.kind == "figure":
-        display(FigureImage(result, ex.id))
+        display(image if image is not None else FigureImage(result, ex.id))
     else:
         display(result)
         display(Markdown(f"<small>{result.attrs['source']}</small>"))
