@@ -102,8 +102,6 @@ SCENARIO_COLOURS = {"low": "#b0413e", "base": "#1f5fa8", "high": "#3a9a5b"}
 
 
 
-def _pick(pair: tuple[str, str], lang: str) -> str:
-    return pair[0] if lang == "zh" else pair[1]
 
 
 # ---------------------------------------------------------------------------
@@ -213,8 +211,8 @@ def jumpoff_table(lang: str = "zh") -> pd.DataFrame:
         rows.append({
             "indicator": ind.label(lang), "year": r.year, "value": round(r.value, 2),
             "range_2025": f"{r.low:.2f}–{r.high:.2f}" if is_2025 else "",
-            "basis": _pick(BASIS_LABELS[r.basis], lang),
-            "assumption": (f"{_pick(ASSUMPTION_NAMES[a.loc[r.indicator, 'assumption']], lang)}: "
+            "basis": tr(*BASIS_LABELS[r.basis], lang),
+            "assumption": (f"{tr(*ASSUMPTION_NAMES[a.loc[r.indicator, 'assumption']], lang)}: "
                            + _fmt_range(a.loc[r.indicator, "default"], a.loc[r.indicator, "low"],
                                         a.loc[r.indicator, "high"], a.loc[r.indicator, "assumption"]))
             if is_2025 else "",
@@ -245,7 +243,7 @@ def assumptions_table(lang: str = "zh") -> pd.DataFrame:
         "scenario": [m.spec.scenarios[s].label(lang) for s in a["scenario"]],
         "indicator": [m.spec.indicators[i].label(lang) for i in a["indicator"]],
         "start_growth_pct": a["start_growth_pct"], "end_growth_pct": a["end_growth_pct"],
-        "glide": [_pick(GLIDE_LABELS[g], lang) for g in a["glide"]], "sd_pct": a["sd_pct"],
+        "glide": [tr(*GLIDE_LABELS[g], lang) for g in a["glide"]], "sd_pct": a["sd_pct"],
         "rationale": a["rationale"], "refs": a["refs"],
     })
     if lang == "zh":
@@ -375,7 +373,7 @@ def ar1_params_table(lang: str = "zh") -> pd.DataFrame:
     labels = {"intercept": ("截距（末年趋势值，%）", "intercept (trend in last year, %)"),
               "trend": ("趋势（百分点/年）", "trend (pp a year)"), "phi": ("φ（持续性）", "φ (persistence)"),
               "sigma2": ("新息方差", "innovation variance")}
-    table = pd.DataFrame({"parameter": [_pick(labels[p], lang) for p in f["parameter"]],
+    table = pd.DataFrame({"parameter": [tr(*labels[p], lang) for p in f["parameter"]],
                           "estimate": f["estimate"].round(4), "std_err": f["std_err"].round(4),
                           "ci_low": f["ci_low"].round(4), "ci_high": f["ci_high"].round(4)})
     if lang == "zh":
@@ -487,8 +485,8 @@ def limits_reading(lang: str = "zh") -> pd.DataFrame:
           "year by year, with no five-year number. Apart from the national per-capita doubling pace, the targets "
           "are therefore illustrative.")),
     ]
-    return pd.DataFrame({tr("局限", "limit", lang): [_pick(t, lang) for t, _ in items],
-                         tr("说明", "reading", lang): [_pick(r, lang) for _, r in items]})
+    return pd.DataFrame({tr("局限", "limit", lang): [tr(*t, lang) for t, _ in items],
+                         tr("说明", "reading", lang): [tr(*r, lang) for _, r in items]})
 
 
 @exhibit("tab-scenario-limits", kind="table", notebook=NOTEBOOK,
@@ -518,7 +516,7 @@ def _draw_history(ax, j: pd.DataFrame, lang: str, *, label: bool) -> None:
             filled = r.basis == sc.BASIS_REPORTED
             ax.plot(r.year, r.value, marker="o", markersize=6, color="#333333",
                     markerfacecolor="#333333" if filled else "white", zorder=4,
-                    label=(_pick(BASIS_LABELS[r.basis], lang) if label else None))
+                    label=(tr(*BASIS_LABELS[r.basis], lang) if label else None))
     start = j[j["year"] == sc.BASE_YEAR]
     for r in start.itertuples(index=False):
         ax.errorbar(r.year, r.value, yerr=[[r.value - r.low], [r.high - r.value]], fmt="D", markersize=6,
@@ -582,7 +580,7 @@ def scenario_paths_figure(lang: str = "zh"):
         ax.set_ylabel(_ylabel(ind, lang))
         ax.set_xticks(range(sc.BASE_YEAR - 2, m.spec.last_year + 1))
         _fix_y_ticks(ax)
-        add_projection_note(ax, _pick(PROJECTION_TAG, lang))
+        add_projection_note(ax, tr(*PROJECTION_TAG, lang))
     for ax in axes[n:]:
         ax.set_visible(False)
     axes[0].legend(loc="upper left", bbox_to_anchor=(0.0, 0.93), fontsize=7)
@@ -640,7 +638,7 @@ def fan_figure(lang: str = "zh"):
         ax.set_ylabel(_ylabel(ind, lang))
         ax.set_xticks(range(sc.BASE_YEAR - 2, m.spec.last_year + 1))
         _fix_y_ticks(ax)
-        add_projection_note(ax, _pick(PROJECTION_TAG, lang))
+        add_projection_note(ax, tr(*PROJECTION_TAG, lang))
     for ax in axes[n:]:
         ax.set_visible(False)
     axes[0].legend(loc="upper left", bbox_to_anchor=(0.0, 0.93), fontsize=7)
