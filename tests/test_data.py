@@ -92,6 +92,31 @@ def test_loader_accepts_an_edited_copy(data_copy: Path):
     assert ind.set_index("id").loc["fiscal_revenue_total_2024", "value"] == 62.10
 
 
+def test_a_loaded_file_is_read_again_once_edited_and_each_caller_gets_its_own_copy(data_copy: Path):
+    path = data_copy / "indicators.csv"
+    first = d.load_indicators(path)
+    assert first.set_index("id").loc["fiscal_revenue_total_2024", "value"] == 62.08
+    first.loc[:, "value"] = 0.0  # a caller changing its frame changes nothing else
+    assert d.load_indicators(path).set_index("id").loc["fiscal_revenue_total_2024", "value"] == 62.08
+    # the same size, written at once: read again because the bytes differ
+    path.write_text(path.read_text(encoding="utf-8").replace(",62.08,", ",62.09,"), encoding="utf-8")
+    assert d.load_indicators(path).set_index("id").loc["fiscal_revenue_total_2024", "value"] == 62.09
+    # a broken file raises every time, and loads again once repaired
+    good = path.read_text(encoding="utf-8")
+    path.write_text(good.replace(",62.09,", ",sixty,"), encoding="utf-8")
+    for _ in range(2):
+        with pytest.raises(d.DataError, match=r"indicators\.csv:\d+: value"):
+            d.load_indicators(path)
+    path.write_text(good, encoding="utf-8")
+    assert d.load_indicators(path).set_index("id").loc["fiscal_revenue_total_2024", "value"] == 62.09
+    # the sources file takes part: an id removed from it is caught in a cached indicators file
+    sources = data_copy / "sources.csv"
+    sources.write_text("\n".join(line for line in sources.read_text(encoding="utf-8").splitlines()
+                                 if not line.startswith("article,")) + "\n", encoding="utf-8")
+    with pytest.raises(d.DataError, match="unknown source 'article'"):
+        d.load_indicators(path)
+
+
 def _replace_field(path: Path, row_id: str, column: str, new: str) -> int:
     """Set one field of the row with ``row_id``; return that row's line number."""
     import csv

@@ -10,7 +10,10 @@ import hashlib
 import io
 import json
 import re
+import os
 import shutil
+import threading
+import time
 import zipfile
 from pathlib import Path
 
@@ -498,3 +501,40 @@ def test_the_costliest_notebooks_start_first_and_results_keep_their_order(tmp_pa
     assert (out / "order.txt").read_text().splitlines() == ["b_heavy", "a_light"]
     assert [r.name for r in runs] == ["a_light.ipynb", "b_heavy.ipynb"]
     assert [r.nb.cells[0].outputs[0]["text"] for r in runs] == ["a_light\n", "b_heavy\n"]
+
+
+def test_stopping_interrupts_a_running_cell_starts_nothing_more_and_reaps_every_kernel(tmp_path):
+    # Each notebook writes its kernel's pid, then sleeps for a minute in small steps. The
+    # stop is set as soon as both running kernels have written their pid.
+    folder = tmp_path / "nbs"
+    folder.mkdir()
+    paths = []
+    for name in ("a", "b", "c"):
+        nb = nbformat.v4.new_notebook(cells=[
+            nbformat.v4.new_code_cell(f"import os, time\nopen('{name}.pid', 'w').write(str(os.getpid()))\n"
+                                      "for _ in range(1200):\n    time.sleep(0.05)\nopen('{name}.slept', 'w')"),
+            nbformat.v4.new_code_cell(f"open('{name}.second', 'w')")])
+        nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+        nbformat.write(nb, folder / f"{name}.ipynb")
+        paths.append(folder / f"{name}.ipynb")
+    out = tmp_path / "out"
+    out.mkdir()
+    stop = threading.Event()
+
+    def stop_when_both_run() -> None:
+        while not ((out / "a.pid").is_file() and (out / "b.pid").is_file()):
+            time.sleep(0.05)
+        time.sleep(0.2)
+        stop.set()
+
+    watcher = threading.Thread(target=stop_when_both_run, daemon=True)
+    watcher.start()
+    runs = report.execute_notebooks(paths, out, jobs=2, write=False, cancel=stop)
+    watcher.join()
+    assert [r.error for r in runs] == ["notebook a.ipynb: cancelled", "notebook b.ipynb: cancelled",
+                                       "notebook c.ipynb: cancelled before it started"]
+    assert sorted(p.name for p in out.iterdir()) == ["a.pid", "b.pid"]  # no cell went on or started
+    for name in ("a", "b"):
+        pid = int((out / f"{name}.pid").read_text())
+        with pytest.raises(ProcessLookupError):  # gone and reaped: not even a zombie is left
+            os.kill(pid, 0)

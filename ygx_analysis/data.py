@@ -16,6 +16,7 @@ This module imports only the standard library, numpy and pandas.
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import os
 import re
@@ -353,6 +354,11 @@ def _sibling_sources(path: Path) -> Path:
     return sibling if sibling.exists() else default_data_dir() / "sources.csv"
 
 
+def _sources_for(path: Path, sources_path: str | os.PathLike[str] | None) -> Path:
+    """The sources file whose ids a data file's ``source_id`` column is checked against."""
+    return Path(sources_path) if sources_path is not None else _sibling_sources(path)
+
+
 def check_sources(path: str | os.PathLike[str] | None = None) -> list[Problem]:
     """Every problem in a sources file (empty list when it is clean)."""
     p = _resolve(path, "sources.csv")
@@ -366,8 +372,7 @@ def check_indicators(path: str | os.PathLike[str] | None = None,
     p = _resolve(path, "indicators.csv")
     rows, problems = _read_rows(p, INDICATOR_COLUMNS)
     problems += _check_rows(p, rows, INDICATOR_CHECKS, "id")
-    sources = Path(sources_path) if sources_path is not None else _sibling_sources(p)
-    known = _known_source_ids(sources)
+    known = _known_source_ids(_sources_for(p, sources_path))
     if known is not None:
         problems += _check_source_ids(p, rows, known)
     return problems
@@ -379,8 +384,7 @@ def check_context(path: str | os.PathLike[str] | None = None,
     p = _resolve(path, "context.csv")
     rows, problems = _read_rows(p, CONTEXT_COLUMNS)
     problems += _check_rows(p, rows, CONTEXT_CHECKS, "id")
-    sources = Path(sources_path) if sources_path is not None else _sibling_sources(p)
-    known = _known_source_ids(sources)
+    known = _known_source_ids(_sources_for(p, sources_path))
     if known is not None:
         problems += _check_source_ids(p, rows, known)
     problems += _check_series(p, rows)
@@ -424,6 +428,39 @@ def _raise_if(problems: list[Problem]) -> None:
         raise DataError(problems)
 
 
+_LOADED: dict[tuple[object, ...], pd.DataFrame] = {}
+"""Frames already loaded and checked in this process, keyed by loader and file states."""
+
+
+def _file_state(path: Path) -> tuple[str, str] | None:
+    try:
+        content = path.read_bytes()
+    except OSError:
+        return None
+    return (str(path.resolve()), hashlib.sha256(content).hexdigest())
+
+
+def _cached(loader: str, paths: Sequence[Path], load: Callable[[], pd.DataFrame]) -> pd.DataFrame:
+    """``load()``, or a copy of what it returned for the same files, unchanged since.
+
+    A file counts as unchanged while its resolved path and its bytes (sha256) are
+    the same; an edited file is read and checked again. Each caller gets its own
+    copy, so changing a returned frame changes nothing else. Failures are not kept:
+    a file with problems raises every time.
+    """
+    states = tuple(_file_state(p) for p in paths)
+    if any(state is None for state in states):
+        return load()  # a missing file: the loader reports it
+    key = (loader, *states)
+    frame = _LOADED.get(key)
+    if frame is None:
+        frame = load()
+        if len(_LOADED) >= 32:
+            _LOADED.clear()
+        _LOADED[key] = frame
+    return frame.copy(deep=True)
+
+
 def load_sources(path: str | os.PathLike[str] | None = None) -> pd.DataFrame:
     """The sources table: the article and every context source.
 
@@ -444,9 +481,13 @@ def load_sources(path: str | os.PathLike[str] | None = None) -> pd.DataFrame:
     'inferred'
     """
     p = _resolve(path, "sources.csv")
-    rows, problems = _read_rows(p, SOURCE_COLUMNS)
-    _raise_if(problems + _check_rows(p, rows, SOURCE_CHECKS, "source_id"))
-    return _typed_frame(rows, SOURCE_COLUMNS)
+
+    def load() -> pd.DataFrame:
+        rows, problems = _read_rows(p, SOURCE_COLUMNS)
+        _raise_if(problems + _check_rows(p, rows, SOURCE_CHECKS, "source_id"))
+        return _typed_frame(rows, SOURCE_COLUMNS)
+
+    return _cached("sources", [p], load)
 
 
 def load_indicators(path: str | os.PathLike[str] | None = None,
@@ -466,9 +507,13 @@ def load_indicators(path: str | os.PathLike[str] | None = None,
     ('62.08', '亿元', '[62.075, 62.085)')
     """
     p = _resolve(path, "indicators.csv")
-    _raise_if(check_indicators(p, sources_path))
-    rows, _ = _read_rows(p, INDICATOR_COLUMNS)
-    return _add_value_columns(_typed_frame(rows, INDICATOR_COLUMNS))
+
+    def load() -> pd.DataFrame:
+        _raise_if(check_indicators(p, sources_path))
+        rows, _ = _read_rows(p, INDICATOR_COLUMNS)
+        return _add_value_columns(_typed_frame(rows, INDICATOR_COLUMNS))
+
+    return _cached("indicators", [p, _sources_for(p, sources_path)], load)
 
 
 def load_context(path: str | os.PathLike[str] | None = None,
@@ -485,9 +530,13 @@ def load_context(path: str | os.PathLike[str] | None = None,
     '7.3'
     """
     p = _resolve(path, "context.csv")
-    _raise_if(check_context(p, sources_path))
-    rows, _ = _read_rows(p, CONTEXT_COLUMNS)
-    return _add_value_columns(_typed_frame(rows, CONTEXT_COLUMNS))
+
+    def load() -> pd.DataFrame:
+        _raise_if(check_context(p, sources_path))
+        rows, _ = _read_rows(p, CONTEXT_COLUMNS)
+        return _add_value_columns(_typed_frame(rows, CONTEXT_COLUMNS))
+
+    return _cached("context", [p, _sources_for(p, sources_path)], load)
 
 
 def _lookup(frame: pd.DataFrame, row_id: str, what: str) -> Reported:

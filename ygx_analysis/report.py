@@ -41,7 +41,6 @@ import copy
 import datetime as _dt
 import hashlib
 import html
-import io
 import json
 import math
 import os
@@ -52,7 +51,6 @@ import tempfile
 import threading
 import time
 import warnings
-import zipfile
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -64,7 +62,7 @@ import pandas as pd
 
 from .exhibits import REPORT_ENV  # a report kernel's JSON {"root", "lang", "notebook"}
 
-LIBRARIES = ("numpy", "pandas", "matplotlib", "statsmodels", "fonttools", "openpyxl", "nbformat",
+LIBRARIES = ("numpy", "pandas", "matplotlib", "statsmodels", "fonttools", "nbformat",
              "nbclient", "nbconvert", "ipykernel", "jupyter_client", "ipython")
 """Distributions whose versions the manifest records."""
 
@@ -141,40 +139,6 @@ def sha256_file(path: str | os.PathLike[str]) -> str:
     return digest.hexdigest()
 
 
-def normalise_zip(data: bytes, when: _dt.datetime | None = None) -> bytes:
-    """Rewrite a zip archive (such as an XLSX file) with fixed entry times and attributes.
-
-    Entry order, names and contents are kept; every entry gets the same date,
-    permissions and host system, and is deflated.
-
-    Examples
-    --------
-    >>> import io, zipfile
-    >>> def make():
-    ...     buf = io.BytesIO()
-    ...     with zipfile.ZipFile(buf, "w") as z:
-    ...         z.writestr("a.txt", "hello")
-    ...     return buf.getvalue()
-    >>> out = normalise_zip(make(), FIXED_TIME)
-    >>> zipfile.ZipFile(io.BytesIO(out)).getinfo("a.txt").date_time
-    (2000, 1, 1, 0, 0, 0)
-    >>> normalise_zip(make(), FIXED_TIME) == out
-    True
-    """
-    when = when or fixed_time()
-    date_time = when.astimezone(_dt.timezone.utc).timetuple()[:6]
-    src = zipfile.ZipFile(io.BytesIO(data))
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            entry = zipfile.ZipInfo(info.filename, date_time=date_time)
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            entry.create_system = 3
-            entry.external_attr = 0o644 << 16
-            dst.writestr(entry, src.read(info.filename), compresslevel=6)
-    return buf.getvalue()
-
-
 def parameterise(nb: Any, parameters: Mapping[str, Any]) -> tuple[Any, bool]:
     """Inject ``parameters`` after a notebook's ``parameters`` cell, papermill-style.
 
@@ -212,7 +176,7 @@ def parameterise(nb: Any, parameters: Mapping[str, Any]) -> tuple[Any, bool]:
 
 
 def _cell_value(value: Any) -> Any:
-    """A table value as openpyxl can store it (numbers, text or empty)."""
+    """A table value as an XLSX cell holds it (a number, a boolean, text, or None for empty)."""
     if value is None or value is pd.NA or value is pd.NaT:
         return None
     if hasattr(value, "item") and not isinstance(value, str):
@@ -250,50 +214,27 @@ def write_csv(frame: pd.DataFrame, path: str | os.PathLike[str]) -> Path:
 
 def write_xlsx(frame: pd.DataFrame, path: str | os.PathLike[str], *, table_id: str, caption: str = "",
                source: str = "", version: str = "") -> Path:
-    """Write a table as XLSX with fixed document properties and zip times.
+    """Write a table as XLSX with fixed document properties and zip times (:mod:`ygx_analysis.xlsx`).
 
-    Sheet ``table`` holds the table (header in row 1, frozen); sheet ``about``
-    holds the id, caption, source line and package version.
+    Sheet ``table`` holds the table (header in row 1, bold and frozen); sheet ``about``
+    holds the id, caption, source line and package version. Column widths follow
+    the longest text of the first 200 rows (a CJK character counts two).
     Infinite values are written as the text ``inf``/``-inf``; missing values as empty cells.
     """
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
-    from openpyxl.writer.excel import ExcelWriter
+    from .xlsx import Properties, Sheet, workbook_bytes
 
-    when = fixed_time().astimezone(_dt.timezone.utc).replace(tzinfo=None)
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "table"
-    ws.append([str(c) for c in frame.columns])
-    for cell in ws[1]:
-        cell.font = Font(bold=True)
-    for row in frame.itertuples(index=False, name=None):
-        ws.append([_cell_value(v) for v in row])
-    ws.freeze_panes = "A2"
-    for i, column in enumerate(frame.columns, start=1):
-        texts = [str(column)] + [str(v) for v in frame.iloc[:200, i - 1]]
-        width = max(_display_width(t) for t in texts)
-        ws.column_dimensions[ws.cell(1, i).column_letter].width = min(60, max(8, width + 2))
-    about = wb.create_sheet("about")
-    for key, value in (("id", table_id), ("caption", caption), ("source", source),
-                       ("package", f"ygx_analysis {version}".strip())):
-        about.append([key, value])
-    about.column_dimensions["A"].width = 10
-    about.column_dimensions["B"].width = 100
-    props = wb.properties
-    props.creator = "ygx_analysis"
-    props.lastModifiedBy = "ygx_analysis"
-    props.title = caption or table_id
-    props.subject = table_id
-    props.description = source
-    props.created = when
-    props.modified = when
-    buf = io.BytesIO()
-    # ExcelWriter directly: openpyxl's save_workbook stamps "modified" with the current time
-    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as archive:
-        ExcelWriter(wb, archive).save()
+    rows: list[list[Any]] = [[str(c) for c in frame.columns]]
+    rows += [[_cell_value(v) for v in row] for row in frame.itertuples(index=False, name=None)]
+    widths = []
+    for i, column in enumerate(frame.columns):
+        texts = [str(column)] + [str(v) for v in frame.iloc[:200, i]]
+        widths.append(min(60, max(8, max(_display_width(t) for t in texts) + 2)))
+    about = [["id", table_id], ["caption", caption], ["source", source],
+             ["package", f"ygx_analysis {version}".strip()]]
+    sheets = [Sheet("table", rows, widths, header=True), Sheet("about", about, [10, 100])]
+    props = Properties(title=caption or table_id, subject=table_id, description=source)
     path = Path(path)
-    path.write_bytes(normalise_zip(buf.getvalue()))
+    path.write_bytes(workbook_bytes(sheets, props, fixed_time()))
     return path
 
 
@@ -690,8 +631,43 @@ def _failure_message(name: str, nb: Any, index: int | None, exc: BaseException, 
     return f"notebook {name}:{where} {ename}: {evalue}".rstrip()
 
 
-async def _execute_one(path: Path, out_dir: Path, *, lang: str | None, env: Mapping[str, str], timeout: int,
-                       semaphore: asyncio.Semaphore, log: Log | None, socket: str,
+class _Stop:
+    """How the notebooks of one :func:`execute_notebooks` call are stopped early.
+
+    Stopping never cancels an asyncio task inside nbclient or jupyter_client (that
+    can leave a kernel process unreaped): a notebook not yet started is not
+    started; a running one raises :class:`NotebookCancelled` before its next cell
+    and its kernel is interrupted if a cell is running. nbclient then shuts the
+    kernel down on its normal path, at once rather than waiting for it to exit
+    (an interrupted kernel may not answer a shutdown request).
+    """
+
+    def __init__(self, event: threading.Event | None) -> None:
+        self.event = event
+        self.clients: dict[int, Any] = {}  # run number -> NotebookClient with a kernel
+        self.in_cell: dict[int, Any] = {}  # run number -> NotebookClient executing a cell
+
+    def is_set(self) -> bool:
+        return self.event is not None and self.event.is_set()
+
+    async def interrupt_running(self) -> None:
+        from jupyter_core.utils import ensure_async
+
+        for client in list(self.clients.values()):
+            client.shutdown_kernel = "immediate"
+        for client in list(self.in_cell.values()):
+            km = getattr(client, "km", None)
+            if km is not None:
+                with contextlib.suppress(Exception):  # the kernel may be exiting already
+                    await ensure_async(km.interrupt_kernel())  # a signal for a Python kernel
+
+
+class NotebookCancelled(Exception):
+    """Raised before a notebook's next cell when the build is being stopped."""
+
+
+async def _execute_one(number: int, path: Path, out_dir: Path, *, lang: str | None, env: Mapping[str, str],
+                       timeout: int, semaphore: asyncio.Semaphore, stop: _Stop, log: Log | None, socket: str,
                        export_root: Path | None, write: bool) -> NotebookRun:
     import nbformat
     from nbclient import NotebookClient
@@ -709,7 +685,14 @@ async def _execute_one(path: Path, out_dir: Path, *, lang: str | None, env: Mapp
     current: dict[str, int | None] = {"index": None}
 
     def on_cell_execute(cell: Any, cell_index: int) -> None:
+        if stop.is_set():
+            client.shutdown_kernel = "immediate"
+            raise NotebookCancelled(f"notebook {path.name}: cancelled before cell {cell_index + 1}")
         current["index"] = cell_index
+        stop.in_cell[number] = client
+
+    def on_cell_executed(**_: Any) -> None:
+        stop.in_cell.pop(number, None)
 
     config = Config()
     # local sockets in a private folder rather than plain TCP; an absolute path,
@@ -718,8 +701,8 @@ async def _execute_one(path: Path, out_dir: Path, *, lang: str | None, env: Mapp
     config.KernelManager.ip = socket
     kernel_name = nb.metadata.get("kernelspec", {}).get("name", "python3")
     client = NotebookClient(nb, timeout=timeout, kernel_name=kernel_name, record_timing=False,
-                            on_cell_execute=on_cell_execute, config=config,
-                            resources={"metadata": {"path": str(out_dir)}})
+                            on_cell_execute=on_cell_execute, on_cell_executed=on_cell_executed,
+                            config=config, resources={"metadata": {"path": str(out_dir)}})
     kernel_environ = {k: v for k, v in env.items() if k != REPORT_ENV}
     if export_root is not None:
         # exhibits.show() exports this notebook's exhibits as it shows them (export_shown_figure/_table)
@@ -727,15 +710,20 @@ async def _execute_one(path: Path, out_dir: Path, *, lang: str | None, env: Mapp
                                                  "notebook": path.name})
     async with semaphore:
         start = time.perf_counter()
+        if stop.is_set():
+            run.error = f"notebook {path.name}: cancelled before it started"
+            return run
+        stop.clients[number] = client
         try:
             await client.async_execute(env=kernel_environ)
-        except asyncio.CancelledError:
-            await asyncio.shield(_kill_kernel(client))
-            raise
         except Exception as exc:  # noqa: BLE001 - every failure is reported with its cell
-            run.error = _failure_message(path.name, nb, current["index"], exc, export_index)
+            if stop.is_set():
+                run.error = f"notebook {path.name}: cancelled"
+            else:
+                run.error = _failure_message(path.name, nb, current["index"], exc, export_index)
         finally:
-            # nbclient leaves an exit hook behind when it is cancelled while starting
+            stop.in_cell.pop(number, None)
+            stop.clients.pop(number, None)
             atexit.unregister(client._cleanup_kernel)
         run.seconds = time.perf_counter() - start
     if export_index is not None:
@@ -750,7 +738,7 @@ async def _execute_one(path: Path, out_dir: Path, *, lang: str | None, env: Mapp
     run.nb = nb
     if run.ok and write:
         write_notebook(nb, out_dir, path.stem)
-    if log:
+    if log and not stop.is_set():
         status = "ok" if run.ok else "FAILED"
         extra = ", LANG injected" if run.parameterised else ""
         if run.exported:
@@ -760,17 +748,6 @@ async def _execute_one(path: Path, out_dir: Path, *, lang: str | None, env: Mapp
         if run.exported:
             log(_group_line(path.name, run.exported, None, "exported by its kernel"))
     return run
-
-
-async def _kill_kernel(client: Any) -> None:
-    """Stop a cancelled notebook's kernel at once (it may be still starting)."""
-    km = getattr(client, "km", None)
-    with contextlib.suppress(Exception):
-        if km is not None and km.has_kernel:
-            await km.shutdown_kernel(now=True)
-    with contextlib.suppress(Exception):
-        if getattr(client, "kc", None) is not None:
-            client.kc.stop_channels()
 
 
 def write_notebook(nb: Any, out_dir: Path, stem: str) -> list[Path]:
@@ -820,7 +797,9 @@ def execute_notebooks(paths: Sequence[Path], out_dir: Path, *, jobs: int = 2, la
     write : bool
         Write each executed notebook to ``out_dir`` (``.ipynb`` and ``.html``).
     cancel : threading.Event, optional
-        Set it to stop the remaining work.
+        Set it to stop the remaining work: notebooks not started are not started,
+        a running cell is interrupted, no further cell runs, and every kernel is
+        shut down at once (its run's ``error`` says "cancelled").
     on_done : callable, optional
         Called with each :class:`NotebookRun` as soon as it finished.
     cost : callable, optional
@@ -840,9 +819,12 @@ def execute_notebooks(paths: Sequence[Path], out_dir: Path, *, jobs: int = 2, la
         return []
     env = kernel_env() if env is None else env
 
+    stop = _Stop(cancel)
+
     async def one(i: int, path: Path, semaphore: asyncio.Semaphore, sockets: str) -> NotebookRun:
-        run = await _execute_one(path, out_dir, lang=lang, env=env, timeout=timeout, semaphore=semaphore,
-                                 log=log, socket=f"{sockets}/k{i}", export_root=export_root, write=write)
+        run = await _execute_one(i, path, out_dir, lang=lang, env=env, timeout=timeout, semaphore=semaphore,
+                                 stop=stop, log=log, socket=f"{sockets}/k{i}", export_root=export_root,
+                                 write=write)
         if on_done is not None:
             on_done(run)
         return run
@@ -857,9 +839,12 @@ def execute_notebooks(paths: Sequence[Path], out_dir: Path, *, jobs: int = 2, la
         if cancel is not None:
             async def watch() -> None:
                 while not cancel.is_set():
-                    await asyncio.sleep(0.1)
-                for t in tasks:
-                    t.cancel()
+                    await asyncio.sleep(0.05)
+                # again while a cell still runs: an interrupt that reaches a kernel
+                # just before its cell starts is ignored
+                while True:
+                    await stop.interrupt_running()
+                    await asyncio.sleep(0.5)
             watcher = asyncio.ensure_future(watch())
         results = await asyncio.gather(*tasks, return_exceptions=True)
         if watcher is not None:
@@ -868,9 +853,7 @@ def execute_notebooks(paths: Sequence[Path], out_dir: Path, *, jobs: int = 2, la
                 await watcher
         runs = []
         for path, result in zip(paths, results, strict=True):
-            if isinstance(result, asyncio.CancelledError):
-                runs.append(NotebookRun(name=path.name, source=path, error=f"notebook {path.name}: cancelled"))
-            elif isinstance(result, BaseException):
+            if isinstance(result, BaseException):
                 runs.append(NotebookRun(name=path.name, source=path,
                                         error=f"notebook {path.name}: {type(result).__name__}: {result}"))
             else:
@@ -1333,12 +1316,11 @@ def _build_into(tmp: Path, *, project: Path, nb_dir: Path, data: Path, lang: str
     notebook_paths = sorted(nb_dir.glob("*.ipynb")) if nb_dir.is_dir() else []
     names = [p.name for p in notebook_paths]
 
-    # The kernels start first (in name order: starting the costliest first, with
-    # cost=notebook_cost, makes a failing build cancel kernels mid-run, which leaks a
-    # kernel process in nbclient's cancel path; not enabled yet). Each notebook's own kernel exports the notebook's exhibits: as exhibits.show() shows
-    # them (drawn once), and any not shown after its last cell. Meanwhile this thread
-    # exports the exhibits whose notebook is not here, the data tables, and turns
-    # each finished notebook into HTML.
+    # The kernels start first, the costliest notebook first (notebook_cost), so that
+    # the longest one does not run alone at the end. Each notebook's own kernel exports
+    # the notebook's exhibits: as exhibits.show() shows them (drawn once), and any not
+    # shown after its last cell. Meanwhile this thread exports the exhibits whose
+    # notebook is not here, the data tables, and turns each finished notebook into HTML.
     finished: queue.Queue[NotebookRun] = queue.Queue()
     runs: list[NotebookRun] = []
     failure: list[BaseException] = []
@@ -1347,7 +1329,8 @@ def _build_into(tmp: Path, *, project: Path, nb_dir: Path, data: Path, lang: str
         try:
             runs.extend(execute_notebooks(notebook_paths, tmp / "notebooks", jobs=jobs, lang=lang,
                                           env=kernel_env(data), timeout=timeout, log=say, cancel=cancel,
-                                          export_root=tmp, write=False, on_done=finished.put))
+                                          export_root=tmp, write=False, on_done=finished.put,
+                                          cost=notebook_cost))
         except BaseException as exc:  # noqa: BLE001 - re-raised in the main thread
             failure.append(exc)
 
