@@ -97,3 +97,41 @@ def test_every_figure_has_a_source_line_that_overlaps_nothing(exhibit_id, lang):
     assert not [ax for ax in fig.axes if ax.get_tightbbox(renderer).overlaps(box)]
     assert not [lg for lg in fig.legends if lg.get_window_extent(renderer).overlaps(box)]
     assert plotting.missing_glyphs(plotting.figure_texts(fig)) == []
+
+
+@pytest.mark.parametrize("exhibit_id", ["fig-growth-rates", "fig-scenario-paths"])
+def test_png_has_the_pixels_matplotlib_would_write(exhibit_id, tmp_path):
+    # a second encoder: matplotlib's own PNG (through Pillow) decodes to the same pixels
+    import io
+
+    import numpy as np
+    from PIL import Image
+
+    from ygx_analysis import report
+
+    with report.house_style():
+        fig = exhibits.render(exhibit_id, "zh")
+        report.freeze_layout(fig, 200)
+        ours = Image.open(io.BytesIO(plotting.figure_png(fig, 200)))
+        theirs_file = io.BytesIO()
+        fig.savefig(theirs_file, format="png", dpi=200)
+    theirs = Image.open(theirs_file)
+    assert ours.size == theirs.size and ours.mode == "RGB"  # opaque: stored without alpha
+    assert np.array_equal(np.asarray(ours), np.asarray(theirs.convert("RGB")))
+    assert np.asarray(theirs)[..., 3].min() == 255
+    assert round(ours.info["dpi"][0]) == 200
+
+
+def test_png_keeps_transparency_when_there_is_any():
+    import io
+
+    import numpy as np
+    from PIL import Image
+
+    pixels = np.zeros((2, 3, 4), dtype=np.uint8)
+    pixels[..., 0] = 200
+    pixels[..., 3] = [[255, 128, 0], [255, 255, 255]]
+    image = Image.open(io.BytesIO(plotting.encode_png(pixels, dpi=72)))
+    assert image.mode == "RGBA" and np.array_equal(np.asarray(image), pixels)
+    with pytest.raises(ValueError, match="rgba"):
+        plotting.encode_png(pixels[..., :3], dpi=72)
