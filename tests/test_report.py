@@ -80,6 +80,14 @@ def test_every_notebook_is_executed_into_the_build_and_left_alone(built):
         code = [c for c in executed.cells if c.cell_type == "code"]
         assert code and all(c.execution_count is not None for c in code), stem
         assert "YGX-REPORT-EXPORT" not in json.dumps(executed)  # the export cell is not kept
+        # the page shows every figure and every table the executed notebook holds, and its code
+        page = built["first_tree"][f"notebooks/{stem}.html"].decode("utf-8")
+        outputs = [o for c in code for o in c.outputs]
+        pngs = [o for o in outputs if "image/png" in o.get("data", {})]
+        tables = [o for o in outputs if "<table" in o.get("data", {}).get("text/html", "")]
+        assert page.count("<img ") == len(pngs) > 0, stem
+        assert page.count('<table border="1" class="dataframe') == len(tables) > 0, stem
+        assert page.count('<div class="prompt">In [') == len(code), stem
     # notebooks/ is byte-for-byte what it was, with no new files
     assert built["notebooks_after"] == built["notebooks_before"]
 

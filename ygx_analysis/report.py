@@ -53,7 +53,6 @@ import time
 import warnings
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -63,7 +62,7 @@ import pandas as pd
 from .exhibits import REPORT_ENV  # a report kernel's JSON {"root", "lang", "notebook"}
 
 LIBRARIES = ("numpy", "pandas", "matplotlib", "statsmodels", "fonttools", "nbformat",
-             "nbclient", "nbconvert", "ipykernel", "jupyter_client", "ipython")
+             "nbclient", "ipykernel", "jupyter_client", "ipython", "mistune", "pygments")
 """Distributions whose versions the manifest records."""
 
 FIXED_TIME = _dt.datetime(2000, 1, 1, tzinfo=_dt.timezone.utc)
@@ -737,7 +736,7 @@ async def _execute_one(number: int, path: Path, out_dir: Path, *, lang: str | No
                 run.exported = json.loads(line[len(EXPORT_MARK):])
     run.nb = nb
     if run.ok and write:
-        write_notebook(nb, out_dir, path.stem)
+        write_notebook(nb, out_dir, path.stem, lang or "zh")
     if log and not stop.is_set():
         status = "ok" if run.ok else "FAILED"
         extra = ", LANG injected" if run.parameterised else ""
@@ -750,13 +749,13 @@ async def _execute_one(number: int, path: Path, out_dir: Path, *, lang: str | No
     return run
 
 
-def write_notebook(nb: Any, out_dir: Path, stem: str) -> list[Path]:
-    """Write an executed notebook as ``stem.ipynb`` and ``stem.html``."""
+def write_notebook(nb: Any, out_dir: Path, stem: str, lang: str = "zh") -> list[Path]:
+    """Write an executed notebook as ``stem.ipynb`` and ``stem.html`` (a page in ``lang``)."""
     import nbformat
 
     ipynb, page = out_dir / f"{stem}.ipynb", out_dir / f"{stem}.html"
     nbformat.write(nb, ipynb)
-    page.write_text(notebook_html(nb, stem), encoding="utf-8")
+    page.write_text(notebook_html(nb, stem, lang), encoding="utf-8")
     return [ipynb, page]
 
 
@@ -904,17 +903,11 @@ def notebook_cost(path: Path) -> int:
     return sum(ex.notebook == path.name for ex in all_exhibits())
 
 
-@lru_cache(maxsize=1)
-def _html_exporter() -> Any:
-    from nbconvert import HTMLExporter
+def notebook_html(nb: Any, title: str, lang: str = "zh") -> str:
+    """An executed notebook as a standalone HTML page (:func:`ygx_analysis.notebook_html.notebook_page`)."""
+    from .notebook_html import notebook_page
 
-    return HTMLExporter(template_name="lab")
-
-
-def notebook_html(nb: Any, title: str) -> str:
-    """An executed notebook as a standalone HTML page (nbconvert's lab template)."""
-    body, _ = _html_exporter().from_notebook_node(nb, resources={"metadata": {"name": title}})
-    return body
+    return notebook_page(nb, title, lang)
 
 
 # ---------------------------------------------------------------------------
@@ -1362,7 +1355,7 @@ def _build_into(tmp: Path, *, project: Path, nb_dir: Path, data: Path, lang: str
                 done += 1
                 if not run.ok:
                     raise BuildError(run.error)
-                write_notebook(run.nb, tmp / "notebooks", Path(run.name).stem)
+                write_notebook(run.nb, tmp / "notebooks", Path(run.name).stem, lang)
 
         for notebook, ids in groups.items():
             if notebook in names:
