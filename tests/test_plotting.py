@@ -10,13 +10,15 @@ from ygx_analysis import exhibits, plotting
 from ygx_analysis.data import load_indicators
 
 
-def test_bundled_font_is_registered_first():
+def test_bundled_fonts_are_registered_first_in_fallback_order():
     family = plotting.use_chinese_font()
     import matplotlib
 
     assert family == "Noto Sans SC GB2312"
-    assert matplotlib.rcParams["font.sans-serif"][:2] == [family, "DejaVu Sans"]
+    expected = ["Noto Sans SC YGX Used", family, "DejaVu Sans"]
+    assert matplotlib.rcParams["font.family"] == expected == matplotlib.rcParams["font.sans-serif"]
     assert plotting.FONT_PATH.stat().st_size < 4_000_000
+    assert plotting.USED_FONT_PATH.stat().st_size < 400_000
     assert (plotting.FONT_PATH.parent / "OFL.txt").read_text(encoding="utf-8").startswith(
         "This Font Software is licensed under the SIL Open Font License")
 
@@ -135,3 +137,44 @@ def test_png_keeps_transparency_when_there_is_any():
     assert image.mode == "RGBA" and np.array_equal(np.asarray(image), pixels)
     with pytest.raises(ValueError, match="rgba"):
         plotting.encode_png(pixels[..., :3], dpi=72)
+
+
+def test_small_font_has_every_character_of_the_data_and_the_package():
+    # what the report's figures draw comes from data/ and from the package's own strings;
+    # a character missing here still draws (from the GB2312 font), only slower in PDF.
+    # Fix: python tools/make_font_subset.py --used
+    from fontTools.ttLib import TTFont
+
+    from .conftest import DATA, REPO
+
+    with TTFont(plotting.USED_FONT_PATH, lazy=True) as font:
+        small = set(font.getBestCmap())
+    big = {ord(c) for c in plotting.bundled_font_characters()}
+    files = sorted(DATA.glob("*.csv")) + sorted(DATA.glob("*.toml")) + sorted((REPO / "ygx_analysis").rglob("*.py"))
+    wanted = {ord(c) for p in files for c in p.read_text(encoding="utf-8")} & big
+    assert sorted(chr(c) for c in wanted - small) == []
+    assert small <= big
+
+
+def test_pdf_embeds_the_small_font_and_falls_back_to_the_gb2312_one(tmp_path):
+    import re
+
+    from fontTools.ttLib import TTFont
+
+    from ygx_analysis import report
+
+    with report.house_style():
+        fig = exhibits.render("fig-growth-rates", "zh")
+        report.freeze_layout(fig, 200)
+        plotting.save_figure(fig, tmp_path / "a", formats=("pdf",))
+        fig, ax = plotting.new_figure()
+        rare = "龟鳖"  # in GB2312, used nowhere in the package, so not in the small font
+        with TTFont(plotting.USED_FONT_PATH, lazy=True) as small:
+            assert not {ord(c) for c in rare} & set(small.getBestCmap())
+        ax.set_title("益阳 " + rare)
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")  # no missing-glyph warning: the GB2312 font draws them
+            plotting.save_figure(fig, tmp_path / "b", formats=("pdf", "png"))
+    fonts = {name: sorted(set(re.findall(rb"/BaseFont /[A-Z]{6}\+([A-Za-z0-9-]+)", (tmp_path / f"{name}.pdf").read_bytes())))
+             for name in ("a", "b")}
+    assert fonts == {"a": [b"NotoSansSC-YGXUsed"], "b": [b"NotoSansSC-GB2312", b"NotoSansSC-YGXUsed"]}

@@ -2,10 +2,13 @@
 
 matplotlib's default font has no Chinese glyphs, so the package ships a GB2312
 subset of Noto Sans SC (SIL Open Font License, ``fonts/OFL.txt``), made by
-``tools/make_font_subset.py``. :func:`use_chinese_font` registers it and puts it
-first in ``font.sans-serif`` with DejaVu Sans as fallback. Set the environment
-variable ``YGX_CJK_FONT`` to a font file path (or an installed family name) to
-use another font.
+``tools/make_font_subset.py``, and a small subset of that one holding just the
+characters of ``data/`` and of the package (about 850 glyphs). :func:`use_chinese_font`
+registers both and sets ``font.family`` to the fallback list small font → GB2312
+font → DejaVu Sans: matplotlib draws each character with the first font that has
+it, and a PDF embeds a subset of each font it used, which is several times faster
+from the small font. Set the environment variable ``YGX_CJK_FONT`` to a font file
+path (or an installed family name) to use another font.
 
 matplotlib is imported inside the functions, never at module import.
 """
@@ -23,6 +26,8 @@ if TYPE_CHECKING:  # pragma: no cover
 
 FONT_PATH = Path(__file__).resolve().parent / "fonts" / "NotoSansSC-GB2312.ttf"
 FONT_FAMILY = "Noto Sans SC GB2312"
+USED_FONT_PATH = FONT_PATH.with_name("NotoSansSC-YGXUsed.ttf")
+USED_FONT_FAMILY = "Noto Sans SC YGX Used"
 FONT_ENV = "YGX_CJK_FONT"
 
 PALETTE = ("#1f5fa8", "#d9822b", "#3a9a5b", "#b0413e", "#7a5aa6", "#6b6b6b")
@@ -58,8 +63,43 @@ STYLE = {
 
 
 @lru_cache(maxsize=None)
+def font_families() -> tuple[str, ...]:
+    """The fonts figures are drawn with, in fallback order; registers the bundled ones.
+
+    Examples
+    --------
+    >>> font_families()
+    ('Noto Sans SC YGX Used', 'Noto Sans SC GB2312', 'DejaVu Sans')
+    """
+    from matplotlib import font_manager
+
+    override = os.environ.get(FONT_ENV, "").strip()
+    if override and Path(override).is_file():
+        font_manager.fontManager.addfont(override)
+        return (font_manager.FontProperties(fname=override).get_name(), "DejaVu Sans")
+    if override:
+        return (override, "DejaVu Sans")
+    font_manager.fontManager.addfont(str(USED_FONT_PATH))
+    font_manager.fontManager.addfont(str(FONT_PATH))
+    return (USED_FONT_FAMILY, FONT_FAMILY, "DejaVu Sans")
+
+
+def apply_fonts(rc: object | None = None) -> None:
+    """Set ``font.family`` (and ``font.sans-serif``) of ``rc`` (matplotlib's rcParams) to :func:`font_families`.
+
+    A list in ``font.family`` is what makes matplotlib fall back from font to font.
+    """
+    import matplotlib
+
+    rc = matplotlib.rcParams if rc is None else rc
+    families = list(font_families())
+    rc["font.family"] = families
+    rc["font.sans-serif"] = families
+
+
+@lru_cache(maxsize=None)
 def use_chinese_font() -> str:
-    """Register the CJK font and apply the house style; return the family name.
+    """Register the CJK fonts and apply the house style; return the main CJK family's name.
 
     Safe to call many times. Honours ``$YGX_CJK_FONT`` (a font file or a family).
 
@@ -69,21 +109,11 @@ def use_chinese_font() -> str:
     'Noto Sans SC GB2312'
     """
     import matplotlib
-    from matplotlib import font_manager
 
-    family = FONT_FAMILY
-    override = os.environ.get(FONT_ENV, "").strip()
-    if override and Path(override).is_file():
-        font_manager.fontManager.addfont(override)
-        family = font_manager.FontProperties(fname=override).get_name()
-    elif override:
-        family = override
-    else:
-        font_manager.fontManager.addfont(str(FONT_PATH))
+    families = font_families()
     matplotlib.rcParams.update(STYLE)
-    matplotlib.rcParams["font.family"] = "sans-serif"
-    matplotlib.rcParams["font.sans-serif"] = [family, "DejaVu Sans"]
-    return family
+    apply_fonts()
+    return families[1] if len(families) == 3 else families[0]
 
 
 @lru_cache(maxsize=None)

@@ -264,14 +264,13 @@ def house_style() -> Iterator[None]:
     """
     import matplotlib
 
-    from .plotting import STYLE, use_chinese_font
+    from .plotting import STYLE, apply_fonts, use_chinese_font
 
-    family = use_chinese_font()
+    use_chinese_font()
     with matplotlib.rc_context():
         matplotlib.rcdefaults()
         matplotlib.rcParams.update(STYLE)
-        matplotlib.rcParams["font.family"] = "sans-serif"
-        matplotlib.rcParams["font.sans-serif"] = [family, "DejaVu Sans"]
+        apply_fonts()
         yield
 
 
