@@ -118,11 +118,10 @@ def use_chinese_font() -> str:
 
 @lru_cache(maxsize=None)
 def bundled_font_characters() -> frozenset[str]:
-    """Every character the bundled font has a glyph for."""
-    from fontTools.ttLib import TTFont
+    """Every character the bundled font has a glyph for (read by FreeType, as matplotlib draws)."""
+    from matplotlib.ft2font import FT2Font
 
-    with TTFont(FONT_PATH, lazy=True) as font:
-        return frozenset(chr(code) for code in font.getBestCmap())
+    return frozenset(chr(code) for code in FT2Font(str(FONT_PATH)).get_charmap())
 
 
 def missing_glyphs(texts: Iterable[str]) -> list[str]:
