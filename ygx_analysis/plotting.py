@@ -58,6 +58,9 @@ STYLE = {
     "svg.fonttype": "path",
     "svg.hashsalt": "ygx_analysis",
     "path.simplify": True,
+    # unhinted glyphs: at 200 dpi they look the same as auto-hinted ones, measure the
+    # same as in PDF and SVG, and the 16 figures export about 10 % faster
+    "text.hinting": "no_hinting",
 }
 """rcParams of the house style; ``svg.hashsalt`` is fixed so SVG ids are stable."""
 
