@@ -25,9 +25,9 @@ venv: $(STAMP)
 test: $(STAMP)
 	MPLBACKEND=Agg $(BIN)/python -m pytest -n $(JOBS) --dist loadfile $(PYTEST_NBVAL) tests ygx_analysis notebooks
 
-## make test-fast: unit tests and doctests only
+## make test-fast: unit tests and doctests, without the full report builds (marked slow) and the notebooks
 test-fast: $(STAMP)
-	MPLBACKEND=Agg $(BIN)/python -m pytest -n $(JOBS) --dist loadfile tests ygx_analysis
+	MPLBACKEND=Agg $(BIN)/python -m pytest -n $(JOBS) --dist loadfile -m "not slow" tests ygx_analysis
 
 ## make report: build build/ (executed notebooks, figures, tables, manifest)
 # compileall: an editable install has no bytecode of the package, and with

@@ -1,7 +1,7 @@
 """Where a figure's export time goes: build, layout, PNG, SVG and PDF, against one plain Agg draw.
 
 The report exports every registered figure as PNG (200 dpi), SVG and PDF after one
-layout pass. This script builds and exports each figure in one warm process (the
+layout pass, each written by ``Figure.savefig``. This script builds and exports each figure in one warm process (the
 report's kernels pay matplotlib's imports once each, not shown here) and prints
 the seconds per phase and the ratio of the whole export to one plain Agg draw of
 the same figure at 200 dpi (what any PNG needs at least).
@@ -29,31 +29,32 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=3, help="passes over all figures; the best is used")
     args = parser.parse_args(argv)
 
-    from ygx_analysis import exhibits, report
-    from ygx_analysis.plotting import save_figure
+    from ygx_analysis import exhibits
+    from ygx_analysis.plotting import house_style, save_figure
+    from ygx_analysis.report import export
 
     ids = [ex.id for ex in exhibits.all_exhibits() if ex.kind == "figure"]
     phases = ("build", "layout", "png", "svg", "pdf")
     best = dict.fromkeys(phases + ("plain draw",), float("inf"))
     with tempfile.TemporaryDirectory(prefix="ygx-bench-fig-") as tmp:
         for exhibit_id in ids:  # warm up: imports, fonts, data
-            report.export_figure(exhibit_id, Path(tmp) / exhibit_id, args.lang)
+            export.export_figure(exhibit_id, Path(tmp) / exhibit_id, args.lang)
         for _ in range(args.repeat):
             spent = dict.fromkeys(best, 0.0)
             for exhibit_id in ids:
-                with report.house_style():
+                with house_style():
                     start = time.perf_counter()
                     fig = exhibits.render(exhibit_id, args.lang)
                     spent["build"] += time.perf_counter() - start
                     start = time.perf_counter()
-                    report.freeze_layout(fig, report.FIGURE_DPI)
+                    export.freeze_layout(fig, export.FIGURE_DPI)
                     spent["layout"] += time.perf_counter() - start
                     for fmt in ("png", "svg", "pdf"):
                         start = time.perf_counter()
-                        save_figure(fig, Path(tmp) / exhibit_id, formats=(fmt,), dpi=report.FIGURE_DPI)
+                        save_figure(fig, Path(tmp) / exhibit_id, formats=(fmt,), dpi=export.FIGURE_DPI)
                         spent[fmt] += time.perf_counter() - start
                     start = time.perf_counter()
-                    fig.savefig(io.BytesIO(), format="rgba", dpi=report.FIGURE_DPI)
+                    fig.savefig(io.BytesIO(), format="rgba", dpi=export.FIGURE_DPI)
                     spent["plain draw"] += time.perf_counter() - start
             best = {k: min(best[k], spent[k]) for k in best}
     export = sum(best[p] for p in phases)

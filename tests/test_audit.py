@@ -7,8 +7,13 @@ import math
 import pandas as pd
 import pytest
 
-from ygx_analysis.audit import COLUMNS, STATUSES, audit, cluster_remainder
+from ygx_analysis.audit import COLUMNS, STATUSES, audit, budget_revenue_scope, cluster_remainder
 from ygx_analysis.data import load_context, load_indicators
+from ygx_analysis.growth import HalfYearRule
+
+# The output H1 rule by hand from the nine seasonality rows of context.csv (growth.H1_SHARE_ROWS["output"]):
+# 46.1, 47.3, 45.2, 45.3, 46.7, 46.5, 47.0, 45.7, 48.0 → min 45.2, median 46.5, max 48.0 (per cent).
+H1_LOW, H1_CENTRAL, H1_HIGH = 0.452, 0.465, 0.480
 
 
 @pytest.fixture(scope="module")
@@ -65,7 +70,7 @@ def test_issue_list_of_checks_is_covered(table):
         "invention_patent_share_2024", "above_scale_clusters_vs_total", "above_scale_unattributed_remainder",
         "incubators_total", "maker_spaces_total", "national_platforms_total", "provincial_platforms_total",
         "pre_reform_hr_cost", "iva_premium_over_hunan_2024", "iva_premium_over_hunan_2025h1",
-        "fiscal_2018_vs_2024_splice",
+        "fiscal_2018_vs_2024_splice", "budget_revenue_scope_2024",
     }
     assert required <= set(table.index)
 
@@ -113,9 +118,20 @@ def test_budget_share_is_flagged(table):
            100 * 60.675 / 62.075, "flag")
     note = table.loc["budget_share_of_total_2024", "note"]
     assert "remitted" in note and "97.7" in note
-    # the implied 2023 share, from the four printed fiscal figures
-    _check(table, "budget_share_of_total_2023_implied", 100 * (60.67 / 1.066) / (62.08 / 1.0633),
-           100 * (60.665 / 1.0665) / (62.085 / 1.06325), 100 * (60.675 / 1.0655) / (62.075 / 1.06335), "flag")
+    # local shares of full-scope revenue: hn_local_share_2013 … cn_local_share_2022 run from 53.4 to 63.6
+    assert "53.4–63.6 %" in note and "cn_local_share_2022" in table.loc["budget_share_of_total_2024", "inputs"]
+
+
+def test_circular_2023_share_is_a_note_not_a_second_flag(table):
+    # (60.67 / 1.066) / (62.08 / 1.0633) is the 2024 share × 1.0633 / 1.066 by construction: one anomaly,
+    # so no separate check; the 2024 flag carries it as a derived note
+    assert "budget_share_of_total_2023_implied" not in table.index
+    assert (table["status"] == "flag").sum() == 3   # budget share, budget scope, HR cost
+    share_2023 = 100 * (60.67 / 1.066) / (62.08 / 1.0633)
+    assert share_2023 == pytest.approx(100 * 60.67 / 62.08 * 1.0633 / 1.066)
+    note = table.loc["budget_share_of_total_2024", "note"]
+    assert f"{share_2023:.1f} %" in note and "by construction" in note
+    assert "general_budget_revenue_yoy_2024" in table.loc["budget_share_of_total_2024", "inputs"]
 
 
 def test_invention_patent_share(table):
@@ -139,13 +155,21 @@ def test_clusters_against_total(table):
 
 def test_cluster_remainder_function():
     whole = cluster_remainder()
-    assert (whole.low, whole.high, whole.low_closed, whole.high_closed) == (314, 338, True, True)
+    # 487 − 86 − [31..39] − [21..29] − [11..19]
+    assert (whole.low, whole.high, whole.low_closed, whole.high_closed) == (487 - 86 - 87, 487 - 86 - 63, True, True)
     real = cluster_remainder(whole=False)
     # 487 − 86 − (30, 40) − (20, 30) − (10, 20) = (311, 341), open
     assert (real.low, real.high) == pytest.approx((487 - 86 - 90, 487 - 86 - 60))
     assert not real.low_closed and not real.high_closed
-    # tightening after the sum is valid but looser
+    # tightening after the sum is valid but looser: 312 is the first whole number above 311
     assert real.integers().low == 312 and real.integers().high == 340
+
+
+def test_cluster_remainder_of_parts_above_the_total_is_negative(data_copy):
+    # equipment edited to 450 firms: 487 − 450 − [31..39] − [21..29] − [11..19] = [-50, -26], flagged not raised
+    _edit(data_copy / "indicators.csv", "above_scale_equipment_current", "450")
+    rest = cluster_remainder(load_indicators(data_copy / "indicators.csv"))
+    assert (rest.low, rest.high) == (487 - 450 - 87, 487 - 450 - 63)
 
 
 def test_platform_sums(table):
@@ -159,10 +183,58 @@ def test_platform_sums(table):
     _check(table, "provincial_platforms_total", 1 + 2 + 125 + 6 + 10, 1 + 2 + 125, 144, "consistent")
 
 
-def test_pre_reform_hr_cost(table):
+def test_pre_reform_hr_cost_is_flagged_with_both_readings(table):
     # hr_cost_saving_annual = 1.3以上 → [1.3, ∞); staff_reduction_rate_2024 = 71.1 → [71.05, 71.15)
-    _check(table, "pre_reform_hr_cost", 1.3 / 0.711, 1.3 / 0.7115, math.inf, "consistent")
-    assert "proportional" in table.loc["pre_reform_hr_cost", "note"]
+    _check(table, "pre_reform_hr_cost", 1.3 / 0.711, 1.3 / 0.7115, math.inf, "flag")
+    note = table.loc["pre_reform_hr_cost", "note"]
+    assert "proportional" in note
+    # group_hr_cost_cut_2024 = 3.3 is 3.3 / 1.828 = 1.8 times the implied bill; reading (b): 3.3 / 0.711 = 4.64
+    assert f"{3.3 / (1.3 / 0.711):.1f} times" in note
+    assert f"{3.3 / 0.711:.2f} 亿元" in note and "Reading (a)" in note and "Reading (b)" in note
+    # reading (b)'s interval from the rounding of 3.3 and 71.1: [3.25 / 0.7115, 3.35 / 0.7105)
+    assert f"({3.25 / 0.7115:.3f}, {3.35 / 0.7105:.3f})" in note
+    zh = audit(lang="zh").set_index("check_id").loc["pre_reform_hr_cost", "note"]
+    assert "读法一" in zh and "读法二" in zh and f"{3.3 / 0.711:.2f}亿元" in zh
+
+
+def test_budget_revenue_scope_check(table):
+    # 60.67 / (201.69 / H1 share) × 100, the H1 share from the rule; bounds from the rounding and the range
+    _check(table, "budget_revenue_scope_2024", 100 * 60.67 * H1_CENTRAL / 201.69,
+           100 * 60.665 * H1_LOW / 201.695, 100 * 60.675 * H1_HIGH / 201.685, "flag")
+    note = table.loc["budget_revenue_scope_2024", "note"]
+    assert "Adopted reading: full scope (全口径)" in note
+    # city: 60.67 / 110 (yy_gpb_revenue_2025, a lower bound); peers: park_yj_htz_… 1.26 to park_cs_etdz_… 6.63
+    assert f"up to {100 * 60.67 / 110:.0f} %" in note and "1.26–6.63 %" in note
+    # Changde's identity, as printed in the four city_changde_* rows
+    assert "126.05 = local 80.18 + central 37.78 + provincial 8.09" in note
+    inputs = table.loc["budget_revenue_scope_2024", "inputs"].split(";")
+    assert {"yy_gpb_revenue_2025", "park_cs_etdz_revenue_to_output_2017", "hn_gdp_h1_share_2025",
+            "city_changde_local_share_m01_m05"} <= set(inputs)
+    assert "采用的读法：全口径" in audit(lang="zh").set_index("check_id").loc["budget_revenue_scope_2024", "note"]
+
+
+def test_budget_revenue_scope_evidence_by_hand():
+    e = budget_revenue_scope()
+    assert e.adopted == "full_scope" and e.votes == 3
+    assert e.share_of_total == pytest.approx(100 * 60.67 / 62.08)
+    assert e.local_share_range == (53.4, 63.6)
+    assert e.city_share_if_local == pytest.approx(100 * 60.67 / 110)
+    assert e.full_if_local == pytest.approx((60.67 / 0.636, 60.67 / 0.534))
+    assert e.local_part_if_full == pytest.approx((60.67 * 0.534, 60.67 * 0.636))
+    assert e.annual_output == pytest.approx(201.69 / H1_CENTRAL)
+    assert e.ratio_if_local[0] == pytest.approx(100 * 60.67 / 0.636 / (201.69 / H1_CENTRAL))
+    assert e.peer_range == (1.26, 6.63)
+
+
+def test_budget_revenue_scope_follows_the_data(data_copy):
+    # half the budget revenue: 31.04 / 62.08 = 50 % (below every local share), 28 % of the city's 110,
+    # but 31.04 / 0.636 / 433.7 = 11.3 % of output still above the peers' 6.63 %: one test of three
+    _edit(data_copy / "indicators.csv", "general_budget_revenue_2024", "31.04")
+    ind = load_indicators(data_copy / "indicators.csv")
+    e = budget_revenue_scope(ind)
+    assert e.votes == 1 and e.adopted == "local_level"
+    note = audit(ind).set_index("check_id").loc["budget_revenue_scope_2024", "note"]
+    assert "Adopted reading: local level (地方级)" in note
 
 
 def test_premium_over_hunan(table):
@@ -186,11 +258,37 @@ def test_fiscal_splice_is_not_comparable(table):
     assert "22.8" in note and "财税收入" in note and "财政总收入" in note and "scope" in note
 
 
-def test_gross_output_splice(table):
-    # zone_gross_output_2021 = 937.4; gross_output_2025h1 = 201.69 annualised with H1 = half the year
-    _check(table, "gross_output_2021_vs_2025_splice", 100 * ((201.69 / 0.5 / 937.4) ** (1 / 4) - 1),
-           100 * ((201.685 / 0.5 / 937.45) ** (1 / 4) - 1), 100 * ((201.695 / 0.5 / 937.35) ** (1 / 4) - 1),
+def test_gross_output_splice_uses_the_h1_rule_range(table):
+    # zone_gross_output_2021 = 937.4; gross_output_2025h1 = 201.69 annualised with the H1 rule (not 0.5):
+    # the median share for the value, the range of shares (and the rounding) for the bounds
+    _check(table, "gross_output_2021_vs_2025_splice", 100 * ((201.69 / H1_CENTRAL / 937.4) ** (1 / 4) - 1),
+           100 * ((201.685 / H1_HIGH / 937.45) ** (1 / 4) - 1), 100 * ((201.695 / H1_LOW / 937.35) ** (1 / 4) - 1),
            "not_comparable")
+    assert "cn_secondary_va_h1_share_2024" in table.loc["gross_output_2021_vs_2025_splice", "inputs"]
+    assert f"about {201.69 / H1_CENTRAL:.0f} 亿元" in table.loc["gross_output_2021_vs_2025_splice", "note"]
+
+
+def test_value_added_rate_note_does_not_claim_a_rise(table):
+    # value-added growth is real, output growth of unstated basis; cn_ppi_2025h1 = -2.8
+    note = table.loc["value_added_rate_2024h1_implied", "note"]
+    assert "does not show the rate rose" in note and "-2.8 %" in note
+    assert "cn_ppi_2025h1" in table.loc["value_added_rate_2024h1_implied", "inputs"]
+
+
+def test_notes_cite_only_shipped_rows():
+    import re
+
+    for lang in ("zh", "en"):
+        notes = " ".join(audit(lang=lang)["note"])
+        assert "§" not in notes and "背景资料说明" not in notes and "context notes" not in notes
+    from pathlib import Path
+
+    import ygx_analysis
+
+    root = Path(ygx_analysis.__file__).parent
+    offenders = [str(p.relative_to(root)) for p in root.rglob("*.py")
+                 if re.search(r"§|背景资料说明|context notes", p.read_text(encoding="utf-8"))]
+    assert offenders == []
 
 
 # ---------------------------------------------------------------------------
@@ -202,7 +300,8 @@ def test_assumptions_change_the_result():
     assert relaxed.loc["budget_share_of_total_2024", "status"] == "consistent"
     narrow = audit(value_added_rate_range=(0.25, 0.40)).set_index("check_id")
     assert narrow.loc["value_added_rate_2025h1", "status"] == "flag"
-    uneven = audit(h1_share=0.48).set_index("check_id")
+    flat = HalfYearRule("output", 0.48, 0.48, 0.48, ())
+    uneven = audit(h1_rule=flat).set_index("check_id")
     assert uneven.loc["gross_output_2021_vs_2025_splice", "value"] == \
         pytest.approx(100 * ((201.69 / 0.48 / 937.4) ** (1 / 4) - 1))
 
@@ -222,13 +321,26 @@ def test_note_language():
         ({"budget_share_flag_above": 0.0}, "budget_share_flag_above"),
         ({"budget_share_flag_above": 1.5}, "budget_share_flag_above"),
         ({"value_added_rate_range": (0.4, 0.2)}, "value_added_rate_range"),
-        ({"value_added_rate_range": 0.3}, "value_added_rate_range"),
-        ({"h1_share": 0.0}, "h1_share"),
-        ({"h1_share": 1.2}, "h1_share"),
+        ({"value_added_rate_range": (0.1, 0.2, 0.3)}, "value_added_rate_range"),
     ],
 )
 def test_bad_assumptions(kwargs, name):
     with pytest.raises(ValueError, match=rf"^{name}: "):
+        audit(**kwargs)
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "name"),
+    [
+        ({"value_added_rate_range": 0.3}, "value_added_rate_range"),
+        ({"value_added_rate_range": ("low", 0.4)}, "value_added_rate_range"),
+        ({"h1_rule": 0.5}, "h1_rule"),
+        ({"budget_share_flag_above": None}, "budget_share_flag_above"),
+        ({"indicators": "indicators.csv"}, "indicators"),
+    ],
+)
+def test_wrong_types(kwargs, name):
+    with pytest.raises(TypeError, match=rf"^{name}: "):
         audit(**kwargs)
 
 

@@ -47,13 +47,27 @@ def test_qualifiers_match_the_printed_words():
 
 
 def test_value_text_appears_in_its_excerpt():
-    """The printed number is in its own excerpt (except 一镇两街道, printed in Chinese numerals)."""
-    ind = d.load_indicators()
-    for row in ind.itertuples():
-        if row.id in {"towns_transferred_2024", "subdistricts_transferred_2024"}:
-            assert row.excerpt == "托管‘一镇两街道’"
-            continue
-        assert row.value_printed in row.excerpt, row.id
+    """The printed number is in its own excerpt (一镇两街道 prints 1 and 2 as Chinese numerals)."""
+    assert d.check_excerpts() == []
+    ind = d.load_indicators().set_index("id")
+    assert ind.loc["towns_transferred_2024", "excerpt"] == "托管‘一镇两街道’"
+    assert d.value_in_excerpt("1", "托管‘一镇两街道’") and d.value_in_excerpt("2", "托管‘一镇两街道’")
+    assert not d.value_in_excerpt("3", "托管‘一镇两街道’")
+    # a whole number, not a piece of a longer one
+    assert d.value_in_excerpt("62.08", "财政总收入62.08亿元")
+    assert not d.value_in_excerpt("2.08", "财政总收入62.08亿元")
+    assert not d.value_in_excerpt("62.0", "财政总收入62.08亿元")
+    assert not d.value_in_excerpt("62", "财政总收入62.08亿元")
+
+
+def test_an_edited_value_that_leaves_its_excerpt_fails_validate(data_copy: Path, capsys):
+    line = _replace_field(data_copy / "indicators.csv", "fiscal_revenue_total_2024", "value", "62.10")
+    assert d.load_indicators(data_copy / "indicators.csv") is not None  # the loader still reads it
+    code, err = _validate(data_copy, capsys)
+    assert code == 1
+    assert err[0].endswith(f"indicators.csv:{line}: value: '62.10' does not occur in its excerpt "
+                           "'财政总收入62.08亿元'; correct the value or the excerpt"), err
+    assert err[-1].startswith("1 problem(s)")
 
 
 def test_context_and_sources_load():
@@ -232,7 +246,7 @@ def test_series_mixing_definitions(data_copy: Path, capsys):
 
 def test_missing_file_and_folder(tmp_path: Path, capsys):
     code, err = _validate(tmp_path / "nowhere", capsys)
-    assert code == 1 and err[0].endswith("nowhere: not a folder")
+    assert code == 1 and err[0].endswith("nowhere: folder not found")
     (tmp_path / "empty").mkdir()
     code, err = _validate(tmp_path / "empty", capsys)
     assert code == 1 and any(e.endswith("indicators.csv: file not found") for e in err)

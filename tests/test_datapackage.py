@@ -22,7 +22,7 @@ def test_frictionless_validates_the_package():
     errors = [f"{task.name}: {err.message}" for task in report.tasks for err in task.errors]
     errors += [err.message for err in report.errors]
     assert report.valid, errors[:5]
-    assert {r.name for r in package.resources} == {"indicators", "context", "sources", "scenarios"}
+    assert {r.name for r in package.resources} == {"indicators", "context", "sources", "scenarios", "savings"}
 
 
 def test_frictionless_catches_a_bad_unit(data_copy):
@@ -33,3 +33,34 @@ def test_frictionless_catches_a_bad_unit(data_copy):
     report = Package(str(data_copy / "datapackage.json")).validate()
     assert not report.valid
     assert any(err.type == "constraint-error" for task in report.tasks for err in task.errors)
+
+
+def test_own_check_of_the_real_descriptor_is_clean():
+    from ygx_analysis.datapackage import check_descriptor
+
+    import json
+
+    listed = json.loads((DATA / "datapackage.json").read_text(encoding="utf-8"))["resources"]
+    assert check_descriptor(DATA) == (len(listed), [])
+
+
+def test_own_check_works_without_frictionless(data_copy, monkeypatch):
+    """Blocking the frictionless import leaves the structural check; the schema check needs frictionless."""
+    from ygx_analysis.datapackage import check_descriptor, check_with_frictionless
+
+    path = data_copy / "datapackage.json"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace('"maxLength": 30', '"maxLength": 3', 1), encoding="utf-8")
+    n, problems = check_descriptor(data_copy)
+    lines = [str(p) for p in problems]
+    # the first data row of indicators.csv (line 2: frictionless counts the header) has a longer excerpt
+    assert n == 5 and lines[0] == (f"{data_copy / 'indicators.csv'}:2: excerpt: frictionless: constraint error: "
+                                   'constraint "maxLength" is "3"')
+    monkeypatch.setitem(sys.modules, "frictionless", None)  # import frictionless now raises ImportError
+    assert check_with_frictionless(data_copy) == []
+    assert check_descriptor(data_copy) == (5, [])
+    path.write_text(text.replace('"name": "label_en"', '"name": "label_english"', 1), encoding="utf-8")
+    n, problems = check_descriptor(data_copy)
+    assert [str(p) for p in problems] == [
+        f"{path}: resources.indicators.schema.fields: names differ from the header of indicators.csv at column 4 "
+        "(13 fields, 13 columns); regenerate the descriptor with tools/make_datapackage.py"]

@@ -1,5 +1,6 @@
-"""The Monte Carlo fan: reproducibility, the phi = 0 and AR(1) cases against analytic results, the AR(1) fit,
-target probabilities, and the helpers (compounding, quantiles, triangular draws)."""
+"""The joint Monte Carlo fan: reproducibility, the accounting identities on every path, the links (shares,
+elasticity, deflator, pipeline), per-indicator calibration, Student-t shocks, the phi = 0 and AR(1) cases
+against analytic results, the AR(1) fit, target probabilities, the result object, and the helpers."""
 
 from __future__ import annotations
 
@@ -12,57 +13,87 @@ import pandas as pd
 import pytest
 
 from ygx_analysis import growth
-from ygx_analysis import montecarlo as mc
 from ygx_analysis import scenarios as sc
+from ygx_analysis.scenarios import montecarlo as mc
 
 Z = NormalDist()
 
 
-def toy_inputs(mean_pct, sd_pct, level_2025=100.0, targets=None) -> mc.FanInputs:
-    """One scenario, one indicator, with the given per-year mean growth and sd (no files)."""
+@pytest.fixture(scope="module")
+def spec() -> sc.ScenarioSet:
+    return sc.load_scenarios()
+
+
+def toy_inputs(mean_pct, sd_pct, level_2025=100.0, targets=None, phi=0.0, t_df=None) -> mc.FanInputs:
+    """One scenario, one growth indicator, with the given per-year mean growth, sd and phi (no files)."""
     mean = np.asarray(mean_pct, dtype=float)
     years = tuple(range(2026, 2026 + mean.size))
     if targets is None:
         targets = pd.DataFrame(columns=["target", "indicator", "year", "kind", "target_value", "level_2025"])
     return mc.FanInputs(
-        scenarios=("s",), indicators=("x",), years=years, mean_pct=mean.reshape(1, 1, -1),
-        sd_pct=np.array([[sd_pct]]), level_2025=np.array([level_2025]), methods=("annualize_h1",),
+        scenarios=("s",), indicators=("x",), years=years, mean_pct=mean.reshape(1, 1, -1), roles=("growth",),
+        phi=np.array([phi]), shock_sd=np.array([sd_pct]), driver=np.array([-1]), elasticity=np.array([0.0]),
+        whole=np.array([-1]), level_2025=np.array([level_2025]), methods=("annualize_h1",),
         base_levels=np.array([level_2025 / 2]), assumption_default=np.array([0.5]),
-        assumption_low=np.array([0.5]), assumption_high=np.array([0.5]), targets=targets)
+        assumption_low=np.array([0.5]), assumption_high=np.array([0.5]), targets=targets, t_df=t_df)
 
 
 # ---------------------------------------------------------------------------
 # reproducibility
 # ---------------------------------------------------------------------------
 
-def test_seeded_run_is_reproducible():
-    a = mc.simulate(phi=0.4, n_paths=3000, seed=42)
-    b = mc.simulate(phi=0.4, n_paths=3000, seed=42)
+def test_seeded_run_is_reproducible(spec):
+    a = spec.simulate(3000, 42, phi=0.4)
+    b = sc.load_scenarios().simulate(n_paths=3000, seed=42, phi=0.4)
     pd.testing.assert_frame_equal(a.quantiles, b.quantiles, check_exact=True)
     pd.testing.assert_frame_equal(a.target_probabilities, b.target_probabilities, check_exact=True)
-    c = mc.simulate(phi=0.4, n_paths=3000, seed=43)
+    c = spec.simulate(3000, 43, phi=0.4)
     assert not np.allclose(a.quantiles["p95"], c.quantiles["p95"])
 
 
-def test_one_scenario_alone_gives_the_same_numbers():
+def test_one_scenario_alone_gives_the_same_numbers(spec):
     """Common random numbers: the shocks do not depend on which scenarios are run."""
-    full = mc.simulate(phi=0.4, n_paths=2000, seed=9)
-    alone = mc.simulate(scenarios="high", phi=0.4, n_paths=2000, seed=9)
+    full = spec.simulate(2000, 9, phi=0.4)
+    alone = spec.simulate(2000, 9, scenarios="high", phi=0.4)
     pd.testing.assert_frame_equal(full.quantiles[full.quantiles["scenario"] == "high"].reset_index(drop=True),
                                   alone.quantiles, check_exact=True)
 
 
-def test_result_shape_and_order():
-    r = mc.simulate(phi=0.3, n_paths=500, seed=1, measures=("level", "growth_pct"))
-    spec = sc.load_scenarios()
+def test_result_shape_and_order(spec):
+    r = spec.simulate(500, 1, phi=0.3, measures=("level", "growth_pct"))
     q = r.quantiles
     assert list(q.columns) == ["scenario", "indicator", "year", "measure", "mean", "p05", "p25", "p50", "p75", "p95"]
-    n_s, n_i = len(spec.scenarios), len(spec.indicators)
+    n_s, n_i = len(spec.scenarios), len(spec.indicators) + 1      # and gross output at current prices
+    assert r.series == (*spec.indicators, "gross_output_nominal")
     assert len(q) == n_s * n_i * (6 + 5)          # level: 2025 + 5 years; growth: 5 years
     assert (q[["p05", "p25", "p50", "p75", "p95"]].diff(axis=1).iloc[:, 1:] >= 0).all().all()
     assert q["scenario"].unique().tolist() == list(spec.scenarios)
     assert "2030 levels" in r.summary()
     assert r.paths is None
+    frame = r.to_frame()
+    pd.testing.assert_frame_equal(frame, q)
+    frame.loc[0, "p50"] = -1.0                       # a copy: the result is unchanged
+    assert q.loc[0, "p50"] != -1.0
+
+
+def test_quantiles_are_numpy_quantiles_of_the_kept_paths(spec):
+    """A second route to the fan: numpy.quantile and mean of the simulated levels themselves."""
+    r = spec.simulate(1001, 5, phi=0.3, keep_paths=True)
+    q = r.quantiles[r.quantiles["measure"] == "level"].set_index(["scenario", "indicator", "year"])
+    for a, sname in enumerate(r.scenarios):
+        for b, iname in enumerate(r.series):
+            for k, year in enumerate((2025, *r.years)):
+                row = q.loc[(sname, iname, year)]
+                expected = np.quantile(r.paths[a, b, k], mc.QUANTILES)
+                np.testing.assert_allclose(row[list(mc.QUANTILE_COLUMNS)].to_numpy(dtype=float), expected,
+                                           rtol=1e-12)
+                assert row["mean"] == pytest.approx(r.paths[a, b, k].mean(), rel=1e-12)
+
+
+def test_calibration_or_its_settings_give_the_same_fan(spec):
+    cal = spec.calibrate(vol_scale=2.0)
+    pd.testing.assert_frame_equal(spec.simulate(400, 2, cal=cal).quantiles,
+                                  spec.simulate(400, 2, vol_scale=2.0).quantiles, check_exact=True)
 
 
 # ---------------------------------------------------------------------------
@@ -72,8 +103,8 @@ def test_result_shape_and_order():
 def test_phi_zero_first_year_level_quantiles_are_normal():
     """With phi = 0 and no jump-off uncertainty, the 2026 level is L0 * (1 + N(m, sd^2) / 100)."""
     inputs = toy_inputs([6.0, 5.0, 4.0], sd_pct=3.0, level_2025=250.0)
-    r = mc.simulate(inputs=inputs, phi=0.0, n_paths=200_000, seed=2026, jumpoff_uncertainty=False,
-                    measures=("level", "growth_pct"))
+    r = mc.simulate_fan(inputs, n_paths=200_000, seed=2026, jumpoff_uncertainty=False,
+                        measures=("level", "growth_pct"))
     f = r.fan("s", "x")
     for col, q in zip(mc.QUANTILE_COLUMNS, mc.QUANTILES, strict=True):
         analytic = 250.0 * (1 + (6.0 + 3.0 * Z.inv_cdf(q)) / 100)
@@ -86,10 +117,10 @@ def test_phi_zero_first_year_level_quantiles_are_normal():
 
 
 def test_growth_quantiles_are_normal_for_any_phi():
-    """The TOML sd is the sd of every year's growth, whatever phi."""
-    inputs = toy_inputs([5.0] * 5, sd_pct=4.0)
-    g = mc.simulate(inputs=inputs, phi=0.7, n_paths=200_000, seed=5, jumpoff_uncertainty=False,
-                    measures=("growth_pct",)).fan("s", "x", "growth_pct")
+    """The shock sd is the sd of every year's growth, whatever phi."""
+    inputs = toy_inputs([5.0] * 5, sd_pct=4.0, phi=0.7)
+    g = mc.simulate_fan(inputs, n_paths=200_000, seed=5, jumpoff_uncertainty=False,
+                        measures=("growth_pct",)).fan("s", "x", "growth_pct")
     for col, q in zip(mc.QUANTILE_COLUMNS, mc.QUANTILES, strict=True):
         np.testing.assert_allclose(g[col], 5.0 + 4.0 * Z.inv_cdf(q), atol=4.0 * 0.025)
 
@@ -98,8 +129,8 @@ def test_growth_quantiles_are_normal_for_any_phi():
 def test_level_fan_width_follows_ar1_variance(phi):
     """With small shocks, log(level) ≈ sum of growth, whose sd is sd * sqrt(T + 2 sum_k (T-k) phi^k)."""
     sd, years = 0.2, 5
-    inputs = toy_inputs([0.0] * years, sd_pct=sd)
-    r = mc.simulate(inputs=inputs, phi=phi, n_paths=100_000, seed=8, jumpoff_uncertainty=False, keep_paths=True)
+    inputs = toy_inputs([0.0] * years, sd_pct=sd, phi=phi)
+    r = mc.simulate_fan(inputs, n_paths=100_000, seed=8, jumpoff_uncertainty=False, keep_paths=True)
     log_end = np.log(r.paths[0, 0, -1] / 100.0)
     variance = years + 2 * sum((years - k) * phi ** k for k in range(1, years))
     assert np.std(log_end) == pytest.approx(sd / 100 * np.sqrt(variance), rel=0.02)
@@ -113,7 +144,7 @@ def test_target_probability_matches_normal_cdf():
     targets = pd.DataFrame([{"target": "t", "indicator": "x", "year": 2026, "kind": "value",
                              "target_value": target, "level_2025": 100.0}])
     inputs = toy_inputs([3.0, 3.0], sd_pct=2.0, targets=targets)
-    r = mc.simulate(inputs=inputs, phi=0.0, n_paths=200_000, seed=4, jumpoff_uncertainty=False)
+    r = mc.simulate_fan(inputs, n_paths=200_000, seed=4, jumpoff_uncertainty=False)
     p = r.target_probabilities["probability"].item()
     assert p == pytest.approx(1 - Z.cdf((5.0 - 3.0) / 2.0), abs=0.004)   # P(N(3, 2) >= 5)
 
@@ -127,30 +158,30 @@ def test_relative_target_uses_each_paths_own_2025_level():
         # 2025 level = 50 / H1 share, the share drawn between 0.4 and 0.6: from 83 to 125
         inputs = mc.FanInputs(**{**inputs.__dict__, "assumption_low": np.array([0.4]),
                                  "assumption_high": np.array([0.6])})
-        r = mc.simulate(inputs=inputs, phi=0.0, n_paths=1000, seed=1)
+        r = mc.simulate_fan(inputs, n_paths=1000, seed=1)
         assert r.target_probabilities["probability"].item() == expected
+        assert r.target_probabilities["mc_se"].item() == 0.0
         f = r.fan("s", "x")
         assert f.loc[2025, "p05"] < 100 < f.loc[2025, "p95"]
         cols = list(mc.QUANTILE_COLUMNS)
         np.testing.assert_allclose(f.loc[2027, cols], (1 + rate / 100) ** 2 * f.loc[2025, cols], rtol=1e-12)
 
 
-def test_targets_beyond_the_horizon_have_no_probability():
-    r = mc.simulate(phi=0.3, n_paths=500, seed=1)
+def test_targets_beyond_the_horizon_have_no_probability(spec):
+    r = spec.simulate(500, 1, phi=0.3)
     beyond = r.target_probabilities[r.target_probabilities["year"] > 2030]
     assert not beyond.empty
     assert beyond["probability"].isna().all()
     assert beyond["note"].str.startswith("beyond").all()
 
 
-def test_jumpoff_draws_follow_the_assumption_range():
-    spec = sc.load_scenarios()
-    r = mc.simulate(spec, scenarios="base", phi=0.0, n_paths=20_000, seed=3, keep_paths=False)
-    j = sc.jumpoff(spec)
+def test_jumpoff_draws_follow_the_assumption_range(spec):
+    r = spec.simulate(20_000, 3, scenarios="base", phi=0.0, keep_paths=False)
+    j = spec.jumpoff
     start = r.fan("base", "gross_output").loc[2025]
     row = j[(j["indicator"] == "gross_output") & (j["year"] == 2025)].iloc[0]
     assert row["low"] < start["p05"] < start["p50"] < start["p95"] < row["high"]
-    fixed = mc.simulate(spec, scenarios="base", phi=0.0, n_paths=100, seed=3, jumpoff_uncertainty=False)
+    fixed = spec.simulate(100, 3, scenarios="base", phi=0.0, jumpoff_uncertainty=False)
     f = fixed.fan("base", "gross_output").loc[2025]
     assert f["p05"] == f["p95"] == pytest.approx(row["value"])
 
@@ -172,7 +203,7 @@ def simulated_ar1(phi: float, n: int, seed: int, sigma: float = 1.5, mean: float
 @pytest.mark.parametrize("phi", [0.0, 0.6, -0.3])
 def test_ar1_fit_recovers_a_known_phi(phi):
     y = simulated_ar1(phi, 800, seed=11)
-    fit = mc.fit_ar1(y, detrend="mean", series="simulated")
+    fit = sc.fit_ar1(y, detrend="mean", series="simulated")
     assert abs(fit.phi - phi) < 3 * fit.bse["phi"]
     assert fit.bse["phi"] < 0.05
     assert fit.sigma == pytest.approx(1.5, rel=0.08)
@@ -182,7 +213,7 @@ def test_ar1_fit_recovers_a_known_phi(phi):
 def test_ar1_fit_with_gaps_and_a_trend():
     y = simulated_ar1(0.5, 800, seed=12, trend=-0.01)
     y[::20] = np.nan                                   # 40 missing years
-    fit = mc.fit_ar1(y, years=np.arange(1200, 2000), detrend="linear")
+    fit = sc.fit_ar1(y, years=np.arange(1200, 2000), detrend="linear")
     assert fit.n_missing == 40 and fit.n_obs == 760
     assert abs(fit.phi - 0.5) < 3 * fit.bse["phi"]
     assert fit.params["trend"] == pytest.approx(-0.01, abs=4 * fit.bse["trend"])
@@ -191,13 +222,13 @@ def test_ar1_fit_with_gaps_and_a_trend():
 
 
 def test_benchmark_fit_uses_the_long_series_with_its_gap():
-    s = mc.benchmark_series()
+    s = sc.benchmark_series()
     assert s.index.tolist() == list(range(2000, 2026))
     assert np.isnan(s.loc[2005]) and s.loc[2003] == 17.0      # s_cn_iva_above_scale_growth_2003
-    fit = mc.fit_benchmark()
+    fit = sc.fit_benchmark()
     assert (fit.n_obs, fit.n_missing, fit.first_year, fit.last_year) == (25, 1, 2000, 2025)
     assert -1 < fit.phi < 1
-    mean_fit = mc.fit_benchmark(detrend="mean")
+    mean_fit = sc.fit_benchmark(detrend="mean")
     assert mean_fit.phi > fit.phi          # the mean mistakes the slowdown for persistence
     frame = fit.to_frame().set_index("parameter")
     assert frame.loc["phi", "ci_low"] < fit.phi < frame.loc["phi", "ci_high"]
@@ -205,17 +236,18 @@ def test_benchmark_fit_uses_the_long_series_with_its_gap():
 
 def test_fit_rejects_bad_input():
     with pytest.raises(ValueError, match="^detrend: "):
-        mc.fit_ar1(np.arange(20.0), detrend="cubic")
+        sc.fit_ar1(np.arange(20.0), detrend="cubic")
     with pytest.raises(ValueError, match="^values: need at least 8"):
-        mc.fit_ar1([1.0, 2.0, np.nan])
+        sc.fit_ar1([1.0, 2.0, np.nan])
     with pytest.raises(ValueError, match="^years: must be consecutive"):
-        mc.fit_ar1(np.arange(10.0), years=[2000, 2001, 2003, 2004, 2005, 2006, 2007, 2008, 2009, 2010])
+        sc.fit_ar1(np.arange(10.0), years=[2000, 2001, 2003, 2004, 2005, 2006, 2007, 2008, 2009, 2010])
     with pytest.raises(ValueError, match="^series: unknown series"):
-        mc.benchmark_series("NO_SUCH_SERIES")
+        sc.benchmark_series("NO_SUCH_SERIES")
 
 
 def test_statsmodels_and_matplotlib_are_not_imported_by_the_modules():
-    code = ("import sys, ygx_analysis.scenarios, ygx_analysis.montecarlo; "
+    code = ("import sys, ygx_analysis.scenarios, ygx_analysis.scenarios.montecarlo, "
+            "ygx_analysis.scenarios.calibration, ygx_analysis.scenarios.analysis; "
             "print('statsmodels' in sys.modules, 'matplotlib' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False False"
@@ -241,13 +273,6 @@ def test_compound_agrees_with_growth_project_path():
         mc.compound(1.0, [[-100.0]])
 
 
-def test_fan_quantiles_equal_numpy_quantile():
-    x = np.random.default_rng(1).standard_normal((3, 4, 1001))
-    np.testing.assert_allclose(mc.fan_quantiles(x), np.quantile(x, mc.QUANTILES, axis=-1), rtol=0, atol=1e-12)
-    y = np.random.default_rng(2).standard_normal((10, 6))
-    np.testing.assert_allclose(mc.fan_quantiles(y, axis=0), np.quantile(y, mc.QUANTILES, axis=0), atol=1e-12)
-
-
 def test_ar1_deviations_by_hand():
     z = np.array([[1.0, 2.0], [0.5, 0.0], [0.0, -1.0]])
     e = mc.ar1_deviations(z, 0.6)
@@ -269,15 +294,181 @@ def test_triangular_draws():
         mc.triangular(u, 1.0, 0.0, 2.0)
 
 
-def test_simulate_rejects_bad_arguments():
+def test_simulate_rejects_bad_arguments(spec):
     inputs = toy_inputs([1.0], sd_pct=1.0)
     with pytest.raises(ValueError, match="^n_paths: "):
-        mc.simulate(inputs=inputs, phi=0.0, n_paths=0)
+        mc.simulate_fan(inputs, n_paths=0)
+    with pytest.raises(TypeError, match="^n_paths: "):
+        mc.simulate_fan(inputs, n_paths=10.0)
     with pytest.raises(ValueError, match="^phi: "):
-        mc.simulate(inputs=inputs, phi=1.2)
+        mc.simulate_fan(toy_inputs([1.0], sd_pct=1.0, phi=1.2))
+    with pytest.raises(ValueError, match="^phi: "):
+        spec.simulate(10, phi=1.0)
+    with pytest.raises(TypeError, match="^phi: "):
+        spec.simulate(10, phi="0.3")
     with pytest.raises(ValueError, match="^seed: "):
-        mc.simulate(inputs=inputs, phi=0.0, seed=-1)
+        mc.simulate_fan(inputs, seed=-1)
     with pytest.raises(ValueError, match="^measures: "):
-        mc.simulate(inputs=inputs, phi=0.0, measures=("median",))
+        mc.simulate_fan(inputs, measures=("median",))
+    with pytest.raises(TypeError, match="^inputs: "):
+        mc.simulate_fan(spec)
+    with pytest.raises(ValueError, match="^t_df: "):
+        mc.simulate_fan(toy_inputs([1.0], sd_pct=1.0, t_df=2.0))
     with pytest.raises(ValueError, match="^scenario: unknown scenario"):
-        mc.simulate(scenarios="nope", phi=0.0)
+        spec.simulate(10, scenarios="nope", phi=0.0)
+    with pytest.raises(TypeError, match="^seed: "):
+        spec.simulate(10, "7", phi=0.0)
+    with pytest.raises(TypeError, match="^cal: "):
+        spec.fan_inputs(cal=0.4)
+    with pytest.raises(ValueError, match="^vol_scale: "):
+        spec.simulate(10, vol_scale=-1.0)
+
+
+# ---------------------------------------------------------------------------
+# the joint model: identities, links, calibration (issue #13)
+# ---------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def big_run(spec):
+    """The seeded 20,000-path run of every scenario, paths kept."""
+    return spec.simulate(20_000, 2026, keep_paths=True)
+
+
+def test_every_path_of_a_seeded_20000_run_keeps_the_accounting_identities(big_run):
+    """Budget revenue ≤ total fiscal revenue and value added ≤ gross output on every path, year and scenario.
+
+    The old model drew the indicators independently: budget revenue exceeded total revenue in about 45 % of
+    base-scenario paths in 2030."""
+    names = list(big_run.series)
+    p = big_run.paths
+    assert p.shape == (3, 5, 6, 20_000)
+    budget, total = p[:, names.index("general_budget_revenue")], p[:, names.index("fiscal_revenue_total")]
+    va, go = p[:, names.index("value_added")], p[:, names.index("gross_output")]
+    assert np.isfinite(p).all() and (p > 0).all()
+    assert (budget <= total).all()
+    assert (va <= go).all()
+    assert big_run.floored == 0                      # no path needed the growth floor
+
+
+def test_value_added_rate_stays_near_its_observed_value(big_run):
+    """VA ÷ GO was 47.83 / 201.69 = 23.7 % in 2025H1; the old fan spread it to 18–32 % (P05–P95) by 2030."""
+    names = list(big_run.series)
+    rate = big_run.paths[1, names.index("value_added"), -1] / big_run.paths[1, names.index("gross_output"), -1]
+    p05, p50, p95 = np.quantile(rate, [0.05, 0.5, 0.95])
+    assert p50 == pytest.approx(47.83 / 201.69, abs=0.002)
+    assert 0.20 < p05 and p95 < 0.28
+    share = big_run.paths[1, names.index("general_budget_revenue")] / big_run.paths[1, names.index("fiscal_revenue_total")]
+    assert np.median(share[-1]) == pytest.approx(60.67 / 62.08, abs=0.002)
+
+
+def test_each_growth_indicator_has_its_own_calibrated_shock(spec):
+    """phi and sd from each indicator's own series; revenue keeps the rest of its series' sd after output's part.
+
+    The old model applied one phi (China's industrial value added) to every indicator."""
+    inputs = spec.fan_inputs()
+    i_go, i_rev = inputs.indicators.index("gross_output"), inputs.indicators.index("fiscal_revenue_total")
+    go_fit, rev_fit = sc.fit_benchmark("CN_IVA_ABOVE_SCALE_GROWTH"), sc.fit_benchmark("CN_GPB_REVENUE_GROWTH")
+    assert inputs.phi[i_go] == pytest.approx(go_fit.phi) and inputs.phi[i_rev] == pytest.approx(rev_fit.phi)
+    assert abs(inputs.phi[i_go] - inputs.phi[i_rev]) > 0.2
+    assert inputs.shock_sd[i_go] == pytest.approx(1.5 * go_fit.stationary_sd)           # vol_scale 1.5
+    assert inputs.shock_sd[i_rev] == pytest.approx(1.5 * np.sqrt(rev_fit.stationary_sd ** 2
+                                                                 - go_fit.stationary_sd ** 2))   # elasticity 1
+    assert inputs.shock_sd[i_go] > go_fit.stationary_sd            # a zone moves more than the country
+    cal = spec.calibrate().to_frame().set_index("indicator")
+    assert cal.loc["gross_output", "phi_se"] == pytest.approx(float(go_fit.bse["phi"]))
+    assert cal.loc["fiscal_revenue_total", "sigma_se"] > 0
+
+
+def test_revenue_follows_output_through_the_elasticity():
+    """With no own shock, revenue's surprise is exactly elasticity × output's surprise, path by path."""
+    base = toy_inputs([5.0, 5.0, 5.0], sd_pct=3.0)
+    two = mc.FanInputs(**{**base.__dict__, "indicators": ("x", "y"), "roles": ("growth", "growth"),
+                          "mean_pct": np.array([[[5.0, 5.0, 5.0], [2.0, 2.0, 2.0]]]), "phi": np.array([0.3, 0.0]),
+                          "shock_sd": np.array([3.0, 0.0]), "driver": np.array([-1, 0]),
+                          "elasticity": np.array([0.0, 0.5]), "whole": np.array([-1, -1]),
+                          "level_2025": np.array([100.0, 10.0]), "methods": ("grow_2024", "grow_2024"),
+                          "base_levels": np.array([100.0, 10.0]), "assumption_default": np.zeros(2),
+                          "assumption_low": np.zeros(2), "assumption_high": np.zeros(2)})
+    r = mc.simulate_fan(two, n_paths=500, seed=3, keep_paths=True)
+    x, y = r.paths[0, 0], r.paths[0, 1]
+    gx, gy = 100 * (x[1:] / x[:-1] - 1), 100 * (y[1:] / y[:-1] - 1)
+    np.testing.assert_allclose(gy - 2.0, 0.5 * (gx - 5.0), atol=1e-9)
+
+
+def test_student_t_shocks_have_unit_variance_and_fat_tails():
+    rng = np.random.default_rng(1)
+    t = mc.student_shocks(rng, (400_000,), 5.0)
+    n = mc.student_shocks(rng, (400_000,), None)
+    assert t.var() == pytest.approx(1.0, abs=0.03) and n.var() == pytest.approx(1.0, abs=0.01)
+    # kurtosis of a t with 5 degrees of freedom is 3 + 6 / (5 - 4) = 9; a normal's is 3
+    assert np.mean(t ** 4) > 6 and np.mean(n ** 4) == pytest.approx(3.0, abs=0.05)
+    assert np.quantile(np.abs(t), 0.999) > np.quantile(np.abs(n), 0.999)
+
+
+def test_nominal_gross_output_is_real_times_the_ppi_path(spec):
+    """With the PPI range collapsed to its defaults, current prices = 2025 prices × the index, by hand."""
+    from dataclasses import replace
+
+    d = spec.deflator
+    fixed = replace(spec, deflator=replace(d, start_pct=replace(d.start_pct, low=-1.5, high=-1.5),
+                                           end_pct=replace(d.end_pct, low=0.5, high=0.5)))
+    r = fixed.simulate(300, 7, scenarios="base", keep_paths=True)
+    names = list(r.series)
+    ratio = r.paths[0, names.index("gross_output_nominal")] / r.paths[0, names.index("gross_output")]
+    ppi = [-1.5, -1.0, -0.5, 0.0, 0.5]                 # straight line from -1.5 % in 2026 to 0.5 % in 2030
+    index = np.cumprod([1.0] + [1 + x / 100 for x in ppi])
+    np.testing.assert_allclose(ratio, np.broadcast_to(index[:, None], ratio.shape), rtol=1e-12)
+
+
+def test_the_1000_target_is_judged_at_current_prices(big_run):
+    names = list(big_run.series)
+    p = big_run.target_probabilities.set_index(["target", "scenario"])
+    row = p.loc[("gross_output_1000_2030", "high")]
+    assert bool(row["nominal"])
+    nominal_2030 = big_run.paths[2, names.index("gross_output_nominal"), -1]
+    assert row["probability"] == np.mean(nominal_2030 >= 1000.0)
+    assert row["mc_se"] == pytest.approx(np.sqrt(row["probability"] * (1 - row["probability"]) / 20_000))
+
+
+def test_pipeline_adds_its_output_by_hand(spec):
+    """165亿元 × 0.5 arriving × 1.0 output per unit, on stream 2 years after 2024: +82.5亿元 from 2026."""
+    on = spec.with_pipeline()
+    assert spec.pipeline.enabled is False and on.pipeline.enabled is True
+    off_p, on_p = spec.project("base"), on.project("base")
+
+    def level(frame, indicator, year):
+        return frame[(frame["indicator"] == indicator) & (frame["year"] == year)]["value"].item()
+
+    go_2026 = 201.69 / 0.465 * 1.075                  # the 2025 estimate grown at the base scenario's 7.5 %
+    assert level(off_p, "gross_output", 2026) == pytest.approx(go_2026)
+    assert level(on_p, "gross_output", 2026) == pytest.approx(go_2026 + 165 * 0.5 * 1.0)
+    va_2026 = 47.83 / 0.465 * 1.075
+    assert level(on_p, "value_added", 2026) == pytest.approx(va_2026 * (1 + 82.5 / go_2026))
+    assert level(on_p, "fiscal_revenue_total", 2026) == level(off_p, "fiscal_revenue_total", 2026)
+    # in the fan, the same draws with the pipeline on add exactly 82.5 to real gross output in every path
+    a = spec.simulate(200, 5, scenarios="base", keep_paths=True)
+    b = on.simulate(200, 5, scenarios="base", keep_paths=True)
+    g = list(a.series).index("gross_output")
+    np.testing.assert_allclose(b.paths[0, g, 1:] - a.paths[0, g, 1:], 82.5, rtol=1e-9)
+    np.testing.assert_array_equal(b.paths[0, g, 0], a.paths[0, g, 0])
+
+
+def test_share_path_above_one_is_refused(spec):
+    from dataclasses import replace
+
+    base = spec.scenarios["base"]
+    fast = replace(base.paths["general_budget_revenue"], start_growth_pct=9.0, end_growth_pct=9.0)
+    bad = replace(spec, scenarios={"base": replace(base, paths={**base.paths, "general_budget_revenue": fast})})
+    with pytest.raises(ValueError, match="^scenarios.base.general_budget_revenue: .* a share must stay below 1"):
+        bad.simulate(10)
+
+
+def test_paths_frame_is_tidy_and_matches_the_array(spec):
+    r = spec.simulate(4, 1, scenarios=["low", "high"], keep_paths=True)
+    f = r.paths_frame()
+    assert list(f.columns) == list(sc.PATH_COLUMNS)
+    assert len(f) == 2 * 5 * 6 * 4
+    row = f[(f["scenario"] == "high") & (f["path"] == 3) & (f["indicator"] == "value_added") & (f["year"] == 2028)]
+    assert row["value"].item() == r.paths[1, 2, 3, 3]
+    with pytest.raises(ValueError, match="^paths: "):
+        spec.simulate(4, 1).paths_frame()

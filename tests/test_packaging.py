@@ -109,9 +109,9 @@ def test_import_loads_neither_matplotlib_nor_statsmodels():
     assert proc.stdout.strip() == ""
 
 
-def test_showing_an_exhibit_outside_a_report_does_not_import_report():
-    code = ("import os, sys; os.environ.pop('YGX_REPORT_EXPORT', None); "
-            "from ygx_analysis import exhibits; exhibits.show('tab-reported-figures', 'en'); "
-            "print('ygx_analysis.report' in sys.modules)")
-    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert proc.stdout.strip().splitlines()[-1] == "False"
+def test_report_extra_uses_the_well_kept_writers():
+    report = {_normal(Requirement(r).name) for r in _pyproject()["project"]["optional-dependencies"]["report"]}
+    assert {"xlsxwriter", "nbconvert", "papermill", "nbclient"} <= report
+    assert not {"mistune", "pygments"} & report  # nbconvert brings them; the package no longer uses them
+    assert "openpyxl" in {_normal(Requirement(r).name) for r in _pyproject()["project"]["optional-dependencies"]["test"]}
+    assert not (REPO / "ygx_analysis" / "xlsx.py").exists() and not (REPO / "ygx_analysis" / "notebook_html.py").exists()

@@ -1,5 +1,6 @@
 """Scenario files: loading, every malformed case, deterministic paths against hand compounding,
-required growth, targets, the exhibits of notebook 06, and the notebook under papermill."""
+required growth, targets, the model object (jump-off once, data folder, argument types), the exhibits of
+notebook 06, and the notebook under papermill."""
 
 from __future__ import annotations
 
@@ -45,18 +46,14 @@ high = 4.0
 label_zh = "规模工业总产值"
 label_en = "Gross output"
 unit = "亿元"
-price_basis = "not stated"
+price_basis = "real (2025 prices)"
 h1_row = "gross_output_2025h1"
 
 [indicators.gross_output.estimate_2025]
 method = "annualize_h1"
+h1_rule = "output"
 rationale = "test"
 refs = ["hn_gdp_2025h1", "hn_gdp_2025"]
-
-[indicators.gross_output.estimate_2025.h1_share]
-default = 0.5
-low = 0.45
-high = 0.5
 
 [scenarios.flat]
 label_zh = "不变"
@@ -67,7 +64,6 @@ description = "constant growth"
 start_growth_pct = 5.0
 end_growth_pct = 5.0
 glide = "constant"
-sd_pct = 2.0
 rationale = "test"
 refs = ["hn_iva_growth_2025"]
 
@@ -75,7 +71,6 @@ refs = ["hn_iva_growth_2025"]
 start_growth_pct = 10.0
 end_growth_pct = 10.0
 glide = "constant"
-sd_pct = 3.0
 rationale = "test"
 refs = ["gross_output_yoy_2025h1"]
 
@@ -88,7 +83,6 @@ description = "slowing growth"
 start_growth_pct = 8.0
 end_growth_pct = 4.0
 glide = "linear"
-sd_pct = 2.0
 rationale = "test"
 refs = ["hn_iva_growth_2025"]
 
@@ -96,7 +90,6 @@ refs = ["hn_iva_growth_2025"]
 start_growth_pct = 8.0
 end_growth_pct = 4.0
 glide = "back_loaded"
-sd_pct = 3.0
 rationale = "test"
 refs = ["hn_iva_growth_2025"]
 
@@ -108,6 +101,7 @@ multiple_of_2025 = 2.0
 label_zh = "翻番"
 label_en = "doubling"
 source = "illustrative"
+status = "illustrative"
 refs = []
 
 [[targets]]
@@ -118,6 +112,7 @@ value = 600.0
 label_zh = "600"
 label_en = "600"
 source = "illustrative"
+status = "illustrative"
 refs = []
 
 [[targets]]
@@ -128,13 +123,45 @@ growth_row = "cn_gdp_pc_growth_implied_2021_2035"
 label_zh = "全国步伐"
 label_en = "national pace"
 source = "national"
+status = "derived"
 refs = []
+
+[model]
+t_df = 5
+t_df_rationale = "test"
+vol_scale_rationale = "test"
+refs = ["hn_iva_growth_2025"]
+
+[model.vol_scale]
+default = 1.5
+low = 1.0
+high = 2.0
+
+[model.fiscal_revenue_total]
+role = "growth"
+series = "CN_GPB_REVENUE_GROWTH"
+driver = "gross_output"
+rationale = "test"
+refs = ["hn_iva_growth_2025"]
+
+[model.fiscal_revenue_total.elasticity]
+default = 1.0
+low = 0.8
+high = 1.2
+
+[model.gross_output]
+role = "growth"
+series = "CN_IVA_ABOVE_SCALE_GROWTH"
+rationale = "test"
+refs = ["hn_iva_growth_2025"]
 """
 
 FISCAL_2024 = 62.08   # fiscal_revenue_total_2024
 FISCAL_YOY = 6.33     # fiscal_revenue_total_yoy_2024
 GO_H1 = 201.69        # gross_output_2025h1
 NATIONAL_PACE = 4.73  # cn_gdp_pc_growth_implied_2021_2035
+# The H1 rule's shares (H1_SHARE_ROWS["output"]): 45.2, 45.3, 45.7, 46.1, 46.5, 46.7, 47.0, 47.3, 48.0 %
+H1_MEDIAN, H1_LOW, H1_HIGH = 0.465, 0.452, 0.480
 
 
 @pytest.fixture
@@ -167,12 +194,13 @@ def test_shipped_file_has_three_scenarios_for_four_indicators():
     for scen in spec.scenarios.values():
         assert set(scen.paths) == set(spec.indicators)
         for p in scen.paths.values():
-            assert p.rationale and p.refs and p.sd_pct > 0
+            assert p.rationale and p.refs
     assert all(t.source for t in spec.targets)
+    assert set(spec.model.roles) == set(spec.indicators)
 
 
 def test_shipped_scenarios_are_ordered_low_base_high():
-    p = sc.project()
+    p = sc.load_scenarios().project()
     end = p[p["year"] == 2030].pivot(index="indicator", columns="scenario", values="value")
     assert ((end["low"] < end["base"]) & (end["base"] < end["high"])).all()
 
@@ -187,15 +215,23 @@ def test_shipped_rationales_cite_rows_that_exist():
             assert any(r in p.rationale for r in p.refs), (p.scenario, p.indicator)
 
 
-def test_shipped_h1_share_rests_on_hunan_h1_share():
-    """The default H1 share is within 0.01 of Hunan's 2025 January–June share of GRP."""
-    ctx = d.load_context().set_index("id")["value"]
-    hunan_share = ctx["hn_gdp_2025h1"] / ctx["hn_gdp_2025"]   # 26166.50 / 55308.65
-    assert hunan_share == pytest.approx(26166.50 / 55308.65)
-    for name in ("value_added", "gross_output"):
-        a = sc.load_scenarios().indicators[name].assumption
-        assert abs(a.default - hunan_share) < 0.01
-        assert a.low < a.default < a.high <= 0.5
+def test_jumpoff_uses_the_one_h1_rule_of_growth():
+    """The 2025 industrial levels come from growth.half_year_rule: no share of the scenario file's own.
+
+    On the old code the file held its own h1_share (default 0.47, range 0.44–0.50)."""
+    from ygx_analysis.growth import half_year_rule
+
+    spec = sc.load_scenarios()
+    rule = half_year_rule("output")
+    assert (rule.low, rule.central, rule.high) == (H1_LOW, H1_MEDIAN, H1_HIGH)
+    a = spec.jumpoff_assumptions().set_index("indicator")
+    for name, h1 in (("value_added", 47.83), ("gross_output", GO_H1)):
+        assert spec.indicators[name].h1_rule == "output" and spec.indicators[name].assumption is None
+        assert (a.loc[name, "low"], a.loc[name, "default"], a.loc[name, "high"]) == (H1_LOW, H1_MEDIAN, H1_HIGH)
+        j = spec.jumpoff.set_index(["indicator", "year"]).loc[(name, 2025)]
+        assert (j["value"], j["low"], j["high"]) == pytest.approx((h1 / H1_MEDIAN, h1 / H1_HIGH, h1 / H1_LOW))
+    text = (REPO / "data" / "scenarios.toml").read_text(encoding="utf-8")
+    assert "[indicators.gross_output.estimate_2025.h1_share]" not in text and "0.47" not in text
 
 
 # ---------------------------------------------------------------------------
@@ -217,7 +253,7 @@ def test_glide_shapes_by_hand():
 
 
 def test_history_is_kept_apart_from_projection(spec):
-    p = sc.project(spec)
+    p = spec.project()
     fiscal = p[(p["scenario"] == "flat") & (p["indicator"] == "fiscal_revenue_total")].set_index("year")
     assert fiscal.loc[2023, "value"] == pytest.approx(FISCAL_2024 / (1 + FISCAL_YOY / 100))   # 62.08 / 1.0633
     assert fiscal.loc[2024, "value"] == FISCAL_2024
@@ -228,29 +264,29 @@ def test_history_is_kept_apart_from_projection(spec):
     assert fiscal.loc[2025:, "is_projection"].all()
     go = p[(p["scenario"] == "flat") & (p["indicator"] == "gross_output")].set_index("year")
     assert go.index.min() == 2025                       # no annual history for gross output
-    assert go.loc[2025, "value"] == pytest.approx(GO_H1 / 0.5)
+    assert go.loc[2025, "value"] == pytest.approx(GO_H1 / H1_MEDIAN)
     assert go.loc[2025, "basis"] == "estimate from 2025H1"
     assert set(p.loc[p["year"] > 2025, "basis"]) == {"scenario projection"}
 
 
 def test_paths_match_hand_compounding(spec):
-    p = sc.project(spec)
+    p = spec.project()
     start = FISCAL_2024 * 1.02
     assert value(p, "flat", "fiscal_revenue_total", 2030) == pytest.approx(start * 1.05 ** 5)
-    assert value(p, "flat", "gross_output", 2027) == pytest.approx(GO_H1 / 0.5 * 1.1 * 1.1)
+    assert value(p, "flat", "gross_output", 2027) == pytest.approx(GO_H1 / H1_MEDIAN * 1.1 * 1.1)
     # linear 8 → 4: 8, 7, 6, 5, 4
     assert value(p, "glide", "fiscal_revenue_total", 2030) == pytest.approx(
         start * 1.08 * 1.07 * 1.06 * 1.05 * 1.04)
     # back_loaded 8 → 4: 8, 7.75, 7, 5.75, 4
     assert value(p, "glide", "gross_output", 2029) == pytest.approx(
-        GO_H1 / 0.5 * 1.08 * 1.0775 * 1.07 * 1.0575)
+        GO_H1 / H1_MEDIAN * 1.08 * 1.0775 * 1.07 * 1.0575)
     assert value(p, "glide", "gross_output", 2028, "growth_pct") == 7.0
 
 
 def test_plan_period_summary_by_hand(spec):
-    s = sc.plan_period_summary(spec=spec).set_index(["scenario", "indicator"])
+    s = spec.plan_period_summary().set_index(["scenario", "indicator"])
     row = s.loc[("flat", "gross_output")]
-    start = GO_H1 / 0.5
+    start = GO_H1 / H1_MEDIAN
     levels = [start * 1.1 ** k for k in range(1, 6)]
     assert row["level_2025"] == pytest.approx(start)
     assert row["level_end"] == pytest.approx(levels[-1])
@@ -266,28 +302,32 @@ def test_required_growth_inverts_project(fixture_file, rate):
                            f"start_growth_pct = {rate}\nend_growth_pct = {rate}")
     fixture_file.write_text(text, encoding="utf-8")
     spec = sc.load_scenarios(fixture_file)
-    p = sc.project(spec, "flat")
+    p = spec.project("flat")
     for year in (2026, 2028, 2030):
         level = value(p, "flat", "gross_output", year)
-        assert sc.required_growth("gross_output", level, year, spec) == pytest.approx(rate, abs=1e-9)
+        assert spec.required_growth("gross_output", level, year) == pytest.approx(rate, abs=1e-9)
 
 
 def test_required_growth_by_hand(spec):
-    start = GO_H1 / 0.5
-    assert sc.required_growth("gross_output", 1000, 2030, spec) == pytest.approx(
+    start = GO_H1 / H1_MEDIAN
+    assert spec.required_growth("gross_output", 1000, 2030) == pytest.approx(
         100 * ((1000 / start) ** (1 / 5) - 1))
-    assert sc.required_growth("gross_output", [start, start * 1.21], 2027, spec) == pytest.approx([0.0, 10.0])
+    assert spec.required_growth("gross_output", [start, start * 1.21], 2027) == pytest.approx([0.0, 10.0])
     with pytest.raises(ValueError, match="^indicator: unknown indicator 'nope'"):
-        sc.required_growth("nope", 1, 2030, spec)
+        spec.required_growth("nope", 1, 2030)
     with pytest.raises(ValueError, match="^year: "):
-        sc.required_growth("gross_output", 1000, 2025, spec)
+        spec.required_growth("gross_output", 1000, 2025)
     with pytest.raises(ValueError, match="^target: "):
-        sc.required_growth("gross_output", -5, 2030, spec)
+        spec.required_growth("gross_output", -5, 2030)
+    with pytest.raises(TypeError, match="^target: "):
+        spec.required_growth("gross_output", "1000", 2030)
+    with pytest.raises(TypeError, match="^indicator: "):
+        spec.required_growth(1, 1000, 2030)
 
 
 def test_target_levels(spec):
-    t = sc.target_levels(spec).set_index("target")
-    start = GO_H1 / 0.5
+    t = spec.target_levels().set_index("target")
+    start = GO_H1 / H1_MEDIAN
     assert t.loc["go_double_2030", "target_value"] == pytest.approx(2 * start)
     assert t.loc["go_double_2030", "required_cagr_pct"] == pytest.approx(100 * (2 ** 0.2 - 1))
     assert t.loc["go_600_2028", "required_cagr_pct"] == pytest.approx(100 * ((600 / start) ** (1 / 3) - 1))
@@ -297,14 +337,60 @@ def test_target_levels(spec):
     assert t.loc["fiscal_national_pace_2030", "required_cagr_pct"] == pytest.approx(NATIONAL_PACE)
 
 
-def test_parse_required():
-    assert sc.parse_required("gross_output=1000@2030") == {
-        "indicator": "gross_output", "target": 1000.0, "multiple": False, "year": 2030}
-    assert sc.parse_required(" value_added = x1.5 @ 2035 ")["multiple"] is True
-    for bad in ("gross_output=1000", "gross_output@2030", "=1@2030", "gross_output=-1@2030",
-                "gross_output=abc@2030"):
-        with pytest.raises(ValueError, match="^required: "):
-            sc.parse_required(bad)
+# ---------------------------------------------------------------------------
+# the model object
+# ---------------------------------------------------------------------------
+
+def test_jumpoff_is_computed_once(spec, monkeypatch):
+    from ygx_analysis.scenarios import paths
+
+    calls = []
+    original = paths.jumpoff_frame
+    monkeypatch.setattr(paths, "jumpoff_frame", lambda *a: calls.append(1) or original(*a))
+    spec.project()
+    spec.plan_period_summary()
+    spec.target_levels()
+    spec.required_growth("gross_output", 1000, 2030)
+    spec.simulate(100, 1, phi=0.0)
+    assert len(calls) == 1
+    assert spec.jumpoff is spec.jumpoff
+    assert spec.level_2025("gross_output") == pytest.approx(GO_H1 / H1_MEDIAN)
+
+
+def test_data_dir_is_the_one_checked_and_used(fixture_file, data_copy):
+    """Row ids are checked against the data folder given, not the package's."""
+    path = data_copy / "context.csv"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    path.write_text("".join(line for line in lines if not line.startswith("hn_iva_growth_2025,")),
+                    encoding="utf-8")
+    assert sc.load_scenarios(fixture_file).scenarios          # the package's data has the row
+    with pytest.raises(sc.ScenarioError, match=r"scenarios\.flat\.fiscal_revenue_total\.refs: unknown row id "
+                                               r"'hn_iva_growth_2025'"):
+        sc.load_scenarios(fixture_file, data_copy)
+    spec = sc.load_scenarios(data_dir=data_copy, check_rows=False)
+    assert spec.data_dir == data_copy and "hn_iva_growth_2025" not in set(spec.context["id"])
+    assert sc.default_scenarios_path(data_copy) == data_copy / "scenarios.toml"
+
+
+def test_model_arguments_are_checked(spec):
+    with pytest.raises(TypeError, match="^path: "):
+        sc.load_scenarios(2030)
+    with pytest.raises(TypeError, match="^data_dir: "):
+        sc.load_scenarios(data_dir=1)
+    with pytest.raises(TypeError, match="^scenarios: "):
+        spec.project(5)
+    with pytest.raises(ValueError, match="^scenario: unknown scenario 'base'"):
+        spec.project("base")
+    with pytest.raises(TypeError, match="^projection: "):
+        sc.paths.plan_period_summary(None)
+    assert spec.scenario_names(["glide", "flat"]) == ["flat", "glide"]       # file order
+    assert list(spec.project(["glide"])["scenario"].unique()) == ["glide"]
+
+
+def test_growth_rates_follow_the_glides(spec):
+    g = spec.growth_rates().set_index(["scenario", "indicator", "year"])
+    assert g.loc[("glide", "gross_output"), "growth_pct"].tolist() == [8.0, 7.75, 7.0, 5.75, 4.0]
+    assert list(g.columns) == ["growth_pct"]                 # shock sizes live in [model], not in the paths
 
 
 # ---------------------------------------------------------------------------
@@ -313,13 +399,12 @@ def test_parse_required():
 
 MALFORMED = [
     # (description, old text, new text, expected message after the file name)
-    ("missing key", "sd_pct = 3.0\nrationale", "rationale",
-     "scenarios.flat.gross_output.sd_pct: is missing"),
+    ("missing key", "glide = \"constant\"\nrationale", "rationale",
+     "scenarios.flat.fiscal_revenue_total.glide: is missing"),
     ("wrong type", "end_growth_pct = 4.0\nglide = \"linear\"", "end_growth_pct = \"4\"\nglide = \"linear\"",
      "scenarios.glide.fiscal_revenue_total.end_growth_pct: must be a number"),
-    ("bool is not a number", "sd_pct = 2.0\nrationale = \"test\"\nrefs = [\"hn_iva_growth_2025\"]\n\n[scenarios.flat.gross",
-     "sd_pct = true\nrationale = \"test\"\nrefs = [\"hn_iva_growth_2025\"]\n\n[scenarios.flat.gross",
-     "scenarios.flat.fiscal_revenue_total.sd_pct: must be a number"),
+    ("bool is not a number", "start_growth_pct = 5.0", "start_growth_pct = true",
+     "scenarios.flat.fiscal_revenue_total.start_growth_pct: must be a number"),
     ("unknown indicator", "[scenarios.glide]\n",
      "[scenarios.flat.patents]\nstart_growth_pct = 1.0\n\n[scenarios.glide]\n",
      "scenarios.flat.patents: unknown indicator 'patents'; expected one of fiscal_revenue_total, gross_output"),
@@ -330,9 +415,31 @@ MALFORMED = [
     ("target year outside", "year = 2028", "year = 2024", "targets[1].year: must be between 2025 and 2035"),
     ("target year not after 2025", "year = 2028", "year = 2025", "targets[1].year: must be after the jump-off year 2025"),
     ("year not whole", "last_year = 2030", "last_year = 2030.5", "meta.last_year: must be a whole year such as 2030"),
-    ("negative sd", "sd_pct = 3.0\nrationale = \"test\"\nrefs = [\"gross_output_yoy_2025h1\"]",
-     "sd_pct = -1.5\nrationale = \"test\"\nrefs = [\"gross_output_yoy_2025h1\"]",
-     "scenarios.flat.gross_output.sd_pct: must not be negative"),
+    ("a path's sd is no longer read", "glide = \"back_loaded\"", "glide = \"back_loaded\"\nsd_pct = 3.0",
+     "scenarios.glide.gross_output.sd_pct: unknown key; expected one of start_growth_pct, end_growth_pct, glide, "
+     "rationale, refs"),
+    ("unknown H1 rule", "h1_rule = \"output\"", "h1_rule = \"quarterly\"",
+     "indicators.gross_output.estimate_2025.h1_rule: unknown value 'quarterly'; expected one of output, fiscal"),
+    ("own H1 share refused", "h1_rule = \"output\"", "h1_rule = \"output\"\nh1_share = 0.47",
+     "indicators.gross_output.estimate_2025.h1_share: unknown key; expected one of method, rationale, refs, "
+     "growth_pct, h1_rule"),
+    ("target status missing", "status = \"derived\"\n", "",
+     "targets[2].status: is missing"),
+    ("target status unknown", "status = \"derived\"", "status = \"official-ish\"",
+     "targets[2].status: unknown value 'official-ish'; expected one of official, derived, illustrative"),
+    ("nominal target without a deflator", "value = 600.0", "value = 600.0\nnominal = true",
+     "targets[1].nominal: needs a [deflator] for 'gross_output' to give its current-price path"),
+    ("indicator without a role", "[model.gross_output]\nrole = \"growth\"", "[model.gross_outpu]\nrole = \"growth\"",
+     "model.gross_outpu: unknown key; expected one of t_df, t_df_rationale, vol_scale, vol_scale_rationale, refs, "
+     "fiscal_revenue_total, gross_output"),
+    ("driver that is not a growth indicator", "driver = \"gross_output\"", "driver = \"fiscal_revenue_total\"",
+     "model.fiscal_revenue_total.driver: must name another growth indicator that has no driver itself"),
+    ("t below 3 degrees", "t_df = 5", "t_df = 2",
+     "model.t_df: must be above 2 (a finite variance); omit it for normal shocks"),
+    ("volatility scale zero", "default = 1.5\nlow = 1.0", "default = 1.5\nlow = 0.0",
+     "model.vol_scale.low: must be in (0, 10]"),
+    ("unknown series", "series = \"CN_IVA_ABOVE_SCALE_GROWTH\"", "series = \"CN_IVA\"",
+     "model.gross_output.series: unknown series 'CN_IVA'; not in context.csv"),
     ("unknown glide", "glide = \"back_loaded\"", "glide = \"wavy\"",
      "scenarios.glide.gross_output.glide: unknown value 'wavy'; expected one of linear, front_loaded, back_loaded, constant"),
     ("constant glide with two rates", "start_growth_pct = 5.0\nend_growth_pct = 5.0",
@@ -341,13 +448,11 @@ MALFORMED = [
     ("growth out of range", "start_growth_pct = 8.0\nend_growth_pct = 4.0\nglide = \"linear\"",
      "start_growth_pct = 80.0\nend_growth_pct = 4.0\nglide = \"linear\"",
      "scenarios.glide.fiscal_revenue_total.start_growth_pct: must be between -50 and 50 (per cent a year)"),
-    ("h1 share above one", "default = 0.5\nlow = 0.45", "default = 1.5\nlow = 0.45",
-     "indicators.gross_output.estimate_2025.h1_share.default: must be a fraction in (0, 1]"),
     ("range out of order", "default = 2.0\nlow = 0.0\nhigh = 4.0", "default = 5.0\nlow = 0.0\nhigh = 4.0",
      "indicators.fiscal_revenue_total.estimate_2025.growth_pct: must have low <= default <= high"),
-    ("unknown key", "glide = \"linear\"\nsd_pct = 2.0", "glide = \"linear\"\nsd = 2.0\nsd_pct = 2.0",
+    ("unknown key", "glide = \"linear\"", "glide = \"linear\"\nsd = 2.0",
      "scenarios.glide.fiscal_revenue_total.sd: unknown key; expected one of start_growth_pct, end_growth_pct, "
-     "glide, sd_pct, rationale, refs"),
+     "glide, rationale, refs"),
     ("two target kinds", "multiple_of_2025 = 2.0", "multiple_of_2025 = 2.0\nvalue = 900.0",
      "targets[0]: give exactly one of value, multiple_of_2025 or growth_row"),
     ("unknown ref", "refs = [\"gross_output_yoy_2025h1\"]", "refs = [\"gross_output_yoy_2099\"]",
@@ -377,8 +482,8 @@ def test_malformed_file_gives_one_line_naming_the_key(fixture_file, case):
 
 def test_invalid_toml_syntax_names_the_line(fixture_file):
     lines = FIXTURE.splitlines()
-    line_no = lines.index("sd_pct = 3.0") + 1
-    lines[line_no - 1] = "sd_pct = = 3.0"
+    line_no = lines.index("glide = \"back_loaded\"") + 1
+    lines[line_no - 1] = "glide = = 3.0"
     fixture_file.write_text("\n".join(lines) + "\n", encoding="utf-8")
     with pytest.raises(sc.ScenarioError) as info:
         sc.load_scenarios(fixture_file)
@@ -402,11 +507,12 @@ def test_shipped_file_error_message_format(tmp_path):
 
 
 def test_every_problem_is_collected(fixture_file):
-    text = FIXTURE.replace("sd_pct = 3.0", "sd_pct = -3.0").replace("last_year = 2030", "last_year = 1999")
+    text = (FIXTURE.replace("glide = \"back_loaded\"", "glide = \"wavy\"").replace("t_df = 5", "t_df = 1")
+            .replace("last_year = 2030", "last_year = 1999"))
     fixture_file.write_text(text, encoding="utf-8")
     with pytest.raises(sc.ScenarioError) as info:
         sc.load_scenarios(fixture_file)
-    assert len(info.value.problems) == 3          # last_year and two negative sds
+    assert len(info.value.problems) == 3          # last_year, the glide and the degrees of freedom
     assert all("\n" not in p for p in info.value.problems)
 
 
@@ -420,7 +526,6 @@ def test_missing_file(tmp_path):
 # ---------------------------------------------------------------------------
 
 def test_exhibit_row_lists_match_the_data():
-    from ygx_analysis import montecarlo as mc
     from ygx_analysis.exhibits import scenarios as ex
 
     spec = sc.load_scenarios()
@@ -430,9 +535,20 @@ def test_exhibit_row_lists_match_the_data():
     assert set(ex.ASSUMPTION_CONTEXT) == {r for r in rows if r in ctx.index}
     assert set(ex.ASSUMPTION_INDICATORS) | set(ex.LEVEL_INDICATORS) >= {r for r in rows if r in ind_ids}
     assert set(ex.ASSUMPTION_SOURCES) == {"article"} | set(ctx.loc[list(ex.ASSUMPTION_CONTEXT), "source_id"])
-    assert set(ex.CALIBRATION_CONTEXT) == set(mc.benchmark_series().attrs["row_ids"])
+    series = [r.series for r in spec.model.roles.values() if r.series] + list(sc.COMPARISON_SERIES)
+    assert set(ex.CALIBRATION_CONTEXT) == {r for s in series for r in sc.benchmark_series(s).attrs["row_ids"]}
     assert set(ex.CALIBRATION_SOURCES) == set(ctx.loc[list(ex.CALIBRATION_CONTEXT), "source_id"])
+    links = set(spec.model.refs) | {r for x in spec.model.roles.values() for r in x.refs} | set(spec.deflator.refs)
+    links |= {*spec.pipeline.refs, spec.pipeline.capital_row, spec.pipeline.projects_row}
+    assert set(ex.LINKS_CONTEXT) == {r for r in links if r in ctx.index}
+    assert set(ex.LINKS_INDICATORS) == {r for r in links if r in ind_ids}
+    assert set(ex.LINKS_SOURCES) == {"article"} | set(ctx.loc[list(ex.LINKS_CONTEXT), "source_id"])
+    assert set(ex.TARGET_CONTEXT) == {r for t in spec.targets for r in (*t.refs, t.growth_row) if r in ctx.index}
+    assert set(ex.TARGET_SOURCES) == set(ctx.loc[list(ex.TARGET_CONTEXT), "source_id"])
+    from ygx_analysis.growth import H1_SHARE_ROWS
+
     jump_refs = {r for i in spec.indicators.values() for r in i.refs if r in ctx.index}
+    jump_refs |= set(H1_SHARE_ROWS["output"])           # every row of the H1 rule the jump-off uses
     assert set(ex.JUMPOFF_CONTEXT) == jump_refs
     assert set(ex.JUMPOFF_SOURCES) == {"article"} | set(ctx.loc[list(jump_refs), "source_id"])
     assert set(ex.LEVEL_INDICATORS) == {r for i in spec.indicators.values() for r in i.data_rows}
@@ -441,58 +557,100 @@ def test_exhibit_row_lists_match_the_data():
 
 
 PROJECTION_EXHIBITS = {"fig-scenario-paths", "fig-scenario-fan", "tab-plan-period-summary", "tab-required-growth",
-                       "tab-fan-phi-sensitivity", "tab-scenario-jumpoff", "tab-scenario-assumptions"}
+                       "tab-fan-sensitivity", "tab-scenario-jumpoff", "tab-scenario-assumptions"}
 
 
-def test_every_exhibit_renders_in_both_languages_without_warnings():
+def test_every_exhibit_renders_in_both_languages_without_warnings(rendered_exhibits):
+    """The shared sweep (conftest) rendered notebook 06's exhibits with the default model, warning-free."""
     from ygx_analysis import exhibits
     from ygx_analysis.exhibits import scenarios as ex
     from ygx_analysis.plotting import figure_texts, missing_glyphs
 
-    ex.configure(n_paths=2000, seed=3)
-    try:
-        ids = [e.id for e in exhibits.all_exhibits() if e.notebook == ex.NOTEBOOK]
-        assert {"fig-scenario-paths", "fig-scenario-fan", "tab-plan-period-summary", "tab-required-growth",
-                "tab-mc-calibration", "tab-scenario-limits"} <= set(ids)
-        for exhibit_id in ids:
-            e = exhibits.get(exhibit_id)
-            for lang in ("zh", "en"):
-                with warnings.catch_warnings():
-                    warnings.simplefilter("error")
-                    result = exhibits.render(exhibit_id, lang)
-                    if e.kind == "figure":
-                        assert missing_glyphs(figure_texts(result)) == [], exhibit_id
-                    else:
-                        assert not result.empty
-                        assert result.attrs["source"]
-            assert e.is_projection == (exhibit_id in PROJECTION_EXHIBITS), exhibit_id
-    finally:
-        ex.configure()
+    ids = [e.id for e in exhibits.all_exhibits() if e.notebook == ex.NOTEBOOK]
+    assert {"fig-scenario-paths", "fig-scenario-fan", "tab-plan-period-summary", "tab-required-growth",
+            "tab-mc-calibration", "tab-mc-links", "tab-fan-sensitivity", "tab-scenario-limits"} <= set(ids)
+    for exhibit_id in ids:
+        e = exhibits.get(exhibit_id)
+        for lang in ("zh", "en"):
+            result = rendered_exhibits[exhibit_id, lang]
+            if e.kind == "figure":
+                assert missing_glyphs(figure_texts(result)) == [], exhibit_id
+            else:
+                assert not result.empty
+                assert result.attrs["source"]
+        assert e.is_projection == (exhibit_id in PROJECTION_EXHIBITS), exhibit_id
+
+
+def test_fan_figure_draws_the_model_it_is_given(spec):
+    """The figure's title carries the model's paths and what the model leaves out; its bands are the model's
+    quantiles."""
+    from ygx_analysis import exhibits
+    from ygx_analysis.exhibits import scenarios as ex
+
+    model = sc.ScenarioAnalysis.from_spec(spec, n_paths=700, seed=2)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        fig = exhibits.render("fig-scenario-fan", "en", model=model)
+    assert fig._suptitle.get_text() == f"Uncertainty around the Flat scenario: 700 joint paths\n{ex.LEFT_OUT[1]}"
+    assert "boundary changes" in ex.LEFT_OUT[1] and "large plants arriving or leaving" in ex.LEFT_OUT[1]
+    assert "一镇两街道" in ex.LEFT_OUT[0] and "大型企业进入或退出" in ex.LEFT_OUT[0]
+    assert len(fig.axes) == 2                                  # the fixture's two indicators
+    median = fig.axes[0].get_lines()[0]
+    f = model.fan.fan("flat", "fiscal_revenue_total")
+    assert median.get_xdata().tolist() == f.index.tolist()
+    assert median.get_ydata().tolist() == f["p50"].tolist()
+
+
+def test_exhibits_draw_the_model_they_are_given(spec):
+    """The fixture's two scenarios reach the tables; a ScenarioSet or None works as well as an analysis."""
+    from ygx_analysis.exhibits import scenarios as ex
+
+    model = sc.ScenarioAnalysis.from_spec(spec, n_paths=1000, seed=5)
+    t = ex.plan_summary_table("en", model).set_index(["scenario", "indicator"])
+    assert set(t.index.get_level_values("scenario")) == {"Flat", "Glide"}
+    assert t.loc[("Flat", "Gross output"), "CAGR 2025–2030 (%)"] == 10.0
+    assert t.loc[("Flat", "Gross output"), "2025 (亿元)"] == round(GO_H1 / H1_MEDIAN, 2)
+    q = model.fan.to_frame().set_index(["scenario", "indicator", "measure", "year"])
+    assert t.loc[("Flat", "Gross output"), "2030 P95"] == round(q.loc[("flat", "gross_output", "level", 2030),
+                                                                     "p95"], 2)
+    assert ex.jumpoff_table("en", spec).equals(ex.jumpoff_table("en", model))
+    shipped = ex.jumpoff_table("en")
+    assert set(shipped["indicator"]) == {i.label_en for i in sc.load_scenarios().indicators.values()}
+    with pytest.raises(TypeError, match="^model: "):
+        ex.jumpoff_table("en", "data/scenarios.toml")
 
 
 def test_plan_summary_exhibit_matches_the_model():
     from ygx_analysis.exhibits import scenarios as ex
 
-    ex.configure(n_paths=1000, seed=5)
-    try:
-        t = ex.plan_summary_table("en").set_index(["scenario", "indicator"])
-        s = sc.plan_period_summary().set_index(["scenario", "indicator"])
-        assert t.loc[("Base", "Above-scale industrial gross output"), "CAGR 2025–2030 (%)"] == pytest.approx(
-            round(s.loc[("base", "gross_output"), "cagr_pct"], 2))
-    finally:
-        ex.configure()
+    model = sc.ScenarioAnalysis.load(n_paths=1000, seed=5)
+    t = ex.plan_summary_table("en", model).set_index(["scenario", "indicator"])
+    s = sc.load_scenarios().plan_period_summary().set_index(["scenario", "indicator"])
+    assert t.loc[("Base", "Above-scale industrial gross output"), "CAGR 2025–2030 (%)"] == pytest.approx(
+        round(s.loc[("base", "gross_output"), "cagr_pct"], 2))
 
 
-def test_configure_checks_its_arguments(tmp_path):
-    from ygx_analysis.exhibits import scenarios as ex
-
+def test_analysis_checks_its_arguments(tmp_path, spec):
     with pytest.raises(ValueError, match="^n_paths: "):
-        ex.configure(n_paths=0)
+        sc.ScenarioAnalysis.load(n_paths=0)
+    with pytest.raises(TypeError, match="^seed: "):
+        sc.ScenarioAnalysis.load(seed="2026")
+    with pytest.raises(TypeError, match="^spec: "):
+        sc.ScenarioAnalysis.from_spec("data/scenarios.toml")
     bad = tmp_path / "bad.toml"
     bad.write_text("[meta\n", encoding="utf-8")
     with pytest.raises(sc.ScenarioError, match=r":1: invalid TOML: "):
-        ex.configure(bad)
-    assert ex.current_settings() == ex.FanSettings()
+        sc.ScenarioAnalysis.load(bad)
+    model = sc.ScenarioAnalysis.from_spec(spec, n_paths=300, seed=4, vol_scale=2.0, t_df=None)
+    assert (model.n_paths, model.seed, model.fan_scenario) == (300, 4, "flat")     # no 'base': the first
+    assert repr(model) == ("ScenarioAnalysis(config=None, n_paths=300, seed=4, vol_scale=2, t_df=normal, "
+                           "pipeline=False)")
+    with pytest.raises(ValueError, match="^vol_scale: "):
+        sc.ScenarioAnalysis.from_spec(spec, n_paths=10, vol_scale=0.0)
+    with pytest.raises(ValueError, match="^t_df: "):
+        sc.ScenarioAnalysis.from_spec(spec, n_paths=10, t_df=2.0)
+    with pytest.raises(ValueError, match="^enabled: .* has no \\[pipeline\\]"):
+        sc.ScenarioAnalysis.from_spec(spec, n_paths=10, pipeline=True)
 
 
 # ---------------------------------------------------------------------------
@@ -516,6 +674,7 @@ def test_notebook_has_a_parameters_cell():
     assert not re.search(r"\d+\.\d+", code.replace(source, ""))
 
 
+@pytest.mark.slow
 def test_notebook_runs_under_papermill_with_changed_parameters(tmp_path):
     papermill = pytest.importorskip("papermill")
     import nbformat
@@ -536,3 +695,105 @@ def test_notebook_runs_under_papermill_with_changed_parameters(tmp_path):
     assert "Monte Carlo fan of the base scenario" in text          # English captions
     plain = "\n".join(str(o.get("data", {}).get("text/plain", "")) for o in outputs)
     assert "n_paths=500, seed=11" in plain                         # the parameters reached the exhibits
+
+
+# ---------------------------------------------------------------------------
+# honest probabilities and target status (issue #13)
+# ---------------------------------------------------------------------------
+
+ZERO_OR_ONE = re.compile(r"(?<![\d.])0\.0\s*%|(?<![\d.])100\.0\s*%")
+
+
+def test_format_probability_never_prints_zero_or_one_hundred():
+    f = sc.format_probability
+    assert f(0.0, 20_000) == "低于0.1%（在模型假设下）"
+    assert f(0.0, 20_000, "en") == "below 0.1 % under the model's assumptions"
+    assert f(0.00099, 20_000, "en") == "below 0.1 % under the model's assumptions"
+    assert f(1.0, 20_000) == "高于99.9%（在模型假设下）"
+    assert f(0.9995, 20_000, "en") == "above 99.9 % under the model's assumptions"
+    # 0.3 of 20,000 paths: s.e. = sqrt(0.3 × 0.7 / 20000) = 0.00324 → 0.32 pp
+    assert f(0.3, 20_000, "en") == "30.0 % (MC s.e. 0.32 pp)"
+    assert f(0.3, 20_000) == "30.0%（模拟标准误0.32个百分点）"
+    assert f(float("nan"), 100) == "—"
+    assert sc.mc_standard_error(0.3, 20_000) == pytest.approx((0.3 * 0.7 / 20_000) ** 0.5)
+    for p in (0.0, 0.0004, 0.001, 0.0015, 0.5, 0.9985, 0.999, 0.99951, 1.0):
+        for lang in ("zh", "en"):
+            assert not ZERO_OR_ONE.search(f(p, 20_000, lang)), (p, lang)
+    with pytest.raises(ValueError, match="^p: "):
+        f(1.5, 10)
+    with pytest.raises(TypeError, match="^n_paths: "):
+        f(0.5, 10.0)
+    with pytest.raises(ValueError, match="^lang: "):
+        f(0.5, 10, "fr")
+
+
+def _texts(result) -> str:
+    from ygx_analysis.plotting import figure_texts
+
+    if isinstance(result, pd.DataFrame):
+        return result.to_string() + " ".join(map(str, result.columns))
+    return "\n".join(figure_texts(result))
+
+
+def test_rendered_scenario_exhibits_print_no_zero_or_hundred_per_cent(rendered_exhibits):
+    """No "0.0%" and no "100.0%" in any exhibit of notebook 06, in either language (the old fan printed
+    "目标 1000，达标概率0.0%")."""
+    from ygx_analysis import exhibits
+    from ygx_analysis.exhibits import scenarios as ex
+
+    for e in exhibits.all_exhibits():
+        if e.notebook != ex.NOTEBOOK:
+            continue
+        for lang in ("zh", "en"):
+            text = _texts(rendered_exhibits[e.id, lang])
+            assert not ZERO_OR_ONE.search(text), (e.id, lang, ZERO_OR_ONE.search(text))
+    fan_zh = _texts(rendered_exhibits["fig-scenario-fan", "zh"])
+    assert "低于0.1%（在模型假设下）" in fan_zh and "示意" in fan_zh
+    fan_en = _texts(rendered_exhibits["fig-scenario-fan", "en"])
+    assert "below 0.1 % under the model's assumptions" in fan_en and "illustrative" in fan_en
+
+
+def test_probabilities_in_the_required_growth_table_carry_their_standard_error():
+    from ygx_analysis.exhibits import scenarios as ex
+
+    model = sc.ScenarioAnalysis.load(n_paths=2000, seed=3)
+    for lang, pattern in (("en", r"^(\d+\.\d % \(MC s\.e\. \d+\.\d\d pp\)|below 0\.1 % .*|above 99\.9 % .*|—)$"),
+                          ("zh", r"^(\d+\.\d%（模拟标准误\d+\.\d\d个百分点）|低于0\.1%.*|高于99\.9%.*|—)$")):
+        t = ex.required_growth_table(lang, model)
+        cols = [c for c in t.columns if c.startswith(("P(reach)", "达标概率"))]
+        assert len(cols) == 3
+        for c in cols:
+            assert t[c].map(lambda x, p=pattern: bool(re.match(p, x))).all(), (lang, c, t[c].tolist())
+
+
+def test_targets_carry_their_status_in_data_and_labels():
+    """The national per-capita pace is derived, the 1000亿 target illustrative and nominal; labels say so.
+
+    The old file had no status: the national pace was its one non-illustrative target."""
+    spec = sc.load_scenarios()
+    status = {t.id: t.status for t in spec.targets}
+    assert status == {"gross_output_1000_2030": "illustrative", "gross_output_1000_2035": "illustrative",
+                      "value_added_double_2030": "illustrative", "value_added_national_pace_2030": "derived"}
+    assert set(status.values()) <= set(sc.TARGET_STATUSES)
+    t = spec.target_levels().set_index("target")
+    for tid, s in status.items():
+        word_zh, word_en = {"illustrative": ("示意", "illustrative"), "derived": ("推算", "derived")}[s]
+        assert t.loc[tid, "label_zh"].endswith(f"（{word_zh}）") and t.loc[tid, "label_en"].endswith(f"({word_en})")
+    go = {x.id: x for x in spec.targets}["gross_output_1000_2030"]
+    assert go.nominal and "技工贸总收入" in go.source
+    assert "derived" in {x.id: x for x in spec.targets}["value_added_national_pace_2030"].source
+
+
+def test_revenue_anchors_follow_the_full_scope_reading():
+    """The audit reads 一般预算收入 as full scope; the revenue paths then rest on the national (full-scope) tax
+    base and the zone's own figures, not on Hunan's local-level revenue alone (the old anchors)."""
+    from ygx_analysis import audit
+
+    assert audit.budget_revenue_scope().adopted == "full_scope"
+    spec = sc.load_scenarios()
+    for scen in spec.scenarios.values():
+        for name in ("fiscal_revenue_total", "general_budget_revenue"):
+            refs = scen.paths[name].refs
+            assert any(r.startswith("s_cn_gpb_revenue_growth_") for r in refs), (scen.name, name)
+            assert "hn_gpb_revenue_growth_like_2025" not in refs
+    assert spec.model.roles["general_budget_revenue"].of == "fiscal_revenue_total"

@@ -10,14 +10,26 @@ as context and for calibration. It has two blocks:
    keeps them as a literal table so that the file can be rebuilt exactly.
 2. Long annual growth series (2000-2025), one row per series-year, generated
    from ``shared/research/context_series.csv`` for the series in ``SERIES``.
-   They come last, sorted by series then year. Their ``source_id`` and
-   ``trust`` are looked up by URL in ``data/sources.csv``, which must list
-   every source URL used (the script stops if one is missing or unused).
+   Sorted by series then year. Their ``source_id`` and ``trust`` are looked
+   up by URL in ``data/sources.csv``, which must list every source URL used
+   (the script stops if one is missing or unused).
+3. Evidence on peers, fiscal definitions, seasonality and macro anchors
+   (``EVIDENCE``), chosen from ``shared/research/peer_fiscal_seasonality.csv``.
+   Each row names its research row; the script checks that the printed value
+   is on it and takes the row's trust and source URL from it.
+4. Derived rows (``DERIVED``: shares, ratios, a count), computed here from the
+   rows above with the formula written into ``note``; status ``derived``.
+   ``IDENTITIES`` lists totals that must equal the sum of their parts
+   (全口径 = 地方 + 上划中央 + 上划省级); the script stops if one does not.
+
+``data/sources.csv`` is kept by hand except for the sources of block 3
+(``EVIDENCE_SOURCES``), which this script writes after the hand-kept rows from
+the research file's title, date and URL.
 
 Usage (from the repository root)::
 
-    python tools/curate_context.py          # rewrite data/context.csv
-    python tools/curate_context.py --check  # only report whether it is current
+    python tools/curate_context.py          # rewrite data/context.csv and data/sources.csv
+    python tools/curate_context.py --check  # only report whether they are current
 
 Output: UTF-8 without BOM, comma separated, minimal quoting, LF line ends.
 Running the script twice gives the same bytes.
@@ -29,6 +41,7 @@ import csv
 import io
 import re
 import sys
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -225,6 +238,18 @@ CURATED: list[tuple[str, ...]] = [
      "Potential growth estimate (Bai Chong-En, 2020)", "2031-2035", "growth_yoy", "4", "%", "approx", "real",
      "forecast", "medium", "feifmx_baichongen_2020", "",
      "Academic estimate made in 2020, annual average; from the research notes (~4%), not in the quoted excerpt."),
+    ("cn_wage_nonprivate_growth_2024", "china", "avg_wage_urban_nonprivate_growth",
+     "城镇非私营单位就业人员年平均工资名义增长", "Average annual wage in urban non-private units, nominal growth",
+     "2024", "growth_yoy", "2.8", "%", "exact", "nominal", "final", "medium", "eastmoney_cn_wage_2024",
+     "全国城镇非私营单位就业人员年平均工资为124110元,名义增长2.8%",
+     "NBS release of 2025-05-16 as reported by 经济日报. Non-private units include state-owned units, "
+     "government bodies and public institutions; 2.6 on a comparable basis (prices and the coverage change "
+     "after the 5th economic census). The savings model's default pay drift."),
+    ("cn_wage_nonprivate_growth_2023", "china", "avg_wage_urban_nonprivate_growth",
+     "城镇非私营单位就业人员年平均工资名义增长", "Average annual wage in urban non-private units, nominal growth",
+     "2023", "growth_yoy", "5.8", "%", "exact", "nominal", "final", "low", "wxredian_cn_wage_2023",
+     "全国城镇非私营单位就业人员年平均工资为120698元,比上年增加6669元,名义增长5.8%",
+     "From 中国统计年鉴2024 via a WeChat repost; verify in the yearbook. Real growth 5.5."),
     # ---- National high-tech zones -----------------------------------------
     ("nhtz_count_2020", "national_htz", "htz_count", "国家高新区数量", "Number of national high-tech zones",
      "2020", "count", "169", "家", "exact", "", "final", "medium", "cofool_nhtz_2025",
@@ -646,6 +671,484 @@ def _row_note(series: str, year: int, extra: str) -> str:
 
 
 # ---------------------------------------------------------------------------
+# block 3: peers, fiscal definitions, seasonality and macro anchors
+# ---------------------------------------------------------------------------
+# Rows chosen from shared/research/peer_fiscal_seasonality.csv (see its notes file).
+# Each EVIDENCE row names its research row by 0-based index; the script checks that the
+# printed value (or the excerpt) is on that research row, takes the row's trust and
+# finds its source by URL. URLs not yet in sources.csv get a source row from
+# EVIDENCE_SOURCES (title and date from the research row). DERIVED rows are computed
+# here from other context rows, with the formula written into ``note``.
+
+RESEARCH_CSV = SERIES_CSV.with_name("peer_fiscal_seasonality.csv")
+
+HTZ_RANKS = "科技部 national HTZ evaluation; ranks of one system only (see also the 工信部 and provincial lists)."
+PROVINCIAL_EVAL = ("湖南省高新区创新发展绩效评价 (湖南省科学技术信息研究所), a provincial ranking among Hunan's "
+                   "national HTZs; not the national evaluation.")
+AREA = "Areas mix planned, managed and merged-district areas; not comparable across zones."
+FULL_SCOPE = ("全口径: 一般公共预算收入 including the shares passed up to the central and provincial "
+              "governments (上划中央/省级); a different measure from 地方一般公共预算收入.")
+SCOPE_UNSTATED = "Revenue measure as worded by the source; its scope (全口径 or 地方级) is not stated."
+SEASON = "Current-price levels; the H1 share of the year is derived in the rows *_h1_share_*."
+LGB = "财政部 issuance data via wire copy; issuance-weighted average coupon of local-government bonds."
+SPAM = "Repost on a low-trust host; cite the original wire copy before publishing."
+
+# source_id -> (research row whose URL, title and date it takes, publisher, trust, note)
+EVIDENCE_SOURCES: dict[str, tuple[int, str, str, str]] = {
+    "tech_nx_htz_upgrade_2022": (0, "长沙晚报", "low", "Repost of 长沙晚报 on the 宁乡 upgrade (国务院批复)."),
+    "zzlib_zz_htz_rank_2024": (1, "株洲日报", "medium", "株洲日报 e-paper in the 株洲 library archive."),
+    "dameitall_hy_htz_eval_2021": (6, "中国衡阳新闻网", "low", "Repost of 中国衡阳新闻网."),
+    "behrens_hn_park_plan_2021": (8, "湖南省人民政府", "low", "Text repost of the Hunan 14th-FYP industrial park plan."),
+    "scholarmate_xt_htz_30th": (11, "scholarmate", "low", "Journal abstract on the 30th anniversary of 湘潭高新区."),
+    "newton_hy_htz_wiki": (13, "newton.com.tw", "low", "Encyclopedia page, not official."),
+    "hbzq_cz_htz_citiao": (14, "hbzqbyyxgs.com", "low", "Directory page; pinyin annotations removed from quotes."),
+    "szokow_cz_htz_2015": (15, "szokow.com", "low", "Repost of a 2015 郴州 meeting report."),
+    "kfd_cs_htz_wiki": (16, "Wikipedia (mirror)", "low", "Wikipedia mirror; old figures (2016, 预计)."),
+    "jiangsulong_hh_htz_2020": (19, "jiangsulong.com", "low", "Repost listing Hunan's 8 national HTZs."),
+    "rednet_hn_parks_2023": (20, "红网", "medium", "红网 citing the Hunan statistics bureau."),
+    "enghunan_hn_2024h1": (25, "湖南省人民政府 (enghunan.gov.cn) via 红网", "medium",
+                           "English release on Hunan's first half of 2024."),
+    "voc_zone_2025_meeting": (26, "湖南日报·新湖南", "medium", "Report of the zone's 2025 economic work meeting."),
+    "rednet_yj_parks_2023": (27, "红网益阳", "medium", "沅江 2023 park work meeting (targets)."),
+    "enghunan_cs_htz_2015": (28, "湖南省人民政府 (enghunan.gov.cn)", "high", "Provincial English portal."),
+    "cryer_zz_htz_wiki": (29, "Wikipedia (mirror)", "low", "Wikipedia mirror."),
+    "profilpelajar_xt_htz_wiki": (30, "Wikipedia (mirror)", "low", "Wikipedia mirror."),
+    "csx_cs_etdz_2018": (31, "长沙县人民政府 (English portal)", "high", "长沙县 English portal."),
+    "changde_cd_etdz_2021": (32, "常德市人民政府 (English portal)", "high", "常德 English government portal."),
+    "royaume_hh_htz_2022": (34, "royaume-de-dieu.net", "low", "Repost of the 怀化高新区 2022 work meeting."),
+    "hnkjb_hn_htz_eval_2020": (39, "湖南科技报", "high", "湖南科技报 e-paper."),
+    "cadz_hn_htz_2021": (43, "中国开发区协会", "medium", "Analysis of the 2020年度 national HTZ evaluation; "
+                                                    "only the opening was readable."),
+    "rednet_zz_htz_srdi_2024": (45, "红网", "medium", "红网 on the 专精特新 ranking of HTZs."),
+    "rednet_hn_htz_count_2021": (46, "红网", "medium", "红网."),
+    "zjjtravel_hn_fiscal_2013": (50, "zhangjiajietravel.com", "low", "Translation of a Hunan portal release."),
+    "enghunan_hn_fiscal_2017": (52, "湖南省人民政府 (enghunan.gov.cn)", "high", "Provincial English portal."),
+    "enghunan_hn_fiscal_2017h1": (53, "湖南省人民政府 (enghunan.gov.cn)", "high", "Provincial English portal."),
+    "yaliqi_hy_fiscal_2024q1": (55, "yaliqi.com", "low", "Table of 衡阳 county-level revenue citing 衡阳市统计局."),
+    "yiyang_gov_longling_2022": (56, "中国益阳门户网", "high", "Yiyang government portal."),
+    "hunantoday_yy_etdz_2025": (58, "湖南日报·新湖南", "medium", "Deputy's proposal on the 岳阳经开区."),
+    "changde_czj_fiscal": (59, "常德市财政局", "high",
+                           "常德 finance bureau page; the year of the January-May figures is not shown."),
+    "yueyang_gov_hn_2024h1": (64, "人民网 (repost on the 岳阳 government portal)", "high",
+                              "Hunan first half of 2024."),
+    "verygif_cn_2024h1": (71, "verygif.com", "low", "Repost of the NBS first-half 2024 release. " + SPAM),
+    "qntz_cn_2023h1": (72, "qntz.me", "low", "Repost of the NBS first-half 2023 press conference. " + SPAM),
+    "scol_cn_2022h1": (73, "川观新闻", "medium", "NBS first-half 2022 release via 川观新闻."),
+    "chaxiaohao_cn_2024": (77, "chaxiaohao.com", "low", "Summary page of China's 2024 GDP. " + SPAM),
+    "people_en_cn_ppi_2025_06": (78, "新华社 via People's Daily Online", "medium", "English Xinhua wire."),
+    "chempricehub_cn_ppi_2025": (80, "chempricehub.com", "low", "Translation of the NBS 2026-01-09 release."),
+    "reportify_cn_ppi_2025": (81, "reportify.ai", "low", "Aggregator summary of the NBS release."),
+    "hkcna_cn_lgb_2024": (83, "香港中通社", "medium", "Citing 财政部, 2025-01-24."),
+    "golangjump_cn_lgb_2024_01": (85, "中新社 (repost)", "low", SPAM),
+    "tuiwangpu_cn_lgb_2024_11": (87, "证券日报 (repost)", "low", SPAM),
+    "lgjyuntun_cn_lgb_2025": (88, "中新社 (repost)", "low", SPAM + " Verify at 财政部 预算司."),
+    "qzwb_cn_lgb_2025_11": (91, "泉州晚报", "medium", "Newspaper e-paper (中新)."),
+    "meiducn_cn_lgb_2025_08": (92, "中新社 (repost)", "low", SPAM),
+    "people_en_cn_fiscal_2022": (100, "新华社 via People's Daily Online", "medium", "English Xinhua wire."),
+    "en4hw_cn_fiscal_2018": (101, "en.4hw.com.cn", "low", "Translation of the MOF 2018 release."),
+    "ch0735_hn_parks_2025": (103, "郴州发布 (repost)", "medium", "The 2025 五好园区 evaluation."),
+}
+
+# (research row, id, region, indicator, label_zh, label_en, period, measure, value, unit,
+#  qualifier, basis, status, excerpt, note[, trust])
+EVIDENCE: list[tuple[object, ...]] = [
+    # ---- fiscal definitions: 全口径 = 地方 + 上划中央 + 上划省级 --------------------
+    (59, "city_changde_gpb_revenue_full_scope_m01_m05", "hunan_city", "gpb_revenue_full_scope",
+     "常德市一般公共预算收入(全口径)", "Changde general public budget revenue, full scope", "undated", "flow",
+     "126.05", "亿元", "exact", "", "final", "全市累计完成一般公共预算收入126.05亿元",
+     "January-May of a year the page does not show (c.2019-2024). DEFINITION: the unprefixed "
+     "一般公共预算收入 is the full scope = 80.18 + 37.78 + 8.09. " + FULL_SCOPE),
+    (59, "city_changde_local_revenue_m01_m05", "hunan_city", "local_gpb_revenue", "常德市地方财政收入",
+     "Changde local revenue", "undated", "flow", "80.18", "亿元", "exact", "", "final",
+     "其中:地方财政收入完成80.18亿元", "January-May, year not shown; local level (地方)."),
+    (59, "city_changde_central_shared_revenue_m01_m05", "hunan_city", "central_shared_revenue",
+     "常德市上划中央收入", "Changde revenue passed up to the central government", "undated", "flow", "37.78",
+     "亿元", "exact", "", "final", "上划中央收入完成37.78亿元", "January-May, year not shown."),
+    (59, "city_changde_provincial_shared_revenue_m01_m05", "hunan_city", "provincial_shared_revenue",
+     "常德市上划省级收入", "Changde revenue passed up to the provincial government", "undated", "flow", "8.09",
+     "亿元", "exact", "", "final", "上划省级收入完成8.09亿元", "January-May, year not shown."),
+    (50, "hn_gpb_revenue_full_scope_2013", "hunan", "gpb_revenue_full_scope", "一般公共预算收入(全口径)",
+     "General public budget revenue, full scope", "2013", "flow", "3307.29", "亿元", "exact", "", "final",
+     "increased by 36.934 billion yuan to 330.729 billion yuan",
+     "Includes 上划中央 1283.68. Translation on a low-trust host. " + FULL_SCOPE),
+    (50, "hn_central_shared_revenue_2013", "hunan", "central_shared_revenue", "上划中央收入",
+     "Revenue passed up to the central government", "2013", "flow", "1283.68", "亿元", "exact", "", "final", "",
+     "Figure from the research notes; not in the quoted excerpt."),
+    (51, "hn_local_revenue_2013", "hunan", "local_gpb_revenue", "地方财政收入", "Local revenue", "2013", "flow",
+     "2023.61", "亿元", "exact", "", "final", "the local financial revenue reached 202.361 billion yuan",
+     "Local level (地方); growth 13.55%."),
+    (52, "hn_gpb_revenue_full_scope_2017", "hunan", "gpb_revenue_full_scope", "一般公共预算收入(全口径)",
+     "General public budget revenue, full scope", "2017", "flow", "4560", "亿元", "exact", "", "final",
+     "", "Headline 456 bn yuan (+7.38%) in the page title. The research table's central share "
+     "(1800) does not add up (2750 + 1800 = 4550), so it is not stored. " + FULL_SCOPE),
+    (52, "hn_local_gpb_revenue_2017", "hunan", "local_gpb_revenue", "地方一般公共预算收入",
+     "Local general public budget revenue", "2017", "flow", "2750", "亿元", "exact", "", "final",
+     "Local fiscal revenue was 275 billion CNY, up 4.88%", "Local level; non-tax share 36.2%."),
+    (53, "hn_gpb_revenue_full_scope_2017h1", "hunan", "gpb_revenue_full_scope", "一般公共预算收入(全口径)",
+     "General public budget revenue, full scope", "2017H1", "flow", "2448.7", "亿元", "exact", "", "final", "",
+     "First half-year; = local 1524.6 + central 924.1. " + FULL_SCOPE),
+    (53, "hn_local_gpb_revenue_2017h1", "hunan", "local_gpb_revenue", "地方一般公共预算收入",
+     "Local general public budget revenue", "2017H1", "flow", "1524.6", "亿元", "exact", "", "final",
+     "152.46 billion yuan was generated by local governments", "First half-year; local level."),
+    (53, "hn_central_shared_revenue_2017h1", "hunan", "central_shared_revenue", "上划中央收入",
+     "Revenue passed up to the central government", "2017H1", "flow", "924.1", "亿元", "exact", "", "final", "",
+     "First half-year; figure from the research table, not in the quoted excerpt."),
+    (100, "cn_gpb_revenue_2022", "china", "gpb_revenue_national", "全国一般公共预算收入",
+     "National general public budget revenue", "2022", "flow", "20.37", "万亿元", "approx", "", "final",
+     "to around 20.37 trillion yuan", "= central 9.49 + local 10.88 (万亿元); headline +0.6%."),
+    (100, "cn_local_gpb_revenue_2022", "china", "local_gpb_revenue", "地方一般公共预算本级收入",
+     "Local general public budget revenue (all local governments)", "2022", "flow", "10.88", "万亿元", "exact",
+     "", "final", "", "Figure from the research notes (-2.1%); not in the quoted excerpt."),
+    (100, "cn_central_gpb_revenue_2022", "china", "central_gpb_revenue", "中央一般公共预算收入",
+     "Central general public budget revenue", "2022", "flow", "9.49", "万亿元", "exact", "", "final", "",
+     "Figure from the research notes (+3.8%); not in the quoted excerpt."),
+    (101, "cn_gpb_revenue_2018", "china", "gpb_revenue_national", "全国一般公共预算收入",
+     "National general public budget revenue", "2018", "flow", "183352", "亿元", "exact", "", "final",
+     "general public budget revenue was 18335.2 billion yuan", "= central 85447 + local 97905; +6.2%."),
+    (101, "cn_local_gpb_revenue_2018", "china", "local_gpb_revenue", "地方一般公共预算本级收入",
+     "Local general public budget revenue (all local governments)", "2018", "flow", "97905", "亿元", "exact",
+     "", "final", "", "Figure from the research table (+7.0%); not in the quoted excerpt."),
+    (101, "cn_central_gpb_revenue_2018", "china", "central_gpb_revenue", "中央一般公共预算收入",
+     "Central general public budget revenue", "2018", "flow", "85447", "亿元", "exact", "", "final", "",
+     "Figure from the research table (+5.3%); not in the quoted excerpt."),
+    # ---- Yiyang city revenue -------------------------------------------------
+    (61, "yy_tax_share_of_local_revenue_2020", "yiyang", "tax_share_of_local_gpb_revenue",
+     "税收收入占地方一般公共预算收入比重", "Tax share of local general public budget revenue", "2020", "ratio",
+     "69.6", "%", "exact", "", "final", "税收收入占地方一般公共预算收入比重为69.6%",
+     "Local level; up 12.4pp on 2015. City levels for 2023-2024 and 财政总收入 were not found."),
+    # ---- peer parks: revenue and output, each with its scope ----------------
+    (31, "park_cs_etdz_gross_output_2017", "hunan_park", "gross_output_above_scale", "长沙经开区规模工业总产值",
+     "Changsha ETDZ gross output of above-scale industry", "2017", "flow", "2348.5", "亿元", "exact", "",
+     "final", "", "National ETDZ (peer, not an HTZ); +20.3%. Figure from the research table."),
+    (31, "park_cs_etdz_fiscal_revenue_2017", "hunan_park", "fiscal_revenue_scope_unstated", "长沙经开区财政收入",
+     "Changsha ETDZ fiscal revenue", "2017", "flow", "155.7", "亿元", "exact", "", "final",
+     "15.57 billion yuan in fiscal revenue",
+     "Likely 财政总收入 (full scope). " + SCOPE_UNSTATED),
+    (32, "park_cd_etdz_gpb_revenue_m01_m07_2021", "hunan_park", "gpb_revenue_scope_unstated",
+     "常德经开区一般公共预算收入", "Changde ETDZ general public budget revenue", "2021M01-M07", "flow", "14.51",
+     "亿元", "exact", "", "final", "general public budget reached 1.451 billion yuan",
+     "January-July; +39.03%. " + SCOPE_UNSTATED),
+    (32, "park_cd_etdz_gross_output_m01_m07_2021", "hunan_park", "gross_output_above_scale",
+     "常德经开区规模工业总产值", "Changde ETDZ gross output of above-scale industry", "2021M01-M07", "flow",
+     "289.3", "亿元", "exact", "", "final", "", "January-July; +16.4%. Figure from the research table."),
+    (56, "park_longling_fiscal_tax_revenue_2021", "hunan_park", "fiscal_tax_revenue", "龙岭产业开发区财税收入",
+     "Longling industrial park fiscal and tax revenue", "2021", "flow", "17.33", "亿元", "exact", "", "final",
+     "实现财税收入17.33亿元,同比增长38.64%",
+     "Yiyang park in 赫山区 (possibly part of the zone after 2024, unconfirmed). 财税收入: scope not stated."),
+    (56, "park_longling_gross_output_2021", "hunan_park", "gross_output_above_scale", "龙岭产业开发区规模工业总产值",
+     "Longling industrial park gross output of above-scale industry", "2021", "flow", "738.7", "亿元", "exact",
+     "", "final", "", "+14.2%; figure from the research table, same page."),
+    (56, "park_longling_iva_2021", "hunan_park", "iva_above_scale", "龙岭产业开发区规模工业增加值",
+     "Longling industrial park above-scale industrial value added", "2021", "flow", "154.3", "亿元", "exact", "",
+     "final", "", "+11.6%; figure from the research table, same page."),
+    (16, "park_cs_htz_enterprise_revenue_2016", "hunan_park", "enterprise_total_revenue", "长沙高新区企业总收入",
+     "Changsha HTZ total enterprise revenue", "2016", "flow", "2800", "亿元", "exact", "", "preliminary",
+     "2016年,預計實現企業總收入2800億元", "预计 (estimate). 红网 later gave 2816 for the 麓谷 park."),
+    (17, "park_cs_htz_fiscal_revenue_total_2016", "hunan_park", "fiscal_revenue_total", "长沙高新区财政总收入",
+     "Changsha HTZ total fiscal revenue", "2016", "flow", "90", "亿元", "exact", "", "preliminary",
+     "完成財政總收入90億元", "财政总收入 (full scope, incl. the central share); 预计."),
+    (16, "park_cs_htz_gross_output_2016", "hunan_park", "gross_output_above_scale", "长沙高新区规模工业总产值",
+     "Changsha HTZ gross output of above-scale industry", "2016", "flow", "1400", "亿元", "exact", "",
+     "preliminary", "", "预计; figure from the research table. 红网 later gave 1353 for the 麓谷 park."),
+    (55, "park_hy_htz_local_gpb_revenue_2024q1", "hunan_park", "local_gpb_revenue", "衡阳高新区一般公共预算收入(地方)",
+     "Hengyang HTZ local general public budget revenue", "2024Q1", "flow", "1.43", "亿元", "exact", "", "final",
+     "高新区(1.43亿元 5.5%)", "Local level in a county-level ranking table; +5.5%. A national HTZ's local revenue."),
+    (58, "park_yy_etdz_local_gpb_revenue_2025", "hunan_park", "local_gpb_revenue", "岳阳经开区地方一般公共预算收入",
+     "Yueyang ETDZ local general public budget revenue (end of 14th FYP)", "2025", "flow", "10", "亿元",
+     "more_than", "", "preliminary", "地方一般公共预算收入突破10亿元",
+     "Lower bound (突破) reached during the 14th FYP, stated before year-end; the park's GDP passed 400亿."),
+    (27, "park_yj_htz_gross_output_target_2023", "hunan_park", "gross_output", "沅江高新区工业总产值目标",
+     "Yuanjiang HTZ gross industrial output target", "2023", "flow", "435", "亿元", "exact", "", "target",
+     "确保完成工业总产值435亿元", "Target; provincial HTZ in Yiyang; +15% or more."),
+    (27, "park_yj_htz_industrial_tax_target_2023", "hunan_park", "industrial_tax_paid", "沅江高新区上缴工业税收目标",
+     "Yuanjiang HTZ industrial taxes paid, target", "2023", "flow", "5.5", "亿元", "exact", "", "target",
+     "上缴工业税收5.5亿元", "Target; taxes paid by industrial firms (all levels of government)."),
+    (15, "park_cz_htz_tech_industry_trade_revenue_2014", "hunan_park", "tech_industry_trade_revenue",
+     "郴州高新区技工贸收入", "Chenzhou HTZ technology-industry-trade revenue", "2014", "flow", "1081.8", "亿元",
+     "exact", "", "final", "2014年,郴州高新區完成技工貿收入1081.8億元",
+     "技工贸收入, the usual 千亿园区 measure; before the national upgrade."),
+    (8, "hn_parks_over_100bn_count_2020", "hunan", "parks_over_100bn_revenue", "技工贸收入突破1000亿元的园区",
+     "Hunan parks with technology-industry-trade revenue over 100 bn yuan", "2020", "count", "14", "家", "exact",
+     "", "final", "长沙经开区等14家园区技工贸收入突破1000亿元", "千亿园区 measured by 技工贸收入, not gross output."),
+    (9, "hn_parks_taxes_paid_2020", "hunan", "parks_taxes_paid", "园区上交税金", "Taxes paid by Hunan's parks",
+     "2020", "flow", "1734.1", "亿元", "exact", "", "final", "上交税金由2015年的1054.8亿元增加到2020年的1734.1亿元",
+     "Taxes paid by park firms to all levels of government; all parks except bonded zones."),
+    (10, "hn_parks_iva_share_2020", "hunan", "parks_iva_share", "园区规模工业增加值占全省比重",
+     "Parks' share of Hunan's above-scale industrial value added", "2020", "ratio", "70", "%", "approx", "",
+     "final", "产出了约34.5% 的GDP、70%的规模工业增加值", "All parks; the 约 may cover both figures."),
+    (20, "hn_parks_iva_growth_2023", "hunan", "parks_iva_above_scale_growth", "省级及以上产业园区规模工业增加值增长",
+     "Above-scale industrial value added growth of Hunan's provincial and national parks", "2023", "growth_yoy",
+     "9.0", "%", "exact", "real", "final", "省级及以上产业园区规模工业增加值比上年增长9.0%",
+     "Comparable prices; the province grew 5.1 (hn_iva_growth_2023). Benchmark for a park's growth."),
+    (21, "hn_parks_iva_share_2023", "hunan", "parks_iva_share", "园区规模工业增加值占全省比重",
+     "Parks' share of Hunan's above-scale industrial value added", "2023", "ratio", "71.2", "%", "exact", "",
+     "final", "增加值占全部规模工业的71.2%", "Provincial and national parks."),
+    (26, "zone_key_projects_2025", "zone", "key_projects", "重点建设项目", "Key construction projects planned",
+     "2025", "count", "128", "个", "exact", "", "target", "今年共谋划重点建设项目128个",
+     "Plan for 2025 of the post-2024-reform zone."),
+    (26, "zone_key_projects_investment_2025", "zone", "key_projects_total_investment", "重点建设项目总投资",
+     "Total investment of the key projects planned", "2025", "stock", "679.59", "亿元", "exact", "", "target",
+     "总投资679.59亿元", "Total (multi-year) investment of the 128 projects; plan."),
+    (26, "zone_key_projects_investment_planned_2025", "zone", "key_projects_planned_investment",
+     "重点建设项目年度计划投资", "Investment planned for 2025 in the key projects", "2025", "flow", "70.68", "亿元",
+     "exact", "", "target", "计划投资70.68亿元", "Plan for 2025."),
+    # ---- seasonality: first-half and full-year levels ------------------------
+    (65, "hn_gdp_2024h1", "hunan", "gdp", "地区生产总值", "Gross regional product", "2024H1", "flow", "24545.20",
+     "亿元", "exact", "", "final", "上半年全省地区生产总值24545.20亿元,同比增长4.5%", SEASON),
+    (64, "hn_industry_va_2024h1", "hunan", "industry_va", "工业增加值(全部工业)", "Industrial value added, all industry",
+     "2024H1", "flow", "7049.42", "亿元", "exact", "", "final", "上半年,全省工业增加值7049.42亿元,增长6.3%",
+     "All industry, not 规模工业. " + SEASON),
+    ((64, "sgpjbg_hn_2024_communique"), "hn_industry_va_share_of_gdp_2024", "hunan", "industry_va_share_of_gdp",
+     "工业增加值占地区生产总值比重", "Industry's share of GRP", "2024", "ratio", "29.3", "%", "exact", "", "final", "",
+     "From the 2024 communiqué as given by the research table; not in a quoted excerpt.", "medium"),
+    (75, "hn_secondary_va_2024h1", "hunan", "secondary_industry_va", "第二产业增加值", "Secondary-industry value added",
+     "2024H1", "flow", "8844.91", "亿元", "exact", "", "final", "884.491 billion CNY for the secondary industry",
+     SEASON),
+    ((75, "sgpjbg_hn_2024_communique"), "hn_secondary_va_2024", "hunan", "secondary_industry_va", "第二产业增加值", "Secondary-industry value added",
+     "2024", "flow", "19534.6", "亿元", "exact", "", "final", "",
+     "From the 2024 communiqué as given by the research notes; not in a quoted excerpt. " + SEASON),
+    (67, "hn_secondary_va_2025h1", "hunan", "secondary_industry_va", "第二产业增加值", "Secondary-industry value added",
+     "2025H1", "flow", "9307.50", "亿元", "exact", "", "final", "第二產業增加值9307.50億元,增長6.2%", SEASON),
+    (68, "hn_secondary_va_2025", "hunan", "secondary_industry_va", "第二产业增加值", "Secondary-industry value added",
+     "2025", "flow", "19915.46", "亿元", "exact", "", "final", "第二產業增加值19915.46億元、增長4.1%",
+     "First release; repost of 中新网. " + SEASON),
+    (25, "hn_iva_growth_2024h1", "hunan", "iva_above_scale_growth", "规模工业增加值增长",
+     "Above-scale industrial value added growth", "2024H1", "growth_yoy", "6.8", "%", "exact", "real", "final",
+     "The value-added industrial output rose by 6.8%",
+     "Comparable prices; the year ended at 7.3 (hn_iva_growth_2024), while 2025 went from 8.2 in H1 to 6.2."),
+    (49, "hn_gpb_revenue_2024h1", "hunan", "local_gpb_revenue", "地方一般公共预算收入",
+     "Local general public budget revenue", "2024H1", "flow", "1866.6", "亿元", "exact", "", "final",
+     "collected 186.66 billion CNY in fiscal revenue",
+     "English wording 'fiscal revenue'; local level by comparison with hn_gpb_revenue_2025h1; +5.6%."),
+    (74, "cn_gdp_2024h1", "china", "gdp", "国内生产总值", "Gross domestic product", "2024H1", "flow", "616836",
+     "亿元", "exact", "", "final", "上半年國內生產總值616836億元", SEASON + " " + SPAM),
+    (71, "cn_secondary_va_2024h1", "china", "secondary_industry_va", "第二产业增加值", "Secondary-industry value added",
+     "2024H1", "flow", "236530", "亿元", "exact", "", "final", "第二產業增加值236530億元,增長5.8%", SEASON),
+    (77, "cn_secondary_va_share_of_gdp_2024", "china", "secondary_industry_va_share_of_gdp",
+     "第二产业增加值占国内生产总值比重", "Secondary industry's share of GDP", "2024", "ratio", "36.5", "%", "exact", "",
+     "final", "三次产业占比分别为6.8%、36.5%和56.7%", "Rounded share; the NBS level (492087) was not found."),
+    # ---- industrial producer prices -----------------------------------------
+    (78, "cn_ppi_2025h1", "china", "ppi_yoy", "工业生产者出厂价格同比", "Producer price index, change on a year earlier",
+     "2025H1", "growth_yoy", "-2.8", "%", "exact", "", "final",
+     "In the first half of 2025, the PPI dropped by 2.8 percent",
+     "January-June cumulative. 2023 and 2024 PPI were not in the research."),
+    (79, "cn_ppi_2025m06", "china", "ppi_yoy", "工业生产者出厂价格同比", "Producer price index, change on a year earlier",
+     "2025M06-M06", "growth_yoy", "-3.6", "%", "exact", "", "final", "went down 3.6 percent year on year in June",
+     "June alone."),
+    (80, "cn_ppi_2025", "china", "ppi_yoy", "工业生产者出厂价格同比", "Producer price index, change on a year earlier",
+     "2025", "growth_yoy", "-2.6", "%", "exact", "", "final",
+     "For the full year of 2025, the PPI decreased by 2.6%", "Full year; December alone -1.9."),
+    (81, "cn_ppirm_2025", "china", "ppirm_yoy", "工业生产者购进价格同比",
+     "Producer purchase price index, change on a year earlier", "2025", "growth_yoy", "-3.0", "%", "exact", "",
+     "final", "the purchase price index decreased by 3.0%", "Full year."),
+    # ---- local-government bond rates ------------------------------------------
+    (83, "cn_lgb_issue_rate_2024", "china", "lgb_issue_rate", "地方政府债券平均发行利率",
+     "Average issue rate of local-government bonds", "2024", "ratio", "2.29", "%", "exact", "", "final",
+     "地方政府債券平均發行利率2.29%", LGB + " Average term 14.4 years."),
+    (85, "cn_lgb_issue_rate_2024m01", "china", "lgb_issue_rate", "地方政府债券平均发行利率",
+     "Average issue rate of local-government bonds", "2024M01-M01", "ratio", "2.60", "%", "exact", "", "final",
+     "地方政府债券平均发行利率2.60%,其中一般债券2.58%", LGB + " January 2024 alone; average term 8.7 years."),
+    (87, "cn_lgb_issue_rate_2024m11", "china", "lgb_issue_rate", "地方政府债券平均发行利率",
+     "Average issue rate of local-government bonds", "2024M11-M11", "ratio", "2.23", "%", "exact", "", "final",
+     "地方政府债券平均发行利率2.23%,其中一般债券2.09%", LGB + " November 2024 alone; average term 17.0 years."),
+    (92, "cn_lgb_issue_rate_2025m01_m08", "china", "lgb_issue_rate", "地方政府债券平均发行利率",
+     "Average issue rate of local-government bonds", "2025M01-M08", "ratio", "1.92", "%", "exact", "", "final",
+     "平均发行利率1.92%,其中一般债券1.77%,专项债券1.97%", LGB + " January-August."),
+    (91, "cn_lgb_issue_rate_2025m01_m11", "china", "lgb_issue_rate", "地方政府债券平均发行利率",
+     "Average issue rate of local-government bonds", "2025M01-M11", "ratio", "1.97", "%", "exact", "", "final",
+     "地方政府债券平均发行利率1.97%,其中一般债券1.82%", LGB + " January-November; average term 15.5 years."),
+    (88, "cn_lgb_issue_rate_2025", "china", "lgb_issue_rate", "地方政府债券平均发行利率",
+     "Average issue rate of local-government bonds", "2025", "ratio", "1.97", "%", "exact", "", "final",
+     "地方政府债券平均发行利率1.97%", LGB + " Average term 15.4 years."),
+    (88, "cn_lgb_general_issue_rate_2025", "china", "lgb_general_issue_rate", "一般债券平均发行利率",
+     "Average issue rate of general-purpose local-government bonds", "2025", "ratio", "1.83", "%", "exact", "",
+     "final", "其中一般债券1.83%", LGB),
+    (89, "cn_lgb_special_issue_rate_2025", "china", "lgb_special_issue_rate", "专项债券平均发行利率",
+     "Average issue rate of special-purpose local-government bonds", "2025", "ratio", "2.02", "%", "exact", "",
+     "final", "专项债券2.02%", LGB + " Average term 17.6 years: the longest-term proxy; no separate long-term series."),
+    (90, "cn_lgb_stock_rate_2025", "china", "lgb_stock_rate", "地方政府债券存量平均利率",
+     "Average rate on outstanding local-government bonds", "2025-end", "ratio", "2.83", "%", "exact", "", "final",
+     "平均利率2.83%", "Outstanding stock at end-2025 (3.27 at end-January 2024); remaining life 10.5 years."),
+    # ---- Hunan's national high-tech zones and their ranks ---------------------
+    (43, "hn_national_htz_count_2020", "hunan", "national_htz_count", "国家高新区数量", "Number of national HTZs in Hunan",
+     "2020", "count", "8", "家", "exact", "", "final", "湖南省共有8家国家高新区,数量位居全国第6位",
+     "End of the 13th FYP: 长沙, 株洲, 湘潭, 益阳, 衡阳, 郴州, 常德, 怀化; 6th nationally."),
+    (46, "hn_htz_count_2021", "hunan_htz", "htz_count", "高新技术产业开发区数量", "Number of HTZs in Hunan",
+     "2021", "count", "48", "家", "exact", "", "final", "我省共有高新技术产业开发区48家",
+     "As of April 2021: 8 national + 40 provincial."),
+    (1, "park_zz_htz_rank_2024", "hunan_park", "htz_evaluation_rank", "株洲高新区国家高新区综合评价排名",
+     "Zhuzhou HTZ, national HTZ evaluation rank", "2024", "rank", "35", "位", "exact", "", "final",
+     "株洲高新区入选2024年国家高新区综合评价前50名名单,排名第35名",
+     "First 工信部 evaluation; only the top 50 of 178 were published. No evidence that 益阳 is in the top 50."),
+    (5, "park_cs_htz_rank_2015", "hunan_park", "htz_evaluation_rank", "长沙高新区国家高新区评价排名",
+     "Changsha HTZ, national HTZ evaluation rank", "2015", "rank", "16", "位", "exact", "", "unverified",
+     "长沙高新区排名第16名", "Year inferred (digits stripped in the repost). " + HTZ_RANKS),
+    (5, "park_zz_htz_rank_2015", "hunan_park", "htz_evaluation_rank", "株洲高新区国家高新区评价排名",
+     "Zhuzhou HTZ, national HTZ evaluation rank", "2015", "rank", "28", "位", "exact", "", "unverified",
+     "株洲第28名", "Year inferred (digits stripped in the repost). " + HTZ_RANKS),
+    (5, "park_xt_htz_rank_2015", "hunan_park", "htz_evaluation_rank", "湘潭高新区国家高新区评价排名",
+     "Xiangtan HTZ, national HTZ evaluation rank", "2015", "rank", "80", "位", "exact", "", "unverified",
+     "湘潭第80名", "Year inferred (digits stripped in the repost). " + HTZ_RANKS),
+    (5, "park_hy_htz_rank_2015", "hunan_park", "htz_evaluation_rank", "衡阳高新区国家高新区评价排名",
+     "Hengyang HTZ, national HTZ evaluation rank", "2015", "rank", "99", "位", "exact", "", "unverified",
+     "衡阳第99名", "Year inferred (digits stripped in the repost); the zone was 69th (zone_htz_rank_2015). "
+     + HTZ_RANKS),
+    (39, "zone_hn_htz_eval_rank_2020", "zone", "hn_htz_evaluation_rank", "湖南省高新区创新发展绩效评价排名",
+     "Rank among Hunan's national HTZs, provincial evaluation", "2020", "rank", "3", "位", "exact", "", "final",
+     "排名前三的国家高新区分别为长沙高新区、株洲高新区、益阳高新区",
+     "Report of 2020 (2019 data), 3rd of 8; the 2021 and 2022 reports name 长沙, 株洲, 衡阳 as the top 3. "
+     + PROVINCIAL_EVAL + " " + ZONE),
+    (6, "park_hy_htz_hn_eval_rank_2021", "hunan_park", "hn_htz_evaluation_rank", "衡阳高新区湖南省高新区绩效评价排名",
+     "Hengyang HTZ, rank among Hunan's national HTZs, provincial evaluation", "2021", "rank", "3", "位", "exact",
+     "", "final", "衡阳国家高新区在全省8个国家级高新区中综合排名位列第三", "Report of 2021. " + PROVINCIAL_EVAL),
+    (28, "park_cs_htz_planned_area_2015", "hunan_park", "planned_area", "长沙高新区规划面积",
+     "Changsha HTZ planned area", "2015", "stock", "140", "km²", "exact", "", "final",
+     "It has a planned area of 140 square kilometers", "Planned area. " + AREA),
+    (29, "park_zz_htz_area", "hunan_park", "area", "株洲高新区面积", "Zhuzhou HTZ area", "undated", "stock", "328",
+     "km²", "exact", "", "unverified", "It covers an area of 328km2",
+     "c.2014-2020; the merged 高新区/天元区 administrative area. " + AREA),
+    (30, "park_xt_htz_area", "hunan_park", "area", "湘潭高新区面积", "Xiangtan HTZ area", "undated", "stock", "46.79",
+     "km²", "exact", "", "unverified", "It covers an area of 46.79-square-kilometre", "Managed area. " + AREA),
+    (13, "park_hy_htz_area", "hunan_park", "area", "衡阳高新区总面积", "Hengyang HTZ total area", "undated", "stock",
+     "137.35", "km²", "exact", "", "unverified", "總面積137.35平方公里",
+     "c.2019-2021; managed area with 5 streets and 390,000 residents. " + AREA),
+    (14, "park_cz_htz_area", "hunan_park", "area", "郴州高新区辖区面积", "Chenzhou HTZ administrative area", "undated",
+     "stock", "125", "km²", "exact", "", "unverified", "轄區面積125平方公里",
+     "c.2015; includes the 托管 白露塘镇. " + AREA),
+    (19, "park_hh_htz_area", "hunan_park", "area", "怀化高新区面积", "Huaihua HTZ area", "undated", "stock", "72",
+     "km²", "exact", "", "unverified", "面积72平方公里", "Upgraded to national HTZ 2018-02-28. " + AREA),
+    (0, "park_nx_htz_planned_area_2022", "hunan_park", "planned_area", "宁乡高新区规划面积",
+     "Ningxiang HTZ planned area", "2022", "stock", "14.3607", "km²", "exact", "", "final",
+     "升级后规划面积为14.3607平方公里,共设2个区块",
+     "Approved on the upgrade to a national HTZ (Dec 2022), Hunan's 9th. " + AREA),
+    (11, "park_xt_htz_hte_cultivated_2022", "hunan_park", "high_tech_enterprises_cultivated",
+     "湘潭高新区培育高新技术企业", "Xiangtan HTZ high-tech enterprises cultivated", "2022", "count", "189", "家",
+     "exact", "", "unverified", "培育高新技术企业189家、科技型中小企业226家",
+     "c.2022 (30th anniversary); cumulative 培育, not a current stock."),
+    (45, "park_zz_htz_srdi_firms_2023", "hunan_park", "srdi_enterprises_provincial", "株洲高新区省级以上专精特新企业",
+     "Zhuzhou HTZ provincial-level or higher SRDI enterprises", "2023-end", "count", "146", "家", "exact", "",
+     "final", "全区拥有省级以上专精特新企业146家", "Approximate date (c. end-2023); 30 national 小巨人."),
+    (34, "park_hh_htz_above_scale_firms_2021", "hunan_park", "above_scale_enterprises", "怀化高新区规模以上企业",
+     "Huaihua HTZ above-scale enterprises", "2021-end", "count", "62", "家", "exact", "", "final",
+     "目前園區規模以上企業數已達62家", "Sectors not stated; 20 added in 2021."),
+    (102, "hn_parks_count_2020", "hunan", "provincial_parks_count", "省级及以上产业园区数量",
+     "Number of provincial and national industrial parks in Hunan", "2020", "count", "143", "家", "exact", "",
+     "final", "全省共有省级及以上产业园区143家(含洪江市和洪江区)",
+     "A likely denominator family for park rankings; the business-environment evaluation's own count was not found."),
+    (103, "hn_parks_evaluated_count_2025", "hunan", "parks_evaluated_count", "五好园区综合评价参评园区数",
+     "Parks evaluated in the 2025 五好园区 evaluation", "2025", "count", "122", "家", "exact", "", "final",
+     "在全省122家参评园区中", "五好园区 evaluation, not the business-environment evaluation."),
+]
+
+# Derived rows: (id, region, indicator, label_zh, label_en, period, source row or source_id, trust,
+#                operands (context ids or literal numbers), formula text, decimals, research value or "", note)
+# The value is (first operand) / (product of the rest) x 100, rounded half up; a literal
+# operand that is a fraction stands in for a printed percentage share. Operands that
+# start with "sum" add up the rest instead (a count in 家).
+DERIVED: list[tuple[object, ...]] = [
+    ("city_changde_local_share_m01_m05", "hunan_city", "local_share_of_full_scope_revenue",
+     "地方财政收入占一般公共预算收入(全口径)比重", "Local share of full-scope revenue, Changde", "undated", 59, "high",
+     ("city_changde_local_revenue_m01_m05", "city_changde_gpb_revenue_full_scope_m01_m05"), 1, "63.6",
+     "January-May, year not shown."),
+    ("hn_local_share_2013", "hunan", "local_share_of_full_scope_revenue", "地方收入占一般公共预算收入(全口径)比重",
+     "Local share of full-scope revenue", "2013", 50, "low",
+     ("hn_local_revenue_2013", "hn_gpb_revenue_full_scope_2013"), 1, "61.2", ""),
+    ("hn_local_share_2017", "hunan", "local_share_of_full_scope_revenue", "地方收入占一般公共预算收入(全口径)比重",
+     "Local share of full-scope revenue", "2017", 52, "high",
+     ("hn_local_gpb_revenue_2017", "hn_gpb_revenue_full_scope_2017"), 1, "60.3", ""),
+    ("hn_local_share_2017h1", "hunan", "local_share_of_full_scope_revenue", "地方收入占一般公共预算收入(全口径)比重",
+     "Local share of full-scope revenue", "2017H1", 53, "high",
+     ("hn_local_gpb_revenue_2017h1", "hn_gpb_revenue_full_scope_2017h1"), 1, "62.3", ""),
+    ("cn_local_share_2018", "china", "local_share_of_national_revenue", "地方本级收入占全国一般公共预算收入比重",
+     "Local share of national general public budget revenue", "2018", 101, "low",
+     ("cn_local_gpb_revenue_2018", "cn_gpb_revenue_2018"), 1, "", ""),
+    ("cn_local_share_2022", "china", "local_share_of_national_revenue", "地方本级收入占全国一般公共预算收入比重",
+     "Local share of national general public budget revenue", "2022", 100, "medium",
+     ("cn_local_gpb_revenue_2022", "cn_gpb_revenue_2022"), 1, "", "The total is printed as 'around' (约)."),
+    # revenue-to-output ratios of peer parks (scopes differ; never average them blindly)
+    ("park_cs_etdz_revenue_to_output_2017", "hunan_park", "revenue_to_gross_output",
+     "长沙经开区财政收入与规模工业总产值之比", "Changsha ETDZ fiscal revenue / gross output", "2017", 31, "high",
+     ("park_cs_etdz_fiscal_revenue_2017", "park_cs_etdz_gross_output_2017"), 2, "",
+     "Revenue scope likely 财政总收入 (full scope)."),
+    ("park_cd_etdz_revenue_to_output_m01_m07_2021", "hunan_park", "revenue_to_gross_output",
+     "常德经开区一般公共预算收入与规模工业总产值之比", "Changde ETDZ budget revenue / gross output", "2021M01-M07", 32,
+     "high", ("park_cd_etdz_gpb_revenue_m01_m07_2021", "park_cd_etdz_gross_output_m01_m07_2021"), 2, "",
+     "January-July; revenue scope not stated."),
+    ("park_longling_revenue_to_output_2021", "hunan_park", "revenue_to_gross_output",
+     "龙岭产业开发区财税收入与规模工业总产值之比", "Longling fiscal and tax revenue / gross output", "2021", 56, "high",
+     ("park_longling_fiscal_tax_revenue_2021", "park_longling_gross_output_2021"), 2, "2.35",
+     "财税收入, scope not stated."),
+    ("park_longling_revenue_to_va_2021", "hunan_park", "revenue_to_value_added",
+     "龙岭产业开发区财税收入与规模工业增加值之比", "Longling fiscal and tax revenue / value added", "2021", 56, "high",
+     ("park_longling_fiscal_tax_revenue_2021", "park_longling_iva_2021"), 2, "", "财税收入, scope not stated."),
+    ("park_cs_htz_revenue_to_output_2016", "hunan_park", "revenue_to_gross_output",
+     "长沙高新区财政总收入与规模工业总产值之比", "Changsha HTZ total fiscal revenue / gross output", "2016", 17, "low",
+     ("park_cs_htz_fiscal_revenue_total_2016", "park_cs_htz_gross_output_2016"), 2, "",
+     "Both 预计 (estimates); 财政总收入 (full scope)."),
+    ("park_yj_htz_tax_to_output_target_2023", "hunan_park", "tax_to_gross_output",
+     "沅江高新区上缴工业税收与工业总产值之比(目标)", "Yuanjiang HTZ industrial taxes / gross output, targets", "2023",
+     27, "medium", ("park_yj_htz_industrial_tax_target_2023", "park_yj_htz_gross_output_target_2023"), 2, "",
+     "Ratio of two targets; taxes paid to all levels of government."),
+    # H1 as a share of the year
+    ("hn_gdp_h1_share_2024", "hunan", "gdp_h1_share", "上半年地区生产总值占全年比重", "H1 share of the year's GRP",
+     "2024", 65, "high", ("hn_gdp_2024h1", "hn_gdp_2024"), 1, "46.1", "Current prices."),
+    ("hn_gdp_h1_share_2025", "hunan", "gdp_h1_share", "上半年地区生产总值占全年比重", "H1 share of the year's GRP",
+     "2025", "people_hn_2025h1", "medium", ("hn_gdp_2025h1", "hn_gdp_2025"), 1, "47.3",
+     "Current prices; full year from the first release."),
+    ("hn_industry_va_h1_share_2024", "hunan", "industry_va_h1_share", "上半年工业增加值占全年比重",
+     "H1 share of the year's industrial value added", "2024", 64, "medium",
+     ("hn_industry_va_2024h1", "0.293", "hn_gdp_2024"), 1, "45.2",
+     "Full year = 29.3% x GRP (hn_industry_va_share_of_gdp_2024); the rounded share moves it by about 0.1pp."),
+    ("hn_secondary_va_h1_share_2024", "hunan", "secondary_industry_va_h1_share", "上半年第二产业增加值占全年比重",
+     "H1 share of the year's secondary-industry value added", "2024", 75, "medium",
+     ("hn_secondary_va_2024h1", "hn_secondary_va_2024"), 1, "45.3", "Current prices."),
+    ("hn_secondary_va_h1_share_2025", "hunan", "secondary_industry_va_h1_share", "上半年第二产业增加值占全年比重",
+     "H1 share of the year's secondary-industry value added", "2025", 67, "medium",
+     ("hn_secondary_va_2025h1", "hn_secondary_va_2025"), 1, "46.7",
+     "Current prices; growth slowed from 6.2 (H1) to 4.1 (year), so this share follows a slowdown."),
+    ("cn_gdp_h1_share_2022", "china", "gdp_h1_share", "上半年国内生产总值占全年比重", "H1 share of the year's GDP",
+     "2022", 73, "low", ("562642", "1210207"), 1, "46.5",
+     "Levels from the research notes (H1 562642, year 1210207), not in the quoted excerpt."),
+    ("cn_gdp_h1_share_2023", "china", "gdp_h1_share", "上半年国内生产总值占全年比重", "H1 share of the year's GDP",
+     "2023", 72, "low", ("593034", "1260582"), 1, "47.0",
+     "Levels from the research notes (H1 593034, year 1260582), not in the quoted excerpt."),
+    ("cn_gdp_h1_share_2024", "china", "gdp_h1_share", "上半年国内生产总值占全年比重", "H1 share of the year's GDP",
+     "2024", 74, "low", ("cn_gdp_2024h1", "1349084"), 1, "45.7",
+     "Full-year level 1349084 from the research notes (URL not recorded)."),
+    ("cn_secondary_va_h1_share_2024", "china", "secondary_industry_va_h1_share", "上半年第二产业增加值占全年比重",
+     "H1 share of the year's secondary-industry value added", "2024", 71, "low",
+     ("cn_secondary_va_2024h1", "0.365", "1349084"), 1, "48.0",
+     "Full year = 36.5% x GDP 1349084 (cn_secondary_va_share_of_gdp_2024); the rounded share moves it by about 0.2pp."),
+    ("hn_gpb_revenue_h1_share_2017", "hunan", "gpb_revenue_full_scope_h1_share", "上半年一般公共预算收入(全口径)占全年比重",
+     "H1 share of the year's full-scope revenue", "2017", 53, "high",
+     ("hn_gpb_revenue_full_scope_2017h1", "hn_gpb_revenue_full_scope_2017"), 1, "",
+     "Fiscal revenue is front-loaded: its H1 share is above that of output."),
+    ("hn_local_gpb_revenue_h1_share_2017", "hunan", "local_gpb_revenue_h1_share", "上半年地方一般公共预算收入占全年比重",
+     "H1 share of the year's local revenue", "2017", 53, "high",
+     ("hn_local_gpb_revenue_2017h1", "hn_local_gpb_revenue_2017"), 1, "", ""),
+    ("hn_local_gpb_revenue_h1_share_2025", "hunan", "local_gpb_revenue_h1_share", "上半年地方一般公共预算收入占全年比重",
+     "H1 share of the year's local revenue", "2025", "people_hn_2025h1", "medium",
+     ("hn_gpb_revenue_2025h1", "hn_gpb_revenue_2025"), 1, "", ""),
+    # counts
+    ("hn_national_htz_count_2022", "hunan", "national_htz_count", "国家高新区数量", "Number of national HTZs in Hunan",
+     "2022-end", 44, "low", ("sum", "hn_national_htz_count_2020", "1"), 0, "9",
+     "8 at the end of 2020 (hn_national_htz_count_2020) + 宁乡 (upgraded Dec 2022): 长沙, 株洲, 湘潭, 益阳, 衡阳, "
+     "郴州, 常德, 怀化, 宁乡. 岳阳 is not a national HTZ."),
+]
+
+# Totals that must equal the sum of their parts exactly (checked on every run).
+IDENTITIES: list[tuple[str, tuple[str, ...]]] = [
+    ("city_changde_gpb_revenue_full_scope_m01_m05", ("city_changde_local_revenue_m01_m05",
+                                                     "city_changde_central_shared_revenue_m01_m05",
+                                                     "city_changde_provincial_shared_revenue_m01_m05")),
+    ("hn_gpb_revenue_full_scope_2013", ("hn_local_revenue_2013", "hn_central_shared_revenue_2013")),
+    ("hn_gpb_revenue_full_scope_2017h1", ("hn_local_gpb_revenue_2017h1", "hn_central_shared_revenue_2017h1")),
+    ("cn_gpb_revenue_2018", ("cn_local_gpb_revenue_2018", "cn_central_gpb_revenue_2018")),
+    ("cn_gpb_revenue_2022", ("cn_local_gpb_revenue_2022", "cn_central_gpb_revenue_2022")),
+]
+
+
+# ---------------------------------------------------------------------------
 # building and checking
 # ---------------------------------------------------------------------------
 
@@ -693,6 +1196,122 @@ def curated_rows(sources: list[dict[str, str]]) -> list[dict[str, str]]:
     return rows
 
 
+def _research_rows() -> list[dict[str, str]]:
+    return _read_csv(RESEARCH_CSV)
+
+
+def _research_text(row: dict[str, str]) -> str:
+    """Every field of a research row that may hold a figure, without thousands separators."""
+    fields = ("value", "growth_pct", "quote", "scope_note", "notes", "indicator")
+    return " ".join(row[f] for f in fields).replace(",", "")
+
+
+def evidence_sources(existing: list[dict[str, str]]) -> list[dict[str, str]]:
+    """Source rows for the research URLs that ``sources.csv`` does not list by hand."""
+    research = _research_rows()
+    known = {s["url"] for s in existing if s["source_id"] not in EVIDENCE_SOURCES}
+    rows = []
+    for source_id, (index, publisher, trust, note) in EVIDENCE_SOURCES.items():
+        r = research[index]
+        if r["source_url"] in known:
+            raise SystemExit(f"{source_id}: URL already in sources.csv: {r['source_url']}")
+        dated = re.fullmatch(r"\d{4}-\d{2}-\d{2}", r["source_date"]) is not None
+        rows.append(dict(
+            source_id=source_id, kind="web", title=r["source_title"], title_status="printed", authors="",
+            authors_status="not applicable", publisher=publisher, publisher_status="inferred", section="",
+            section_status="not applicable", date=r["source_date"], date_status="printed" if dated else "inferred",
+            url=r["source_url"], url_status="printed", trust=trust,
+            note=f"{note} Found by the peer/fiscal/seasonality research (row {index + 2} of peer_fiscal_seasonality.csv)."))
+    return rows
+
+
+def _source_for(spec: object, research: list[dict[str, str]], by_url: dict[str, dict[str, str]],
+                by_id: dict[str, dict[str, str]]) -> tuple[int | None, dict[str, str]]:
+    """(research index, source row) for a research index, an (index, source_id) pair or a source_id."""
+    if isinstance(spec, tuple):
+        index, source_id = spec
+        return index, by_id[source_id]
+    if isinstance(spec, str):
+        return None, by_id[spec]
+    assert isinstance(spec, int)
+    url = research[spec]["source_url"]
+    if url not in by_url:
+        raise SystemExit(f"research row {spec}: URL not in sources.csv or EVIDENCE_SOURCES: {url}")
+    return spec, by_url[url]
+
+
+def evidence_rows(sources: list[dict[str, str]]) -> list[dict[str, str]]:
+    """The rows of EVIDENCE, each checked against its research row."""
+    research = _research_rows()
+    by_url = {s["url"]: s for s in sources if s["url"]}
+    by_id = {s["source_id"]: s for s in sources}
+    rows = []
+    for t in EVIDENCE:
+        (spec, id_, region, indicator, zh, en, period, measure, value, unit, qualifier, basis, status,
+         excerpt, note) = t[:15]
+        index, src = _source_for(spec, research, by_url, by_id)
+        assert index is not None
+        r = research[index]
+        if str(value).lstrip("-") not in _research_text(r) and (not excerpt or excerpt not in r["quote"]):
+            raise SystemExit(f"{id_}: value {value} not found on research row {index}")
+        rows.append(dict(
+            id=id_, series="", region=region, indicator=indicator, label_zh=zh, label_en=en, period=period,
+            measure=measure, value=value, unit=unit, qualifier=qualifier, basis=basis, status=status,
+            trust=t[15] if len(t) > 15 else r["trust"], source_id=src["source_id"], source_date=src["date"],
+            excerpt=excerpt, note=note))
+    return rows
+
+
+def _decimal(operand: str, values: dict[str, str]) -> Decimal:
+    return Decimal(values[operand]) if operand in values else Decimal(operand)
+
+
+def derived_rows(sources: list[dict[str, str]], earlier: list[dict[str, str]]) -> list[dict[str, str]]:
+    """The rows of DERIVED, computed from ``earlier`` rows (or literal numbers)."""
+    research = _research_rows()
+    by_url = {s["url"]: s for s in sources if s["url"]}
+    by_id = {s["source_id"]: s for s in sources}
+    values = {r["id"]: r["value"] for r in earlier}
+    rows = []
+    for (id_, region, indicator, zh, en, period, spec, trust, operands, decimals, expected,
+         extra) in DERIVED:
+        _, src = _source_for(spec, research, by_url, by_id)
+        if operands[0] == "sum":
+            terms = operands[1:]
+            value = sum((_decimal(o, values) for o in terms), Decimal(0))
+            formula = " + ".join(f"{o} ({values[o]})" if o in values else str(o) for o in terms)
+            measure, unit = "count", "家"
+        else:
+            numerator, *rest = operands
+            denominator = Decimal(1)
+            for o in rest:
+                denominator *= _decimal(o, values)
+            value = _decimal(numerator, values) / denominator * 100
+            shown = [f"{o} ({values[o]})" if o in values else str(o) for o in operands]
+            formula = f"{shown[0]} / ({' x '.join(shown[1:])}) x 100"
+            measure, unit = "ratio", "%"
+        text = str(value.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP))
+        if expected and text != expected:
+            raise SystemExit(f"{id_}: computed {text}, the research gives {expected}")
+        note = f"DERIVED: {formula} = {text}." + (f" {extra}" if extra else "")
+        rows.append(dict(
+            id=id_, series="", region=region, indicator=indicator, label_zh=zh, label_en=en, period=period,
+            measure=measure, value=text, unit=unit, qualifier="exact", basis="", status="derived", trust=trust,
+            source_id=src["source_id"], source_date=src["date"], excerpt="", note=note))
+    return rows
+
+
+def check_identities(rows: list[dict[str, str]]) -> None:
+    """Stop unless every total in IDENTITIES equals the sum of its parts (same unit)."""
+    by_id = {r["id"]: r for r in rows}
+    for total, parts in IDENTITIES:
+        units = {by_id[p]["unit"] for p in (total, *parts)}
+        if len(units) != 1:
+            raise SystemExit(f"{total}: parts in different units {sorted(units)}")
+        if Decimal(by_id[total]["value"]) != sum(Decimal(by_id[p]["value"]) for p in parts):
+            raise SystemExit(f"{total}: not the sum of {', '.join(parts)}")
+
+
 def check(rows: list[dict[str, str]], sources: list[dict[str, str]]) -> None:
     """Stop on duplicate ids, overlong excerpts, multi-line fields or unused sources."""
     ids = [r["id"] for r in rows]
@@ -712,28 +1331,41 @@ def check(rows: list[dict[str, str]], sources: list[dict[str, str]]) -> None:
         raise SystemExit(f"sources.csv lists unused sources: {unused}")
 
 
-def render() -> str:
-    sources = _read_csv(SOURCES_CSV)
-    rows = curated_rows(sources) + series_rows(sources)
-    check(rows, sources)
+def _write_csv(rows: list[dict[str, str]], columns: tuple[str, ...] | list[str]) -> str:
     buf = io.StringIO(newline="")
-    writer = csv.DictWriter(buf, fieldnames=COLUMNS, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
+    writer = csv.DictWriter(buf, fieldnames=list(columns), lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
     writer.writeheader()
     writer.writerows(rows)
     return buf.getvalue()
 
 
+def render() -> tuple[str, str]:
+    """The text of ``context.csv`` and of ``sources.csv``."""
+    hand_sources = [s for s in _read_csv(SOURCES_CSV) if s["source_id"] not in EVIDENCE_SOURCES]
+    sources = hand_sources + evidence_sources(hand_sources)
+    rows = curated_rows(sources) + series_rows(sources) + evidence_rows(sources)
+    rows += derived_rows(sources, rows)
+    check(rows, sources)
+    check_identities(rows)
+    with SOURCES_CSV.open(encoding="utf-8", newline="") as fh:
+        source_columns = next(csv.reader(fh))
+    return _write_csv(rows, COLUMNS), _write_csv(sources, source_columns)
+
+
 def main(argv: list[str]) -> int:
-    text = render()
+    context_text, sources_text = render()
+    outputs = ((CONTEXT_CSV, context_text), (SOURCES_CSV, sources_text))
     if "--check" in argv:
-        current = CONTEXT_CSV.read_bytes() if CONTEXT_CSV.exists() else None
-        if current != text.encode("utf-8"):
-            print(f"{CONTEXT_CSV} is out of date; run python tools/curate_context.py")
-            return 1
-        print(f"{CONTEXT_CSV} is current")
-        return 0
-    CONTEXT_CSV.write_bytes(text.encode("utf-8"))
-    print(f"wrote {CONTEXT_CSV} ({text.count(chr(10)) - 1} rows)")
+        stale = [path for path, text in outputs
+                 if not path.exists() or path.read_bytes() != text.encode("utf-8")]
+        for path in stale:
+            print(f"{path} is out of date; run python tools/curate_context.py")
+        if not stale:
+            print(f"{CONTEXT_CSV} and {SOURCES_CSV} are current")
+        return 1 if stale else 0
+    for path, text in outputs:
+        path.write_bytes(text.encode("utf-8"))
+        print(f"wrote {path} ({text.count(chr(10)) - 1} rows)")
     return 0
 
 

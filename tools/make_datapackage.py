@@ -179,6 +179,22 @@ def scenarios_resource() -> dict:
     }
 
 
+def savings_resource() -> dict:
+    return {
+        "name": "savings",
+        "path": "savings.toml",
+        "type": "file",
+        "format": "toml",
+        "mediatype": "application/toml",
+        "encoding": "utf-8",
+        "title": "Reform-savings assumptions",
+        "description": "Assumptions of the 2024 reform-savings model (annual saving, wage growth, discount rate, "
+                       "years, valuation date, timing, the group's line, transferred cost), each with a default "
+                       "(a number or a data row), a plausible range, a rationale and refs to data rows. "
+                       "Assumptions, not data: validated by ygx_analysis.savings.load_savings.",
+    }
+
+
 def descriptor() -> dict:
     return {
         "$schema": "https://datapackage.org/profiles/2.0/datapackage.json",
@@ -191,7 +207,8 @@ def descriptor() -> dict:
         "licenses": [{"name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/by/4.0/",
                       "title": "Creative Commons Attribution 4.0"}],
         "keywords": ["Yiyang", "益阳高新区", "high-tech zone", "Hunan", "regional economy"],
-        "resources": [indicators_resource(), context_resource(), sources_resource(), scenarios_resource()],
+        "resources": [indicators_resource(), context_resource(), sources_resource(), scenarios_resource(),
+                      savings_resource()],
     }
 
 

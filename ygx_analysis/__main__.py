@@ -2,5 +2,7 @@
 
 from ygx_analysis.cli import main
 
+__all__ = ["main"]
+
 if __name__ == "__main__":
     raise SystemExit(main())

@@ -11,8 +11,14 @@ import json
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
+
+if TYPE_CHECKING:
+    from .scenarios import ScenarioSet
+
+__all__ = ["UsageError", "build_parser", "emit", "main", "parse_required", "required_growth_table", "scenario_table"]
 
 PROG = "ygx-analysis"
 FORMATS = ("table", "csv", "json")
@@ -50,25 +56,92 @@ def emit(frame: pd.DataFrame, fmt: str, out=None) -> None:
 
 def _add_validate(sub) -> None:
     p = sub.add_parser("validate", help="check every file in a data folder",
-                       description="Check indicators.csv, context.csv and sources.csv in DATA_DIR. "
-                                   "Prints row counts, or one line per problem and exits 1.")
+                       description="Check DATA_DIR: indicators.csv, context.csv and sources.csv (fields, ids, "
+                                   "sources, series, each value against its excerpt), datapackage.json "
+                                   "(structure, and the data against its schemas with frictionless when "
+                                   "installed), scenarios.toml and, where it exists, savings.toml. Prints "
+                                   "counts, or one line per problem and exits 1.")
     p.add_argument("data_dir", nargs="?", default=None, metavar="DATA_DIR",
-                   help="folder holding the CSV files (default: the package's data/)")
+                   help="folder holding the data files (default: the package's data/)")
     p.set_defaults(run=_run_validate)
 
 
-def _run_validate(args: argparse.Namespace) -> int:
-    from .data import default_data_dir, display_path, validate_data_dir
+def _validate_scenarios(data_dir: Path, csv_clean: bool) -> tuple[str, list[str]]:
+    """What the scenario loader says of ``data_dir/scenarios.toml``: a count, or one line per problem.
 
+    Row ids are checked against the CSV files of ``data_dir`` itself (only when they are clean).
+    """
+    from .data import default_data_dir, display_path, load_context, load_indicators
+    from .scenarios import load_scenarios
+
+    path = data_dir / "scenarios.toml"
+    own_rows = csv_clean and data_dir.resolve() == default_data_dir().resolve()
+    try:
+        spec = load_scenarios(path, check_rows=own_rows)
+    except ValueError as exc:  # ScenarioError or DataError, each with .problems
+        return "", [str(problem) for problem in getattr(exc, "problems", [exc])]
+    problems: list[str] = []
+    if csv_clean and not own_rows:
+        known = set(load_indicators(data_dir / "indicators.csv", data_dir / "sources.csv")["id"])
+        known |= set(load_context(data_dir / "context.csv", data_dir / "sources.csv")["id"])
+        problems = [f"{display_path(path)}: refs: unknown data row {row!r}; not in indicators.csv or context.csv"
+                    for row in spec.referenced_rows() if row not in known]
+    return f"{len(spec.scenarios)} scenarios", problems
+
+
+def _validate_savings(data_dir: Path, csv_clean: bool) -> tuple[str, list[str]]:
+    """What the savings loader says of ``data_dir/savings.toml``: a count, or one line per problem.
+
+    Row ids are resolved against the CSV files of ``data_dir`` (only when they are clean).
+    """
+    from .savings import load_savings
+
+    try:
+        spec = load_savings(data_dir / "savings.toml", data_dir=data_dir, check_rows=csv_clean)
+    except ValueError as exc:  # DataError, with .problems
+        return "", [str(problem) for problem in getattr(exc, "problems", [exc])]
+    return f"{len(spec.values)} assumptions", []
+
+
+def _run_validate(args: argparse.Namespace) -> int:
+    import importlib.util
+
+    from .data import default_data_dir, display_path, validate_data_dir
+    from .datapackage import check_with_frictionless
+
+    if args.data_dir is not None and not args.data_dir.strip():
+        raise ValueError("DATA_DIR: is empty; give a folder, or leave it out for the package's data/")
     data_dir = Path(args.data_dir) if args.data_dir else default_data_dir()
-    counts, problems = validate_data_dir(data_dir)
-    if problems:
-        for problem in problems:
-            print(problem, file=sys.stderr)
-        print(f"{len(problems)} problem(s) in {display_path(data_dir)}", file=sys.stderr)
+    counts, problems = validate_data_dir(data_dir, frictionless=False)
+    lines = [str(problem) for problem in problems]
+    summary = [f"{name}: {n} rows" for name, n in counts.items()]
+    if counts:  # the folder could be read
+        deep = importlib.util.find_spec("frictionless") is not None
+        summary.append("datapackage.json: " + ("structure, and the data against its schemas (frictionless)" if deep
+                                               else "structure (frictionless not installed)"))
+        scenarios_file = display_path(data_dir / "scenarios.toml")
+        if not any(problem.path == scenarios_file for problem in problems):
+            csv_clean = not any(problem.path.endswith(".csv") for problem in problems)
+            count, found = _validate_scenarios(data_dir, csv_clean)
+            lines += found
+            summary.append(f"scenarios.toml: {count}")
+        savings_file = display_path(data_dir / "savings.toml")
+        if not (data_dir / "savings.toml").exists():
+            summary.append("savings.toml: absent (optional)")
+        elif not any(problem.path == savings_file for problem in problems):
+            csv_clean = not any(problem.path.endswith(".csv") for problem in problems)
+            count, found = _validate_savings(data_dir, csv_clean)
+            lines += found
+            summary.append(f"savings.toml: {count}")
+        if not lines:  # last and slowest: the data against the descriptor's schemas
+            lines = [str(problem) for problem in check_with_frictionless(data_dir)]
+    if lines:
+        for line in lines:
+            print(line, file=sys.stderr)
+        print(f"{len(lines)} problem(s) in {display_path(data_dir)}", file=sys.stderr)
         return 1
-    for name, n in counts.items():
-        print(f"{name}: {n} rows")
+    for line in summary:
+        print(line)
     print(f"{display_path(data_dir)}: valid")
     return 0
 
@@ -107,63 +180,73 @@ def _run_figures(args: argparse.Namespace) -> int:
 # ---------------------------------------------------------------------------
 
 def _add_savings(sub) -> None:
-    from dataclasses import fields
-
-    from .savings import SavingsAssumptions
-
-    default = {f.name: f.default for f in fields(SavingsAssumptions)}
     p = sub.add_parser(
         "savings", help="cumulative and discounted savings of the 2024 reform",
-        description="Year-by-year HR-cost savings of the 2024 reform, cumulated and discounted "
-                    "(model results, not printed figures). t=0 is the end of the year before "
-                    "--first-year; flows are end-of-year. Defaults: see SavingsAssumptions.")
+        description="Year-by-year gross HR-cost savings of the 2024 reform to the zone, cumulated and discounted "
+                    "(model results, not printed figures). The assumptions come from data/savings.toml (or "
+                    "--config FILE); each flag overrides one value. Present values are at the end of "
+                    "--valuation-year (default 2025) whatever --first-year is. The state-owned group's cut is a "
+                    "separate line, added to the total only with --include-group. csv output starts with one "
+                    "comment line '# assumptions: {json}' (read it with pandas.read_csv(..., comment='#')).")
+    p.add_argument("--config", metavar="FILE", help="assumptions file (default: data/savings.toml)")
     p.add_argument("--annual-saving", type=float, metavar="X",
-                   help="zone's annual saving in 亿元 (default: row hr_cost_saving_annual, a lower bound)")
-    p.add_argument("--wage-growth", type=float, metavar="PCT",
-                   help=f"growth of the avoided cost, %% a year (default {default['wage_growth_pct']:g})")
-    p.add_argument("--discount-rate", type=float, metavar="PCT",
-                   help=f"nominal discount rate, %% a year (default {default['discount_rate_pct']:g})")
-    p.add_argument("--first-year", type=int, metavar="Y",
-                   help=f"first year counted (default {default['first_year']})")
-    p.add_argument("--through", type=int, metavar="YEAR",
-                   help=f"last year counted (default {default['through_year']})")
+                   help="zone's annual saving in 亿元 (file default: row hr_cost_saving_annual, a lower bound)")
+    p.add_argument("--wage-growth", type=float, metavar="PCT", help="growth of the avoided cost, %% a year")
+    p.add_argument("--discount-rate", type=float, metavar="PCT", help="nominal discount rate, %% a year")
+    p.add_argument("--first-year", type=int, metavar="Y", help="first year counted")
+    p.add_argument("--through", type=int, metavar="YEAR", help="last year counted")
+    p.add_argument("--valuation-year", type=int, metavar="Y", help="present values at the end of this year")
+    p.add_argument("--timing", choices=("end", "mid"), help="each saving at the end of its year or at mid-year")
     p.add_argument("--group-recurs", action=argparse.BooleanOptionalAction, default=None,
-                   help="whether the group's 2024 cut (row group_hr_cost_cut_2024) recurs (default: no)")
-    p.add_argument("--group-growth", type=float, metavar="PCT",
-                   help=f"growth of the group's cut if it recurs (default {default['group_growth_pct']:g})")
+                   help="whether the group's 2024 cut (row group_hr_cost_cut_2024) recurs")
+    p.add_argument("--group-growth", type=float, metavar="PCT", help="growth of the group's cut if it recurs")
+    p.add_argument("--include-group", action=argparse.BooleanOptionalAction, default=None,
+                   help="add the group's line (a company's cost) to the total")
+    p.add_argument("--transferred-cost", type=float, metavar="X",
+                   help="personnel cost taken on by the receiving governments, 亿元 a year: gives net savings")
     p.add_argument("--format", choices=FORMATS, default="table")
     p.set_defaults(run=_run_savings)
 
 
+def _records(frame: pd.DataFrame) -> list[dict[str, Any]]:
+    """Rows as dicts with NaN (unknown) as None, which JSON can hold."""
+    return [{k: (None if isinstance(v, float) and v != v else v) for k, v in row.items()}
+            for row in frame.to_dict(orient="records")]
+
+
 def _run_savings(args: argparse.Namespace) -> int:
-    from .savings import CONVENTION, MODEL_NOTE, UNIT, SavingsAssumptions, savings_path, window_summary
+    from .savings import MODEL_NOTE, UNIT, SavingsAssumptions, run_savings
 
     options = {"annual_saving": args.annual_saving, "wage_growth_pct": args.wage_growth,
                "discount_rate_pct": args.discount_rate, "first_year": args.first_year,
-               "through_year": args.through, "group_recurs": args.group_recurs,
-               "group_growth_pct": args.group_growth}
-    assumptions = SavingsAssumptions(**{k: v for k, v in options.items() if v is not None})
-    path = savings_path(assumptions)
-    windows = window_summary(path)
+               "through_year": args.through, "valuation_year": args.valuation_year, "timing": args.timing,
+               "group_recurs": args.group_recurs, "group_growth_pct": args.group_growth,
+               "include_group": args.include_group, "transferred_cost": args.transferred_cost}
+    assumptions = SavingsAssumptions.from_toml(args.config, None, {k: v for k, v in options.items() if v is not None})
+    result = run_savings(assumptions)
+    path, windows = result.path, result.windows
     if args.format == "json":
-        result = {
+        document = {
             "unit": UNIT,
             "model_result": True,
             "note": MODEL_NOTE,
-            "convention": CONVENTION,
+            "notes": result.notes(),
+            "convention": assumptions.convention,
             "assumptions": assumptions.to_dict(),
-            "windows": {row["window"]: {k: row[k] for k in ("start", "end", "years", "complete",
-                                                             "cumulative_nominal", "npv")}
-                        for row in windows.to_dict(orient="records")},
-            "path": path.to_dict(orient="records"),
+            "windows": {row["window"]: {k: row[k] for k in ("start", "end", "years", "complete", "cumulative_nominal",
+                                                             "npv", "net_nominal", "net_npv")}
+                        for row in _records(windows)},
+            "path": _records(path),
         }
-        json.dump(result, sys.stdout, ensure_ascii=False, indent=2)
+        json.dump(document, sys.stdout, ensure_ascii=False, indent=2, allow_nan=False)
         sys.stdout.write("\n")
     elif args.format == "csv":
+        sys.stdout.write(f"# assumptions: {assumptions.to_json()}\n")
         emit(path, "csv")
     else:
-        print(f"# {MODEL_NOTE}")
-        print(f"# {UNIT}; {CONVENTION}")
+        for note in result.notes():
+            print(f"# {note}")
+        print(f"# {UNIT}; {assumptions.convention}")
         emit(path, "table")
         print()
         emit(windows, "table")
@@ -238,8 +321,161 @@ def _run_audit(args: argparse.Namespace) -> int:
 # scenarios
 # ---------------------------------------------------------------------------
 
+SCENARIO_TABLE_COLUMNS = ("scenario", "indicator", "year", "value", "p05", "p50", "p95", "is_projection")
+"""Columns of the ``ygx-analysis scenarios`` table."""
+
+REQUIRED_COLUMNS = ("indicator", "year", "target_value", "level_2025", "basis_2025", "required_cagr_pct")
+"""Columns of the ``ygx-analysis scenarios --required`` table."""
+
+
+def parse_required(text: str) -> dict[str, Any]:
+    """Parse ``INDICATOR=TARGET@YEAR``; ``TARGET`` is a level or ``xF`` (F times the 2025 level).
+
+    Examples
+    --------
+    >>> parse_required("gross_output=1000@2030")
+    {'indicator': 'gross_output', 'target': 1000.0, 'multiple': False, 'year': 2030}
+    >>> parse_required("value_added=x2@2030")["multiple"]
+    True
+    """
+    import math
+    import re
+
+    if not isinstance(text, str):
+        raise TypeError(f"required: expected a string, got {type(text).__name__}")
+    match = re.match(r"^\s*([a-z0-9_]+)\s*=\s*(x?)\s*([0-9.eE+-]+)\s*@\s*(\d{4})\s*$", text)
+    if not match:
+        raise ValueError(f"required: expected INDICATOR=TARGET@YEAR (TARGET a number or xF), got {text!r}")
+    indicator, times, number, year = match.groups()
+    try:
+        target = float(number)
+    except ValueError:
+        raise ValueError(f"required: target {number!r} is not a number") from None
+    if not math.isfinite(target) or target <= 0:
+        raise ValueError(f"required: target must be positive, got {number!r}")
+    return {"indicator": indicator, "target": target, "multiple": bool(times), "year": int(year)}
+
+
+def required_growth_table(spec: ScenarioSet, requests: Sequence[dict[str, Any]]) -> pd.DataFrame:
+    """The growth each request of :func:`parse_required` needs from the 2025 level of ``spec``, rounded.
+
+    Parameters
+    ----------
+    spec : ScenarioSet
+        A loaded scenario file (:func:`ygx_analysis.scenarios.load_scenarios`).
+    requests : sequence of dict
+        Outputs of :func:`parse_required`.
+
+    Returns
+    -------
+    DataFrame
+        ``indicator, year, target_value, level_2025, basis_2025, required_cagr_pct``.
+
+    Examples
+    --------
+    >>> from ygx_analysis.scenarios import load_scenarios
+    >>> t = required_growth_table(load_scenarios(), [parse_required("value_added=x2@2030")])
+    >>> round(t["required_cagr_pct"].item(), 4)   # 100 * (2 ** (1/5) - 1)
+    14.8698
+    """
+    from .scenarios import BASE_YEAR, YEAR_MAX, YEAR_MIN
+
+    start = spec.jumpoff[spec.jumpoff["year"] == BASE_YEAR].set_index("indicator")
+    rows = []
+    for r in requests:
+        name = spec.check_indicator(r["indicator"])
+        if not YEAR_MIN < r["year"] <= YEAR_MAX:
+            raise ValueError(f"year: must be between {YEAR_MIN + 1} and {YEAR_MAX}, got {r['year']}")
+        level = float(start.loc[name, "value"])
+        target = level * r["target"] if r["multiple"] else r["target"]
+        rows.append({"indicator": name, "year": r["year"], "target_value": target, "level_2025": level,
+                     "basis_2025": start.loc[name, "basis"],
+                     "required_cagr_pct": spec.required_growth(name, target, r["year"])})
+    return pd.DataFrame(rows, columns=list(REQUIRED_COLUMNS)).round(4)
+
+
+def scenario_table(projection: pd.DataFrame, fan: pd.DataFrame | None = None, decimals: int = 4) -> pd.DataFrame:
+    """The ``scenarios`` table: deterministic values with the fan's P5/P50/P95, rounded.
+
+    Parameters
+    ----------
+    projection : DataFrame
+        :meth:`ScenarioSet.project <ygx_analysis.scenarios.ScenarioSet.project>`.
+    fan : DataFrame, optional
+        :meth:`FanResult.to_frame <ygx_analysis.scenarios.FanResult.to_frame>`; without it the
+        quantile columns are empty.
+    decimals : int
+        Decimals kept.
+
+    Returns
+    -------
+    DataFrame
+        ``scenario, indicator, year, value, p05, p50, p95, is_projection``.
+
+    Examples
+    --------
+    >>> from ygx_analysis.scenarios import load_scenarios
+    >>> t = scenario_table(load_scenarios().project("base"))
+    >>> v = t[t["indicator"] == "value_added"].set_index("year")["value"]
+    >>> round(float(v[2026] / v[2025]), 4)   # base starts at 7.5 %
+    1.075
+    """
+    import numpy as np
+
+    frame = projection
+    if fan is not None:
+        levels = fan[fan["measure"] == "level"][["scenario", "indicator", "year", "p05", "p50", "p95"]]
+        frame = frame.merge(levels, on=["scenario", "indicator", "year"], how="left", validate="one_to_one")
+    else:
+        frame = frame.assign(p05=np.nan, p50=np.nan, p95=np.nan)
+    out = frame[list(SCENARIO_TABLE_COLUMNS)].copy()
+    for col in ("value", "p05", "p50", "p95"):
+        out[col] = out[col].round(decimals)
+    return out
+
+
+TARGET_TABLE_COLUMNS = ("target", "status", "scenario", "year", "target_value", "nominal", "probability")
+"""Columns of the ``ygx-analysis scenarios --targets`` table."""
+
+
+def target_probability_table(fan: Any, targets: pd.DataFrame) -> pd.DataFrame:
+    """The target probabilities of a fan as text (:func:`~ygx_analysis.scenarios.format_probability`).
+
+    Parameters
+    ----------
+    fan : FanResult
+        A simulation (:meth:`ScenarioSet.simulate <ygx_analysis.scenarios.ScenarioSet.simulate>`).
+    targets : DataFrame
+        :meth:`ScenarioSet.target_levels <ygx_analysis.scenarios.ScenarioSet.target_levels>` (for the status).
+
+    Returns
+    -------
+    DataFrame
+        ``target, status, scenario, year, target_value, nominal, probability``; the
+        probability reads "below 0.1 % under the model's assumptions" under one in a
+        thousand, else a per cent with its Monte Carlo standard error.
+
+    Examples
+    --------
+    >>> from ygx_analysis.scenarios import load_scenarios
+    >>> spec = load_scenarios()
+    >>> t = target_probability_table(spec.simulate(500, seed=3, scenarios="low"), spec.target_levels())
+    >>> t.set_index("target").loc["gross_output_1000_2030", "probability"]
+    "below 0.1 % under the model's assumptions"
+    """
+    from .scenarios import format_probability
+
+    status = targets.set_index("target")["status"]
+    p = fan.target_probabilities
+    return pd.DataFrame({
+        "target": p["target"], "status": [status[k] for k in p["target"]], "scenario": p["scenario"],
+        "year": p["year"], "target_value": p["target_value"].round(4), "nominal": p["nominal"],
+        "probability": [format_probability(float(x), fan.n_paths, "en") for x in p["probability"]],
+    }, columns=list(TARGET_TABLE_COLUMNS))
+
+
 def _add_scenarios(sub) -> None:
-    from .montecarlo import DEFAULT_PATHS, DEFAULT_SEED, DEFAULT_SERIES
+    from .scenarios import DEFAULT_PATHS, DEFAULT_SEED
 
     p = sub.add_parser(
         "scenarios", help="十五五 (2026–2030) scenario paths, Monte Carlo fan and required growth",
@@ -253,7 +489,17 @@ def _add_scenarios(sub) -> None:
                    help=f"Monte Carlo paths per scenario; 0 skips the fan (default {DEFAULT_PATHS})")
     p.add_argument("--seed", type=int, default=DEFAULT_SEED, metavar="S", help=f"random seed (default {DEFAULT_SEED})")
     p.add_argument("--phi", type=float, metavar="PHI",
-                   help=f"persistence of growth deviations (default: AR(1) fitted to {DEFAULT_SERIES})")
+                   help="persistence of every growth shock (default: the AR(1) fit of each indicator's series)")
+    p.add_argument("--vol-scale", type=float, metavar="X",
+                   help="the zone's volatility as a multiple of the national series' (default: the file's)")
+    p.add_argument("--pipeline", action="store_true",
+                   help="switch on the 2024 investment pipeline ([pipeline] of the scenario file)")
+    p.add_argument("--targets", action="store_true",
+                   help="print the probability of reaching each target (with its Monte Carlo standard error) "
+                        "instead of the paths")
+    p.add_argument("--dump-paths", metavar="FILE",
+                   help="also write every simulated path (scenario, path, indicator, year, value) to FILE: "
+                        "CSV, or Parquet when FILE ends .parquet (needs pyarrow)")
     p.add_argument("--required", action="append", metavar="INDICATOR=TARGET@YEAR",
                    help="growth needed to reach TARGET (a level, or xF for F times the 2025 level) by YEAR; "
                         "may be repeated")
@@ -262,21 +508,30 @@ def _add_scenarios(sub) -> None:
 
 
 def _run_scenarios(args: argparse.Namespace) -> int:
-    from . import scenarios as sc
+    from .scenarios import load_scenarios
 
-    spec = sc.load_scenarios(args.config)
+    spec = load_scenarios(args.config)
+    if args.pipeline:
+        spec = spec.with_pipeline()
     if args.required:
-        emit(sc.required_growth_table([sc.parse_required(text) for text in args.required], spec), args.format)
+        emit(required_growth_table(spec, [parse_required(text) for text in args.required]), args.format)
         return 0
     if args.paths < 0:
         raise ValueError("paths: must not be negative")
-    fan = None
+    if args.paths == 0 and (args.dump_paths or args.targets):
+        raise ValueError("paths: --dump-paths and --targets need a fan (--paths above 0)")
+    result = None
     if args.paths > 0:
-        from . import montecarlo as mc
+        result = spec.simulate(args.paths, args.seed, scenarios=args.scenario, phi=args.phi,
+                               vol_scale=args.vol_scale, keep_paths=bool(args.dump_paths))
+    if args.dump_paths:
+        from .scenarios import write_paths
 
-        fan = mc.simulate(spec, scenarios=args.scenario, phi=args.phi, n_paths=args.paths,
-                          seed=args.seed).quantiles
-    emit(sc.scenario_table(spec, args.scenario, fan), args.format)
+        write_paths(result, args.dump_paths)
+    if args.targets:
+        emit(target_probability_table(result, spec.target_levels()), args.format)
+        return 0
+    emit(scenario_table(spec.project(args.scenario), None if result is None else result.to_frame()), args.format)
     return 0
 
 

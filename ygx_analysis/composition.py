@@ -11,7 +11,15 @@ Counts of things are whole numbers, so a count interval is tightened to the
 whole numbers inside it before any arithmetic: ``30多家`` is (30, 40), i.e. the
 integers [31, 39]. Tightening the parts first gives the sharpest correct
 remainder: ``487 − 86 − (30多 + 20多 + 10多)`` is [314, 338], whereas adding the
-open real intervals first gives the looser (311, 341).
+open real intervals first gives (311, 341), which tightened only after the sum
+is the looser [312, 340]. :func:`remainder` is the one implementation of "a
+total minus its parts"; :func:`ygx_analysis.audit.cluster_remainder` only picks
+the data rows for it.
+
+Errors
+------
+A figure of the wrong type raises ``TypeError`` and a wrong value raises
+``ValueError``; both messages start with the argument's name.
 
 This module imports only numpy, pandas, :mod:`ygx_analysis.reported` and
 :mod:`ygx_analysis.growth`.
@@ -19,38 +27,36 @@ This module imports only numpy, pandas, :mod:`ygx_analysis.reported` and
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping, Sequence
 
 import numpy as np
 import pandas as pd
 
-from .growth import share
+from .growth import as_interval, share
 from .reported import Interval, Reported
+
+__all__ = [
+    "Figure",
+    "as_interval",
+    "count_interval",
+    "group_sums",
+    "interval_record",
+    "interval_sum",
+    "parts_table",
+    "remainder",
+    "share_interval",
+    "share_record",
+]
 
 Figure = Reported | Interval | int | float
 """Anything that stands for a quantity: a printed figure, an interval, or a plain number."""
 
 
-def as_interval(x: Figure) -> Interval:
-    """The interval a figure stands for.
-
-    Examples
-    --------
-    >>> as_interval(Reported("30", "approx_more", "家")).notation()
-    '(30, 40)'
-    >>> as_interval(487).notation()
-    '[487, 487]'
-    """
-    if isinstance(x, Interval):
-        return x
-    if isinstance(x, Reported):
-        return x.interval
-    if isinstance(x, (int, float, np.integer, np.floating)) and not isinstance(x, bool):
-        if math.isnan(float(x)):
-            raise ValueError("x: a figure cannot be NaN")
-        return Interval.point(float(x))
-    raise ValueError(f"x: expected a Reported, an Interval or a number, got {type(x).__name__}")
+def _figures(parts: object, name: str) -> list[Figure]:
+    """``parts`` as a list, refusing a string or a single figure (a sequence is needed)."""
+    if isinstance(parts, (str, bytes)) or not isinstance(parts, Sequence):
+        raise TypeError(f"{name}: expected a sequence of figures, got {type(parts).__name__}")
+    return list(parts)
 
 
 def count_interval(x: Figure) -> Interval:
@@ -99,16 +105,18 @@ def interval_sum(parts: Sequence[Figure], whole_numbers: bool = True) -> Interva
     >>> interval_sum(parts, whole_numbers=False).notation()
     '(50, 70)'
     """
-    if len(parts) == 0:
+    figures = _figures(parts, "parts")
+    if not figures:
         raise ValueError("parts: need at least one figure")
-    intervals = [count_interval(p) if whole_numbers else as_interval(p) for p in parts]
+    intervals = [count_interval(p) if whole_numbers else as_interval(p) for p in figures]
     total = intervals[0]
     for interval in intervals[1:]:
         total = total + interval
     return total
 
 
-def remainder(total: Figure, parts: Sequence[Figure], whole_numbers: bool = True) -> Interval:
+def remainder(total: Figure, parts: Sequence[Figure], whole_numbers: bool = True, *,
+              signed: bool = False) -> Interval:
     """What is left of ``total`` after the named ``parts``, as an interval.
 
     Parameters
@@ -119,19 +127,26 @@ def remainder(total: Figure, parts: Sequence[Figure], whole_numbers: bool = True
         The printed parts of that total (may be empty).
     whole_numbers : bool, default True
         Treat all figures as counts: tighten each to whole numbers before the
-        arithmetic, and the result too.
+        arithmetic, and the result too. False: the real interval from interval
+        arithmetic on the printed ranges.
+    signed : bool, default False
+        Return ``total − sum(parts)`` as it is, even where it goes below zero
+        (for a check that flags parts above their total). By default a
+        remainder cannot be negative: the lower end is cut at 0 (a part printed
+        as 超 has no upper end, so the remainder has no positive lower bound),
+        and parts that certainly exceed the total raise ``ValueError``.
 
     Returns
     -------
     Interval
-        ``total − sum(parts)``. A remainder cannot be negative: the lower end is
-        cut at 0 (a part printed as 超 has no upper end, so the remainder has
-        no positive lower bound).
+        ``total − sum(parts)``.
 
     Raises
     ------
     ValueError
-        If the parts certainly exceed the total.
+        If the parts certainly exceed the total (unless ``signed``).
+    TypeError
+        If ``parts`` is not a sequence or a figure is not a number, Reported or Interval.
 
     Examples
     --------
@@ -142,17 +157,24 @@ def remainder(total: Figure, parts: Sequence[Figure], whole_numbers: bool = True
     ...            Reported("20", "approx_more", "家"), Reported("10", "approx_more", "家")]
     >>> remainder(Reported("487", unit="家"), printed).notation()
     '[314, 338]'
+    >>> real = remainder(Reported("487", unit="家"), printed, whole_numbers=False)
+    >>> real.notation(), real.integers().notation()  # tightened only after the sum: looser
+    ('(311, 341)', '[312, 340]')
     >>> remainder(100, [Reported("20", "more_than", "家")]).notation()
     '[0, 79]'
+    >>> remainder(100, [86, Reported("20", "approx_more", "家")], signed=True).notation()
+    '[-15, -7]'
     """
+    figures = _figures(parts, "parts")
     t = count_interval(total) if whole_numbers else as_interval(total)
-    if len(parts) == 0:
+    if not figures:
         return t
-    rest = t - interval_sum(parts, whole_numbers)
-    if rest.high < 0 or (rest.high == 0 and not rest.high_closed):
-        raise ValueError(f"parts: the parts exceed the total ({rest.notation()} left)")
-    if rest.low < 0:
-        rest = Interval(0.0, rest.high, True, rest.high_closed)
+    rest = t - interval_sum(figures, whole_numbers)
+    if not signed:
+        if rest.high < 0 or (rest.high == 0 and not rest.high_closed):
+            raise ValueError(f"parts: the parts exceed the total ({rest.notation()} left)")
+        if rest.low < 0:
+            rest = Interval(0.0, rest.high, True, rest.high_closed)
     return rest.integers() if whole_numbers else rest
 
 
@@ -211,6 +233,9 @@ def group_sums(parts: Mapping[str, Figure], groups: Mapping[str, Sequence[str]],
     >>> {k: v.notation() for k, v in group_sums(parts, {"main": ["a", "b"], "other": ["c"]}).items()}
     {'main': '[117, 125]', 'other': '[5, 5]'}
     """
+    for name, value in (("parts", parts), ("groups", groups)):
+        if not isinstance(value, Mapping):
+            raise TypeError(f"{name}: expected a mapping, got {type(value).__name__}")
     seen: set[str] = set()
     out: dict[str, Interval] = {}
     for group, names in groups.items():
@@ -234,6 +259,26 @@ def interval_record(interval: Interval) -> dict[str, object]:
     {'low': 31.0, 'high': 39.0, 'interval': '[31, 39]'}
     """
     return {"low": float(interval.low), "high": float(interval.high), "interval": interval.notation()}
+
+
+def share_record(interval: Interval, total: Interval, share_digits: int = 2) -> dict[str, object]:
+    """:func:`interval_record` of a part plus its share of ``total`` in percent, for a table row.
+
+    The share is :func:`share_interval` of the two intervals as they are (no
+    further tightening), rounded to ``share_digits`` decimals.
+
+    Examples
+    --------
+    >>> share_record(Interval(31, 39), Interval(487, 487))
+    {'low': 31.0, 'high': 39.0, 'interval': '[31, 39]', 'share_low_pct': 6.37, 'share_high_pct': 8.01}
+    """
+    if isinstance(share_digits, bool) or not isinstance(share_digits, (int, np.integer)):
+        raise TypeError(f"share_digits: expected a whole number, got {type(share_digits).__name__}")
+    if share_digits < 0:
+        raise ValueError(f"share_digits: must be zero or positive, got {share_digits}")
+    share = share_interval(interval, total, whole_numbers=False)
+    return {**interval_record(interval), "share_low_pct": round(share.low, share_digits),
+            "share_high_pct": round(share.high, share_digits)}
 
 
 def parts_table(total: Figure, parts: Mapping[str, Figure], whole_numbers: bool = True,
@@ -271,22 +316,18 @@ def parts_table(total: Figure, parts: Mapping[str, Figure], whole_numbers: bool 
     3    remainder  [362, 370]          74.33           75.98
     4        total  [487, 487]         100.00          100.00
     """
+    if not isinstance(parts, Mapping):
+        raise TypeError(f"parts: expected a mapping of name to figure, got {type(parts).__name__}")
     if len(parts) == 0:
         raise ValueError("parts: need at least one part")
-    if share_digits < 0:
-        raise ValueError("share_digits: must be zero or positive")
     convert = count_interval if whole_numbers else as_interval
     t = convert(total)
     rows: list[tuple[str, str, Interval]] = [(name, "part", convert(p)) for name, p in parts.items()]
     rows.append(("sum_of_parts", "sum_of_parts", interval_sum(list(parts.values()), whole_numbers)))
     rows.append(("remainder", "remainder", remainder(total, list(parts.values()), whole_numbers)))
     rows.append(("total", "total", t))
-    records = []
-    for name, kind, interval in rows:
-        share = share_interval(interval, t, whole_numbers=False)
-        records.append({"row": name, "kind": kind, **interval_record(interval),
-                        "share_low_pct": round(share.low, share_digits),
-                        "share_high_pct": round(share.high, share_digits)})
+    records = [{"row": name, "kind": kind, **share_record(interval, t, share_digits)}
+               for name, kind, interval in rows]
     table = pd.DataFrame.from_records(records)
     if whole_numbers and np.isfinite(table[["low", "high"]].to_numpy()).all():
         table = table.astype({"low": "int64", "high": "int64"})

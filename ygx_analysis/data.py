@@ -10,24 +10,41 @@ raise :class:`DataError` on the first problem and keep the full list in
 ``DataError.problems``; :func:`validate_data_dir` collects every problem in a
 folder without raising. A user can point any loader at an edited copy.
 
+Reading itself (regular files only, the size limit, UTF-8) is done by
+:mod:`ygx_analysis.inputs`, where :class:`DataError` and :class:`Problem` live;
+both are importable from here too.
+
+Numbers (the ``value`` column) are plain ASCII decimals matching
+:data:`DECIMAL_NUMBER`, ``-?[0-9]+(\\.[0-9]+)?``, exactly as printed: no sign
+``+``, no exponent (``1e5``), no digit separators (``6,208``, ``6_208``), no
+full-width or other non-ASCII digits (``６２.０８``), no ``nan``/``inf``, and no
+value so large that it overflows to infinity.
+
 This module imports only the standard library, numpy and pandas.
 """
 
 from __future__ import annotations
 
-import csv
 import hashlib
-import io
+import math
 import os
 import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import Path
 
 import pandas as pd
 
+from .datapackage import check_descriptor
+from .inputs import DataError, Problem, check_folder, display_path, read_bytes, read_csv_rows, read_toml
 from .reported import QUALIFIERS, Reported, interval_from_printed
+
+__all__ = [
+    "CONTEXT_COLUMNS", "DATA_DIR_ENV", "DECIMAL_NUMBER", "INDICATOR_COLUMNS", "SECTIONS", "SOURCE_COLUMNS",
+    "TOML_FILES", "UNIT_MULTIPLIERS", "DataError", "Problem", "check_context", "check_excerpts",
+    "check_indicators", "check_sources", "context_reported", "default_data_dir", "display_path",
+    "load_context", "load_indicators", "load_sources", "reported", "validate_data_dir", "value_in_excerpt",
+]
 
 DATA_DIR_ENV = "YGX_DATA_DIR"
 """Environment variable that points the loaders at another data folder."""
@@ -55,7 +72,8 @@ INDICATOR_MEASURES = ("flow", "stock", "growth_yoy", "ratio", "rank")
 CONTEXT_MEASURES = INDICATOR_MEASURES + ("target_growth", "count")
 GROWTH_MEASURES = ("growth_yoy", "target_growth")
 SECTIONS = ("innovation", "industry", "economy", "reform", "business_environment")
-REGIONS = ("zone", "yiyang", "heshan", "hunan", "china", "national_htz", "national_etdz", "hunan_htz")
+REGIONS = ("zone", "yiyang", "heshan", "hunan", "china", "national_htz", "national_etdz", "hunan_htz",
+           "hunan_park", "hunan_city")
 STATUSES = ("final", "revised", "preliminary", "forecast", "target", "derived", "unverified")
 TRUST_LEVELS = ("high", "medium", "low")
 BASES = ("real", "nominal", "")
@@ -63,38 +81,16 @@ SOURCE_KINDS = ("article", "web", "dataset")
 FIELD_STATUSES = ("printed", "inferred", "not confirmed", "not applicable")
 
 INDICATOR_PERIOD = re.compile(r"^(\d{4}|\d{4}H[12]|current|annual)$")
-CONTEXT_PERIOD = re.compile(r"^(\d{4}|\d{4}H[12]|\d{4}Q[1-4](-Q[1-4])?|\d{4}M\d{2}-M\d{2}|\d{4}-\d{4}|\d{4}-end)$")
+CONTEXT_PERIOD = re.compile(r"^(\d{4}|\d{4}H[12]|\d{4}Q[1-4](-Q[1-4])?|\d{4}M\d{2}-M\d{2}|\d{4}-\d{4}|\d{4}-end|undated)$")
 SLUG = re.compile(r"^[a-z0-9_]+$")
 INDICATOR_EXCERPT_MAX = 30
 CONTEXT_EXCERPT_MAX = 60
-
-
-class DataError(ValueError):
-    """A problem in a data file, printed as one line: ``file:line: field: message``.
-
-    Attributes
-    ----------
-    problems : list of Problem
-        Every problem found in the file; the message shows the first.
-    """
-
-    def __init__(self, problems: Sequence[Problem]):
-        self.problems = list(problems)
-        super().__init__(str(self.problems[0]))
-
-
-@dataclass(frozen=True)
-class Problem:
-    """One problem: where it is and what is wrong."""
-
-    path: str
-    line: int | None
-    field: str | None
-    message: str
-
-    def __str__(self) -> str:
-        where = self.path if self.line is None else f"{self.path}:{self.line}"
-        return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+DECIMAL_NUMBER = re.compile(r"^-?[0-9]+(\.[0-9]+)?$", re.ASCII)
+"""A value as printed: ASCII digits, an optional minus sign and decimal point, nothing else."""
+TOML_FILES = {"scenarios.toml": True, "savings.toml": False}
+"""TOML files of a data folder → whether the folder must hold it (``savings.toml`` is optional)."""
+SHOWN_MAX = 40
+"""Longest field text quoted in a message; longer text is cut with an ellipsis."""
 
 
 def default_data_dir() -> Path:
@@ -108,84 +104,16 @@ def default_data_dir() -> Path:
     return Path(__file__).resolve().parent / "_data"
 
 
-def display_path(path: Path) -> str:
-    """A path as the user would type it: relative to the working folder when inside it."""
-    try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return str(path)
-
-
-# ---------------------------------------------------------------------------
-# reading a CSV file into rows, with file-level checks
-# ---------------------------------------------------------------------------
-
-def _read_rows(path: Path, columns: Sequence[str]) -> tuple[list[tuple[int, dict[str, str]]], list[Problem]]:
-    shown = display_path(path)
-    if not path.exists():
-        return [], [Problem(shown, None, None, "file not found")]
-    if path.is_dir():
-        return [], [Problem(shown, None, None, "is a folder, not a CSV file")]
-    raw = path.read_bytes()
-    if not raw.strip():
-        return [], [Problem(shown, None, None, "file is empty")]
-    if b"\x00" in raw:
-        return [], [Problem(shown, None, None, "binary content (NUL bytes); expected UTF-8 CSV text")]
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        return [], [Problem(shown, line, None, f"not valid UTF-8 (byte {exc.start}); save the file as UTF-8")]
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
-    problems: list[Problem] = []
-    rows: list[tuple[int, dict[str, str]]] = []
-    try:
-        header = next(reader)
-    except csv.Error as exc:
-        return [], [Problem(shown, 1, "header", f"malformed CSV: {exc}")]
-    header = [h.strip() for h in header]
-    missing = [c for c in columns if c not in header]
-    if missing:
-        return [], [Problem(shown, 1, "header", f"missing column {name!r}") for name in missing]
-    extra = [h for h in header if h not in columns]
-    if extra:
-        problems.append(Problem(shown, 1, "header", f"unknown column {extra[0]!r}"))
-    dupes = {h for h in header if header.count(h) > 1}
-    if dupes:
-        problems.append(Problem(shown, 1, "header", f"duplicate column {sorted(dupes)[0]!r}"))
-    if problems:
-        return [], problems
-    line_start = reader.line_num + 1
-    while True:
-        try:
-            fields = next(reader)
-        except StopIteration:
-            break
-        except csv.Error as exc:
-            problems.append(Problem(shown, reader.line_num, None, f"malformed CSV: {exc}"))
-            break
-        line = line_start
-        line_start = reader.line_num + 1
-        if not fields or all(not f.strip() for f in fields):
-            continue
-        if len(fields) != len(header):
-            problems.append(Problem(shown, line, None,
-                                    f"row has {len(fields)} fields, header has {len(header)}"))
-            continue
-        if reader.line_num != line:
-            problems.append(Problem(shown, line, None, "a field spans several lines; keep each row on one line"))
-            continue
-        rows.append((line, dict(zip(header, fields, strict=True))))
-    if not rows and not problems:
-        problems.append(Problem(shown, None, None, "no data rows"))
-    return rows, problems
-
-
 # ---------------------------------------------------------------------------
 # field checks
 # ---------------------------------------------------------------------------
 
 Check = Callable[[str, dict[str, str]], str | None]
+
+
+def _shown(value: str) -> str:
+    """``repr(value)``, cut to :data:`SHOWN_MAX` characters so that a message stays one short line."""
+    return repr(value) if len(value) <= SHOWN_MAX else repr(value[:SHOWN_MAX]) + "…"
 
 
 def _required(value: str, row: dict[str, str]) -> str | None:
@@ -198,7 +126,7 @@ def _one_of(choices: Iterable[str], what: str) -> Check:
     def check(value: str, row: dict[str, str]) -> str | None:
         if value not in allowed:
             shown = ", ".join(repr(c) for c in allowed if c)
-            return f"unknown {what} {value!r}; expected one of {shown}"
+            return f"unknown {what} {_shown(value)}; expected one of {shown}"
         return None
 
     return check
@@ -206,7 +134,7 @@ def _one_of(choices: Iterable[str], what: str) -> Check:
 
 def _matches(pattern: re.Pattern[str], what: str) -> Check:
     def check(value: str, row: dict[str, str]) -> str | None:
-        return None if pattern.match(value) else f"{what} {value!r} is not of the form {pattern.pattern}"
+        return None if pattern.match(value) else f"{what} {_shown(value)} is not of the form {pattern.pattern}"
 
     return check
 
@@ -219,15 +147,12 @@ def _max_length(limit: int) -> Check:
 
 
 def _number(value: str, row: dict[str, str]) -> str | None:
-    text = value.strip()
-    if text != value or not text:
-        return f"not a number: {value!r}"
-    try:
-        d = Decimal(text)
-    except InvalidOperation:
-        return f"not a number: {value!r}"
-    if not d.is_finite() or "e" in text.lower():
-        return f"not a plain decimal number: {value!r}"
+    if not DECIMAL_NUMBER.match(value):
+        return f"not a number: {_shown(value)}; write a plain decimal in ASCII digits, such as 62.08 or -3.5"
+    multiplier = UNIT_MULTIPLIERS.get(row.get("unit", ""), 1.0)
+    if not math.isfinite(float(value) * multiplier):
+        return f"value {_shown(value)} is too large: it overflows to infinity"
+    d = Decimal(value)
     measure = row.get("measure", "")
     if measure in GROWTH_MEASURES and d <= -100:
         return f"growth rate {value}% is at or below -100%"
@@ -303,7 +228,7 @@ def _check_rows(path: Path, rows: list[tuple[int, dict[str, str]]], checks: dict
         if key in row and row[key]:
             if row[key] in seen:
                 problems.append(Problem(shown, line, key,
-                                        f"duplicate id {row[key]!r} (first on line {seen[row[key]]})"))
+                                        f"duplicate id {_shown(row[key])} (first on line {seen[row[key]]})"))
             else:
                 seen[row[key]] = line
         if not row_problem and "qualifier" in row and "value" in row:
@@ -315,7 +240,7 @@ def _check_rows(path: Path, rows: list[tuple[int, dict[str, str]]], checks: dict
 
 def _check_source_ids(path: Path, rows: list[tuple[int, dict[str, str]]], known: set[str]) -> list[Problem]:
     shown = display_path(path)
-    return [Problem(shown, line, "source_id", f"unknown source {row['source_id']!r}; not in sources.csv")
+    return [Problem(shown, line, "source_id", f"unknown source {_shown(row['source_id'])}; not in sources.csv")
             for line, row in rows if row["source_id"] and row["source_id"] not in known]
 
 
@@ -362,7 +287,7 @@ def _sources_for(path: Path, sources_path: str | os.PathLike[str] | None) -> Pat
 def check_sources(path: str | os.PathLike[str] | None = None) -> list[Problem]:
     """Every problem in a sources file (empty list when it is clean)."""
     p = _resolve(path, "sources.csv")
-    rows, problems = _read_rows(p, SOURCE_COLUMNS)
+    rows, problems = read_csv_rows(p, SOURCE_COLUMNS)
     return problems + _check_rows(p, rows, SOURCE_CHECKS, "source_id")
 
 
@@ -370,7 +295,7 @@ def check_indicators(path: str | os.PathLike[str] | None = None,
                      sources_path: str | os.PathLike[str] | None = None) -> list[Problem]:
     """Every problem in an indicators file, including unknown source ids."""
     p = _resolve(path, "indicators.csv")
-    rows, problems = _read_rows(p, INDICATOR_COLUMNS)
+    rows, problems = read_csv_rows(p, INDICATOR_COLUMNS)
     problems += _check_rows(p, rows, INDICATOR_CHECKS, "id")
     known = _known_source_ids(_sources_for(p, sources_path))
     if known is not None:
@@ -382,7 +307,7 @@ def check_context(path: str | os.PathLike[str] | None = None,
                   sources_path: str | os.PathLike[str] | None = None) -> list[Problem]:
     """Every problem in a context file, including unknown source ids and mixed series."""
     p = _resolve(path, "context.csv")
-    rows, problems = _read_rows(p, CONTEXT_COLUMNS)
+    rows, problems = read_csv_rows(p, CONTEXT_COLUMNS)
     problems += _check_rows(p, rows, CONTEXT_CHECKS, "id")
     known = _known_source_ids(_sources_for(p, sources_path))
     if known is not None:
@@ -417,7 +342,7 @@ def _check_series(path: Path, rows: list[tuple[int, dict[str, str]]]) -> list[Pr
 
 
 def _known_source_ids(path: Path) -> set[str] | None:
-    rows, problems = _read_rows(path, SOURCE_COLUMNS)
+    rows, problems = read_csv_rows(path, SOURCE_COLUMNS)
     if problems and not rows:
         return None
     return {row["source_id"] for _, row in rows}
@@ -434,8 +359,8 @@ _LOADED: dict[tuple[object, ...], pd.DataFrame] = {}
 
 def _file_state(path: Path) -> tuple[str, str] | None:
     try:
-        content = path.read_bytes()
-    except OSError:
+        content = read_bytes(path)
+    except DataError:
         return None
     return (str(path.resolve()), hashlib.sha256(content).hexdigest())
 
@@ -483,7 +408,7 @@ def load_sources(path: str | os.PathLike[str] | None = None) -> pd.DataFrame:
     p = _resolve(path, "sources.csv")
 
     def load() -> pd.DataFrame:
-        rows, problems = _read_rows(p, SOURCE_COLUMNS)
+        rows, problems = read_csv_rows(p, SOURCE_COLUMNS)
         _raise_if(problems + _check_rows(p, rows, SOURCE_CHECKS, "source_id"))
         return _typed_frame(rows, SOURCE_COLUMNS)
 
@@ -510,7 +435,7 @@ def load_indicators(path: str | os.PathLike[str] | None = None,
 
     def load() -> pd.DataFrame:
         _raise_if(check_indicators(p, sources_path))
-        rows, _ = _read_rows(p, INDICATOR_COLUMNS)
+        rows, _ = read_csv_rows(p, INDICATOR_COLUMNS)
         return _add_value_columns(_typed_frame(rows, INDICATOR_COLUMNS))
 
     return _cached("indicators", [p, _sources_for(p, sources_path)], load)
@@ -533,7 +458,7 @@ def load_context(path: str | os.PathLike[str] | None = None,
 
     def load() -> pd.DataFrame:
         _raise_if(check_context(p, sources_path))
-        rows, _ = _read_rows(p, CONTEXT_COLUMNS)
+        rows, _ = read_csv_rows(p, CONTEXT_COLUMNS)
         return _add_value_columns(_typed_frame(rows, CONTEXT_COLUMNS))
 
     return _cached("context", [p, _sources_for(p, sources_path)], load)
@@ -569,25 +494,111 @@ def context_reported(context_id: str, context: pd.DataFrame | None = None) -> Re
     return _lookup(load_context() if context is None else context, context_id, "context.csv")
 
 
-def validate_data_dir(data_dir: str | os.PathLike[str] | None = None) -> tuple[dict[str, int], list[Problem]]:
+CHINESE_NUMERALS = {"0": "〇零", "1": "一", "2": "二两", "3": "三", "4": "四", "5": "五", "6": "六",
+                    "7": "七", "8": "八", "9": "九", "10": "十"}
+"""Whole numbers the article may print as Chinese numerals (一镇两街道: 1 town, 2 subdistricts)."""
+
+
+def value_in_excerpt(value: str, excerpt: str) -> bool:
+    """Whether the printed ``value`` occurs in its ``excerpt``.
+
+    The value must stand as a whole number in the excerpt (``6`` is not found in
+    ``16%`` or ``6.6%``); a whole number from 0 to 10 may instead be printed as a
+    Chinese numeral (:data:`CHINESE_NUMERALS`).
+
+    Examples
+    --------
+    >>> value_in_excerpt("62.08", "财政总收入62.08亿元")
+    True
+    >>> value_in_excerpt("6", "增长16.6%"), value_in_excerpt("6.6", "增长16.6%")
+    (False, False)
+    >>> value_in_excerpt("2", "托管‘一镇两街道’")
+    True
+    """
+    if not isinstance(value, str) or not isinstance(excerpt, str):
+        raise TypeError("value, excerpt: expected str")
+    if re.search(r"(?<![0-9.])" + re.escape(value) + r"(?![0-9]|\.[0-9])", excerpt):
+        return True
+    return any(ch in excerpt for ch in CHINESE_NUMERALS.get(value, ""))
+
+
+def check_excerpts(path: str | os.PathLike[str] | None = None) -> list[Problem]:
+    """Every indicators row whose printed ``value`` is not in its ``excerpt`` (see :func:`value_in_excerpt`).
+
+    Rows that fail their own field checks are left to :func:`check_indicators`.
+
+    Examples
+    --------
+    >>> check_excerpts()
+    []
+    """
+    p = _resolve(path, "indicators.csv")
+    rows, _ = read_csv_rows(p, INDICATOR_COLUMNS)
+    shown = display_path(p)
+    return [Problem(shown, line, "value", f"{_shown(row['value'])} does not occur in its excerpt "
+                                          f"{_shown(row['excerpt'])}; correct the value or the excerpt")
+            for line, row in rows
+            if DECIMAL_NUMBER.match(row["value"]) and row["excerpt"] and not value_in_excerpt(row["value"],
+                                                                                              row["excerpt"])]
+
+
+def _check_toml(path: Path, required: bool) -> list[Problem]:
+    """File-level problems of a TOML file: missing (when required), not regular, too big or deep, bad syntax."""
+    if not required and not os.path.lexists(path):
+        return []
+    try:
+        read_toml(path)
+    except DataError as exc:
+        return exc.problems
+    return []
+
+
+def validate_data_dir(data_dir: str | os.PathLike[str] | None = None, *,
+                      frictionless: bool = True) -> tuple[dict[str, int], list[Problem]]:
     """Check every file in a data folder.
+
+    The three CSV files (fields, ids, source ids, series), each indicator value
+    against its excerpt, ``datapackage.json`` (see
+    :func:`ygx_analysis.datapackage.check_descriptor`) and the TOML files as files
+    (:data:`TOML_FILES`: regular, within the size limit, nesting bounded, valid
+    syntax). What the TOML files say is checked by their own loaders
+    (``ygx-analysis validate`` calls them).
+
+    Parameters
+    ----------
+    data_dir : path-like, optional
+        The folder; defaults to :func:`default_data_dir`.
+    frictionless : bool, default True
+        Last, when nothing else was found, validate the data against the
+        descriptor's schemas with frictionless (where installed).
 
     Returns
     -------
     counts : dict
-        Data rows per file that was read.
+        Data rows per CSV file that was read.
     problems : list of Problem
         Every problem found; empty when the folder is clean.
+
+    Examples
+    --------
+    >>> counts, problems = validate_data_dir()
+    >>> counts["indicators.csv"], problems
+    (45, [])
     """
-    d = Path(data_dir) if data_dir is not None else default_data_dir()
-    if not d.is_dir():
-        return {}, [Problem(display_path(d), None, None, "not a folder")]
+    try:
+        d = check_folder(data_dir if data_dir is not None else default_data_dir())
+    except DataError as exc:
+        return {}, exc.problems
     problems = check_sources(d / "sources.csv")
     problems += check_indicators(d / "indicators.csv", d / "sources.csv")
     problems += check_context(d / "context.csv", d / "sources.csv")
+    problems += check_excerpts(d / "indicators.csv")
     counts: dict[str, int] = {}
     for name, columns in (("indicators.csv", INDICATOR_COLUMNS), ("context.csv", CONTEXT_COLUMNS),
                           ("sources.csv", SOURCE_COLUMNS)):
-        rows, _ = _read_rows(d / name, columns)
+        rows, _ = read_csv_rows(d / name, columns)
         counts[name] = len(rows)
-    return counts, problems
+    for name, required in TOML_FILES.items():
+        problems += _check_toml(d / name, required)
+    _, descriptor_problems = check_descriptor(d, deep=frictionless and not problems)
+    return counts, problems + descriptor_problems

@@ -1,5 +1,8 @@
 """House style, the bundled CJK font, source lines and deterministic figure files.
 
+Figure files are written by matplotlib (``Figure.savefig``) with the metadata that
+would change from build to build left out (:data:`SAVE_METADATA`).
+
 matplotlib's default font has no Chinese glyphs, so the package ships a GB2312
 subset of Noto Sans SC (SIL Open Font License, ``fonts/OFL.txt``), made by
 ``tools/make_font_subset.py``, and a small subset of that one holding just the
@@ -15,14 +18,20 @@ matplotlib is imported inside the functions, never at module import.
 
 from __future__ import annotations
 
+import contextlib
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.figure import Figure
+
+__all__ = ["FONT_ENV", "FONT_FAMILY", "FONT_PATH", "PALETTE", "PDF_COMPRESSION", "PROJECTION_STYLE",
+           "SAVE_METADATA", "STYLE", "USED_FONT_FAMILY", "USED_FONT_PATH", "add_projection_note",
+           "add_source_line", "apply_fonts", "bundled_font_characters", "figure_texts", "font_families",
+           "house_style", "missing_glyphs", "new_figure", "save_figure", "use_chinese_font"]
 
 FONT_PATH = Path(__file__).resolve().parent / "fonts" / "NotoSansSC-GB2312.ttf"
 FONT_FAMILY = "Noto Sans SC GB2312"
@@ -229,76 +238,33 @@ SAVE_METADATA = {
 }
 """Metadata that would make files differ between builds is left out."""
 
-ZLIB_LEVEL = 3
-"""zlib level of PNG data and PDF streams: measured on the report's figures, files about
-5 % larger than at the default level 6 and written 10-13 % faster."""
+PDF_COMPRESSION = 3
+"""zlib level of PDF streams (matplotlib's ``pdf.compression``): measured on the report's figures,
+files about 5 % larger than at the default level 6 and written 10-13 % faster."""
 
 
-def encode_png(rgba, dpi: float, level: int = ZLIB_LEVEL) -> bytes:
-    """PNG bytes of an image given as an (height, width, 4) uint8 RGBA array.
+@contextlib.contextmanager
+def house_style() -> Iterator[None]:
+    """matplotlib's defaults plus the house style, whatever a notebook changed; restored after.
 
-    An image whose pixels are all opaque is stored as RGB. Every row uses PNG's
-    filter type 0 (none): for figures of flat colours this compresses about as
-    well as adaptive filtering, at half the time. The resolution is recorded in
-    a ``pHYs`` chunk; nothing else (no time, no software name) is written.
+    Exhibits are drawn and exported inside this context, so a figure depends neither
+    on a ``matplotlibrc`` nor on rcParams that a notebook set before.
 
     Examples
     --------
-    >>> import numpy as np, io
-    >>> from PIL import Image
-    >>> pixels = np.array([[[255, 0, 0, 255], [0, 0, 255, 255]]], dtype=np.uint8)  # one row, red then blue
-    >>> image = Image.open(io.BytesIO(encode_png(pixels, dpi=200)))
-    >>> image.mode, image.size, image.getpixel((1, 0)), round(image.info["dpi"][0])
-    ('RGB', (2, 1), (0, 0, 255), 200)
+    >>> import matplotlib
+    >>> with house_style():
+    ...     matplotlib.rcParams["svg.hashsalt"]
+    'ygx_analysis'
     """
-    import struct
-    import zlib
+    import matplotlib
 
-    import numpy as np
-
-    rgba = np.asarray(rgba)
-    if rgba.ndim != 3 or rgba.shape[2] != 4 or rgba.dtype != np.uint8:
-        raise ValueError(f"rgba: expected a (height, width, 4) uint8 array, got {rgba.shape} {rgba.dtype}")
-    height, width, _ = rgba.shape
-    opaque = bool((rgba[..., 3] == 255).all())
-    channels, color_type = (3, 2) if opaque else (4, 6)
-    rows = np.empty((height, width * channels + 1), dtype=np.uint8)
-    rows[:, 0] = 0  # filter type: none
-    rows[:, 1:].reshape(height, width, channels)[...] = rgba[..., :channels]
-
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
-
-    per_metre = round(dpi / 0.0254)
-    return (b"\x89PNG\r\n\x1a\n"
-            + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, color_type, 0, 0, 0))
-            + chunk(b"pHYs", struct.pack(">IIB", per_metre, per_metre, 1))
-            + chunk(b"IDAT", zlib.compress(rows.data, level))
-            + chunk(b"IEND", b""))
-
-
-def figure_png(fig: Figure, dpi: float) -> bytes:
-    """Draw a figure with matplotlib's Agg renderer at ``dpi`` and encode it (:func:`encode_png`).
-
-    The pixels are those of ``fig.savefig(..., format="png")``; only the encoding differs.
-    """
-    import io
-
-    import numpy as np
-
-    buffer = io.BytesIO()
-    fig.savefig(buffer, format="rgba", dpi=dpi)
-    # the canvas size in pixels as matplotlib's Agg canvas computes it at this dpi
-    original = fig.dpi
-    fig.dpi = dpi
-    try:
-        width, height = fig.canvas.get_width_height(physical=True)
-    finally:
-        fig.dpi = original
-    pixels = np.frombuffer(buffer.getbuffer(), dtype=np.uint8)
-    if pixels.size != width * height * 4:
-        raise RuntimeError(f"figure_png: drew {pixels.size} bytes, expected {width}x{height} RGBA pixels")
-    return encode_png(pixels.reshape(height, width, 4), dpi)
+    use_chinese_font()
+    with matplotlib.rc_context():
+        matplotlib.rcdefaults()
+        matplotlib.rcParams.update(STYLE)
+        apply_fonts()
+        yield
 
 
 def save_figure(fig: Figure, stem: str | os.PathLike[str], formats: Sequence[str] = ("png", "svg", "pdf"),
@@ -323,15 +289,13 @@ def save_figure(fig: Figure, stem: str | os.PathLike[str], formats: Sequence[str
 
     written = []
     stem = Path(stem)
+    unknown = [fmt for fmt in formats if fmt not in SAVE_METADATA]
+    if unknown:
+        raise ValueError(f"format: unknown figure format {unknown[0]!r}; expected png, svg or pdf")
     with matplotlib.rc_context({"svg.hashsalt": STYLE["svg.hashsalt"], "pdf.fonttype": 42,
-                                "pdf.compression": ZLIB_LEVEL}):
+                                "pdf.compression": PDF_COMPRESSION}):
         for fmt in formats:
-            if fmt not in SAVE_METADATA:
-                raise ValueError(f"format: unknown figure format {fmt!r}; expected png, svg or pdf")
             path = stem.with_suffix("." + fmt)
-            if fmt == "png":
-                path.write_bytes(figure_png(fig, dpi))
-            else:
-                fig.savefig(path, format=fmt, dpi=dpi, metadata=SAVE_METADATA[fmt])
+            fig.savefig(path, format=fmt, dpi=dpi, metadata=SAVE_METADATA[fmt])
             written.append(path)
     return written

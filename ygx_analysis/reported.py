@@ -12,13 +12,38 @@ printed                   qualifier               interval
 ``200余``                 ``approx_more``         (200, 300)
 ``超200`` / ``超过``      ``more_than``           (200, inf)
 ``1.3…以上``              ``at_least``            [1.3, inf)
-``约`` / ``左右``         ``approx``              [v - step/2, v + step/2)
+``约`` / ``左右``         ``approx``              [v - step, v + step]
 ========================  ======================  ==========================
 
 The step of ``多``/``余`` is the place value of the last non-zero printed digit:
 ``30多`` lies below 40 and ``200余`` below 300. Exact counts of discrete things
 (units such as 个, 家, 件) are exact; amounts and rates carry half a unit of the last
-printed digit either way.
+printed digit either way. For 约/左右 the step is one unit of the last printed digit
+(0.1 for ``7.2``, 1 for ``30``).
+
+Why 约 and 左右 get a whole unit
+--------------------------------
+A figure printed with 约 or 左右 says that the writer did not stand behind the last
+digit, so it cannot carry the half-unit rounding interval of an exact print. The
+package's own context data show by how much such a figure moves: Hunan's January 2025
+government work report gave 2024 above-scale industrial value-added growth as
+"7.2%左右" (``data/context.csv`` row ``hn_iva_growth_2024_prelim``); the provincial
+statistics bureau published 7.3 nine days later (``s_hn_iva_above_scale_growth_2024``)
+and the 2025 plan confirmed 7.3 as final (``hn_iva_growth_2024``). The half-unit
+interval [7.15, 7.25) excludes the outcome; one unit of the last printed digit either
+side, closed at both ends, is the narrowest interval that holds it:
+
+>>> interval_from_printed("7.2", "approx", "%").notation()
+'[7.1, 7.3]'
+>>> interval_from_printed("7.2", "approx", "%").contains(7.3)
+True
+
+One unit is a floor, not a model of forecast error: 约/左右 on a forecast or target
+(``hn_gdp_growth_forecast_2025``: 5.5左右, outturn 4.8) states an intention, and the
+distance to the outturn is not a printing interval.
+
+Wrong argument types raise :class:`TypeError` and wrong values :class:`ValueError`,
+each message beginning with the argument's name.
 
 This module imports only the standard library and numpy.
 """
@@ -31,11 +56,53 @@ from decimal import Decimal, InvalidOperation
 
 import numpy as np
 
+__all__ = [
+    "COUNT_UNITS",
+    "QUALIFIERS",
+    "Interval",
+    "Reported",
+    "approx_more_step",
+    "approx_step",
+    "interval_from_printed",
+    "printed_decimals",
+]
+
 QUALIFIERS = ("exact", "more_than", "at_least", "approx_more", "approx")
 """Qualifier words. ``approx`` (约, 左右) occurs only in context data."""
 
 COUNT_UNITS = frozenset({"个", "家", "件", "项", "场", "位", "zones"})
 """Units of discrete things: an exact integer in these units is exact."""
+
+_REAL_TYPES = (int, float, np.integer, np.floating)
+_BOOL_TYPES = (bool, np.bool_)
+
+
+def _require_str(value: object, name: str) -> str:
+    """``value`` itself when it is a ``str``; otherwise a TypeError naming ``name``."""
+    if not isinstance(value, str):
+        raise TypeError(f"{name} must be a str, not {type(value).__name__}")
+    return value
+
+
+def _require_real(value: object, name: str) -> None:
+    """A TypeError unless ``value`` is a real number, a ValueError if it is NaN."""
+    if isinstance(value, _BOOL_TYPES) or not isinstance(value, _REAL_TYPES):
+        raise TypeError(f"{name} must be a real number, not {type(value).__name__}")
+    if math.isnan(value):
+        raise ValueError(f"{name} is NaN")
+
+
+def _parse_printed(text: object) -> Decimal:
+    """The printed number ``text`` as a finite Decimal (TypeError / ValueError naming ``text``)."""
+    _require_str(text, "text")
+    assert isinstance(text, str)
+    try:
+        number = Decimal(text.strip())
+    except InvalidOperation as exc:
+        raise ValueError(f"text: not a printed number: {text!r}") from exc
+    if not number.is_finite():
+        raise ValueError(f"text: not a finite printed number: {text!r}")
+    return number
 
 
 @dataclass(frozen=True)
@@ -61,8 +128,15 @@ class Interval:
     high_closed: bool = True
 
     def __post_init__(self) -> None:
+        _require_real(self.low, "low")
+        _require_real(self.high, "high")
+        for name in ("low_closed", "high_closed"):
+            flag = getattr(self, name)
+            if not isinstance(flag, _BOOL_TYPES):
+                raise TypeError(f"{name} must be a bool, not {type(flag).__name__}")
+            object.__setattr__(self, name, bool(flag))
         if self.low > self.high:
-            raise ValueError(f"interval low {self.low} is above high {self.high}")
+            raise ValueError(f"low: interval low {self.low} is above high {self.high}")
 
     @classmethod
     def point(cls, x: float) -> Interval:
@@ -82,7 +156,15 @@ class Interval:
         return (self.low + self.high) / 2
 
     def contains(self, x: float) -> bool:
-        """Whether ``x`` lies in the interval, respecting open ends."""
+        """Whether ``x`` lies in the interval, respecting open ends.
+
+        Examples
+        --------
+        >>> Interval(7.1, 7.3).contains(7.3), Interval(7.15, 7.25, True, False).contains(7.3)
+        (True, False)
+        """
+        if isinstance(x, _BOOL_TYPES) or not isinstance(x, _REAL_TYPES):
+            raise TypeError(f"x must be a real number, not {type(x).__name__}")
         above = x > self.low or (self.low_closed and x == self.low)
         below = x < self.high or (self.high_closed and x == self.high)
         return bool(above and below)
@@ -118,7 +200,24 @@ class Interval:
         return True
 
     def notation(self, digits: int = 10) -> str:
-        """Mathematical notation, e.g. ``[6.55, 6.65)``."""
+        """Mathematical notation, e.g. ``[6.55, 6.65)``.
+
+        Parameters
+        ----------
+        digits : int, default 10
+            Significant digits of each end (``format`` code ``g``); at least 1.
+
+        Examples
+        --------
+        >>> Interval(7.1, 7.3).notation()
+        '[7.1, 7.3]'
+        >>> Interval(1 / 3, 1.0, True, False).notation(3)
+        '[0.333, 1)'
+        """
+        if isinstance(digits, _BOOL_TYPES) or not isinstance(digits, (int, np.integer)):
+            raise TypeError(f"digits must be an int, not {type(digits).__name__}")
+        if digits < 1:
+            raise ValueError(f"digits must be at least 1, not {digits}")
 
         def fmt(x: float) -> str:
             if math.isinf(x):
@@ -198,34 +297,82 @@ class Interval:
 def printed_decimals(text: str) -> int:
     """Number of digits after the decimal point in a printed number.
 
+    Parameters
+    ----------
+    text : str
+        The number exactly as printed.
+
+    Returns
+    -------
+    int
+        Digits after the decimal point (0 for a whole number).
+
+    Raises
+    ------
+    TypeError
+        If ``text`` is not a ``str``.
+    ValueError
+        If ``text`` is not a finite plain number.
+
     Examples
     --------
     >>> printed_decimals("62.08"), printed_decimals("487"), printed_decimals("7.0")
     (2, 0, 1)
     """
-    try:
-        exponent = Decimal(text.strip()).as_tuple().exponent
-    except InvalidOperation as exc:
-        raise ValueError(f"not a printed number: {text!r}") from exc
-    if not isinstance(exponent, int):
-        raise ValueError(f"not a finite printed number: {text!r}")
+    exponent = _parse_printed(text).as_tuple().exponent
+    assert isinstance(exponent, int)
     return max(0, -exponent)
 
 
 def approx_more_step(text: str) -> float:
     """Step implied by 多/余: the place value of the last non-zero printed digit.
 
+    Parameters
+    ----------
+    text : str
+        The number printed before 多 or 余.
+
+    Raises
+    ------
+    TypeError
+        If ``text`` is not a ``str``.
+    ValueError
+        If ``text`` is not a printed number, or is zero.
+
     Examples
     --------
     >>> approx_more_step("30"), approx_more_step("200"), approx_more_step("1.3")
     (10.0, 100.0, 0.1)
     """
-    d = Decimal(text.strip())
+    d = _parse_printed(text)
     if d == 0:
-        raise ValueError("多/余 after zero has no meaning")
-    sign, digits, exponent = d.normalize().as_tuple()
+        raise ValueError("text: 多/余 after zero has no meaning")
+    exponent = d.normalize().as_tuple().exponent
     assert isinstance(exponent, int)
     return float(Decimal(1).scaleb(exponent))
+
+
+def approx_step(text: str) -> float:
+    """Half-width of the 约/左右 interval: one unit of the last printed digit.
+
+    Parameters
+    ----------
+    text : str
+        The number printed with 约 or 左右.
+
+    Raises
+    ------
+    TypeError
+        If ``text`` is not a ``str``.
+    ValueError
+        If ``text`` is not a finite printed number.
+
+    Examples
+    --------
+    >>> approx_step("7.2"), approx_step("30"), approx_step("2.40")
+    (0.1, 1.0, 0.01)
+    """
+    return float(Decimal(1).scaleb(-printed_decimals(text)))
 
 
 def interval_from_printed(text: str, qualifier: str = "exact", unit: str = "") -> Interval:
@@ -241,6 +388,19 @@ def interval_from_printed(text: str, qualifier: str = "exact", unit: str = "") -
         The printed unit. An exact integer in a count unit (个, 家, 件, 项, 场, 位)
         is taken as exact rather than rounded.
 
+    Returns
+    -------
+    Interval
+        Half-open ``[v - u/2, v + u/2)`` for an exact print with last-digit unit
+        ``u``; closed ``[v - u, v + u]`` for 约/左右 (``approx``).
+
+    Raises
+    ------
+    TypeError
+        If ``text``, ``qualifier`` or ``unit`` is not a ``str``.
+    ValueError
+        If ``text`` is not a printed number or ``qualifier`` is unknown.
+
     Examples
     --------
     >>> interval_from_printed("6.6", "exact", "%").notation()
@@ -253,11 +413,15 @@ def interval_from_printed(text: str, qualifier: str = "exact", unit: str = "") -
     '[1.3, ∞)'
     >>> interval_from_printed("487", "exact", "家").notation()
     '[487, 487]'
+    >>> interval_from_printed("7.2", "approx", "%").notation()
+    '[7.1, 7.3]'
     """
+    _require_str(qualifier, "qualifier")
+    _require_str(unit, "unit")
     if qualifier not in QUALIFIERS:
-        raise ValueError(f"unknown qualifier {qualifier!r}; expected one of {', '.join(QUALIFIERS)}")
+        raise ValueError(f"qualifier: unknown qualifier {qualifier!r}; expected one of {', '.join(QUALIFIERS)}")
+    value = float(_parse_printed(text))
     decimals = printed_decimals(text)
-    value = float(Decimal(text.strip()))
     if qualifier == "more_than":
         return Interval(value, math.inf, False, False)
     if qualifier == "at_least":
@@ -265,6 +429,10 @@ def interval_from_printed(text: str, qualifier: str = "exact", unit: str = "") -
     if qualifier == "approx_more":
         step = approx_more_step(text)
         return Interval(value, _round_edge(value + step, decimals), False, False)
+    if qualifier == "approx":
+        step = approx_step(text)
+        return Interval(_round_edge(value - step, decimals), _round_edge(value + step, decimals),
+                        True, True)
     if qualifier == "exact" and decimals == 0 and unit in COUNT_UNITS:
         return Interval.point(value)
     half = 0.5 * 10.0 ** (-decimals)
@@ -292,6 +460,14 @@ class Reported:
     id : str, optional
         The data row id this figure comes from, for provenance.
 
+    Raises
+    ------
+    TypeError
+        If ``text``, ``qualifier`` or ``unit`` is not a ``str``, or ``id`` is
+        neither a ``str`` nor None.
+    ValueError
+        If ``text`` is not a printed number or ``qualifier`` is unknown.
+
     Examples
     --------
     >>> r = Reported("6.33", unit="%", id="fiscal_revenue_total_yoy_2024")
@@ -310,6 +486,8 @@ class Reported:
     interval: Interval = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
+        if self.id is not None:
+            _require_str(self.id, "id")
         object.__setattr__(self, "interval", interval_from_printed(self.text, self.qualifier, self.unit))
 
     @property
@@ -324,10 +502,12 @@ class Reported:
 
     @property
     def low(self) -> float:
+        """Lower end of the interval the printing allows."""
         return self.interval.low
 
     @property
     def high(self) -> float:
+        """Upper end of the interval the printing allows (``inf`` for 超/以上)."""
         return self.interval.high
 
     @property

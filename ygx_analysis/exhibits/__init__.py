@@ -4,20 +4,22 @@ An exhibit is a library function registered with :func:`exhibit` under a stable
 id (``fig-…`` or ``tab-…``), captions in Chinese and English, the source ids and
 data-row ids it uses, and the notebook that shows it. Notebooks call
 :func:`show`; the report calls :func:`render` on every entry of
-:func:`all_exhibits`. Each theme lives in its own module in this package
-(``reported_figures``, ``growth``, …); :func:`all_exhibits` imports every module
-here, so a new theme module appears everywhere without changes elsewhere.
+:func:`all_exhibits`, and sees what notebooks show through a hook (:func:`on_show`);
+this package never imports the report. Each theme lives in its own module in this
+package (``reported_figures``, ``growth``, …); :func:`all_exhibits` imports every
+module here, so a new theme module appears everywhere without changes elsewhere.
 
-A figure exhibit's function receives ``lang`` and returns a
-:class:`matplotlib.figure.Figure`; :func:`render` adds the source line. A table
-exhibit's function returns a :class:`pandas.DataFrame`; :func:`render` puts the
-caption and source line in ``DataFrame.attrs``.
+An exhibit's function receives ``lang`` and any keyword inputs given to
+:func:`render` or :func:`show` (such as a model object; every exhibit also works
+with none). A figure exhibit returns a :class:`matplotlib.figure.Figure`;
+:func:`render` adds the source line. A table exhibit returns a
+:class:`pandas.DataFrame`; :func:`render` puts the caption and source line in
+``DataFrame.attrs``. The source line comes from :mod:`ygx_analysis.citation`.
 """
 
 from __future__ import annotations
 
 import importlib
-import os
 import pkgutil
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -25,12 +27,16 @@ from typing import Any
 
 import pandas as pd
 
-LANGS = ("zh", "en")
+from ..citation import source_line
 
-REPORT_ENV = "YGX_REPORT_EXPORT"
-"""Set only in the kernels of ``ygx-analysis report``: :func:`show` then hands what it
-shows to the report's exporter, so each exhibit is built once (see ``report.export_shown_figure``)."""
+__all__ = ["KINDS", "LANGS", "Exhibit", "FigureImage", "ShowHook", "all_exhibits", "check_lang", "exhibit",
+           "get", "load_all", "on_show", "pick", "render", "show", "source_line", "tr"]
+
+LANGS = ("zh", "en")
 KINDS = ("figure", "table")
+
+ShowHook = Callable[["Exhibit", str, Any], Any]
+"""A function ``hook(exhibit, lang, rendered)`` that :func:`show` calls (see :func:`on_show`)."""
 
 
 @dataclass(frozen=True)
@@ -148,44 +154,37 @@ def get(exhibit_id: str) -> Exhibit:
         raise KeyError(f"no exhibit with id {exhibit_id!r}") from None
 
 
-def source_line(source_ids: Sequence[str], lang: str = "zh") -> str:
-    """The line printed under a figure or table.
+def render(exhibit_id: str, lang: str = "zh", **inputs: Any) -> Any:
+    """Draw a figure (with its source line) or build a table (caption and source in attrs).
+
+    A figure is drawn in the house style (:func:`ygx_analysis.plotting.house_style`),
+    whatever rcParams a notebook changed, so the same exhibit looks the same everywhere.
+
+    Parameters
+    ----------
+    exhibit_id : str
+        A registered id.
+    lang : {'zh', 'en'}
+    **inputs
+        Passed on to the exhibit function as keyword arguments (for example a model object).
 
     Examples
     --------
-    >>> source_line(["article"], "en")  # doctest: +ELLIPSIS
-    'Source: 中国高新技术产业导报 (inferred), 2025, not confirmed, 益阳高新区如何在时代考卷上书写精彩答案; ygx_analysis 0.1.0...'
+    >>> table = render("tab-reported-figures", "en")
+    >>> table.attrs["source"].startswith("Source: ")
+    True
     """
-    from .. import __version__
-    from ..data import load_sources
-
-    check_lang(lang)
-    sources = load_sources().set_index("source_id")
-    parts = []
-    for sid in source_ids:
-        if sid not in sources.index:
-            raise KeyError(f"unknown source id {sid!r}")
-        row = sources.loc[sid]
-        publisher = row["publisher"] or ""
-        if publisher and row["publisher_status"] == "inferred":
-            publisher += " (inferred)" if lang == "en" else "（推断）"
-        bits = [b for b in (publisher, row["date"], row["title"]) if b]
-        parts.append(", ".join(bits))
-    head = "资料来源 / Source: " if lang == "zh" else "Source: "
-    return f"{head}{'; '.join(parts)}; ygx_analysis {__version__} [{', '.join(source_ids)}]"
-
-
-def render(exhibit_id: str, lang: str = "zh") -> Any:
-    """Draw a figure (with its source line) or build a table (caption and source in attrs)."""
     check_lang(lang)
     ex = get(exhibit_id)
-    result = ex.func(lang=lang)
     line = source_line(ex.sources, lang)
     if ex.kind == "figure":
-        from ..plotting import add_source_line
+        from ..plotting import add_source_line, house_style
 
-        add_source_line(result, line)
+        with house_style():
+            result = ex.func(lang=lang, **inputs)
+            add_source_line(result, line)
         return result
+    result = ex.func(lang=lang, **inputs)
     if not isinstance(result, pd.DataFrame):
         raise TypeError(f"table exhibit {exhibit_id!r} did not return a DataFrame")
     result.attrs["caption"] = ex.caption(lang)
@@ -225,32 +224,50 @@ class FigureImage:
         return f"[figure {self.label}]"
 
 
-def show(exhibit_id: str, lang: str = "zh") -> None:
+_HOOK: list[ShowHook] = []
+"""The hook :func:`on_show` installed (at most one)."""
+
+
+def on_show(hook: ShowHook | None) -> None:
+    """Install ``hook(exhibit, lang, rendered)`` to be called by :func:`show`; None removes it.
+
+    :func:`show` calls the hook with the :class:`Exhibit`, the language and what
+    :func:`render` returned (a Figure or a DataFrame) before displaying it. When the
+    hook returns something for a figure (such as a :class:`FigureImage` of an
+    exported PNG), that is displayed instead of the figure. ``ygx-analysis report``
+    installs a hook in each of its kernels to export what the notebook shows.
+
+    Examples
+    --------
+    >>> on_show(lambda ex, lang, obj: None)
+    >>> on_show(None)
+    >>> on_show("export")
+    Traceback (most recent call last):
+    ...
+    TypeError: hook: expected a callable or None, got str
+    """
+    if hook is not None and not callable(hook):
+        raise TypeError(f"hook: expected a callable or None, got {type(hook).__name__}")
+    _HOOK.clear()
+    if hook is not None:
+        _HOOK.append(hook)
+
+
+def show(exhibit_id: str, lang: str = "zh", **inputs: Any) -> None:
     """Display an exhibit in Jupyter: its caption, the figure or table, and its source.
 
-    Inside a kernel of ``ygx-analysis report`` (see
-    :func:`ygx_analysis.report.export_shown_figure`), a figure of the notebook being
-    built is exported here, once, and its exported PNG is displayed; the text
-    form stays ``[figure <id>]``. A table of that notebook is exported from the
-    frame shown (:func:`ygx_analysis.report.export_shown_table`).
+    ``inputs`` are passed on to the exhibit function (:func:`render`). A hook
+    installed with :func:`on_show` sees what is shown and may replace a figure's
+    display (the text form stays ``[figure <id>]``).
     """
     from IPython.display import Markdown, display
 
     ex = get(exhibit_id)
-    in_report = bool(os.environ.get(REPORT_ENV))  # only a report kernel consults the report module
-    image = None
-    if ex.kind == "figure" and in_report:
-        from ..report import export_shown_figure
-
-        image = export_shown_figure(ex.id, lang)
-    result = render(exhibit_id, lang) if image is None else None
-    if ex.kind == "table" and in_report:
-        from ..report import export_shown_table
-
-        export_shown_table(ex.id, lang, result)
+    result = render(exhibit_id, lang, **inputs)
+    replacement = _HOOK[0](ex, lang, result) if _HOOK else None
     display(Markdown(f"**{ex.id}** · {ex.caption(lang)}"))
     if ex.kind == "figure":
-        display(image if image is not None else FigureImage(result, ex.id))
+        display(replacement if replacement is not None else FigureImage(result, ex.id))
     else:
         display(result)
         display(Markdown(f"<small>{result.attrs['source']}</small>"))

@@ -5,7 +5,17 @@ from __future__ import annotations
 import pandas as pd
 
 from ..audit import CONTEXT_IDS, INDICATOR_IDS, SOURCE_IDS, audit
-from . import check_lang, exhibit
+from . import check_lang, exhibit, pick
+
+__all__ = [
+    "DIGITS",
+    "NOTEBOOK",
+    "STATUS_LABELS",
+    "audit_exhibit",
+    "audit_notes_exhibit",
+    "audit_notes_table",
+    "audit_table",
+]
 
 NOTEBOOK = "01_reported_figures.ipynb"
 
@@ -19,11 +29,6 @@ STATUS_LABELS = {
 
 DIGITS = 3
 """Decimals shown for value, low and high."""
-
-
-def _status(status: str, lang: str) -> str:
-    zh, en = STATUS_LABELS[status]
-    return zh if lang == "zh" else en
 
 
 def audit_table(lang: str = "zh", frame: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -51,7 +56,7 @@ def audit_table(lang: str = "zh", frame: pd.DataFrame | None = None) -> pd.DataF
         "low": a["low"].round(DIGITS),
         "high": a["high"].round(DIGITS),
         "reported": a["reported"],
-        "status": [_status(s, lang) for s in a["status"]],
+        "status": [pick(STATUS_LABELS, s, lang) for s in a["status"]],
     })
     if lang == "zh":
         table = table.rename(columns={"check": "检查", "description": "内容", "value": "数值", "low": "下限",
@@ -72,7 +77,7 @@ def audit_notes_table(lang: str = "zh", frame: pd.DataFrame | None = None) -> pd
     a = audit(lang=lang) if frame is None else frame
     table = pd.DataFrame({
         "check": a["check_id"],
-        "status": [_status(s, lang) for s in a["status"]],
+        "status": [pick(STATUS_LABELS, s, lang) for s in a["status"]],
         "note": a["note"],
     })
     if lang == "zh":

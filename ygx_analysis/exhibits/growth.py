@@ -16,6 +16,36 @@ from ..growth import implied_prior_level, pp_difference, share, yoy_pct
 from ..reported import Interval
 from . import check_lang, exhibit, tr
 
+__all__ = [
+    "BASIS_LABELS",
+    "BENCHMARKS",
+    "BENCHMARK_CONTEXT",
+    "BENCHMARK_INDICATORS",
+    "BENCHMARK_SOURCES",
+    "GROWTH_ROWS",
+    "H1_PAIRS",
+    "NOTEBOOK",
+    "PRIOR_PAIRS",
+    "PRIOR_ROWS",
+    "REGION_LABELS",
+    "benchmark_exhibit",
+    "benchmark_figure",
+    "benchmark_frame",
+    "benchmark_table",
+    "growth_rates_exhibit",
+    "growth_rates_figure",
+    "growth_rates_table",
+    "h1_comparison_exhibit",
+    "h1_comparison_figure",
+    "h1_comparison_table",
+    "implied_prior_exhibit",
+    "implied_prior_figure",
+    "implied_prior_frame",
+    "implied_prior_table",
+    "period_label",
+    "prior_period",
+]
+
 NOTEBOOK = "02_growth.ipynb"
 
 GROWTH_ROWS = ("fiscal_revenue_total_yoy_2024", "general_budget_revenue_yoy_2024",
@@ -43,8 +73,8 @@ BENCHMARKS = (
     ("2025H1", "china", "context", "cn_iva_growth_2025h1", True),
 )
 """Industrial value-added growth of the zone and its benchmarks. The national high-tech
-zones publish only nominal growth, so they are shown but never differenced with the
-zone (context notes §2.3, item 7)."""
+zones publish only nominal growth (the ``basis`` column of row ``nhtz_iva_growth_2024``),
+so they are shown but never differenced with the zone."""
 
 BENCHMARK_CONTEXT = tuple(row for _, _, kind, row, _ in BENCHMARKS if kind == "context")
 BENCHMARK_INDICATORS = tuple(row for _, _, kind, row, _ in BENCHMARKS if kind == "indicators")
@@ -64,8 +94,6 @@ BASIS_LABELS = {
     "nominal": ("现价（名义）", "current prices (nominal)"),
     "": ("原文未说明", "not stated"),
 }
-
-
 
 
 def period_label(period: str, lang: str) -> str:
@@ -209,7 +237,9 @@ def h1_comparison_table(lang: str = "zh", indicators: pd.DataFrame | None = None
     """January–June 2024 (implied) against January–June 2025: output, value added, value-added rate.
 
     The value-added rate of H1 2024 mixes bases: value-added growth is at
-    comparable prices, the basis of output growth is not stated.
+    comparable prices, the basis of output growth is not stated, so its change
+    does not show that the rate rose (with producer prices falling, real output
+    may have grown faster than value added; row ``cn_ppi_2025h1``).
 
     Examples
     --------
@@ -233,7 +263,8 @@ def h1_comparison_table(lang: str = "zh", indicators: pd.DataFrame | None = None
          go.value - go_prior_v, tr("同比 %", "YoY %", lang), go_g.value),
         (va_id, _label(_row(ind, va_id), lang), va.unit, va_prior_v, va_prior, va.value, va.interval,
          va.value - va_prior_v, tr("同比 %", "YoY %", lang), va_g.value),
-        ("value_added_rate", tr("工业增加值率（增加值÷总产值）", "Value-added rate (value added ÷ output)", lang),
+        ("value_added_rate", tr("工业增加值率（增加值÷总产值；2024年为混合口径）",
+                                "Value-added rate (value added ÷ output; 2024 mixes price bases)", lang),
          "%", rate_prior_v, rate_prior, rate_now_v, rate_now, rate_now_v - rate_prior_v,
          tr("百分点", "pp", lang), rate_now_v - rate_prior_v),
     ]

@@ -13,8 +13,7 @@ import math
 
 import pandas as pd
 
-from ..audit import cluster_remainder
-from ..composition import count_interval, group_sums, parts_table, share_interval
+from ..composition import count_interval, group_sums, parts_table, remainder, share_record
 from ..data import load_indicators, reported
 from ..reported import Interval
 from . import check_lang, exhibit, pick, tr
@@ -26,6 +25,35 @@ from .innovation import (
     printed_label,
     range_legend,
 )
+
+__all__ = [
+    "BASIS_LABELS",
+    "CLUSTER_LABELS",
+    "CLUSTER_ROWS",
+    "FLOOR_AREA_LABELS",
+    "FLOOR_AREA_ROWS",
+    "INVESTMENT_LABELS",
+    "INVESTMENT_ROWS",
+    "NOTEBOOK",
+    "PILLAR_INDUSTRIES",
+    "PILLAR_LABELS",
+    "RANK_FIELDS",
+    "RANK_ROW",
+    "RANK_TEXT",
+    "TOTAL_ROW",
+    "above_scale_clusters",
+    "above_scale_clusters_figure",
+    "business_environment_rank",
+    "cluster_table",
+    "floor_area_figure",
+    "floor_area_frame",
+    "investment_2024",
+    "investment_figure",
+    "investment_table",
+    "pillar_table",
+    "rank_table",
+    "two_plus_one",
+]
 
 NOTEBOOK = "04_industry.ipynb"
 
@@ -231,19 +259,16 @@ def pillar_table(lang: str = "zh", indicators: pd.DataFrame | None = None, share
     check_lang(lang)
     ind = load_indicators() if indicators is None else indicators
     figs = {rid: reported(rid, ind) for rid in CLUSTER_ROWS}
-    total = count_interval(reported(TOTAL_ROW, ind))
+    printed_total = reported(TOTAL_ROW, ind)
+    total = count_interval(printed_total)
     groups = {p: [rid for rid, q in CLUSTER_ROWS.items() if q == p] for p in ("two_main", "one_special")}
     sums = group_sums(figs, groups)
-    rest = cluster_remainder(ind)
+    rest = remainder(printed_total, list(figs.values()))
     members = {**{p: ", ".join(ids) for p, ids in groups.items()}, "remainder": "", "total": TOTAL_ROW}
-    records = []
-    for key, interval in (*sums.items(), ("remainder", rest), ("total", total)):
-        share = share_interval(interval, total, whole_numbers=False)
-        records.append({"pillar_id": key, "pillar": pick(PILLAR_LABELS, key, lang),
-                        "industries": pick(PILLAR_INDUSTRIES, key, lang), "clusters": members[key],
-                        "low": int(interval.low), "high": int(interval.high), "interval": interval.notation(),
-                        "share_low_pct": round(share.low, share_digits),
-                        "share_high_pct": round(share.high, share_digits)})
+    records = [{"pillar_id": key, "pillar": pick(PILLAR_LABELS, key, lang),
+                "industries": pick(PILLAR_INDUSTRIES, key, lang), "clusters": members[key],
+                **share_record(interval, total, share_digits)}
+               for key, interval in (*sums.items(), ("remainder", rest), ("total", total))]
     table = pd.DataFrame.from_records(records).astype({"low": "int64", "high": "int64"})
     if lang == "zh":
         table = table.rename(columns={"pillar": "两主一特", "industries": "产业", "clusters": "所含集群（数据行）",

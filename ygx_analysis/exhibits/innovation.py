@@ -22,6 +22,38 @@ from ..data import load_indicators, reported
 from ..reported import Interval, Reported
 from . import check_lang, exhibit, pick, tr
 
+__all__ = [
+    "CERTAIN_COLOUR_ALPHA",
+    "INCUBATION_CAPACITY_ROWS",
+    "INCUBATOR_ROWS",
+    "KIND_LABELS",
+    "LEVEL_LABELS",
+    "NOTEBOOK",
+    "PATENT_NOTES",
+    "PATENT_ROWS",
+    "QUALIFIER_WORDS",
+    "RANGE_HATCH",
+    "RD_PLATFORM_ROWS",
+    "SHORT_LABELS",
+    "UNIT_EN",
+    "display_number",
+    "incubation_bounds_figure",
+    "incubation_capacity",
+    "incubation_capacity_table",
+    "incubator_frame",
+    "incubators_figure",
+    "interval_barh",
+    "interval_label",
+    "patent_table",
+    "patents_2024",
+    "patents_figure",
+    "printed_label",
+    "range_legend",
+    "rd_platform_table",
+    "rd_platforms",
+    "rd_platforms_figure",
+]
+
 NOTEBOOK = "03_innovation.ipynb"
 
 INCUBATOR_ROWS = (
@@ -90,10 +122,6 @@ def display_number(figure: Reported) -> int | float:
     (48, 62.08)
     """
     return int(figure.text) if figure.decimals == 0 else figure.value
-
-
-
-
 
 
 def printed_label(figure: Reported, lang: str, excerpt: str = "") -> str:

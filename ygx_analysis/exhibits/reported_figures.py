@@ -7,6 +7,16 @@ import pandas as pd
 from ..data import load_indicators
 from . import check_lang, exhibit, pick
 
+__all__ = [
+    "NOTEBOOK",
+    "QUALIFIER_LABELS",
+    "SECTION_LABELS",
+    "figures_by_qualifier",
+    "indicator_table",
+    "qualifier_counts",
+    "reported_figures_table",
+]
+
 NOTEBOOK = "01_reported_figures.ipynb"
 
 SECTION_LABELS = {
@@ -25,8 +35,6 @@ QUALIFIER_LABELS = {
     "approx_more": ("多/余（区间）", "X-odd (多/余)"),
 }
 """Qualifier word → (Chinese, English) label."""
-
-
 
 
 def indicator_table(lang: str = "zh", indicators: pd.DataFrame | None = None) -> pd.DataFrame:

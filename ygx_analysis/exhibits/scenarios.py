@@ -1,33 +1,56 @@
-"""Exhibits of notebook 06: 十五五 (2026–2030) scenarios, the Monte Carlo fan and its calibration.
+"""Exhibits of notebook 06: 十五五 (2026–2030) scenarios, the joint Monte Carlo fan and its calibration.
 
-Every exhibit here except the history table shows **model results** built on the
-assumptions in ``data/scenarios.toml``; they are registered with
+Every exhibit here except the calibration tables shows **model results** built
+on the assumptions in ``data/scenarios.toml``; they are registered with
 ``is_projection=True``, draw projections dashed on a shaded background and say so
 in a corner note.
 
-The notebook's parameters (scenario file, number of paths, seed) reach the
-exhibits through :func:`configure`; the report renders them with the defaults.
+Every exhibit takes the model it draws as ``model``: a
+:class:`~ygx_analysis.scenarios.ScenarioAnalysis` (the scenario set, its
+calibration and its fan, which notebook 06 builds from its parameters and passes
+to each ``show``), a :class:`~ygx_analysis.scenarios.ScenarioSet` (run with the
+default paths and seed), or None for the default file of ``data/``.
+
+Probabilities are printed by one function,
+:func:`~ygx_analysis.scenarios.format_probability`: with their Monte Carlo
+standard error, and as "below 0.1 % / above 99.9 % under the model's
+assumptions" at the ends, never "0.0%" or "100.0%". Every target label carries
+its status (示意 / illustrative, 推算 / derived).
 
 Sources. Tables cite the sources of every data row they use. Figures cite the
-rows whose values they draw; the persistence ``phi`` of the fan comes from the
-AR(1) fit shown in ``tab-mc-calibration``, whose rows (25 years of national
-growth from 22 sources) are listed in the figure's ``context`` but left out of
+rows whose values they draw; the shocks of the fan come from the AR(1) fits in
+``tab-mc-calibration``, whose rows (about a hundred years of national series
+from some forty sources) are listed in the figure's ``context`` but left out of
 its printed source line, which would otherwise not fit under a chart.
 """
 
 from __future__ import annotations
 
-import os
-from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 
-from .. import montecarlo as mc
 from .. import scenarios as sc
+from ..growth import H1_SHARE_ROWS
+from ..scenarios import ScenarioAnalysis, ScenarioSet, as_analysis, as_scenario_set, format_probability
 from . import check_lang, exhibit, tr
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
+__all__ = [
+    "ASSUMPTION_CONTEXT", "ASSUMPTION_INDICATORS", "ASSUMPTION_NAMES", "ASSUMPTION_SOURCES", "BASIS_LABELS",
+    "CALIBRATION_CONTEXT", "CALIBRATION_SOURCES", "GLIDE_LABELS", "JUMPOFF_CONTEXT", "JUMPOFF_SOURCES",
+    "LEFT_OUT", "LEVEL_INDICATORS", "LIMITS_CONTEXT", "LIMITS_INDICATORS", "LIMITS_SOURCES", "LINKS_CONTEXT",
+    "LINKS_INDICATORS", "LINKS_SOURCES", "Model", "NOTEBOOK", "PROJECTION_TAG", "SCENARIO_COLOURS",
+    "SENSITIVITY_PATHS", "STATUS_LABELS", "TARGET_CONTEXT", "TARGET_SOURCES",
+    "assumptions_table", "calibration_table", "fan_figure", "jumpoff_table", "limits_reading", "limits_table",
+    "links_table", "plan_summary_table", "required_growth_table", "scenario_paths_figure", "sensitivity_table",
+]
+
+Model = ScenarioAnalysis | ScenarioSet | None
+"""What the ``model`` argument of every exhibit here accepts."""
 
 NOTEBOOK = "06_scenarios_2026_2030.ipynb"
 
@@ -35,52 +58,96 @@ LEVEL_INDICATORS = ("fiscal_revenue_total_2024", "fiscal_revenue_total_yoy_2024"
                     "general_budget_revenue_yoy_2024", "value_added_2025h1", "gross_output_2025h1")
 """Article rows the jump-off levels come from."""
 
-ASSUMPTION_INDICATORS = ("domestic_capital_2024", "fiscal_revenue_total_yoy_2024", "general_budget_revenue_yoy_2024",
-                         "gross_output_2025h1", "gross_output_yoy_2025h1", "industrial_value_added_yoy_2024",
-                         "signed_projects_2024", "value_added_2025h1", "value_added_yoy_2025h1")
-"""Article rows cited in the rationales of data/scenarios.toml."""
+ASSUMPTION_INDICATORS = ("domestic_capital_2024", "fiscal_revenue_total_2024", "fiscal_revenue_total_yoy_2024",
+                         "general_budget_revenue_2024", "general_budget_revenue_yoy_2024", "gross_output_2025h1",
+                         "gross_output_yoy_2025h1", "industrial_value_added_yoy_2024", "signed_projects_2024",
+                         "value_added_2025h1", "value_added_yoy_2025h1")
+"""Article rows cited in data/scenarios.toml."""
 
-ASSUMPTION_CONTEXT = ("cn_gdp_growth_target_2026_high", "cn_gdp_growth_target_2026_low",
-                      "cn_gdp_pc_doubling_target_2035", "cn_gdp_pc_growth_implied_2021_2035",
-                      "cn_potential_growth_2026_2030", "cn_potential_growth_2031_2035", "hn_gdp_2025", "hn_gdp_2025h1",
-                      "hn_gpb_revenue_growth_2025", "hn_gpb_revenue_growth_2025h1", "hn_gpb_revenue_growth_like_2025",
-                      "hn_iva_growth_2024", "hn_iva_growth_2025", "hn_iva_growth_2025h1",
-                      "nhtz_gross_output_growth_2024", "s_cn_gpb_revenue_growth_2025", "zone_gross_output_2021")
+ASSUMPTION_CONTEXT = (
+    "cn_gdp_growth_target_2026_high", "cn_gdp_growth_target_2026_low", "cn_gdp_pc_doubling_target_2035",
+    "cn_gdp_pc_growth_implied_2021_2035", "cn_potential_growth_2026_2030", "cn_potential_growth_2031_2035",
+    "cn_ppi_2025", "cn_ppi_2025h1", "cn_ppi_2025m06", "cn_ppirm_2025", "cn_secondary_va_h1_share_2024",
+    "hn_gdp_h1_share_2024", "hn_gdp_h1_share_2025", "hn_gpb_revenue_growth_2025", "hn_industry_va_h1_share_2024",
+    "hn_iva_growth_2024", "hn_iva_growth_2025", "hn_iva_growth_2025h1", "nhtz_gross_output_growth_2024",
+    "park_cs_htz_enterprise_revenue_2016", "park_cz_htz_tech_industry_trade_revenue_2014",
+    "s_cn_gdp_real_growth_2025", "s_cn_gpb_revenue_growth_2023", "s_cn_gpb_revenue_growth_2024",
+    "s_cn_gpb_revenue_growth_2025", "s_cn_iva_above_scale_growth_2020", "s_cn_iva_above_scale_growth_2021",
+    "s_cn_iva_above_scale_growth_2025", "s_hn_gdp_real_growth_2025", "s_hn_iva_above_scale_growth_2025",
+    "zone_gross_output_2021", "zone_key_projects_investment_2025", "zone_key_projects_investment_planned_2025")
 """Context rows cited in data/scenarios.toml (a test checks this against the file)."""
 
-ASSUMPTION_SOURCES = ("article", "am730_cn_15fyp", "cnyes_cn_gwr_2026", "feifmx_baichongen_2020",
-                      "hlunet_hn_gwr_2026", "lygmedia_nhtz_2024", "people_en_cn_fiscal_2026_01_30",
-                      "people_hn_2025h1", "shushuxiu_hn_2025", "yiyang_gov_zone_projects_2022",
-                      "zjjnews_hn_2025_plan")
+ASSUMPTION_SOURCES = (
+    "am730_cn_15fyp", "article", "chempricehub_cn_ppi_2025", "cnyes_cn_gwr_2026", "cri_hn_2026_01_27",
+    "feifmx_baichongen_2020", "henan_en_cn_fiscal_2024_02_12", "hlunet_hn_gwr_2026", "kfd_cs_htz_wiki",
+    "lygmedia_nhtz_2024", "nationthailand_cn_2022_01_17", "people_en_cn_fiscal_2025_01_26",
+    "people_en_cn_fiscal_2026_01_30", "people_en_cn_ppi_2025_06", "people_hn_2025h1", "reportify_cn_ppi_2025",
+    "scio_en_cn_iva_2021_01_18", "szokow_cz_htz_2015", "ttm_cn_2026_01_26", "ttm_cn_gdp_2026_01_19",
+    "verygif_cn_2024h1", "voc_zone_2025_meeting", "yiyang_gov_zone_projects_2022", "yueyang_gov_hn_2024h1",
+    "zjjnews_hn_2025_plan")
 """Sources of those rows."""
 
-JUMPOFF_CONTEXT = ("hn_gdp_2025", "hn_gdp_2025h1", "hn_gpb_revenue_growth_2025", "hn_gpb_revenue_growth_2025h1",
-                   "hn_gpb_revenue_growth_like_2025")
-JUMPOFF_SOURCES = ("article", "hlunet_hn_gwr_2026", "people_hn_2025h1", "shushuxiu_hn_2025")
-"""Rows and sources behind the 2025 jump-off assumptions."""
+JUMPOFF_CONTEXT = tuple(sorted({"hn_gpb_revenue_growth_2025", "s_cn_gpb_revenue_growth_2025",
+                                *H1_SHARE_ROWS["output"]}))
+JUMPOFF_SOURCES = ("article", "enghunan_hn_2024h1", "hlunet_hn_gwr_2026", "people_en_cn_fiscal_2026_01_30",
+                   "people_hn_2025h1", "qntz_cn_2023h1", "scol_cn_2022h1", "verygif_cn_2024h1",
+                   "yueyang_gov_hn_2024h1")
+"""Rows and sources behind the 2025 jump-off: the fiscal 2025 growth anchors and every row of the H1 rule."""
 
-TARGET_CONTEXT = ("cn_gdp_pc_doubling_target_2035", "cn_gdp_pc_growth_implied_2021_2035", "zone_gross_output_2021")
-TARGET_SOURCES = ("am730_cn_15fyp", "yiyang_gov_zone_projects_2022")
+TARGET_CONTEXT = ("cn_gdp_pc_doubling_target_2035", "cn_gdp_pc_growth_implied_2021_2035",
+                  "park_cs_htz_enterprise_revenue_2016", "park_cz_htz_tech_industry_trade_revenue_2014",
+                  "zone_gross_output_2021")
+TARGET_SOURCES = ("am730_cn_15fyp", "kfd_cs_htz_wiki", "szokow_cz_htz_2015", "yiyang_gov_zone_projects_2022")
 """Rows and sources the targets cite (one national growth rate enters a target level)."""
 
-CALIBRATION_CONTEXT = tuple(f"s_cn_iva_above_scale_growth_{year}" for year in range(2000, 2026) if year != 2005)
-"""The benchmark series of the AR(1) fit: China's above-scale industrial value added growth (no 2005 row)."""
+CALIBRATION_CONTEXT = (tuple(f"s_cn_iva_above_scale_growth_{y}" for y in range(2000, 2026) if y != 2005)
+                       + tuple(f"s_cn_gpb_revenue_growth_{y}" for y in range(2000, 2026))
+                       + tuple(f"s_hn_gdp_real_growth_{y}" for y in range(2000, 2026))
+                       + tuple(f"s_cn_gdp_real_growth_{y}" for y in range(2000, 2026)))
+"""The series of the AR(1) fits: China's above-scale industrial value added growth (no 2005 row) and budget
+revenue growth, and the comparison pair, Hunan's and China's real GDP growth."""
 
-CALIBRATION_SOURCES = ("brecorder_cn_2004_01_21", "ccpit_cn_industry_2009", "chinadaily_cn_iva_2008_01_24",
-                       "chinadaily_cn_iva_2015_01_20", "chinaorg_cn_in_figures_2002", "chinaorg_cn_iva_2001_01",
-                       "chinaorg_cn_iva_2003_02", "domainb_cn_2011_01_20", "ecns_cn_iva_2016_01_19",
-                       "ecns_cn_iva_2018_01_18", "globaltimes_cn_iva_2017_01_20", "govcn_en_cn_2020_01_17",
-                       "jctrans_cn_iva_2007_03_15", "keyanhelp_cn_iva_2010_01_21", "nationthailand_cn_2022_01_17",
-                       "people_en_cn_2013_01_18", "people_en_cn_2025_01_17", "people_en_cn_iva_2023_01_17",
-                       "scio_en_cn_iva_2021_01_18", "tradingeconomics_cn_2013_01_18", "ttm_cn_2026_01_26",
-                       "ukranews_cn_2024_01_17")
-"""Sources of the benchmark series."""
+CALIBRATION_SOURCES = (
+    "brecorder_cn_2004_01_21", "ccpit_cn_industry_2009", "cdzy_hn_2022_communique", "ce_hn_2021_01_25",
+    "chinadaily_cn_iva_2008_01_24", "chinadaily_cn_iva_2015_01_20", "chinaorg_cn_fiscal_2023_01_31",
+    "chinaorg_cn_in_figures_2002", "chinaorg_cn_iva_2001_01", "chinaorg_cn_iva_2003_02",
+    "codelist_cn_gdp_2022_01_18", "cri_hn_2026_01_27", "domainb_cn_2011_01_20", "ecns_cn_iva_2016_01_19",
+    "ecns_cn_iva_2018_01_18", "globaltimes_cn_iva_2017_01_20", "govcn_en_cn_2020_01_17", "gtxh_hn_gdp_2022_01_24",
+    "henan_en_cn_fiscal_2024_02_12", "hntjj_hn_2024_01_19", "hntjj_hn_2025_01_23", "jctrans_cn_iva_2007_03_15",
+    "keyanhelp_cn_iva_2010_01_21", "menafn_cn_gdp_2025_12_27", "nationthailand_cn_2022_01_17",
+    "nbs_gh_cn_fiscal", "nbs_gh_cn_gdp_index", "nbs_gh_hn_gdp_index", "people_en_cn_2013_01_18",
+    "people_en_cn_2025_01_17", "people_en_cn_fiscal_2022_01_25", "people_en_cn_fiscal_2025_01_26",
+    "people_en_cn_fiscal_2026_01_30", "people_en_cn_gdp_2023_12_29", "people_en_cn_gdp_2024_01_17",
+    "people_en_cn_iva_2023_01_17", "premiumtimes_cn_fiscal_2021_01_28", "scio_en_cn_iva_2021_01_18",
+    "sicas_cn_gdp_2023_01_17", "tradingeconomics_cn_2013_01_18", "ttm_cn_2026_01_26", "ttm_cn_gdp_2026_01_19",
+    "ukranews_cn_2024_01_17")
+"""Sources of those series."""
+
+LINKS_INDICATORS = ("domestic_capital_2024", "fiscal_revenue_total_2024", "fiscal_revenue_total_yoy_2024",
+                    "general_budget_revenue_2024", "general_budget_revenue_yoy_2024", "gross_output_2025h1",
+                    "signed_projects_2024", "value_added_2025h1")
+LINKS_CONTEXT = ("cn_ppi_2025", "cn_ppi_2025h1", "cn_ppi_2025m06", "cn_ppirm_2025", "s_cn_gdp_real_growth_2025",
+                 "s_cn_gpb_revenue_growth_2025", "s_cn_iva_above_scale_growth_2020",
+                 "s_cn_iva_above_scale_growth_2021", "s_cn_iva_above_scale_growth_2025", "s_hn_gdp_real_growth_2025",
+                 "s_hn_iva_above_scale_growth_2025", "zone_key_projects_investment_2025",
+                 "zone_key_projects_investment_planned_2025")
+LINKS_SOURCES = ("article", "chempricehub_cn_ppi_2025", "cri_hn_2026_01_27", "nationthailand_cn_2022_01_17",
+                 "people_en_cn_fiscal_2026_01_30", "people_en_cn_ppi_2025_06", "reportify_cn_ppi_2025",
+                 "scio_en_cn_iva_2021_01_18", "ttm_cn_2026_01_26", "ttm_cn_gdp_2026_01_19", "voc_zone_2025_meeting")
+"""Rows and sources of the joint model's links, deflator and pipeline ([model], [deflator], [pipeline])."""
 
 LIMITS_INDICATORS = LEVEL_INDICATORS + ("towns_transferred_2024", "subdistricts_transferred_2024")
 LIMITS_CONTEXT = ("zone_fiscal_tax_revenue_2018", "zone_gross_output_2021") + CALIBRATION_CONTEXT
 LIMITS_SOURCES = ("article", "m5051903_zone_profile", "yiyang_gov_zone_projects_2022") + CALIBRATION_SOURCES
 
 PROJECTION_TAG = ("模型结果，非原文数字；虚线与阴影为预测", "Model result, not printed figures; dashed and shaded = projection")
+
+LEFT_OUT = ("模型未计入：区划与管理范围调整（如2024年改革移出“一镇两街道”）、大型企业进入或退出、统计口径变化；\n"
+            "概率仅在模型假设下成立",
+            "Not in the model: boundary changes (the 2024 reform moved one town and two subdistricts out),\n"
+            "large plants arriving or leaving, changes of statistical scope; probabilities hold only under the "
+            "model's assumptions")
+"""What the fan leaves out: the figure note under its title, two lines (the limits table says it at length)."""
 
 BASIS_LABELS = {
     sc.BASIS_IMPLIED: ("由2024年数值与增速推算", "implied from 2024 level and growth"),
@@ -89,107 +156,32 @@ BASIS_LABELS = {
     sc.BASIS_PROJECTION_2025: ("预测（无2025年数字）", "projection (no 2025 print)"),
     sc.BASIS_SCENARIO: ("情景预测", "scenario projection"),
 }
-"""The ``basis`` words of :func:`ygx_analysis.scenarios.project` → (zh, en)."""
+"""The ``basis`` words of :meth:`ygx_analysis.scenarios.ScenarioSet.project` → (zh, en)."""
 
 GLIDE_LABELS = {"linear": ("线性", "linear"), "front_loaded": ("前快后慢", "front-loaded"),
                 "back_loaded": ("前慢后快", "back-loaded"), "constant": ("不变", "constant")}
 
 ASSUMPTION_NAMES = {"growth_pct": ("2025年增速（%）", "2025 growth (%)"),
-                    "h1_share": ("上半年占全年比重", "H1 share of the year")}
+                    "h1_share": ("上半年占全年比重（H1规则）", "H1 share of the year (H1 rule)")}
+
+STATUS_LABELS = {"official": ("官方", "official"), "derived": ("推算", "derived"),
+                 "illustrative": ("示意", "illustrative")}
 
 SCENARIO_COLOURS = {"low": "#b0413e", "base": "#1f5fa8", "high": "#3a9a5b"}
 
 
+def _series_label(m: ScenarioAnalysis | ScenarioSet, name: str, lang: str) -> str:
+    """The label of an indicator, or of its current-price series."""
+    spec = m.spec if isinstance(m, ScenarioAnalysis) else m
+    if name in spec.indicators:
+        return spec.indicators[name].label(lang)
+    base = name.removesuffix("_nominal")
+    return tr(f"{spec.indicators[base].label('zh')}（现价）", f"{spec.indicators[base].label('en')} (current prices)",
+              lang)
 
-
-
-
-# ---------------------------------------------------------------------------
-# settings from the notebook's parameters, and the cached model run
-# ---------------------------------------------------------------------------
-
-@dataclass(frozen=True)
-class FanSettings:
-    """What the notebook's parameters set: scenario file, paths and seed."""
-
-    config: str | None = None
-    n_paths: int = mc.DEFAULT_PATHS
-    seed: int = mc.DEFAULT_SEED
-
-
-_current = [FanSettings()]
-
-
-def configure(config: str | os.PathLike[str] | None = None, n_paths: int = mc.DEFAULT_PATHS,
-              seed: int = mc.DEFAULT_SEED) -> FanSettings:
-    """Set the scenario file, number of paths and seed the exhibits of this module use.
-
-    The file is checked at once, so a bad file fails here with its one-line message.
-    """
-    if isinstance(n_paths, bool) or not isinstance(n_paths, (int, np.integer)) or n_paths < 1:
-        raise ValueError("n_paths: must be a whole number of at least 1")
-    if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)) or seed < 0:
-        raise ValueError("seed: must be a non-negative whole number")
-    settings = FanSettings(None if config is None else str(config), int(n_paths), int(seed))
-    sc.load_scenarios(settings.config)
-    _current[0] = settings
-    return settings
-
-
-def current_settings() -> FanSettings:
-    """The settings in use."""
-    return _current[0]
-
-
-@dataclass(frozen=True)
-class Model:
-    """One cached run: the scenario file, the deterministic paths, the AR(1) fit and the fan."""
-
-    settings: FanSettings
-    spec: sc.ScenarioSet
-    projection: pd.DataFrame
-    summary: pd.DataFrame
-    targets: pd.DataFrame
-    fit: mc.AR1Fit
-    fan: mc.MonteCarloResult
-
-    @property
-    def fan_scenario(self) -> str:
-        """The scenario the fan chart shows: 'base' when there is one, else the first."""
-        return "base" if "base" in self.spec.scenarios else next(iter(self.spec.scenarios))
-
-
-def _file_key(config: str | None) -> tuple[str, int]:
-    path = Path(config) if config is not None else sc.default_scenarios_path()
-    return str(path.resolve()), path.stat().st_mtime_ns if path.exists() else 0
-
-
-@lru_cache(maxsize=1)
-def _benchmark_fit() -> mc.AR1Fit:
-    return mc.fit_benchmark()
-
-
-@lru_cache(maxsize=4)
-def _model_for(settings: FanSettings, file_key: tuple[str, int]) -> Model:
-    spec = sc.load_scenarios(settings.config)
-    projection = sc.project(spec)
-    fit = _benchmark_fit()
-    fan = mc.simulate(spec, fit=fit, n_paths=settings.n_paths, seed=settings.seed)
-    return Model(settings, spec, projection, sc.plan_period_summary(projection), sc.target_levels(spec), fit, fan)
-
-
-def model() -> Model:
-    """The run for the current settings (computed once per settings and file version)."""
-    settings = current_settings()
-    return _model_for(settings, _file_key(settings.config))
-
-
-# ---------------------------------------------------------------------------
-# tables
-# ---------------------------------------------------------------------------
 
 def _fmt_range(default: float, low: float, high: float, name: str) -> str:
-    fmt = "{:.2f}" if name == "h1_share" else "{:.1f}"
+    fmt = "{:.3f}" if name == "h1_share" else "{:.1f}"
     return f"{fmt.format(default)} ({fmt.format(low)}–{fmt.format(high)})"
 
 
@@ -198,15 +190,14 @@ def _fmt_range(default: float, low: float, high: float, name: str) -> str:
          caption_en="The starting point: 2023–2024 (printed and implied) and 2025 (projected or estimated from "
                     "January–June), with the 2025 assumption and its range",
          sources=JUMPOFF_SOURCES, indicators=LEVEL_INDICATORS, context=JUMPOFF_CONTEXT, is_projection=True)
-def jumpoff_table(lang: str = "zh") -> pd.DataFrame:
+def jumpoff_table(lang: str = "zh", model: Model = None) -> pd.DataFrame:
     """History and the 2025 jump-off level of each indicator, with the basis of every value."""
     check_lang(lang)
-    m = model()
-    j = sc.jumpoff(m.spec)
-    a = sc.jumpoff_assumptions(m.spec).set_index("indicator")
+    spec = as_scenario_set(model)
+    a = spec.jumpoff_assumptions().set_index("indicator")
     rows = []
-    for r in j.itertuples(index=False):
-        ind = m.spec.indicators[r.indicator]
+    for r in spec.jumpoff.itertuples(index=False):
+        ind = spec.indicators[r.indicator]
         is_2025 = r.year == sc.BASE_YEAR
         rows.append({
             "indicator": ind.label(lang), "year": r.year, "value": round(r.value, 2),
@@ -229,31 +220,31 @@ def jumpoff_table(lang: str = "zh") -> pd.DataFrame:
 
 
 @exhibit("tab-scenario-assumptions", kind="table", notebook=NOTEBOOK,
-         caption_zh="情景假设：各指标起止增速、过渡方式、年增速标准差、理由与依据数据行（data/scenarios.toml）",
-         caption_en="Scenario assumptions: start and end growth, glide, sd of a year's growth, rationale and the data "
-                    "rows it rests on (data/scenarios.toml)",
+         caption_zh="情景假设：各指标起止增速、过渡方式、理由与依据数据行（data/scenarios.toml）",
+         caption_en="Scenario assumptions: start and end growth, glide, rationale and the data rows it rests on "
+                    "(data/scenarios.toml)",
          sources=ASSUMPTION_SOURCES, indicators=ASSUMPTION_INDICATORS, context=ASSUMPTION_CONTEXT,
          is_projection=True)
-def assumptions_table(lang: str = "zh") -> pd.DataFrame:
+def assumptions_table(lang: str = "zh", model: Model = None) -> pd.DataFrame:
     """Every scenario assumption, one row per scenario and indicator."""
     check_lang(lang)
-    m = model()
-    a = sc.assumptions_table(m.spec)
+    spec = as_scenario_set(model)
+    a = spec.assumptions_table()
     table = pd.DataFrame({
-        "scenario": [m.spec.scenarios[s].label(lang) for s in a["scenario"]],
-        "indicator": [m.spec.indicators[i].label(lang) for i in a["indicator"]],
+        "scenario": [spec.scenarios[s].label(lang) for s in a["scenario"]],
+        "indicator": [spec.indicators[i].label(lang) for i in a["indicator"]],
         "start_growth_pct": a["start_growth_pct"], "end_growth_pct": a["end_growth_pct"],
-        "glide": [tr(*GLIDE_LABELS[g], lang) for g in a["glide"]], "sd_pct": a["sd_pct"],
+        "glide": [tr(*GLIDE_LABELS[g], lang) for g in a["glide"]],
         "rationale": a["rationale"], "refs": a["refs"],
     })
     if lang == "zh":
         table = table.rename(columns={"scenario": "情景", "indicator": "指标", "start_growth_pct": "起始增速（%）",
                                       "end_growth_pct": "末年增速（%）", "glide": "过渡方式",
-                                      "sd_pct": "年增速标准差（百分点）", "rationale": "理由（英文）",
+                                      "rationale": "理由（英文）",
                                       "refs": "依据数据行"})
     else:
         table = table.rename(columns={"start_growth_pct": "start growth (%)", "end_growth_pct": "end growth (%)",
-                                      "sd_pct": "sd (pp)", "refs": "data rows"})
+                                      "refs": "data rows"})
     return table
 
 
@@ -263,11 +254,11 @@ def assumptions_table(lang: str = "zh") -> pd.DataFrame:
          caption_en="The plan period at a glance: 2030 level, 2025–2030 CAGR, 2026–2030 cumulative total, multiple "
                     "of 2025, and the Monte Carlo P5–P95 for 2030 (model results, not printed figures)",
          sources=("article",), indicators=LEVEL_INDICATORS, context=CALIBRATION_CONTEXT, is_projection=True)
-def plan_summary_table(lang: str = "zh") -> pd.DataFrame:
-    """:func:`~ygx_analysis.scenarios.plan_period_summary` with the fan's range in the last year, rounded."""
+def plan_summary_table(lang: str = "zh", model: Model = None) -> pd.DataFrame:
+    """:meth:`~ygx_analysis.scenarios.ScenarioSet.plan_period_summary` with the fan's range in the last year, rounded."""
     check_lang(lang)
-    m = model()
-    s = m.summary
+    m = as_analysis(model)
+    s = m.plan_summary
     q = m.fan.quantiles
     end = q[(q["measure"] == "level") & (q["year"] == m.spec.last_year)].set_index(["scenario", "indicator"])
     key = list(zip(s["scenario"], s["indicator"], strict=True))
@@ -296,35 +287,38 @@ def plan_summary_table(lang: str = "zh") -> pd.DataFrame:
 
 
 @exhibit("tab-required-growth", kind="table", notebook=NOTEBOOK,
-         caption_zh="达到各目标所需的年均增速（自2025年起），及各情景下蒙特卡洛达标概率（目标多为示意）",
-         caption_en="Growth a year needed from 2025 to reach each target, and the Monte Carlo probability of reaching "
-                    "it under each scenario (most targets are illustrative)",
+         caption_zh="达到各目标所需的年均增速（自2025年起），及各情景下的达标概率（附模拟标准误；目标均标明性质：示意或推算）",
+         caption_en="Growth a year needed from 2025 to reach each target, and the probability of reaching it under "
+                    "each scenario (with its Monte Carlo standard error; every target marked illustrative or derived)",
          sources=("article",) + TARGET_SOURCES, indicators=LEVEL_INDICATORS,
          context=TARGET_CONTEXT + CALIBRATION_CONTEXT, is_projection=True)
-def required_growth_table(lang: str = "zh") -> pd.DataFrame:
-    """One row per target: its level, the required CAGR and the probability per scenario."""
+def required_growth_table(lang: str = "zh", model: Model = None) -> pd.DataFrame:
+    """One row per target: status, level, the required CAGR and the probability per scenario, as text."""
     check_lang(lang)
-    m = model()
+    m = as_analysis(model)
     t = m.targets
-    p = m.fan.target_probabilities.pivot(index="target", columns="scenario", values="probability")
+    probs = m.fan.target_probabilities.set_index(["target", "scenario"])
     table = pd.DataFrame({
         "target": t["label_zh"] if lang == "zh" else t["label_en"],
+        "status": [tr(*STATUS_LABELS[x], lang) for x in t["status"]],
+        "prices": [tr("现价", "current", lang) if n else tr("同目标指标", "as the indicator", lang)
+                   for n in t["nominal"]],
         "year": t["year"],
         "target_value": t["target_value"].round(2),
         "level_2025": t["level_2025"].round(2),
         "required_cagr_pct": t["required_cagr_pct"].round(2),
     })
     for s in m.spec.scenarios:
-        values = p.loc[t["target"], s].to_numpy() * 100
         label = m.spec.scenarios[s].label(lang)
-        table[tr(f"达标概率·{label}（%）", f"P(reach) {label} (%)", lang)] = np.round(values, 1)
+        table[tr(f"达标概率·{label}", f"P(reach) {label}", lang)] = [
+            format_probability(float(probs.loc[(k, s), "probability"]), m.n_paths, lang) for k in t["target"]]
     notes = m.fan.target_probabilities.drop_duplicates("target").set_index("target")["note"]
     table["note"] = [tr("超出模拟年份" if notes[k] else "", notes[k], lang) for k in t["target"]]
     table["source"] = t["source"]
     if lang == "zh":
-        table = table.rename(columns={"target": "目标", "year": "年份", "target_value": "目标值（亿元）",
-                                      "level_2025": "2025年（亿元）", "required_cagr_pct": "所需年均增速（%）",
-                                      "note": "说明", "source": "出处（英文）"})
+        table = table.rename(columns={"target": "目标", "status": "性质", "prices": "价格口径", "year": "年份",
+                                      "target_value": "目标值（亿元）", "level_2025": "2025年（亿元）",
+                                      "required_cagr_pct": "所需年均增速（%）", "note": "说明", "source": "出处（英文）"})
     else:
         table = table.rename(columns={"target_value": "target (亿元)", "level_2025": "2025 (亿元)",
                                       "required_cagr_pct": "required CAGR (%)"})
@@ -332,103 +326,154 @@ def required_growth_table(lang: str = "zh") -> pd.DataFrame:
 
 
 @exhibit("tab-mc-calibration", kind="table", notebook=NOTEBOOK,
-         caption_zh="蒙特卡洛校准：全国规模以上工业增加值增速偏差的AR(1)拟合（去线性趋势为所用设定，去均值为对照）",
-         caption_en="Monte Carlo calibration: AR(1) fits to deviations of China's above-scale industrial value added "
-                    "growth (linear detrending is used; the mean is shown for comparison)",
+         caption_zh="蒙特卡洛校准：各增长指标冲击的AR(1)拟合（全国长序列，去线性趋势）、标准误、波动放大倍数与所用冲击；"
+                    "湖南与全国GDP增速一行为波动倍数的对照",
+         caption_en="Monte Carlo calibration: AR(1) fits of each growth indicator's shock (long national series, "
+                    "linear detrending), standard errors, the volatility scale and the shock in use; Hunan's and "
+                    "China's GDP growth shown for the volatility ratio",
          sources=CALIBRATION_SOURCES, context=CALIBRATION_CONTEXT)
-def calibration_table(lang: str = "zh") -> pd.DataFrame:
-    """:func:`~ygx_analysis.montecarlo.calibration_table` with the fit in use marked."""
+def calibration_table(lang: str = "zh", model: Model = None) -> pd.DataFrame:
+    """:meth:`~ygx_analysis.scenarios.ModelCalibration.to_frame`, with the comparison fits, rounded."""
     check_lang(lang)
-    m = model()
-    c = mc.calibration_table()
-    used = c["detrend"] == m.fit.detrend
+    m = model if isinstance(model, ScenarioAnalysis) else None
+    spec = as_scenario_set(model)
+    cal = m.calibration if m is not None else spec.calibrate()
+    c = cal.to_frame()
+    labels = [spec.indicators[i].label(lang) for i in c["indicator"]]
+    for name, f in cal.comparison.items():
+        labels.append(tr("对照：湖南GDP" if name.startswith("HN") else "对照：全国GDP",
+                         "comparison: Hunan GDP" if name.startswith("HN") else "comparison: China GDP", lang))
+        c.loc[len(c)] = {"indicator": "", "series": name, "years": f"{f.first_year}–{f.last_year}",
+                         "n_obs": f.n_obs, "phi": f.phi, "phi_se": float(f.bse["phi"]), "sigma": f.sigma,
+                         "sigma_se": float(f.bse["sigma2"]) / (2 * f.sigma), "stationary_sd": f.stationary_sd,
+                         "vol_scale": np.nan, "driver": "", "elasticity": np.nan, "shock_sd": np.nan}
     table = pd.DataFrame({
-        "detrend": [tr({"linear": "去线性趋势", "mean": "去均值"}[d], d, lang) for d in c["detrend"]],
-        "years": [f"{a}–{b}" for a, b in zip(c["first_year"], c["last_year"], strict=True)],
-        "n_obs": c["n_obs"], "n_missing": c["n_missing"],
-        "phi": c["phi"].round(3), "phi_se": c["phi_se"].round(3),
-        "sigma": c["sigma"].round(3), "stationary_sd": c["stationary_sd"].round(3), "aic": c["aic"].round(2),
-        "used": [tr("是" if u else "否", "yes" if u else "no", lang) for u in used],
+        "indicator": labels, "series": c["series"], "years": c["years"], "n_obs": c["n_obs"].astype("int64"),
+        "phi": c["phi"].round(3), "phi_se": c["phi_se"].round(3), "sigma": c["sigma"].round(3),
+        "sigma_se": c["sigma_se"].round(3), "stationary_sd": c["stationary_sd"].round(3),
+        "vol_scale": c["vol_scale"].round(2), "elasticity": c["elasticity"].round(2),
+        "shock_sd": c["shock_sd"].round(3),
     })
     if lang == "zh":
-        table = table.rename(columns={"detrend": "去趋势方式", "years": "年份", "n_obs": "观测数",
-                                      "n_missing": "缺失年数", "phi": "φ", "phi_se": "φ标准误",
-                                      "sigma": "新息标准差（百分点）", "stationary_sd": "平稳标准差（百分点）",
-                                      "aic": "AIC", "used": "采用"})
+        table = table.rename(columns={"indicator": "指标", "series": "序列", "years": "年份", "n_obs": "观测数",
+                                      "phi": "φ", "phi_se": "φ标准误", "sigma": "新息标准差（百分点）",
+                                      "sigma_se": "其标准误", "stationary_sd": "平稳标准差（百分点）",
+                                      "vol_scale": "波动倍数", "elasticity": "对产出弹性",
+                                      "shock_sd": "所用冲击标准差（百分点）"})
     else:
         table = table.rename(columns={"phi": "φ", "phi_se": "φ s.e.", "sigma": "innovation sd (pp)",
-                                      "stationary_sd": "stationary sd (pp)", "aic": "AIC"})
+                                      "sigma_se": "its s.e.", "stationary_sd": "stationary sd (pp)",
+                                      "vol_scale": "volatility scale", "elasticity": "elasticity to output",
+                                      "shock_sd": "shock sd in use (pp)"})
     return table
 
 
-@exhibit("tab-mc-ar1-params", kind="table", notebook=NOTEBOOK,
-         caption_zh="所用AR(1)拟合的参数、标准误与95%区间（statsmodels ARIMA，卡尔曼滤波跳过缺失年份）",
-         caption_en="Parameters of the AR(1) fit in use, with standard errors and 95% intervals (statsmodels ARIMA; "
-                    "the Kalman filter skips the missing year)",
-         sources=CALIBRATION_SOURCES, context=CALIBRATION_CONTEXT)
-def ar1_params_table(lang: str = "zh") -> pd.DataFrame:
-    """:meth:`~ygx_analysis.montecarlo.AR1Fit.to_frame` of the fit in use, rounded."""
+@exhibit("tab-mc-links", kind="table", notebook=NOTEBOOK,
+         caption_zh="联合模型的关联与其他假设：各指标的角色、份额参数、产出弹性、波动倍数、t分布自由度、价格（PPI）路径与投资项目",
+         caption_en="The joint model's links and other assumptions: each indicator's role, share parameters, the "
+                    "elasticity to output, volatility scale, Student-t degrees of freedom, the price (PPI) path and "
+                    "the investment pipeline",
+         sources=LINKS_SOURCES, indicators=LINKS_INDICATORS, context=LINKS_CONTEXT)
+def links_table(lang: str = "zh", model: Model = None) -> pd.DataFrame:
+    """One row per assumption of ``[model]``, ``[deflator]`` and ``[pipeline]``: value, range, rationale."""
     check_lang(lang)
-    f = model().fit.to_frame()
-    labels = {"intercept": ("截距（末年趋势值，%）", "intercept (trend in last year, %)"),
-              "trend": ("趋势（百分点/年）", "trend (pp a year)"), "phi": ("φ（持续性）", "φ (persistence)"),
-              "sigma2": ("新息方差", "innovation variance")}
-    table = pd.DataFrame({"parameter": [tr(*labels[p], lang) for p in f["parameter"]],
-                          "estimate": f["estimate"].round(4), "std_err": f["std_err"].round(4),
-                          "ci_low": f["ci_low"].round(4), "ci_high": f["ci_high"].round(4)})
+    spec = as_scenario_set(model)
+    m = spec.model
+    rows = []
+
+    def add(item: tuple[str, str], value: str, rationale: str, refs: tuple[str, ...]) -> None:
+        rows.append({"item": tr(*item, lang), "value": value, "rationale": rationale, "refs": ";".join(refs)})
+
+    for r in m.roles.values():
+        label = spec.indicators[r.indicator].label(lang)
+        if r.role == "share":
+            whole = spec.indicators[r.of].label(lang)
+            add((f"{label}＝份额×{whole}", f"{label} = share × {whole}"),
+                f"φ={r.phi:g}, sd(logit)={r.sd_logit:g}", r.rationale, r.refs)
+        elif r.driver:
+            e = r.elasticity
+            add((f"{label}：增长冲击，并随产出变动", f"{label}: growth shock, driven by output"),
+                tr(f"{r.series}；弹性{e.default:g}（{e.low:g}—{e.high:g}）",
+                   f"{r.series}; elasticity {e.default:g} ({e.low:g}–{e.high:g})", lang), r.rationale, r.refs)
+        else:
+            add((f"{label}：增长冲击", f"{label}: growth shock"), r.series, r.rationale, r.refs)
+    v = m.vol_scale
+    add(("波动倍数（相对全国序列）", "volatility scale (× the national series)"),
+        f"{v.default:g} ({v.low:g}–{v.high:g})", m.vol_scale_rationale, m.refs)
+    add(("冲击分布", "shock distribution"),
+        tr(f"t分布，自由度{m.t_df:g}", f"Student-t, {m.t_df:g} degrees of freedom", lang) if m.t_df
+        else tr("正态", "normal", lang), m.t_df_rationale, m.refs)
+    if spec.deflator is not None:
+        d = spec.deflator
+        add((f"价格（PPI）：{spec.indicators[d.indicator].label('zh')}", f"prices (PPI): {d.indicator}"),
+            tr(f"2026年{d.start_pct.default:g}%（{d.start_pct.low:g}至{d.start_pct.high:g}），"
+               f"{spec.last_year}年{d.end_pct.default:g}%（{d.end_pct.low:g}至{d.end_pct.high:g}）",
+               f"2026 {d.start_pct.default:g} % ({d.start_pct.low:g} to {d.start_pct.high:g}), {spec.last_year} "
+               f"{d.end_pct.default:g} % ({d.end_pct.low:g} to {d.end_pct.high:g})", lang), d.rationale, d.refs)
+    if spec.pipeline is not None:
+        p = spec.pipeline
+        state = tr("开启" if p.enabled else "关闭（默认）", "on" if p.enabled else "off (default)", lang)
+        a, y, o = p.arrival_share, p.years_to_stream, p.output_per_investment
+        add(("2024年签约项目", "2024 investment pipeline"),
+            tr(f"{state}；到位比例{a.default:g}（{a.low:g}—{a.high:g}），投产需{y.default:g}年（{y.low:g}—{y.high:g}），"
+               f"单位投资年产出{o.default:g}（{o.low:g}—{o.high:g}）",
+               f"{state}; share arriving {a.default:g} ({a.low:g}–{a.high:g}), years to stream {y.default:g} "
+               f"({y.low:g}–{y.high:g}), yearly output per unit invested {o.default:g} ({o.low:g}–{o.high:g})",
+               lang), p.rationale, (*p.refs, p.capital_row))
+    table = pd.DataFrame(rows)
     if lang == "zh":
-        table = table.rename(columns={"parameter": "参数", "estimate": "估计值", "std_err": "标准误",
-                                      "ci_low": "95%下限", "ci_high": "95%上限"})
+        table = table.rename(columns={"item": "项目", "value": "取值", "rationale": "理由（英文）", "refs": "依据数据行"})
+    else:
+        table = table.rename(columns={"refs": "data rows"})
     return table
 
 
-PHI_SENSITIVITY_PATHS = 10_000
-"""Paths per run of the φ sensitivity table (five runs of one scenario)."""
+SENSITIVITY_PATHS = 10_000
+"""Paths per run of the sensitivity table (five runs of one scenario)."""
 
 
-@exhibit("tab-fan-phi-sensitivity", kind="table", notebook=NOTEBOOK,
-         caption_zh="φ有多重要：基准情景2030年P5—P95区间宽度（相对中位数），φ取0、拟合值及其95%区间两端"
+@exhibit("tab-fan-sensitivity", kind="table", notebook=NOTEBOOK,
+         caption_zh="假设有多重要：基准情景2030年P5—P95区间宽度（相对中位数），波动倍数取1、1.5、2，正态冲击，及φ=0"
                     "（模型结果，非原文数字）",
-         caption_en="How much φ matters: width of the base scenario's 2030 P5–P95 range relative to its median, for "
-                    "φ = 0, the fitted value and the ends of its 95% interval (model results, not printed figures)",
+         caption_en="How much the assumptions matter: width of the base scenario's 2030 P5–P95 range relative to its "
+                    "median, for volatility scales 1, 1.5 and 2, normal shocks, and φ = 0 (model results, not "
+                    "printed figures)",
          sources=("article",) + CALIBRATION_SOURCES, indicators=LEVEL_INDICATORS, context=CALIBRATION_CONTEXT,
          is_projection=True)
-def phi_sensitivity_table(lang: str = "zh") -> pd.DataFrame:
-    """(P95 − P5) / P50 in the last year for several φ, same seed (common random numbers)."""
+def sensitivity_table(lang: str = "zh", model: Model = None) -> pd.DataFrame:
+    """(P95 − P5) / P50 in the last year under several settings, same seed (common random numbers)."""
     check_lang(lang)
-    m = model()
-    fit = m.fit.to_frame().set_index("parameter")
-    phis = {"0": 0.0, "ci_low": float(fit.loc["phi", "ci_low"]), "fitted": m.fit.phi,
-            "ci_high": float(fit.loc["phi", "ci_high"])}
-    phis = {k: float(np.clip(v, -0.99, 0.99)) for k, v in phis.items()}   # keep inside (-1, 1)
-    inputs = mc.fan_inputs(m.spec, scenarios=m.fan_scenario)
-    rows = {}
-    for key, phi in phis.items():
-        r = mc.simulate(inputs=inputs, phi=phi, n_paths=PHI_SENSITIVITY_PATHS, seed=m.settings.seed)
+    m = as_analysis(model)
+    v = m.spec.model.vol_scale
+    runs = {}
+    for scale in sorted({v.low, v.default, v.high}):
+        runs[tr(f"波动倍数{scale:g}", f"volatility × {scale:g}", lang)] = dict(vol_scale=scale, t_df=m.t_df)
+    runs[tr("正态冲击", "normal shocks", lang)] = dict(vol_scale=m.calibration.vol_scale, t_df=None)
+    runs[tr("φ=0（各年独立）", "φ = 0 (independent years)", lang)] = dict(vol_scale=m.calibration.vol_scale,
+                                                                       t_df=m.t_df, phi=0.0)
+    columns = {}
+    for name, kwargs in runs.items():
+        r = m.spec.simulate(SENSITIVITY_PATHS, m.seed, scenarios=m.fan_scenario, **kwargs)
         q = r.quantiles
         end = q[(q["measure"] == "level") & (q["year"] == m.spec.last_year)].set_index("indicator")
-        rows[key] = ((end["p95"] - end["p05"]) / end["p50"] * 100).round(1)
-    names = {"0": tr("φ=0（各年独立）", "φ = 0 (independent years)", lang),
-             "ci_low": tr(f"φ={phis['ci_low']:.2f}（95%下限）", f"φ = {phis['ci_low']:.2f} (95% low)", lang),
-             "fitted": tr(f"φ={phis['fitted']:.2f}（拟合值）", f"φ = {phis['fitted']:.2f} (fitted)", lang),
-             "ci_high": tr(f"φ={phis['ci_high']:.2f}（95%上限）", f"φ = {phis['ci_high']:.2f} (95% high)", lang)}
-    table = pd.DataFrame({names[k]: v for k, v in rows.items()})
-    table.index = [m.spec.indicators[i].label(lang) for i in table.index]
+        columns[name] = ((end["p95"] - end["p05"]) / end["p50"] * 100).round(1)
+    table = pd.DataFrame(columns)
+    table.index = [_series_label(m, i, lang) for i in table.index]
     table.index.name = tr("指标（P95−P5占P50的%）", "indicator ((P95 − P5) as % of P50)", lang)
     return table.reset_index()
 
 
-def limits_reading(lang: str = "zh") -> pd.DataFrame:
+def limits_reading(lang: str = "zh", model: Model = None) -> pd.DataFrame:
     """A plain reading of what the projections cannot carry, with the numbers taken from the data and fit."""
     check_lang(lang)
-    m = model()
-    j = sc.jumpoff(m.spec)
-    a = sc.jumpoff_assumptions(m.spec).set_index("indicator")
+    spec = as_scenario_set(model)
+    cal = model.calibration if isinstance(model, ScenarioAnalysis) else spec.calibrate()
+    j = spec.jumpoff
+    a = spec.jumpoff_assumptions().set_index("indicator")
     n_fiscal = int((~j[j["indicator"] == "fiscal_revenue_total"]["is_projection"]).sum()) \
-        if "fiscal_revenue_total" in m.spec.indicators else 0
+        if "fiscal_revenue_total" in spec.indicators else 0
     go = j[(j["indicator"] == "gross_output") & (j["year"] == sc.BASE_YEAR)] \
-        if "gross_output" in m.spec.indicators else None
-    fit = m.fit.to_frame().set_index("parameter")
+        if "gross_output" in spec.indicators else None
     items = [
         (("数据点很少", "Few data points"),
          (f"高新区财政收入只有{n_fiscal}个年度水平（2023年为推算，2024年为原文）；规模工业总产值和增加值只有2025年1-6月"
@@ -442,61 +487,66 @@ def limits_reading(lang: str = "zh") -> pd.DataFrame:
         share = a.loc["gross_output"]
         lo, hi = float(go["low"].iloc[0]), float(go["high"].iloc[0])
         items.append((("2025年并非观测值", "2025 is not observed"),
-                      (f"财政收入的2025年水平是预测（原文没有2025年数字）；工业的2025年水平由上半年数除以上半年占比估算，"
-                       f"占比取{share['default']:.2f}（范围{share['low']:.2f}—{share['high']:.2f}），"
+                      (f"财政收入的2025年水平是预测（原文没有2025年数字）；工业的2025年水平由上半年数按全书统一的上半年—全年规则估算，"
+                       f"上半年占比取{share['default']:.3f}（范围{share['low']:.3f}—{share['high']:.3f}），"
                        f"仅此一项就使2025年规模工业总产值在{lo:.0f}亿元至{hi:.0f}亿元之间变动。",
                        f"The 2025 fiscal levels are projections (the article prints no 2025 figure); the 2025 "
-                       f"industrial levels are January–June divided by an assumed H1 share of {share['default']:.2f} "
-                       f"(range {share['low']:.2f}–{share['high']:.2f}), which alone moves 2025 gross output "
-                       f"between {lo:.0f} and {hi:.0f}亿元.")))
+                       f"industrial levels are January–June annualised by the package's one H1 rule, a share of "
+                       f"{share['default']:.3f} (range {share['low']:.3f}–{share['high']:.3f}), which alone moves "
+                       f"2025 gross output between {lo:.0f} and {hi:.0f}亿元.")))
+    out = cal.fits.get("gross_output")
+    ratio = cal.province_to_nation_ratio
     items += [
-        (("口径断点", "Definitional breaks"),
-         ("较早的高新区数字不与这些路径相接：2018年“财税收入”（zone_fiscal_tax_revenue_2018）与“财政总收入”不是同一口径；"
-          "2021年规模工业总产值（zone_gross_output_2021）是改革前的范围；2024年改革移交了“一镇两街道”"
-          "（towns_transferred_2024、subdistricts_transferred_2024）。因此路径只从2023—2025年起算。",
-          "Earlier zone figures are not joined to these paths: the 2018 财税收入 (zone_fiscal_tax_revenue_2018) is "
-          "not the same measure as 财政总收入; the 2021 gross output (zone_gross_output_2021) is on the pre-reform "
-          "scope; the 2024 reform handed over one town and two subdistricts (towns_transferred_2024, "
-          "subdistricts_transferred_2024). The paths therefore start in 2023–2025 only.")),
+        (("模型未计入的变化", "What the model leaves out"),
+         ("区划与管理范围调整（2024年改革移交了“一镇两街道”，towns_transferred_2024、subdistricts_transferred_2024）、"
+          "大型企业进入或退出、统计口径变化，都会使实际数字跳离所有路径；扇形图只反映类似全国长序列的“正常”波动。"
+          "较早的高新区数字（2018年“财税收入”zone_fiscal_tax_revenue_2018、2021年规模工业总产值zone_gross_output_2021）"
+          "口径不同，不与这些路径相接。",
+          "Boundary changes (the 2024 reform handed over one town and two subdistricts, towns_transferred_2024, "
+          "subdistricts_transferred_2024), large plants arriving or leaving and changes of statistical scope would "
+          "move the real figures off every path; the fan carries only 'ordinary' volatility like that of the "
+          "national series. Earlier zone figures (the 2018 财税收入, zone_fiscal_tax_revenue_2018; the 2021 gross "
+          "output, zone_gross_output_2021) are on other scopes and are not joined to these paths.")),
         (("价格口径", "Prices"),
-         ("增加值按可比价增速推算，路径为2025年价格；财政收入为名义值；原文未说明总产值增速是现价还是可比价。"
-          "以亿元表示的目标只能与同一口径的路径比较。",
-          "Value added grows at real (comparable-price) rates, so its path is in 2025 prices; fiscal revenue is "
-          "nominal; the article does not say whether gross-output growth is at current or comparable prices. A "
-          "target in 亿元 compares only with a path on the same basis.")),
+         ("增加值与总产值路径按可比价，为2025年价格；财政收入为名义值。千亿元目标是现价，因此与总产值乘以PPI价格路径后的"
+          "现价序列比较（tab-mc-links）；原文未说明其总产值增速的价格口径。",
+          "Value added and gross output paths are real, in 2025 prices; fiscal revenue is nominal. The 1000亿元 "
+          "target is in current prices, so it is compared with gross output carried to current prices by the PPI "
+          "path (tab-mc-links); the article does not say how its gross-output growth is measured.")),
         (("校准", "Calibration"),
-         (f"持续性φ={m.fit.phi:.2f}（标准误{float(fit.loc['phi', 'std_err']):.2f}，95%区间"
-          f"{float(fit.loc['phi', 'ci_low']):.2f}至{float(fit.loc['phi', 'ci_high']):.2f}）来自全国规模以上工业"
-          f"{m.fit.first_year}—{m.fit.last_year}年的{m.fit.n_obs}个年度增速（缺{m.fit.n_missing}年），不是高新区自己的数据；"
-          "每年增速的标准差是data/scenarios.toml中的判断。",
-          f"The persistence φ = {m.fit.phi:.2f} (standard error {float(fit.loc['phi', 'std_err']):.2f}, 95% "
-          f"interval {float(fit.loc['phi', 'ci_low']):.2f} to {float(fit.loc['phi', 'ci_high']):.2f}) comes from "
-          f"{m.fit.n_obs} years of national above-scale industrial growth ({m.fit.first_year}–{m.fit.last_year}, "
-          f"{m.fit.n_missing} missing), not from the zone; the sd of each year's growth is a judgement in "
-          "data/scenarios.toml.")),
-        (("指标之间相互独立", "Indicators drawn independently"),
-         ("模拟中各指标的冲击相互独立，现实中财政收入与工业产出同向变动；不要把不同指标的分位数相加。",
-          "Each indicator gets its own shocks in the simulation, whereas in reality revenue and output move "
-          "together; do not add quantiles across indicators.")),
+         (f"冲击的持续性与大小来自全国长序列（总产值φ={out.phi:.2f}，标准误{float(out.bse['phi']):.2f}），不是高新区"
+          f"自己的数据；波动倍数{cal.vol_scale:g}是判断（湖南与全国GDP增速的平稳标准差之比为{ratio:.2f}），"
+          "敏感性见tab-fan-sensitivity。" if out is not None else "冲击来自全国长序列。",
+          f"The persistence and size of the shocks come from long national series (gross output φ = {out.phi:.2f}, "
+          f"standard error {float(out.bse['phi']):.2f}), not from the zone; the volatility scale {cal.vol_scale:g} "
+          f"is a judgement (Hunan's real GDP growth moves {ratio:.2f} times as much as China's); see "
+          "tab-fan-sensitivity." if out is not None else "The shocks come from long national series.")),
+        (("会计关系", "Accounting links"),
+         ("一般预算收入是财政总收入的份额、增加值是总产值的比率，均在(0,1)内，故任何模拟路径都不会违反会计关系；"
+          "财政收入随名义产出变动。仍未建模的是项目投产对税收的时滞。",
+          "General budget revenue is a share of total fiscal revenue and value added a rate of gross output, both "
+          "inside (0, 1), so no simulated path breaks an accounting identity; revenue moves with nominal output. "
+          "The lag between new plants and their taxes is not modelled.")),
         (("目标", "Targets"),
-         ("未找到高新区、益阳市或湖南省“十五五”的数值目标；国家“十五五”规划对经济增速逐年提出、不设五年数值。"
-          "因此除“全国人均翻番所需增速”一项外，表中目标均为示意。",
-          "No numeric 15th-plan targets were found for the zone, Yiyang or Hunan; the national plan sets growth "
-          "year by year, with no five-year number. Apart from the national per-capita doubling pace, the targets "
-          "are therefore illustrative.")),
+         ("未找到高新区、益阳市或湖南省“十五五”的数值目标；表中目标均非官方：千亿元与翻番为示意（“千亿园区”常以技工贸总收入"
+          "或营业收入计，而非规模工业总产值），“全国人均翻番所需增速”为推算（把全国人均GDP的增速套用到高新区工业增加值）。",
+          "No numeric 15th-plan targets were found for the zone, Yiyang or Hunan; no target here is official: the "
+          "1000亿 and doubling targets are illustrative (a '千亿园区' is often measured by 技工贸总收入 or revenue, not "
+          "gross output), and the national per-capita doubling pace is derived (a national per-capita GDP rate "
+          "applied to the zone's industrial value added).")),
     ]
     return pd.DataFrame({tr("局限", "limit", lang): [tr(*t, lang) for t, _ in items],
                          tr("说明", "reading", lang): [tr(*r, lang) for _, r in items]})
 
 
 @exhibit("tab-scenario-limits", kind="table", notebook=NOTEBOOK,
-         caption_zh="这些预测不能说明什么：数据点少、口径断点、价格口径、校准与目标",
-         caption_en="What these projections cannot tell: few data points, definitional breaks, prices, calibration "
-                    "and targets",
+         caption_zh="这些预测不能说明什么：数据点少、模型未计入的变化、价格口径、校准、会计关系与目标",
+         caption_en="What these projections cannot tell: few data points, what the model leaves out, prices, "
+                    "calibration, accounting links and targets",
          sources=LIMITS_SOURCES, indicators=LIMITS_INDICATORS, context=LIMITS_CONTEXT)
-def limits_table(lang: str = "zh") -> pd.DataFrame:
+def limits_table(lang: str = "zh", model: Model = None) -> pd.DataFrame:
     """The registered table of :func:`limits_reading`."""
-    return limits_reading(lang)
+    return limits_reading(lang, model)
 
 
 # ---------------------------------------------------------------------------
@@ -555,30 +605,31 @@ def _ylabel(ind: sc.IndicatorSpec, lang: str) -> str:
          caption_en="Each indicator's starting point and the scenario paths (2026–2030 are scenario projections, "
                     "dashed; model results, not printed figures)",
          sources=("article",), indicators=LEVEL_INDICATORS, is_projection=True)
-def scenario_paths_figure(lang: str = "zh"):
+def scenario_paths_figure(lang: str = "zh", model: Model = None) -> Figure:
     """One panel per indicator: history markers, the 2025 range, one dashed line per scenario."""
     from ..plotting import PALETTE, PROJECTION_STYLE, add_projection_note, new_figure
 
     check_lang(lang)
-    m = model()
-    n = len(m.spec.indicators)
+    spec = as_scenario_set(model)
+    projection = model.projection if isinstance(model, ScenarioAnalysis) else spec.project()
+    n = len(spec.indicators)
     ncols = 2 if n > 1 else 1
     nrows = -(-n // ncols)
     fig, axes = new_figure((10.0, 3.6 * nrows + 0.6), nrows=nrows, ncols=ncols)
     axes = _axes_list(axes)
-    history = sc.jumpoff(m.spec)
-    for k, (ax, (iname, ind)) in enumerate(zip(axes, m.spec.indicators.items(), strict=False)):
-        _shade_projection(ax, m.spec.last_year)
+    history = spec.jumpoff
+    for k, (ax, (iname, ind)) in enumerate(zip(axes, spec.indicators.items(), strict=False)):
+        _shade_projection(ax, spec.last_year)
         j = history[history["indicator"] == iname]
         _draw_history(ax, j, lang, label=(k == 0))
-        for c, (sname, scen) in enumerate(m.spec.scenarios.items()):
-            p = m.projection[(m.projection["scenario"] == sname) & (m.projection["indicator"] == iname)
-                             & (m.projection["year"] >= sc.BASE_YEAR)]
+        for c, (sname, scen) in enumerate(spec.scenarios.items()):
+            p = projection[(projection["scenario"] == sname) & (projection["indicator"] == iname)
+                           & (projection["year"] >= sc.BASE_YEAR)]
             ax.plot(p["year"], p["value"], color=SCENARIO_COLOURS.get(sname, PALETTE[c % len(PALETTE)]),
                     linewidth=1.8, label=scen.label(lang) if k == 0 else None, **PROJECTION_STYLE)
         ax.set_title(ind.label(lang))
         ax.set_ylabel(_ylabel(ind, lang))
-        ax.set_xticks(range(sc.BASE_YEAR - 2, m.spec.last_year + 1))
+        ax.set_xticks(range(sc.BASE_YEAR - 2, spec.last_year + 1))
         _fix_y_ticks(ax)
         add_projection_note(ax, tr(*PROJECTION_TAG, lang))
     for ax in axes[n:]:
@@ -590,29 +641,33 @@ def scenario_paths_figure(lang: str = "zh"):
 
 
 @exhibit("fig-scenario-fan", kind="figure", notebook=NOTEBOOK,
-         caption_zh="基准情景的蒙特卡洛扇形图：P5—P95与P25—P75区间、中位数与目标（φ见tab-mc-calibration；"
-                    "模型结果，非原文数字）",
-         caption_en="Monte Carlo fan of the base scenario: P5–P95 and P25–P75 bands, median and targets (φ from "
-                    "tab-mc-calibration; model results, not printed figures)",
+         caption_zh="基准情景的联合蒙特卡洛扇形图：P5—P95与P25—P75区间、中位数、现价总产值与目标（目标均为示意；"
+                    "冲击见tab-mc-calibration；模型结果，非原文数字）",
+         caption_en="Joint Monte Carlo fan of the base scenario: P5–P95 and P25–P75 bands, median, gross output at "
+                    "current prices and the targets (illustrative; shocks from tab-mc-calibration; model results, "
+                    "not printed figures)",
          sources=("article",), indicators=LEVEL_INDICATORS, context=CALIBRATION_CONTEXT, is_projection=True)
-def fan_figure(lang: str = "zh"):
+def fan_figure(lang: str = "zh", model: Model = None) -> Figure:
     """One panel per indicator: the fan of the base scenario from the 2025 jump-off to the last year.
 
-    Targets given as a level or a multiple of 2025 are marked with their probability; a target
-    built on a context row (the national pace) is left to ``tab-required-growth``, which cites it.
+    The deflated indicator (gross output) also shows its current-price median, the
+    series its nominal targets are judged against. Targets given as a level or a
+    multiple of 2025 are marked with their status and probability; a target built
+    on a context row (the national pace) is left to ``tab-required-growth``. The
+    figure note says what the model leaves out (:data:`LEFT_OUT`).
     """
     from ..plotting import PROJECTION_STYLE, add_projection_note, new_figure
 
     check_lang(lang)
-    m = model()
+    m = as_analysis(model)
     sname = m.fan_scenario
     colour = SCENARIO_COLOURS.get(sname, "#1f5fa8")
     n = len(m.spec.indicators)
     ncols = 2 if n > 1 else 1
     nrows = -(-n // ncols)
-    fig, axes = new_figure((10.0, 3.6 * nrows + 0.6), nrows=nrows, ncols=ncols)
+    fig, axes = new_figure((10.0, 3.6 * nrows + 0.9), nrows=nrows, ncols=ncols)
     axes = _axes_list(axes)
-    history = sc.jumpoff(m.spec)
+    history = m.spec.jumpoff
     probs = m.fan.target_probabilities
     for k, (ax, (iname, ind)) in enumerate(zip(axes, m.spec.indicators.items(), strict=False)):
         _shade_projection(ax, m.spec.last_year)
@@ -624,16 +679,25 @@ def fan_figure(lang: str = "zh"):
                         label="P25–P75" if k == 0 else None)
         ax.plot(years, f["p50"], color=colour, linewidth=1.8, label=tr("中位数", "median", lang) if k == 0 else None,
                 **PROJECTION_STYLE)
+        nominal = f"{iname}_nominal"
+        if nominal in m.fan.series:
+            fn = m.fan.fan(sname, nominal)
+            ax.plot(fn.index, fn["p50"], color="#d9822b", linewidth=1.2, linestyle=":",
+                    label=tr("中位数（现价）", "median (current prices)", lang))
+            ax.legend(loc="lower right", fontsize=7)
         _draw_history(ax, history[history["indicator"] == iname], lang, label=(k == 0))
         shown = m.targets[(m.targets["indicator"] == iname) & (m.targets["year"] <= m.spec.last_year)
                           & m.targets["kind"].isin(["value", "multiple_of_2025"])]
         for t in shown.itertuples():
             pr = probs[(probs["target"] == t.target) & (probs["scenario"] == sname)]["probability"].item()
+            word = tr(*STATUS_LABELS[t.status], lang)
             ax.plot(t.year, t.target_value, marker="*", markersize=11, color="#d9822b", zorder=6)
-            ax.annotate(tr(f"目标 {t.target_value:.0f}，达标概率{pr * 100:.1f}%",
-                           f"target {t.target_value:.0f}, P = {pr * 100:.1f}%", lang),
+            ax.annotate(tr(f"目标{t.target_value:.0f}（{word}{'，现价' if t.nominal else ''}）\n"
+                           f"达标概率{format_probability(pr, m.n_paths, 'zh')}",
+                           f"target {t.target_value:.0f} ({word}{', current prices' if t.nominal else ''})\n"
+                           f"P = {format_probability(pr, m.n_paths, 'en')}", lang),
                         (t.year, t.target_value), textcoords="offset points", xytext=(-9, -3), ha="right",
-                        va="top", fontsize=7, color="#8a4a0f")
+                        va="top", fontsize=6.5, color="#8a4a0f")
         ax.set_title(ind.label(lang))
         ax.set_ylabel(_ylabel(ind, lang))
         ax.set_xticks(range(sc.BASE_YEAR - 2, m.spec.last_year + 1))
@@ -643,6 +707,7 @@ def fan_figure(lang: str = "zh"):
         ax.set_visible(False)
     axes[0].legend(loc="upper left", bbox_to_anchor=(0.0, 0.93), fontsize=7)
     label = m.spec.scenarios[sname].label(lang)
-    fig.suptitle(tr(f"{label}的不确定性：{m.fan.n_paths}条路径，φ={m.fan.phi:.2f}",
-                    f"Uncertainty around the {label} scenario: {m.fan.n_paths} paths, φ = {m.fan.phi:.2f}", lang))
+    title = tr(f"{label}的不确定性：{m.fan.n_paths}条联合路径",
+               f"Uncertainty around the {label} scenario: {m.fan.n_paths} joint paths", lang)
+    fig.suptitle(f"{title}\n{tr(*LEFT_OUT, lang)}", fontsize=9.5)
     return fig

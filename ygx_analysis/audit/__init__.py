@@ -33,28 +33,52 @@
 ``note``
     The reading, in the language asked for (``lang``).
 
+The package has three modules: this one (the table and the checks of output,
+patents, clusters, platforms, the reform and benchmarks), :mod:`~ygx_analysis.audit.fiscal`
+(the fiscal checks, including the scope of 一般预算收入) and
+:mod:`~ygx_analysis.audit.rows` (the row type). Notes cite only data row ids
+(``indicators.csv``, ``context.csv``) and check ids.
+
 Assumptions are keyword arguments of :func:`audit` with documented defaults.
+A wrong type raises ``TypeError`` and a wrong value ``ValueError``, each naming
+the argument.
 """
 
 from __future__ import annotations
 
-import math
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
 
 import pandas as pd
 
-from .data import context_reported, load_context, load_indicators, reported
-from .growth import annualize_half_year, cagr, implied_prior_level, pp_difference, share
-from .reported import Interval, Reported
-from .savings import implied_pre_reform_cost
+from ..composition import interval_sum, remainder
+from ..data import context_reported, load_context, load_indicators, reported
+from ..growth import H1_SHARE_ROWS, HalfYearRule, cagr, half_year_rule, implied_prior_level, pp_difference, share
+from ..reported import Interval, Reported
+from ..savings import implied_pre_reform_cost
+from .fiscal import BUDGET_SCOPES, FISCAL_CONTEXT_IDS, ScopeEvidence, budget_revenue_scope, fiscal_checks
+from .rows import COLUMNS, STATUSES, Check
+from .rows import fmt as _f
+from .rows import fmt_interval as _iv
+from .rows import implied_prior_check as _implied_prior
+from .rows import pct as _pct
+from .rows import real as _real
 
-COLUMNS = ("check_id", "description_zh", "description_en", "formula", "inputs", "value", "low",
-           "high", "reported", "status", "note")
-"""Columns of the audit table, in order."""
-
-STATUSES = ("reproduced", "consistent", "flag", "not_comparable")
-"""Status words of a check."""
+__all__ = [
+    "BUDGET_SCOPES",
+    "BUDGET_SHARE_FLAG_ABOVE",
+    "CLUSTER_IDS",
+    "CLUSTER_TOTAL_ID",
+    "COLUMNS",
+    "CONTEXT_IDS",
+    "INDICATOR_IDS",
+    "SOURCE_IDS",
+    "STATUSES",
+    "VALUE_ADDED_RATE_RANGE",
+    "ScopeEvidence",
+    "audit",
+    "budget_revenue_scope",
+    "cluster_remainder",
+]
 
 CLUSTER_TOTAL_ID = "above_scale_enterprises_current"
 """The 487 above-scale enterprises."""
@@ -68,21 +92,21 @@ BUDGET_SHARE_FLAG_ABOVE = 0.80
 
 财政总收入 (total fiscal revenue) counts the taxes collected in the area, including the
 central and provincial shares of VAT and income taxes that are remitted upward;
-一般预算收入 (local general budget revenue) keeps only the local share. With VAT split
-50/50 and income taxes 60/40 between centre and localities, the local share of a
-tax base is typically about half, so a share above 0.8 calls for an explanation.
+local-level 一般预算收入 keeps only the local share. Wholly local taxes and non-tax
+revenue keep that share at about 53–64 % of the full scope (rows
+``hn_local_share_2013``, ``hn_local_share_2017``, ``city_changde_local_share_m01_m05``,
+``cn_local_share_2022``), so a share above 0.8 calls for an explanation (the check
+``budget_revenue_scope_2024`` weighs it).
 """
 
 VALUE_ADDED_RATE_RANGE = (0.15, 0.40)
 """Default band for above-scale industry's value added ÷ gross output (a fraction).
 
 A wide band around the 20–30 % usual for Chinese manufacturing; a peer park
-nearby ran at about 21 % (context notes §2.2). Outside it the two printed figures
-would not describe the same firms and period.
+nearby, Longling, ran at 154.3 / 738.7 ≈ 21 % in 2021 (rows ``park_longling_iva_2021``
+and ``park_longling_gross_output_2021``). Outside it the two printed figures would
+not describe the same firms and period.
 """
-
-H1_SHARE = 0.5
-"""Default share of a year's output made in January–June (used to annualise H1)."""
 
 INDICATOR_IDS = (
     "fiscal_revenue_total_2024", "fiscal_revenue_total_yoy_2024", "general_budget_revenue_2024",
@@ -100,12 +124,18 @@ INDICATOR_IDS = (
 CONTEXT_IDS = (
     "hn_iva_growth_2024", "hn_iva_all_industry_growth_2024", "hn_iva_growth_2025h1",
     "zone_fiscal_tax_revenue_2018", "zone_iva_growth_2018", "zone_iva_growth_2021", "zone_gross_output_2021",
+    "cn_ppi_2025h1", *FISCAL_CONTEXT_IDS, *H1_SHARE_ROWS["output"],
 )
 """Rows of ``context.csv`` the audit reads."""
 
 SOURCE_IDS = (
     "article", "zjjnews_hn_2025_plan", "sgpjbg_hn_2024_communique", "people_hn_2025h1",
     "m5051903_zone_profile", "ymyy_zone_2021_review", "yiyang_gov_zone_projects_2022",
+    "people_en_cn_ppi_2025_06", "changde_czj_fiscal", "yiyang_gov_gwr_2023", "yiyang_gov_15fyp_proposal",
+    "zjjtravel_hn_fiscal_2013", "enghunan_hn_fiscal_2017", "enghunan_hn_fiscal_2017h1", "en4hw_cn_fiscal_2018",
+    "people_en_cn_fiscal_2022", "csx_cs_etdz_2018", "changde_cd_etdz_2021", "yiyang_gov_longling_2022",
+    "kfd_cs_htz_wiki", "rednet_yj_parks_2023", "yueyang_gov_hn_2024h1", "enghunan_hn_2024h1", "scol_cn_2022h1",
+    "qntz_cn_2023h1", "verygif_cn_2024h1",
 )
 """Sources of those rows (``sources.csv``); a test checks them against ``context.csv``."""
 
@@ -117,6 +147,10 @@ SOURCE_IDS = (
 def cluster_remainder(indicators: pd.DataFrame | None = None, *, whole: bool = True) -> Interval:
     """Above-scale enterprises in none of the four named clusters: 487 − 86 − 30多 − 20多 − 10多.
 
+    The data rows :data:`CLUSTER_TOTAL_ID` and :data:`CLUSTER_IDS` put through
+    :func:`~ygx_analysis.composition.remainder` (``signed=True``: parts above the
+    total give a negative interval, which the audit flags, instead of an error).
+
     Parameters
     ----------
     indicators : DataFrame, optional
@@ -124,9 +158,9 @@ def cluster_remainder(indicators: pd.DataFrame | None = None, *, whole: bool = T
     whole : bool, default True
         True: the closed interval of whole numbers of firms. Each 多 count is a
         whole number strictly inside its range (``30多`` is 31 to 39), so the
-        counts are tightened with :meth:`Interval.integers` before they are
-        summed; this is tighter than tightening the real result afterwards.
-        False: the real interval from interval arithmetic on the printed ranges.
+        counts are tightened before they are summed; this is tighter than
+        tightening the real result afterwards. False: the real interval from
+        interval arithmetic on the printed ranges.
 
     Returns
     -------
@@ -142,127 +176,16 @@ def cluster_remainder(indicators: pd.DataFrame | None = None, *, whole: bool = T
     '[312, 340]'
     """
     ind = load_indicators() if indicators is None else indicators
-    total = reported(CLUSTER_TOTAL_ID, ind).interval
-    parts = [reported(i, ind).interval for i in CLUSTER_IDS]
-    if whole:
-        parts = [p.integers() for p in parts]
-        total = total.integers()
-    remainder = total - sum(parts[1:], parts[0])
-    return remainder.integers() if whole else remainder
+    parts = [reported(i, ind) for i in CLUSTER_IDS]
+    return remainder(reported(CLUSTER_TOTAL_ID, ind), parts, whole_numbers=whole, signed=True)
 
 
 # ---------------------------------------------------------------------------
 # building rows
 # ---------------------------------------------------------------------------
 
-@dataclass(frozen=True)
-class _Check:
-    check_id: str
-    description_zh: str
-    description_en: str
-    formula: str
-    inputs: tuple[str, ...]
-    value: float
-    interval: Interval
-    reported: str
-    status: str
-    note_zh: str
-    note_en: str
-
-    def row(self, lang: str) -> dict[str, object]:
-        if self.status not in STATUSES:  # pragma: no cover - programming error
-            raise ValueError(f"status: unknown status {self.status!r}")
-        return {
-            "check_id": self.check_id, "description_zh": self.description_zh,
-            "description_en": self.description_en, "formula": self.formula,
-            "inputs": ";".join(self.inputs), "value": float(self.value),
-            "low": float(self.interval.low), "high": float(self.interval.high),
-            "reported": self.reported, "status": self.status,
-            "note": self.note_zh if lang == "zh" else self.note_en,
-        }
-
-
-def _pct(iv: Interval) -> Interval:
-    """A fraction interval in per cent."""
-    return iv * 100
-
-
-def _f(x: float, digits: int = 2) -> str:
-    return "∞" if math.isinf(x) else f"{x:.{digits}f}"
-
-
-def _iv(iv: Interval, digits: int = 2) -> str:
-    left = "[" if iv.low_closed else "("
-    right = "]" if iv.high_closed and not math.isinf(iv.high) else ")"
-    return f"{left}{_f(iv.low, digits)}, {_f(iv.high, digits)}{right}"
-
-
-# ---------------------------------------------------------------------------
-# the checks
-# ---------------------------------------------------------------------------
-
-def _implied_prior(check_id: str, level: Reported, rate: Reported, zh: str, en: str,
-                   extra_zh: str = "", extra_en: str = "") -> _Check:
-    iv = implied_prior_level(level, rate)
-    value = implied_prior_level(level.value, rate.value)
-    return _Check(
-        check_id, f"{zh}（{level.unit}）", f"{en} ({level.unit})",
-        f"implied_prior_level: {level.text} / (1 + {rate.text}/100)",
-        (level.id, rate.id), value, iv, "", "reproduced",
-        f"{level.text}{level.unit}、增长{rate.text}%反推上年同期约{_f(value)}{level.unit}；"
-        f"按两个印刷数字的舍入区间 {level.interval.notation()} 与 {rate.interval.notation()}，"
-        f"真实值在 {_iv(iv, 3)} 内。{extra_zh}",
-        f"{level.text} {level.unit} after growth of {rate.text} % implies about {_f(value)} "
-        f"{level.unit} a year earlier; with the rounding of both printed figures, "
-        f"{level.interval.notation()} and {rate.interval.notation()}, the true value lies in "
-        f"{_iv(iv, 3)}. {extra_en}".strip(),
-    )
-
-
-def _fiscal_checks(R: Callable[[str], Reported], flag_above: float) -> list[_Check]:
-    total, total_g = R("fiscal_revenue_total_2024"), R("fiscal_revenue_total_yoy_2024")
-    budget, budget_g = R("general_budget_revenue_2024"), R("general_budget_revenue_yoy_2024")
-    checks = [
-        _implied_prior("fiscal_total_2023_implied", total, total_g,
-                       "反推的2023年财政总收入", "Implied 2023 total fiscal revenue"),
-        _implied_prior("budget_revenue_2023_implied", budget, budget_g,
-                       "反推的2023年一般预算收入", "Implied 2023 general budget revenue"),
-    ]
-    share_2024 = _pct(share(budget, total))
-    value_2024 = 100 * share(budget.value, total.value)
-    why_zh = (f"财政总收入含上划中央和省的税收（增值税、企业所得税、个人所得税的共享部分），一般预算收入只含地方留成，"
-              f"所以园区的一般预算收入通常远小于财政总收入。占比超过{flag_above:.0%}（假定的阈值）需要解释："
-              f"两个口径之一可能是全口径，或含其他项目。")
-    why_en = (f"Total fiscal revenue (财政总收入) includes the taxes remitted to the centre and the province "
-              f"(their shares of VAT and of corporate and personal income tax); local general budget revenue "
-              f"keeps only the local share, so in a zone it is normally far smaller than the total. A share "
-              f"above {flag_above:.0%} (the assumed threshold) needs an explanation: one of the two labels "
-              f"may be a full-scope (全口径) measure or include other items.")
-    status = "flag" if value_2024 / 100 > flag_above else "consistent"
-    checks.append(_Check(
-        "budget_share_of_total_2024", "2024年一般预算收入占财政总收入比重（%）",
-        "General budget revenue as a share of total fiscal revenue, 2024 (%)",
-        f"share: {budget.text} / {total.text} × 100", (budget.id, total.id), value_2024, share_2024, "",
-        status, f"占比{_f(value_2024, 1)}%，区间 {_iv(share_2024, 3)}。{why_zh}",
-        f"The share is {_f(value_2024, 1)} %, in {_iv(share_2024, 3)}. {why_en}"))
-    total_2023 = implied_prior_level(total, total_g)
-    budget_2023 = implied_prior_level(budget, budget_g)
-    share_2023 = _pct(share(budget_2023, total_2023))
-    value_2023 = 100 * share(implied_prior_level(budget.value, budget_g.value),
-                             implied_prior_level(total.value, total_g.value))
-    status = "flag" if value_2023 / 100 > flag_above else "consistent"
-    checks.append(_Check(
-        "budget_share_of_total_2023_implied", "2023年一般预算收入占财政总收入比重（反推，%）",
-        "General budget revenue as a share of total fiscal revenue, 2023 implied (%)",
-        f"share: ({budget.text} / (1 + {budget_g.text}/100)) / ({total.text} / (1 + {total_g.text}/100)) × 100",
-        (budget.id, budget_g.id, total.id, total_g.id), value_2023, share_2023, "", status,
-        f"反推的2023年占比为{_f(value_2023, 1)}%，区间 {_iv(share_2023, 2)}：这一异常不是2024年独有的。",
-        f"The implied 2023 share is {_f(value_2023, 1)} %, in {_iv(share_2023, 2)}: the anomaly is "
-        f"not a 2024 one-off."))
-    return checks
-
-
-def _industry_checks(R: Callable[[str], Reported], va_range: tuple[float, float]) -> list[_Check]:
+def _industry_checks(R: Callable[[str], Reported], C: Callable[[str], Reported],
+                     va_range: tuple[float, float]) -> list[Check]:
     go, go_g = R("gross_output_2025h1"), R("gross_output_yoy_2025h1")
     va, va_g = R("value_added_2025h1"), R("value_added_yoy_2025h1")
     checks = [
@@ -280,7 +203,7 @@ def _industry_checks(R: Callable[[str], Reported], va_range: tuple[float, float]
     rate = 100 * share(va.value, go.value)
     lo, hi = va_range
     inside = lo * 100 <= rate <= hi * 100
-    checks.append(_Check(
+    checks.append(Check(
         "value_added_rate_2025h1", "2025年1-6月工业增加值率：增加值÷总产值（%）",
         "Value-added rate, Jan–Jun 2025: value added ÷ gross output (%)",
         f"share: {va.text} / {go.text} × 100", (va.id, go.id), rate, rate_iv, "",
@@ -294,28 +217,32 @@ def _industry_checks(R: Callable[[str], Reported], va_range: tuple[float, float]
     rate_prior = 100 * share(implied_prior_level(va.value, va_g.value),
                              implied_prior_level(go.value, go_g.value))
     change = rate - rate_prior
-    checks.append(_Check(
+    ppi = C("cn_ppi_2025h1")
+    checks.append(Check(
         "value_added_rate_2024h1_implied", "2024年1-6月工业增加值率（反推，%）",
         "Implied value-added rate, Jan–Jun 2024 (%)",
         f"share: ({va.text} / (1 + {va_g.text}/100)) / ({go.text} / (1 + {go_g.text}/100)) × 100",
-        (va.id, va_g.id, go.id, go_g.id), rate_prior, rate_prior_iv, "",
+        (va.id, va_g.id, go.id, go_g.id, ppi.id), rate_prior, rate_prior_iv, "",
         "consistent" if lo * 100 <= rate_prior <= hi * 100 else "flag",
-        f"反推2024年同期增加值率{_f(rate_prior, 2)}%，比2025年低{_f(change, 2)}个百分点"
-        f"（增加值增速{va_g.text}%快于总产值增速{go_g.text}%）。注意：增加值增速为可比价，"
-        f"总产值增速口径未说明，两者混用只能作近似。",
-        f"The implied Jan–Jun 2024 rate is {_f(rate_prior, 2)} %, {_f(change, 2)} pp below 2025 "
-        f"(value added grew {va_g.text} %, faster than output at {go_g.text} %). Value-added growth is "
-        f"at comparable prices and the basis of output growth is not stated, so this mixes bases "
-        f"and is approximate."))
+        f"按两个印刷增速反推，2024年同期增加值率为{_f(rate_prior, 2)}%，比2025年低{_f(change, 2)}个百分点。"
+        f"这不能说明增加值率上升：增加值增速{va_g.text}%按可比价计算，总产值增速{go_g.text}%的计价方式文中未说明；"
+        f"2025年上半年全国工业生产者出厂价格同比{ppi.text}%（{ppi.id}），若总产值按现价计，其实际增速可能高于增加值增速。"
+        f"两者混用只能作近似。",
+        f"Back-casting with the two printed growth rates gives an implied Jan–Jun 2024 rate of "
+        f"{_f(rate_prior, 2)} %, {_f(change, 2)} pp below 2025. That does not show the rate rose: value-added "
+        f"growth ({va_g.text} %) is at comparable prices, the article does not say how output growth "
+        f"({go_g.text} %) is measured, and with China's producer prices at {ppi.text} % in the first half of 2025 "
+        f"({ppi.id}) real output may have grown faster than value added if output is at current prices. "
+        f"The two bases are mixed, so this is approximate."))
     return checks
 
 
-def _patent_check(R: Callable[[str], Reported]) -> _Check:
+def _patent_check(R: Callable[[str], Reported]) -> Check:
     inv, granted = R("invention_patents_granted_2024"), R("patents_granted_2024")
     iv = _pct(share(inv, granted))
     value = 100 * share(inv.value, granted.value)
     ok = inv.value <= granted.value
-    return _Check(
+    return Check(
         "invention_patent_share_2024", "2024年新增专利授权中发明专利占比（%）",
         "Invention patents as a share of patents granted, 2024 (%)",
         f"share: {inv.text} / {granted.text} × 100", (inv.id, granted.id), value, iv,
@@ -326,14 +253,14 @@ def _patent_check(R: Callable[[str], Reported]) -> _Check:
         f"{_f(value, 1)} %; both are exact counts, so the interval is a point.")
 
 
-def _cluster_checks(R: Callable[[str], Reported], ind: pd.DataFrame) -> list[_Check]:
+def _cluster_checks(R: Callable[[str], Reported], ind: pd.DataFrame) -> list[Check]:
     total = R(CLUSTER_TOTAL_ID)
     parts = [R(i) for i in CLUSTER_IDS]
-    real_sum = sum((p.interval for p in parts[1:]), parts[0].interval)
-    whole_sum = sum((p.interval.integers() for p in parts[1:]), parts[0].interval.integers())
+    real_sum = interval_sum(parts, whole_numbers=False)
+    whole_sum = interval_sum(parts)
     printed = " + ".join(str(p) for p in parts)
     ok = whole_sum.high <= total.value
-    checks = [_Check(
+    checks = [Check(
         "above_scale_clusters_vs_total", "四大产业集群规模以上企业数之和与总数（家）",
         "Above-scale enterprises in the four named clusters against the total (firms)",
         f"sum: {printed}", tuple(p.id for p in parts) + (total.id,), whole_sum.midpoint, whole_sum,
@@ -347,29 +274,30 @@ def _cluster_checks(R: Callable[[str], Reported], ind: pd.DataFrame) -> list[_Ch
     share_low, share_high = rem_whole.low / total.value, rem_whole.high / total.value
     example, example_whole = parts[1], parts[1].interval.integers()
     example_range = f"{example_whole.low:.0f}–{example_whole.high:.0f}"
-    checks.append(_Check(
+    checks.append(Check(
         "above_scale_unattributed_remainder", "未归入四大集群的规模以上企业（家）",
         "Above-scale enterprises outside the four named clusters (firms)",
         f"cluster_remainder: {total.text} − ({printed})", (total.id,) + tuple(p.id for p in parts),
         rem_whole.midpoint, rem_whole, "", "consistent" if rem_whole.low >= 0 else "flag",
         f"实数区间 {_iv(rem_real, 0)}；每个“多”先取整（如{example}为{example_range}家）后为 {_iv(rem_whole, 0)} 家，"
         f"占{share_low:.0%}–{share_high:.0%}。约三分之二的规上企业不在文中点名的集群里，"
-        f"这提示{total}可能是“四上”企业（含服务业等），而非仅规上工业（见背景资料说明§2.6）。",
+        f"这提示{total}可能是“四上”企业（含服务业等），而非仅规上工业（文中未说明，仅为由这些数字作出的推断）。",
         f"Real interval {_iv(rem_real, 0)}; tightening each 多 count to whole firms first ({example} is "
         f"{example_range}) gives {_iv(rem_whole, 0)} firms, {share_low:.0%}–{share_high:.0%} of the total. "
         f"About two thirds of the above-scale firms are in no named cluster, which suggests the {total} "
-        f"may count all 四上 firms (services too), not only above-scale industry (context notes §2.6)."))
+        f"may count all 四上 firms (services too), not only above-scale industry (the article does not say; "
+        f"an inference from these numbers only)."))
     return checks
 
 
 def _sum_check(check_id: str, zh: str, en: str, rows: list[Reported], note_zh: str,
-               note_en: str) -> _Check:
+               note_en: str) -> Check:
     total = sum(r.value for r in rows)
-    return _Check(check_id, zh, en, "sum: " + " + ".join(r.text for r in rows), tuple(r.id for r in rows),
+    return Check(check_id, zh, en, "sum: " + " + ".join(r.text for r in rows), tuple(r.id for r in rows),
                   total, Interval.point(total), "", "reproduced", note_zh, note_en)
 
 
-def _platform_checks(R: Callable[[str], Reported]) -> list[_Check]:
+def _platform_checks(R: Callable[[str], Reported]) -> list[Check]:
     inc_n, inc_p = R("incubators_national_current"), R("incubators_provincial_current")
     mak_n, mak_p = R("maker_spaces_national_current"), R("maker_spaces_provincial_current")
     tech, postdoc = R("tech_centres_national_current"), R("postdoc_stations_national_current")
@@ -391,7 +319,7 @@ def _platform_checks(R: Callable[[str], Reported]) -> list[_Check]:
     full = inc_p.value + mak_p.value + rd.value + labs.value + academ.value
     nested = inc_p.value + mak_p.value + rd.value
     rows = [inc_p, mak_p, rd, labs, academ]
-    checks.append(_Check(
+    checks.append(Check(
         "provincial_platforms_total", "省级平台合计：孵化器、众创空间、研发创新平台、重点实验室、院士专家工作站（个）",
         "Provincial-level platforms: incubators, maker spaces, R&D platforms, key labs, academician "
         "workstations (count)",
@@ -405,32 +333,37 @@ def _platform_checks(R: Callable[[str], Reported]) -> list[_Check]:
     return checks
 
 
-def _reform_check(R: Callable[[str], Reported]) -> _Check:
+def _reform_check(R: Callable[[str], Reported]) -> Check:
     saving, rate, group = R("hr_cost_saving_annual"), R("staff_reduction_rate_2024"), R("group_hr_cost_cut_2024")
     value = implied_pre_reform_cost(saving.value, rate.value)
-    s_iv, r_iv = saving.interval, rate.interval
-    low = implied_pre_reform_cost(s_iv.low, r_iv.high)
-    high = math.inf if math.isinf(s_iv.high) else implied_pre_reform_cost(s_iv.high, r_iv.low)
-    iv = Interval(low, high, s_iv.low_closed and r_iv.high_closed,
-                  s_iv.high_closed and r_iv.low_closed and not math.isinf(high))
-    return _Check(
+    iv = implied_pre_reform_cost(saving, rate)
+    group_cost = implied_pre_reform_cost(group.value, rate.value)
+    group_iv = implied_pre_reform_cost(group, rate)
+    ratio = group.value / value
+    return Check(
         "pre_reform_hr_cost", "改革前年度人力资源成本（推算，亿元）",
         "Implied pre-reform annual human-resource cost (亿元)",
-        f"savings.implied_pre_reform_cost: {saving.text} / ({rate.text}/100)", (saving.id, rate.id, group.id),
-        value, iv, "", "consistent",
-        f"假设成本与人数成正比（精减{rate.text}%的人员即节省同样比例的成本），"
-        f"每年节省{saving}意味着改革前成本至少约{_f(low, 2)}亿元，上不封顶（“以上”）。"
-        f"若被精减人员薪酬低于留任人员，实际成本更高。另：益阳投控集团2024年降低人力资源成本"
-        f"{group.text}亿元（{group.id}），高于全区每年{saving}的下限，二者范围可能不同。",
-        f"Assuming cost proportional to headcount (cutting {rate.text} % of staff saves that share of "
-        f"the cost), a saving of {saving.text} 亿元 or more a year implies a pre-reform cost of at least "
-        f"about {_f(low, 2)} 亿元, with no upper bound (以上). If the staff who left earned less than "
-        f"those who stayed, the cost was higher. Note: the Yiyang Investment Holding Group cut HR costs by "
-        f"{group.text} 亿元 in 2024 ({group.id}), above the zone's floor of {saving.text} 亿元 a year; "
-        f"the two may cover different staff.")
+        f"savings.implied_pre_reform_cost: {saving.text} / ({rate.text}/100); "
+        f"{group.text} / ({rate.text}/100)", (saving.id, rate.id, group.id),
+        value, iv, "", "flag",
+        f"假设成本与人数成正比（精减{rate.text}%的人员即节省同样比例的成本）。精减率含国企，"
+        f"按此每年节省{saving}意味着改革前全部人力成本约{_f(value, 2)}亿元（区间 {_iv(iv, 3)}）。但益阳投控集团"
+        f"一家2024年就降低人力资源成本{group.text}亿元（{group.id}），是这一成本的{_f(ratio, 1)}倍，两者不能同时成立。"
+        f"读法一：{saving}不含国企，则用含国企的{rate.text}%去除是口径混用，{_f(value, 2)}亿元没有意义。"
+        f"读法二：{saving}含国企，则改革前成本至少为{group.text}/{rate.text}% ≈ {_f(group_cost, 2)}亿元"
+        f"（区间 {_iv(group_iv, 3)}），每年节约也至少为{group.text}亿元。原文不足以判断，标记存疑。",
+        f"Assuming cost proportional to headcount (cutting {rate.text} % of staff saves that share of the "
+        f"cost), and since the cut includes state-owned firms (含国企), a saving of {saving.text} 亿元 or more a "
+        f"year implies a whole pre-reform HR bill of about {_f(value, 2)} 亿元 ({_iv(iv, 3)}). Yet the "
+        f"Yiyang Investment Holding Group alone cut HR costs by {group.text} 亿元 in 2024 ({group.id}), "
+        f"{_f(ratio, 1)} times that bill, so both cannot hold. Reading (a): the {saving.text} 亿元 excludes "
+        f"the state-owned firms, and dividing it by a cut rate that includes them mixes scopes, so "
+        f"{_f(value, 2)} 亿元 means nothing. Reading (b): it includes them, and then the pre-reform cost is at "
+        f"least {group.text} / {rate.text} % ≈ {_f(group_cost, 2)} 亿元 ({_iv(group_iv, 3)}) and the annual "
+        f"saving at least {group.text} 亿元. The article does not settle it, hence the flag.")
 
 
-def _premium_checks(R: Callable[[str], Reported], C: Callable[[str], Reported]) -> list[_Check]:
+def _premium_checks(R: Callable[[str], Reported], C: Callable[[str], Reported]) -> list[Check]:
     zone24, hn24, hn24_all = (R("industrial_value_added_yoy_2024"), C("hn_iva_growth_2024"),
                               C("hn_iva_all_industry_growth_2024"))
     zone25, hn25 = R("value_added_yoy_2025h1"), C("hn_iva_growth_2025h1")
@@ -439,7 +372,7 @@ def _premium_checks(R: Callable[[str], Reported], C: Callable[[str], Reported]) 
     prem25 = pp_difference(zone25, hn25)
     v24, v25 = pp_difference(zone24.value, hn24.value), pp_difference(zone25.value, hn25.value)
     return [
-        _Check(
+        Check(
             "iva_premium_over_hunan_2024", "2024年工业增加值增速高于湖南（百分点）",
             "Industrial value-added growth above Hunan's, 2024 (percentage points)",
             f"pp_difference: {zone24.text} − {hn24.text}", (zone24.id, hn24.id, hn24_all.id), v24, prem24, "",
@@ -451,7 +384,7 @@ def _premium_checks(R: Callable[[str], Reported], C: Callable[[str], Reported]) 
             f"in {_iv(prem24, 2)}. But the article prints the 2024 figure as 工业增加值 without 规模, so "
             f"whether it is above-scale and at comparable prices is not stated; if it is all-industry, the "
             f"like-for-like Hunan figure is {hn24_all.text} % and the gap {_f(alt24, 1)} pp."),
-        _Check(
+        Check(
             "iva_premium_over_hunan_2025h1", "2025年1-6月规模工业增加值增速高于湖南（百分点）",
             "Above-scale industrial value-added growth above Hunan's, Jan–Jun 2025 (percentage points)",
             f"pp_difference: {zone25.text} − {hn25.text}", (zone25.id, hn25.id), v25, prem25, "", "consistent",
@@ -468,8 +401,8 @@ def _year(frame: pd.DataFrame, row_id: str) -> int:
     return int(str(period)[:4])
 
 
-def _splice_checks(R: Callable[[str], Reported], C: Callable[[str], Reported], h1_share: float,
-                   ind: pd.DataFrame, ctx: pd.DataFrame) -> list[_Check]:
+def _splice_checks(R: Callable[[str], Reported], C: Callable[[str], Reported], rule: HalfYearRule,
+                   ind: pd.DataFrame, ctx: pd.DataFrame) -> list[Check]:
     fiscal18, fiscal24 = C("zone_fiscal_tax_revenue_2018"), R("fiscal_revenue_total_2024")
     years = _year(ind, fiscal24.id) - _year(ctx, fiscal18.id)
     naive_iv = cagr(fiscal18, fiscal24, years)
@@ -479,13 +412,12 @@ def _splice_checks(R: Callable[[str], Reported], C: Callable[[str], Reported], h
     growth_low = min(g.value for g in growth_rows)
     growth_high = max(g.value for g in growth_rows)
     go25, go21 = R("gross_output_2025h1"), C("zone_gross_output_2021")
-    annual = annualize_half_year(go25.value, h1_share)
-    annual_iv = annualize_half_year(go25, h1_share)
+    annual, annual_iv = rule.annualize(go25)
     go_years = _year(ind, go25.id) - _year(ctx, go21.id)
     go_cagr = cagr(go21.value, annual, go_years)
     go_cagr_iv = cagr(go21, annual_iv, go_years)
     return [
-        _Check(
+        Check(
             "fiscal_2018_vs_2024_splice", "2018年财税收入→2024年财政总收入的“年均增速”（%，不可比）",
             "Naive CAGR from the 2018 财税收入 to the 2024 财政总收入 (%, not comparable)",
             f"cagr: 100 × (({fiscal24.text} / {fiscal18.text}) ** (1/{years}) − 1)",
@@ -501,16 +433,19 @@ def _splice_checks(R: Callable[[str], Reported], C: Callable[[str], Reported], h
             f"value-added growth ran at {_f(growth_low, 1)}–{_f(growth_high, 1)} % a year, so revenue growth "
             f"of {_f(naive, 1)} % a year is not credible. Ask the zone's finance bureau for final accounts "
             f"on one definition."),
-        _Check(
+        Check(
             "gross_output_2021_vs_2025_splice",
             "2021年规模工业总产值→2025年（按上半年年化）的“年均增速”（%，不可比）",
             "Naive CAGR from the 2021 gross output to 2025 (H1 annualised) (%, not comparable)",
-            f"cagr: 100 × ((annualize_half_year({go25.text}, {h1_share}) / {go21.text}) ** (1/{go_years}) − 1)",
-            (go21.id, go25.id), go_cagr, go_cagr_iv, "", "not_comparable",
-            f"按上半年占全年{h1_share:.0%}年化，2025年约{_f(annual, 0)}亿元，只有2021年{go21.text}亿元的"
+            f"cagr: 100 × ((annualize_half_year({go25.text}, half_year_rule('output')) / {go21.text}) "
+            f"** (1/{go_years}) − 1)",
+            (go21.id, go25.id) + rule.rows, go_cagr, go_cagr_iv, "", "not_comparable",
+            f"按{rule.describe('zh')}年化，2025年约{_f(annual, 0)}亿元（{_iv(annual_iv, 0)}），"
+            f"只有2021年{go21.text}亿元的"
             f"{annual / go21.value:.0%}，拼接得年均{_f(go_cagr, 1)}%。这是口径或统计范围的断裂"
             f"（2021年数字未核实，且为改革前范围），不是产出萎缩。",
-            f"Annualised with a January–June share of {h1_share:.0%}, 2025 is about {_f(annual, 0)} 亿元, "
+            f"Annualised with the H1 rule ({rule.describe('en')}), 2025 is about {_f(annual, 0)} 亿元 "
+            f"({_iv(annual_iv, 0)}), "
             f"only {annual / go21.value:.0%} of the 2021 figure of {go21.text} 亿元; splicing gives "
             f"{_f(go_cagr, 1)} % a year. This is a break in scope or definition (the 2021 figure is "
             f"unverified and covers the pre-reform area), not a collapse in output."),
@@ -520,7 +455,7 @@ def _splice_checks(R: Callable[[str], Reported], C: Callable[[str], Reported], h
 def audit(indicators: pd.DataFrame | None = None, context: pd.DataFrame | None = None, *,
           lang: str = "en", budget_share_flag_above: float = BUDGET_SHARE_FLAG_ABOVE,
           value_added_rate_range: tuple[float, float] = VALUE_ADDED_RATE_RANGE,
-          h1_share: float = H1_SHARE) -> pd.DataFrame:
+          h1_rule: HalfYearRule | None = None) -> pd.DataFrame:
     """Recompute the figures the article implies and check that its figures agree.
 
     Parameters
@@ -536,9 +471,11 @@ def audit(indicators: pd.DataFrame | None = None, context: pd.DataFrame | None =
     value_added_rate_range : (float, float), default (0.15, 0.40)
         Plausible band for value added ÷ gross output, fractions with
         ``0 <= low < high <= 1``. See :data:`VALUE_ADDED_RATE_RANGE`.
-    h1_share : float, default 0.5
-        Share of a year's output made in January–June, in (0, 1], used to
-        annualise the 2025 H1 gross output for the 2021 comparison.
+    h1_rule : HalfYearRule, optional
+        The share of a year's output made in January–June, used to annualise the
+        2025 H1 gross output (the 2021 comparison and the fiscal-scope check).
+        Default: :func:`~ygx_analysis.growth.half_year_rule` of ``context``, the
+        package's one rule; the annual level is then a range.
 
     Returns
     -------
@@ -553,21 +490,30 @@ def audit(indicators: pd.DataFrame | None = None, context: pd.DataFrame | None =
     (58.38, 'reproduced', 'fiscal_revenue_total_2024;fiscal_revenue_total_yoy_2024')
     >>> len(table) >= 14, list(table.columns) == list(COLUMNS)
     (True, True)
+    >>> table.set_index("check_id").loc[["pre_reform_hr_cost", "budget_revenue_scope_2024"], "status"].tolist()
+    ['flag', 'flag']
     """
     if lang not in ("zh", "en"):
         raise ValueError(f"lang: unknown language {lang!r}; expected 'zh' or 'en'")
-    if not 0 < budget_share_flag_above <= 1:
-        raise ValueError("budget_share_flag_above: must be a fraction in (0, 1]")
-    try:
-        va_low, va_high = (float(x) for x in value_added_rate_range)
-    except (TypeError, ValueError):
-        raise ValueError("value_added_rate_range: must be a pair (low, high) of fractions") from None
+    for name, frame in (("indicators", indicators), ("context", context)):
+        if frame is not None and not isinstance(frame, pd.DataFrame):
+            raise TypeError(f"{name}: expected a DataFrame or None, got {type(frame).__name__}")
+    if not 0 < _real("budget_share_flag_above", budget_share_flag_above) <= 1:
+        raise ValueError(f"budget_share_flag_above: must be a fraction in (0, 1], got {budget_share_flag_above}")
+    if isinstance(value_added_rate_range, (str, bytes)) or not isinstance(value_added_rate_range, Sequence):
+        raise TypeError(f"value_added_rate_range: must be a pair (low, high) of fractions, "
+                        f"got {type(value_added_rate_range).__name__}")
+    if len(value_added_rate_range) != 2:
+        raise ValueError("value_added_rate_range: must be a pair (low, high) of fractions")
+    va_low, va_high = (_real("value_added_rate_range", x) for x in value_added_rate_range)
     if not 0 <= va_low < va_high <= 1:
         raise ValueError("value_added_rate_range: must satisfy 0 <= low < high <= 1")
-    if not 0 < h1_share <= 1:
-        raise ValueError("h1_share: must be a fraction in (0, 1]")
+    if h1_rule is not None and not isinstance(h1_rule, HalfYearRule):
+        raise TypeError(f"h1_rule: expected a HalfYearRule (see growth.half_year_rule) or None, "
+                        f"got {type(h1_rule).__name__}")
     ind = load_indicators() if indicators is None else indicators
     ctx = load_context() if context is None else context
+    rule = half_year_rule("output", ctx) if h1_rule is None else h1_rule
 
     def R(row_id: str) -> Reported:
         return reported(row_id, ind)
@@ -576,14 +522,14 @@ def audit(indicators: pd.DataFrame | None = None, context: pd.DataFrame | None =
         return context_reported(row_id, ctx)
 
     checks = [
-        *_fiscal_checks(R, budget_share_flag_above),
-        *_industry_checks(R, (va_low, va_high)),
+        *fiscal_checks(R, C, budget_share_flag_above, rule),
+        *_industry_checks(R, C, (va_low, va_high)),
         _patent_check(R),
         *_cluster_checks(R, ind),
         *_platform_checks(R),
         _reform_check(R),
         *_premium_checks(R, C),
-        *_splice_checks(R, C, h1_share, ind, ctx),
+        *_splice_checks(R, C, rule, ind, ctx),
     ]
     frame = pd.DataFrame([c.row(lang) for c in checks], columns=list(COLUMNS))
     return frame

@@ -1,0 +1,198 @@
+"""Exporting exhibits: XLSX through XlsxWriter, figures through savefig, the show() hook of a report kernel."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+import zipfile
+
+import pandas as pd
+import pytest
+
+from ygx_analysis import exhibits, plotting, report
+from ygx_analysis.exhibits import Exhibit
+from ygx_analysis.report import export, kernel
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def small_registry(monkeypatch, *entries: Exhibit) -> None:
+    """Restrict the registry to the given exhibits for this test."""
+    exhibits.all_exhibits()
+    monkeypatch.setattr(exhibits, "_REGISTRY", {e.id: e for e in entries})
+    monkeypatch.setattr(exhibits, "load_all", lambda: None)
+
+
+# ---------------------------------------------------------------------------
+# XLSX
+# ---------------------------------------------------------------------------
+
+def test_xlsx_keeps_numbers_leaves_infinity_empty_and_says_so(tmp_path):
+    from openpyxl import load_workbook
+
+    frame = pd.DataFrame({"指标": ["超200家", "30多家"], "low": [200.0, 31.0], "high": [float("inf"), 39.0],
+                          "n": pd.array([pd.NA, 3], dtype="Int64"), "ok": [True, False]})
+    path = export.write_xlsx(frame, tmp_path / "t.xlsx", table_id="tab-t", caption="标题", source="来源",
+                             version="0.1")
+    book = load_workbook(path)
+    sheet = book["table"]
+    assert [list(r) for r in sheet.iter_rows(values_only=True)] == [
+        ["指标", "low", "high", "n", "ok"], ["超200家", 200, None, None, True], ["30多家", 31, 39, 3, False]]
+    assert isinstance(sheet["B2"].value, (int, float)) and sheet["B2"].data_type == "n"
+    assert sheet["A1"].font.b and sheet.freeze_panes == "A2"
+    assert sheet["C1"].comment is not None and "empty" in sheet["C1"].comment.text  # the infinity note
+    assert sheet["B1"].comment is None
+    assert sheet.column_dimensions["A"].width > sheet.column_dimensions["B"].width  # 超200家: CJK counts double
+    about = {row[0]: row[1] for row in book["about"].iter_rows(values_only=True)}
+    assert about == {"id": "tab-t", "caption": "标题", "source": "来源", "package": "ygx_analysis 0.1"}
+    assert book.properties.title == "标题" and book.properties.subject == "tab-t"
+
+
+XLSX_IN_A_PROCESS = """
+import sys
+import pandas as pd
+from ygx_analysis.report.export import write_xlsx
+frame = pd.DataFrame({"指标": ["超200家"], "low": [200.0], "high": [float("inf")]})
+write_xlsx(frame, sys.argv[1], table_id="tab-x", caption="标题", source="来源", version="0.1")
+"""
+
+
+def test_xlsx_is_the_same_bytes_in_two_processes_with_fixed_times(tmp_path):
+    env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
+    procs = [subprocess.Popen([sys.executable, "-c", XLSX_IN_A_PROCESS, str(tmp_path / name)], env=env)
+             for name in ("a.xlsx", "b.xlsx")]
+    assert [p.wait() for p in procs] == [0, 0]
+    assert (tmp_path / "a.xlsx").read_bytes() == (tmp_path / "b.xlsx").read_bytes()
+    with zipfile.ZipFile(tmp_path / "a.xlsx") as z:
+        assert {i.date_time for i in z.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+        assert "<dcterms:created xsi:type=\"dcterms:W3CDTF\">2000-01-01T00:00:00Z" in z.read("docProps/core.xml").decode()
+
+
+def test_source_date_epoch_sets_the_created_date(tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1735689600")  # 2025-01-01T00:00:00Z
+    path = export.write_xlsx(pd.DataFrame({"a": [1]}), tmp_path / "t.xlsx", table_id="tab-t")
+    with zipfile.ZipFile(path) as z:
+        assert "2025-01-01T00:00:00Z" in z.read("docProps/core.xml").decode("utf-8")
+
+
+def test_write_xlsx_refuses_what_is_not_a_frame(tmp_path):
+    with pytest.raises(TypeError, match=r"^frame: "):
+        export.write_xlsx([[1, 2]], tmp_path / "t.xlsx", table_id="tab-t")
+
+
+# ---------------------------------------------------------------------------
+# figures
+# ---------------------------------------------------------------------------
+
+def test_glyph_check_passes_the_bundled_labels_and_fails_a_missing_one():
+    fig, ax = plotting.new_figure()
+    ax.set_title("益阳高新区 2024年 6.6%")
+    assert "益阳高新区 2024年 6.6%" in export.check_glyphs(fig, "fig-x")
+    ax.set_xlabel("𠀀")
+    with pytest.warns(UserWarning, match="missing from font"), pytest.raises(report.BuildError, match="U\\+20000"):
+        export.check_glyphs(fig, "fig-x")
+
+
+def test_low_resolution_is_refused(tmp_path):
+    with pytest.raises(ValueError, match=r"^dpi: "):
+        export.export_figure("fig-figures-by-qualifier", tmp_path / "f", "zh", dpi=100)
+
+
+# ---------------------------------------------------------------------------
+# the show() hook of a report kernel
+# ---------------------------------------------------------------------------
+
+@pytest.fixture
+def no_hook():
+    yield
+    exhibits.on_show(None)
+
+
+def test_shown_exhibits_are_exported_once_recorded_and_the_same_as_a_plain_export(tmp_path, monkeypatch, no_hook):
+    figure, table = exhibits.get("fig-figures-by-qualifier"), exhibits.get("tab-reported-figures")
+    small_registry(monkeypatch, figure, table)
+    records = tmp_path / "records.jsonl"
+    exhibits.on_show(kernel.ShowExporter(tmp_path, "zh", figure.notebook, records))
+    displayed = []
+    monkeypatch.setattr("IPython.display.display", lambda obj: displayed.append(obj))
+
+    exhibits.show(figure.id, "zh")
+    exhibits.show(table.id, "zh")
+
+    image = displayed[1]
+    png = (tmp_path / "figures" / f"{figure.id}.png").read_bytes()
+    assert repr(image) == f"[figure {figure.id}]" and image._repr_png_() == (
+        png, {"width": round(int.from_bytes(png[16:20], "big") * 110 / 200)})
+    assert isinstance(displayed[3], pd.DataFrame)  # a table is displayed as it was
+    shown = {p.relative_to(tmp_path).as_posix(): p.read_bytes() for p in tmp_path.rglob("*.*") if p != records}
+    assert sorted(shown) == [f"figures/{figure.id}.{s}" for s in ("pdf", "png", "svg")] + [
+        f"tables/{table.id}.{s}" for s in ("csv", "xlsx")]
+    assert [r["id"] for r in kernel.read_records(records)] == [figure.id, table.id]
+
+    # after the last cell: nothing is drawn or built again, the records are returned
+    def no_second_drawing(*args, **kwargs):
+        raise AssertionError("the exhibit was drawn or built again")
+
+    monkeypatch.setattr(exhibits, "render", no_second_drawing)
+    recs = kernel.export_notebook_exhibits(figure.notebook, tmp_path, "zh", records)
+    assert [r["id"] for r in recs] == [figure.id, table.id]
+    assert recs[0]["files"] == [{"path": f"figures/{figure.id}.{s}", "sha256": sha256(shown[f"figures/{figure.id}.{s}"])}
+                                for s in ("png", "svg", "pdf")]
+    assert recs[1]["rows"] == len(displayed[3]) and recs[0]["caption"] == figure.caption_zh
+    # the same bytes as an export without show()
+    monkeypatch.undo()
+    small_registry(monkeypatch, figure, table)
+    plain = tmp_path / "plain"
+    plain.mkdir()
+    kernel.export_notebook_exhibits(figure.notebook, plain, "zh", plain / "records.jsonl")
+    assert {p.relative_to(plain).as_posix(): p.read_bytes() for p in plain.rglob("*.*")
+            if p.suffix != ".jsonl"} == shown
+
+
+def test_the_hook_leaves_other_notebooks_and_languages_alone(tmp_path, no_hook):
+    figure = exhibits.get("fig-figures-by-qualifier")
+    hook = kernel.ShowExporter(tmp_path, "zh", figure.notebook, tmp_path / "r.jsonl")
+    fig = exhibits.render(figure.id, "en")
+    assert hook(figure, "en", fig) is None  # another language than the report's
+    other = kernel.ShowExporter(tmp_path, "zh", "99_other.ipynb", tmp_path / "r.jsonl")
+    assert other(figure, "zh", exhibits.render(figure.id, "zh")) is None  # another notebook's figure
+    assert sorted(p.name for p in tmp_path.iterdir()) == []
+
+
+def test_a_shown_figure_that_fails_is_reported_after_the_last_cell_naming_it(tmp_path, monkeypatch, no_hook):
+    def bad_figure(lang="zh"):
+        fig, ax = plotting.new_figure()
+        ax.set_title("益阳𠀀")  # U+20000: not in the bundled font
+        return fig
+
+    bad = Exhibit("fig-missing-glyph", "figure", "缺字", "Missing glyph", "00_none.ipynb", ("article",),
+                  func=bad_figure)
+    small_registry(monkeypatch, bad)
+    hook = kernel.ShowExporter(tmp_path, "zh", bad.notebook, tmp_path / "r.jsonl")
+    assert hook(bad, "zh", exhibits.render(bad.id, "zh")) is None  # show() then draws it as usual
+    with pytest.raises(report.BuildError, match=r"fig-missing-glyph.*𠀀 \(U\+20000\)"):
+        kernel.export_notebook_exhibits(bad.notebook, tmp_path, "zh", tmp_path / "r.jsonl")
+
+
+def test_exhibits_never_import_the_report():
+    code = ("import sys; from ygx_analysis import exhibits; exhibits.all_exhibits(); "
+            "exhibits.render('tab-reported-figures', 'en'); print('ygx_analysis.report' in sys.modules)")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert proc.stdout.strip().splitlines()[-1] == "False"
+    import ast
+
+    from .conftest import REPO
+
+    imported = set()
+    for path in (REPO / "ygx_analysis" / "exhibits").glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom):
+                imported |= {f"{'.' * node.level}{node.module or ''}.{a.name}" for a in node.names}
+            elif isinstance(node, ast.Import):
+                imported |= {a.name for a in node.names}
+    assert "..plotting.house_style" in imported  # the scan sees the lazy imports inside functions
+    assert not [name for name in imported if "report" in name.split(".")]

@@ -1,0 +1,325 @@
+"""Exhibits into files: figures as PNG, SVG and PDF, tables as CSV and XLSX.
+
+Every writer is a well-kept library: ``Figure.savefig`` for the figures
+(:func:`ygx_analysis.plotting.save_figure`, metadata left out), pandas for CSV and
+XlsxWriter for XLSX. The same exhibit gives the same bytes in every process.
+
+What a report kernel does with these (export exhibits as its notebook shows
+them) is in :mod:`ygx_analysis.report.kernel`.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import hashlib
+import math
+import os
+import warnings
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from ..citation import SOURCE_LINE_HEADS
+
+__all__ = ["DISPLAY_DPI", "FIGURE_DPI", "FIXED_TIME", "INFINITY_NOTE", "BuildError", "check_glyphs",
+           "drawn_texts", "export_exhibit", "export_figure", "export_table", "fixed_time", "freeze_layout",
+           "save_exhibit_figure", "sha256_file", "write_csv", "write_xlsx"]
+
+FIXED_TIME = _dt.datetime(2000, 1, 1, tzinfo=_dt.timezone.utc)
+"""Created date written into XLSX properties unless ``$SOURCE_DATE_EPOCH`` is set."""
+
+FIGURE_DPI = 200
+"""Resolution of the exported PNG files."""
+
+DISPLAY_DPI = 110
+"""The resolution at which notebooks display figures; an exported PNG is shown at this size."""
+
+INFINITY_NOTE = "∞: empty cell (no bound)"
+"""Header comment of an XLSX column holding infinite values, which are left empty."""
+
+
+class BuildError(RuntimeError):
+    """The build failed; the previous build was kept. The message is one line per problem."""
+
+
+def fixed_time(environ: Mapping[str, str] | None = None) -> _dt.datetime:
+    """The timestamp written into files: ``$SOURCE_DATE_EPOCH`` or :data:`FIXED_TIME` (UTC).
+
+    Examples
+    --------
+    >>> fixed_time({}).isoformat()
+    '2000-01-01T00:00:00+00:00'
+    >>> fixed_time({"SOURCE_DATE_EPOCH": "1735689600"}).isoformat()
+    '2025-01-01T00:00:00+00:00'
+    >>> fixed_time({"SOURCE_DATE_EPOCH": "soon"})
+    Traceback (most recent call last):
+    ...
+    ValueError: SOURCE_DATE_EPOCH: not an integer number of seconds: 'soon'
+    """
+    environ = os.environ if environ is None else environ
+    epoch = environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not epoch:
+        return FIXED_TIME
+    try:
+        stamp = int(epoch)
+    except ValueError:
+        raise ValueError(f"SOURCE_DATE_EPOCH: not an integer number of seconds: {epoch!r}") from None
+    return _dt.datetime.fromtimestamp(stamp, tz=_dt.timezone.utc)
+
+
+def sha256_file(path: str | os.PathLike[str]) -> str:
+    """Hex sha256 of a file's bytes."""
+    with open(path, "rb") as fh:
+        return hashlib.file_digest(fh, "sha256").hexdigest()
+
+
+# ---------------------------------------------------------------------------
+# tables
+# ---------------------------------------------------------------------------
+
+def write_csv(frame: pd.DataFrame, path: str | os.PathLike[str]) -> Path:
+    """Write a table as CSV in UTF-8 with a byte-order mark, so Excel shows Chinese.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "t.csv"
+    >>> _ = write_csv(pd.DataFrame({"指标": ["财政总收入"], "value": [62.08]}), p)
+    >>> p.read_bytes()[:3] == b"\\xef\\xbb\\xbf", p.read_text("utf-8-sig")
+    (True, '指标,value\\n财政总收入,62.08\\n')
+    """
+    path = Path(path)
+    path.write_bytes(frame.to_csv(index=False, lineterminator="\n").encode("utf-8-sig"))
+    return path
+
+
+def _display_width(text: str) -> int:
+    """Approximate column width: CJK characters count double."""
+    return sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)
+
+
+def _infinite(column: pd.Series) -> bool:
+    return any(isinstance(v, float) and math.isinf(v) for v in column.tolist())
+
+
+def write_xlsx(frame: pd.DataFrame, path: str | os.PathLike[str], *, table_id: str, caption: str = "",
+               source: str = "", version: str = "") -> Path:
+    """Write a table as XLSX with XlsxWriter, with fixed document properties.
+
+    Sheet ``table`` holds the table (header in row 1, bold and frozen; numbers as
+    numbers); sheet ``about`` holds the id, caption, source line and package version.
+    Column widths follow the longest text of the first 200 rows (a CJK character
+    counts two). Missing and infinite values are left empty; a column holding an
+    infinite value says so in a comment on its header (:data:`INFINITY_NOTE`).
+    The created date is :func:`fixed_time`; XlsxWriter writes fixed zip entry times.
+    """
+    import xlsxwriter
+
+    if not isinstance(frame, pd.DataFrame):
+        raise TypeError(f"frame: expected a DataFrame, got {type(frame).__name__}")
+    path = Path(path)
+    created = fixed_time().replace(tzinfo=None)
+    with xlsxwriter.Workbook(str(path), {"in_memory": True, "nan_inf_to_errors": False,
+                                         "strings_to_numbers": False, "strings_to_urls": False}) as book:
+        book.set_properties({"title": caption or table_id, "subject": table_id, "comments": source,
+                             "author": "ygx_analysis", "created": created})
+        bold = book.add_format({"bold": True})
+        sheet = book.add_worksheet("table")
+        for col, name in enumerate(frame.columns):
+            column = frame.iloc[:, col]
+            sheet.write_string(0, col, str(name), bold)
+            if _infinite(column):
+                sheet.write_comment(0, col, INFINITY_NOTE)
+            texts = [str(name)] + [str(v) for v in column.iloc[:200]]
+            sheet.set_column(col, col, min(60, max(8, max(_display_width(t) for t in texts) + 2)))
+            for row, value in enumerate(column.tolist(), start=1):
+                _write_cell(sheet, row, col, value)
+        sheet.freeze_panes(1, 0)
+        about = book.add_worksheet("about")
+        about.set_column(0, 0, 10)
+        about.set_column(1, 1, 100)
+        for row, (key, value) in enumerate((("id", table_id), ("caption", caption), ("source", source),
+                                            ("package", f"ygx_analysis {version}".strip()))):
+            about.write_string(row, 0, key)
+            about.write_string(row, 1, value)
+    return path
+
+
+def _write_cell(sheet: Any, row: int, col: int, value: Any) -> None:
+    """One table value: a number, a boolean or text; missing and infinite values stay empty."""
+    if value is None or value is pd.NA or value is pd.NaT:
+        return
+    if hasattr(value, "item") and not isinstance(value, str):
+        value = value.item()
+    if isinstance(value, bool):
+        sheet.write_boolean(row, col, value)
+    elif isinstance(value, (int, float)):
+        if not math.isnan(value) and not math.isinf(value):
+            sheet.write_number(row, col, value)
+    else:
+        sheet.write_string(row, col, str(value))
+
+
+def export_table(frame: pd.DataFrame, stem: str | os.PathLike[str], *, table_id: str, caption: str = "",
+                 source: str = "", version: str = "") -> list[Path]:
+    """Write ``stem.csv`` (UTF-8 with BOM) and ``stem.xlsx``; return both paths."""
+    stem = Path(stem)
+    return [write_csv(frame, stem.with_suffix(".csv")),
+            write_xlsx(frame, stem.with_suffix(".xlsx"), table_id=table_id, caption=caption,
+                       source=source, version=version)]
+
+
+# ---------------------------------------------------------------------------
+# figures
+# ---------------------------------------------------------------------------
+
+def drawn_texts(fig: Any) -> list[str]:
+    """Every text on a figure that has been drawn (saved) already, without drawing it again."""
+    from matplotlib.text import Text
+
+    return [t.get_text() for t in fig.findobj(Text) if t.get_text()]
+
+
+def check_glyphs(fig: Any, exhibit_id: str, texts: Sequence[str] | None = None) -> list[str]:
+    """Every text on ``fig``; raise :class:`BuildError` if the bundled CJK font lacks a glyph.
+
+    ``texts`` defaults to :func:`ygx_analysis.plotting.figure_texts` (which draws the figure).
+    """
+    from ..plotting import figure_texts, missing_glyphs
+
+    texts = figure_texts(fig) if texts is None else list(texts)
+    missing = missing_glyphs(texts)
+    if missing:
+        codes = ", ".join(f"U+{ord(c):04X}" for c in missing)
+        raise BuildError(f"exhibit {exhibit_id}: the bundled CJK font has no glyph for "
+                         f"{' '.join(missing)} ({codes}); change the label or the font")
+    return texts
+
+
+def _freeze_wrapped_texts(fig: Any) -> None:
+    """Replace wrapped texts by their line-broken text, as last drawn, so SVG and PDF break alike."""
+    from matplotlib.text import Text
+
+    for text in fig.findobj(Text):
+        if text.get_wrap() and getattr(text, "_renderer", None) is not None:
+            try:
+                wrapped = text._get_wrapped_text()
+            except Exception:  # noqa: BLE001 - a private helper; keep the text as it is
+                continue
+            text.set_text(wrapped)
+            text.set_wrap(False)
+
+
+def freeze_layout(fig: Any, dpi: float) -> None:
+    """Run the figure's layout engine once at ``dpi``, round the axes positions, and switch it off.
+
+    matplotlib's constrained layout can differ in the last bits between processes;
+    SVG clip ids hash those floats. Positions rounded to 1e-9 of the figure are the
+    same in every process, and the three files share one layout. Axes placed by a
+    locator (insets) follow their parent and are left alone.
+    """
+    engine = fig.get_layout_engine()
+    if engine is None:
+        return
+    if hasattr(engine, "execute") and type(engine).__name__ != "PlaceHolderLayoutEngine":
+        original = fig.dpi
+        fig.dpi = dpi
+        try:
+            engine.execute(fig)
+        finally:
+            fig.dpi = original
+    for ax in fig.get_axes():
+        if ax.get_axes_locator() is None:
+            ax.set_position([round(float(v), 9) for v in ax.get_position(original=False).bounds])
+    fig.set_layout_engine(None)  # with any engine set, savefig draws the figure twice
+
+
+def save_exhibit_figure(fig: Any, exhibit_id: str, stem: str | os.PathLike[str], lang: str = "zh",
+                        dpi: int = FIGURE_DPI) -> dict[str, Any]:
+    """Save a rendered figure exhibit as PNG, SVG and PDF in the house style, checking its glyphs.
+
+    The PNG is saved first; the glyph check reads the texts it drew, so a missing
+    glyph fails before the SVG and PDF are written.
+
+    Returns
+    -------
+    dict
+        ``files`` (the paths written) and ``title`` (the figure's titles joined by " / ").
+    """
+    from ..plotting import house_style, save_figure
+
+    if dpi < 200:
+        raise ValueError(f"dpi: must be at least 200 for print, got {dpi}")
+    with house_style():
+        with warnings.catch_warnings():
+            # check_glyphs reports a missing glyph, naming the exhibit
+            warnings.filterwarnings("ignore", message=r"Glyph \d+ .*missing from font", category=UserWarning)
+            freeze_layout(fig, dpi)
+            files = save_figure(fig, stem, formats=("png",), dpi=dpi)
+        texts = check_glyphs(fig, exhibit_id, drawn_texts(fig))
+        if not any(t.startswith(SOURCE_LINE_HEADS[lang]) for t in texts):
+            raise BuildError(f"exhibit {exhibit_id}: the figure has no source line")
+        suptitle = getattr(fig, "_suptitle", None)
+        titles = [t for t in ([suptitle.get_text()] if suptitle is not None else [])
+                  + [ax.get_title() for ax in fig.get_axes()] if t]
+        _freeze_wrapped_texts(fig)
+        files += save_figure(fig, stem, formats=("svg", "pdf"), dpi=dpi)
+    return {"files": files, "title": " / ".join(titles)}
+
+
+def export_figure(exhibit_id: str, stem: str | os.PathLike[str], lang: str = "zh",
+                  dpi: int = FIGURE_DPI) -> dict[str, Any]:
+    """Render a registered figure (:func:`ygx_analysis.exhibits.render`) and save it (:func:`save_exhibit_figure`)."""
+    from ..exhibits import render
+
+    fig = render(exhibit_id, lang)
+    result = save_exhibit_figure(fig, exhibit_id, stem, lang, dpi)
+    fig.clear()
+    return result
+
+
+def export_exhibit(exhibit_id: str, root: str | os.PathLike[str], lang: str = "zh", *,
+                   rendered: Any = None) -> dict[str, Any]:
+    """Export one registered exhibit into ``root/figures/`` or ``root/tables/``; return its record.
+
+    The record is the registry entry (:meth:`~ygx_analysis.exhibits.Exhibit.to_record`)
+    plus ``caption`` and ``source_line`` in ``lang``, ``files`` (paths relative to
+    ``root``, each with its sha256), and ``title`` for a figure or ``columns`` and
+    ``rows`` for a table. ``rendered`` is the exhibit as
+    :func:`~ygx_analysis.exhibits.render` returned it already (it is then not built again).
+
+    Raises
+    ------
+    BuildError
+        Naming the exhibit, when it cannot be drawn or built.
+    """
+    from .. import __version__
+    from ..exhibits import get, render, source_line
+
+    root = Path(root)
+    ex = get(exhibit_id)
+    rec = ex.to_record()
+    try:
+        rec["caption"] = ex.caption(lang)
+        rec["source_line"] = source_line(ex.sources, lang)
+        if ex.kind == "figure":
+            (root / "figures").mkdir(exist_ok=True)
+            fig = render(ex.id, lang) if rendered is None else rendered
+            result = save_exhibit_figure(fig, ex.id, root / "figures" / ex.id, lang)
+            rec["title"] = result["title"]
+            paths = result["files"]
+        else:
+            (root / "tables").mkdir(exist_ok=True)
+            frame = render(ex.id, lang) if rendered is None else rendered
+            paths = export_table(frame, root / "tables" / ex.id, table_id=ex.id, caption=frame.attrs["caption"],
+                                 source=frame.attrs["source"], version=__version__)
+            rec["columns"] = [str(c) for c in frame.columns]
+            rec["rows"] = len(frame)
+    except BuildError:
+        raise
+    except Exception as exc:
+        raise BuildError(f"exhibit {exhibit_id}: {type(exc).__name__}: {exc}") from exc
+    rec["files"] = [{"path": Path(p).relative_to(root).as_posix(), "sha256": sha256_file(p)} for p in paths]
+    return rec

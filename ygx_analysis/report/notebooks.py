@@ -1,0 +1,384 @@
+"""Notebooks executed with nbclient, parameters injected with papermill.
+
+:func:`execute_notebooks` runs notebooks in kernels (at most ``jobs`` at once, the
+costliest first), each with the build's folder as working directory; the
+notebooks on disk are only read. A notebook with a code cell tagged
+``parameters`` gets ``LANG`` injected by papermill (:func:`parameterise`); any
+other notebook runs as stored.
+
+In a report build, each kernel gets the report's :func:`ygx_analysis.exhibits.on_show`
+hook (:class:`ygx_analysis.report.kernel.ShowExporter`) before its first cell, run
+silently so that the cells keep their execution counts; after the last cell the
+kernel exports the exhibits of its notebook that were not shown. Both write their
+records as JSON lines to a file (:func:`records_path`), which the build reads.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import atexit
+import contextlib
+import os
+import shutil
+import tempfile
+import threading
+import time
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .kernel import export_cell_source, hook_source, read_records, records_path
+
+__all__ = ["INJECTED_TAG", "KERNEL_MPLBACKEND", "PARAMETER_TAG", "NotebookCancelled", "NotebookRun",
+           "execute_notebooks", "kernel_env", "notebook_cost", "parameterise", "start_order"]
+
+PARAMETER_TAG = "parameters"
+INJECTED_TAG = "injected-parameters"
+KERNEL_MPLBACKEND = "module://matplotlib_inline.backend_inline"
+"""Kernels draw inline so that the HTML pages show the figures."""
+
+Log = Callable[[str], None]
+
+
+def parameterise(nb: Any, parameters: Mapping[str, Any]) -> tuple[Any, bool]:
+    """Inject ``parameters`` after a notebook's ``parameters`` cell with papermill.
+
+    Returns the parameterised notebook (a copy; papermill adds its metadata) and
+    whether it was parameterised. A notebook without a code cell tagged
+    ``parameters`` is returned as it is. An existing ``injected-parameters`` cell is
+    replaced. The injected cell's id is fixed, so the same inputs give the same notebook.
+
+    Examples
+    --------
+    >>> import nbformat
+    >>> nb = nbformat.v4.new_notebook(cells=[
+    ...     nbformat.v4.new_code_cell('LANG = "zh"', metadata={"tags": ["parameters"]}),
+    ...     nbformat.v4.new_code_cell("print(LANG)")],
+    ...     metadata={"kernelspec": {"name": "python3", "language": "python", "display_name": "Python 3"}})
+    >>> new, done = parameterise(nb, {"LANG": "en"})
+    >>> done, new.cells[1].source, new.cells[1].id, len(nb.cells)
+    (True, '# Parameters\\nLANG = "en"\\n', 'injected-parameters', 2)
+    >>> parameterise(nbformat.v4.new_notebook(), {"LANG": "en"})[1]
+    False
+    """
+    import copy
+
+    if not isinstance(parameters, Mapping):
+        raise TypeError(f"parameters: expected a mapping, got {type(parameters).__name__}")
+    if not any(c.cell_type == "code" and PARAMETER_TAG in c.get("metadata", {}).get("tags", [])
+               for c in nb.cells):
+        return nb, False
+    from papermill.parameterize import parameterize_notebook
+
+    nb = copy.deepcopy(nb)
+    nb.metadata.setdefault("papermill", {"default_parameters": {}, "parameters": {}, "environment_variables": {}})
+    for cell in nb.cells:
+        cell.metadata.setdefault("tags", [])
+    nb = parameterize_notebook(nb, dict(parameters))
+    for cell in nb.cells:
+        if INJECTED_TAG in cell.metadata.get("tags", []):
+            cell["id"] = INJECTED_TAG
+    return nb, True
+
+
+@dataclass
+class NotebookRun:
+    """The outcome of executing one notebook.
+
+    ``nb`` is the executed notebook (without the report's export cell);
+    ``exported`` holds the records of the exhibits its kernel exported.
+    """
+
+    name: str
+    source: Path
+    parameterised: bool = False
+    cells: int = 0
+    seconds: float = 0.0
+    nb: Any = None
+    exported: list[dict[str, Any]] = field(default_factory=list)
+    error: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+
+def _failure_message(name: str, nb: Any, index: int | None, exc: BaseException, export_index: int | None) -> str:
+    """One line: the notebook, the cell (1-based, of all its cells), its first line, and the error."""
+    ename = getattr(exc, "ename", None) or type(exc).__name__
+    evalue = getattr(exc, "evalue", None)
+    if evalue is None:
+        text = str(exc).strip()
+        evalue = text.splitlines()[-1] if text else ""
+    if index is not None and index == export_index:
+        return f"notebook {name}: exporting its exhibits failed: {ename}: {evalue}"
+    where = ""
+    if index is not None:
+        cell = nb.cells[index]
+        first = next((line.strip() for line in cell.source.splitlines() if line.strip()), "")
+        count = cell.get("execution_count")
+        total = len(nb.cells) - (export_index is not None)
+        where = (f" cell {index + 1} of {total}" + (f" (In [{count}])" if count else "")
+                 + (f" `{first[:60]}`" if first else "") + ":")
+    return f"notebook {name}:{where} {ename}: {evalue}".rstrip()
+
+
+class _Stop:
+    """How the notebooks of one :func:`execute_notebooks` call are stopped early.
+
+    Stopping never cancels an asyncio task inside nbclient or jupyter_client (that
+    can leave a kernel process unreaped): a notebook not yet started is not
+    started; a running one raises :class:`NotebookCancelled` before its next cell
+    and its kernel is interrupted if a cell is running. nbclient then shuts the
+    kernel down on its normal path, at once rather than waiting for it to exit
+    (an interrupted kernel may not answer a shutdown request).
+    """
+
+    def __init__(self, event: threading.Event | None) -> None:
+        self.event = event
+        self.clients: dict[int, Any] = {}  # run number -> NotebookClient with a kernel
+        self.in_cell: dict[int, Any] = {}  # run number -> NotebookClient executing a cell
+
+    def is_set(self) -> bool:
+        return self.event is not None and self.event.is_set()
+
+    async def interrupt_running(self) -> None:
+        from jupyter_core.utils import ensure_async
+
+        for client in list(self.clients.values()):
+            client.shutdown_kernel = "immediate"
+        for client in list(self.in_cell.values()):
+            km = getattr(client, "km", None)
+            if km is not None:
+                with contextlib.suppress(Exception):  # the kernel may be exiting already
+                    await ensure_async(km.interrupt_kernel())  # a signal for a Python kernel
+
+
+class NotebookCancelled(Exception):
+    """Raised before a notebook's next cell when the build is being stopped."""
+
+
+async def _execute_one(number: int, path: Path, out_dir: Path, *, lang: str | None, env: Mapping[str, str],
+                       timeout: int, semaphore: asyncio.Semaphore, stop: _Stop, log: Log | None, socket: str,
+                       export_root: Path | None) -> NotebookRun:
+    import nbformat
+    from nbclient import NotebookClient
+    from traitlets.config import Config
+
+    run = NotebookRun(name=path.name, source=path)
+    nb = nbformat.read(path, as_version=4)
+    if lang is not None:
+        nb, run.parameterised = parameterise(nb, {"LANG": lang})
+    run.cells = len(nb.cells)
+    export_index = records = None
+    if export_root is not None:
+        records = records_path(export_root, path.name)
+        records.parent.mkdir(exist_ok=True)
+        records.unlink(missing_ok=True)
+        export_index = len(nb.cells)
+        nb.cells.append(nbformat.v4.new_code_cell(export_cell_source(path.name, export_root, lang or "zh", records)))
+    current: dict[str, int | None] = {"index": None}
+
+    def on_cell_execute(cell: Any, cell_index: int) -> None:
+        if stop.is_set():
+            client.shutdown_kernel = "immediate"
+            raise NotebookCancelled(f"notebook {path.name}: cancelled before cell {cell_index + 1}")
+        current["index"] = cell_index
+        stop.in_cell[number] = client
+
+    def on_cell_executed(**_: Any) -> None:
+        stop.in_cell.pop(number, None)
+
+    async def on_notebook_start(**_: Any) -> None:
+        if records is None:
+            return
+        # silent: no execution count is taken, so the notebook's cells keep theirs
+        msg_id = client.kc.execute(hook_source(path.name, export_root, lang or "zh", records),
+                                   silent=True, store_history=False)
+        reply = await client.async_wait_for_reply(msg_id)
+        content = (reply or {}).get("content", {})
+        if content.get("status") != "ok":
+            raise RuntimeError(f"installing the report's show hook failed: {content.get('ename')}: "
+                               f"{content.get('evalue')}")
+
+    config = Config()
+    # local sockets in a private folder rather than plain TCP; an absolute path,
+    # because the kernel runs in another working directory
+    config.KernelManager.transport = "ipc"
+    config.KernelManager.ip = socket
+    kernel_name = nb.metadata.get("kernelspec", {}).get("name", "python3")
+    client = NotebookClient(nb, timeout=timeout, kernel_name=kernel_name, record_timing=False,
+                            on_cell_execute=on_cell_execute, on_cell_executed=on_cell_executed,
+                            on_notebook_start=on_notebook_start,
+                            config=config, resources={"metadata": {"path": str(out_dir)}})
+    async with semaphore:
+        start = time.perf_counter()
+        if stop.is_set():
+            run.error = f"notebook {path.name}: cancelled before it started"
+            return run
+        stop.clients[number] = client
+        try:
+            await client.async_execute(env=dict(env))
+        except Exception as exc:  # noqa: BLE001 - every failure is reported with its cell
+            if stop.is_set():
+                run.error = f"notebook {path.name}: cancelled"
+            else:
+                run.error = _failure_message(path.name, nb, current["index"], exc, export_index)
+        finally:
+            stop.in_cell.pop(number, None)
+            stop.clients.pop(number, None)
+            atexit.unregister(client._cleanup_kernel)
+        run.seconds = time.perf_counter() - start
+    if export_index is not None:
+        nb.cells.pop(export_index)
+        if run.ok:
+            run.exported = read_records(records)
+    run.nb = nb
+    if log and not stop.is_set():
+        status = "ok" if run.ok else "FAILED"
+        extra = ", LANG injected" if run.parameterised else ""
+        if run.exported:
+            kinds = [r["kind"] for r in run.exported]
+            extra += f"; exported {kinds.count('figure')} figures, {kinds.count('table')} tables"
+        log(f"notebook  {path.name}: {status} ({run.cells} cells{extra}; {run.seconds:.1f} s)")
+    return run
+
+
+def kernel_env(data_dir: Path | None = None) -> dict[str, str]:
+    """The environment for kernels: this one, inline figures, and the data folder."""
+    from ..data import DATA_DIR_ENV
+
+    env = dict(os.environ)
+    env["MPLBACKEND"] = KERNEL_MPLBACKEND
+    env.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")
+    if data_dir is not None:
+        env[DATA_DIR_ENV] = str(data_dir)
+    return env
+
+
+def execute_notebooks(paths: Sequence[Path], out_dir: Path, *, jobs: int = 2, lang: str | None = None,
+                      env: Mapping[str, str] | None = None, timeout: int = 600, log: Log | None = None,
+                      cancel: threading.Event | None = None, export_root: Path | None = None,
+                      on_done: Callable[[NotebookRun], None] | None = None,
+                      cost: Callable[[Path], float] | None = None) -> list[NotebookRun]:
+    """Execute notebooks with nbclient, at most ``jobs`` kernels at once.
+
+    Each kernel's working directory is ``out_dir``; the notebooks on disk are only
+    read and nothing is written but what the notebooks write themselves.
+
+    Parameters
+    ----------
+    lang : {'zh', 'en'}, optional
+        Injected as ``LANG`` into notebooks that have a ``parameters`` cell.
+    export_root : Path, optional
+        When given, each kernel exports its notebook's registered exhibits into
+        this folder: as :func:`ygx_analysis.exhibits.show` shows them (the hook
+        :class:`~ygx_analysis.report.kernel.ShowExporter`), and those not shown after
+        the last cell (:func:`~ygx_analysis.report.kernel.export_notebook_exhibits`).
+        Their records are in ``NotebookRun.exported`` (read from :func:`records_path`).
+    cancel : threading.Event, optional
+        Set it to stop the remaining work: notebooks not started are not started,
+        a running cell is interrupted, no further cell runs, and every kernel is
+        shut down at once (its run's ``error`` says "cancelled").
+    on_done : callable, optional
+        Called with each :class:`NotebookRun` as soon as it finished.
+    cost : callable, optional
+        An estimate of each notebook's run time (any unit); the costliest start
+        first (ties in the order of ``paths``), so that a long notebook does not
+        run alone at the end. By default, notebooks start in the order of ``paths``.
+
+    Returns
+    -------
+    list of NotebookRun
+        In the order of ``paths``; a failed run has ``error`` set to one line
+        naming the notebook and the cell.
+    """
+    if isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 1:
+        raise ValueError(f"jobs: must be a positive integer, got {jobs!r}")
+    if not paths:
+        return []
+    env = kernel_env() if env is None else env
+
+    stop = _Stop(cancel)
+
+    async def one(i: int, path: Path, semaphore: asyncio.Semaphore, sockets: str) -> NotebookRun:
+        run = await _execute_one(i, path, out_dir, lang=lang, env=env, timeout=timeout, semaphore=semaphore,
+                                 stop=stop, log=log, socket=f"{sockets}/k{i}", export_root=export_root)
+        if on_done is not None:
+            on_done(run)
+        return run
+
+    async def main(sockets: str) -> list[NotebookRun]:
+        semaphore = asyncio.Semaphore(jobs)
+        # tasks take the semaphore in the order they were created
+        started = {i: asyncio.ensure_future(one(i, paths[i], semaphore, sockets))
+                   for i in start_order(paths, cost)}
+        tasks = [started[i] for i in range(len(paths))]
+        watcher = None
+        if cancel is not None:
+            async def watch() -> None:
+                while not cancel.is_set():
+                    await asyncio.sleep(0.05)
+                # again while a cell still runs: an interrupt that reaches a kernel
+                # just before its cell starts is ignored
+                while True:
+                    await stop.interrupt_running()
+                    await asyncio.sleep(0.5)
+            watcher = asyncio.ensure_future(watch())
+        results = await asyncio.gather(*tasks, return_exceptions=True)
+        if watcher is not None:
+            watcher.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await watcher
+        runs = []
+        for path, result in zip(paths, results, strict=True):
+            if isinstance(result, BaseException):
+                runs.append(NotebookRun(name=path.name, source=path,
+                                        error=f"notebook {path.name}: {type(result).__name__}: {result}"))
+            else:
+                runs.append(result)
+        return runs
+
+    sockets = tempfile.mkdtemp(prefix="ygx-kernels-")  # mode 0700: only this user can connect
+    try:
+        return asyncio.run(main(sockets))
+    finally:
+        shutil.rmtree(sockets, ignore_errors=True)
+
+
+def start_order(paths: Sequence[Path], cost: Callable[[Path], float] | None = None) -> list[int]:
+    """Indices of ``paths`` in the order to start them: highest ``cost`` first, ties in the given order.
+
+    Examples
+    --------
+    >>> ps = [Path("01.ipynb"), Path("02.ipynb"), Path("03.ipynb")]
+    >>> start_order(ps)
+    [0, 1, 2]
+    >>> start_order(ps, lambda p: {"01.ipynb": 4, "02.ipynb": 8, "03.ipynb": 4}[p.name])
+    [1, 0, 2]
+    """
+    if cost is None:
+        return list(range(len(paths)))
+    costs = [cost(p) for p in paths]
+    return sorted(range(len(paths)), key=lambda i: -costs[i])
+
+
+def notebook_cost(path: Path) -> int:
+    """The report's estimate of a notebook's run time: the number of registered exhibits it shows.
+
+    Every exhibit is drawn or built and exported by the notebook's kernel, and the
+    notebooks that show more exhibits compute more (06, with the statsmodels
+    fits and the Monte Carlo fan, shows the most). A deterministic rule, so that
+    the order of a build does not depend on earlier builds.
+
+    Examples
+    --------
+    >>> notebook_cost(Path("06_scenarios_2026_2030.ipynb")) > notebook_cost(Path("01_reported_figures.ipynb"))
+    True
+    >>> notebook_cost(Path("no_such_notebook.ipynb"))
+    0
+    """
+    from ..exhibits import all_exhibits
+
+    return sum(ex.notebook == path.name for ex in all_exhibits())

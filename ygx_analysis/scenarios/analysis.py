@@ -1,0 +1,157 @@
+"""One run of the scenario model for a notebook or a report: the set, its calibration, its fan and frames.
+
+A notebook builds it from its parameters and passes it to every exhibit::
+
+    model = ScenarioAnalysis.load(SCENARIO_FILE, n_paths=N_PATHS, seed=SEED, vol_scale=VOL_SCALE,
+                                  t_df=T_DF, pipeline=PIPELINE)
+    exhibits.show("fig-scenario-fan", lang=LANG, model=model)
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from typing import Any
+
+import pandas as pd
+
+from .calibration import ModelCalibration
+from .montecarlo import DEFAULT_PATHS, DEFAULT_SEED, check_n_paths, check_seed
+from .results import FanResult
+from .paths import plan_period_summary
+from .spec import ScenarioSet, load_scenarios
+
+__all__ = ["ScenarioAnalysis", "as_analysis", "as_scenario_set"]
+
+
+@dataclass(frozen=True, eq=False)
+class ScenarioAnalysis:
+    """A :class:`~ygx_analysis.scenarios.ScenarioSet` with its calibration, fan, projection, summary and targets.
+
+    Build one with :meth:`load` (from a file) or :meth:`from_spec`; every
+    frame is computed once, when it is built.
+
+    Attributes
+    ----------
+    config : str or None
+        The scenario file as given (None: the default file).
+    spec : ScenarioSet
+        With the pipeline switched on or off as asked.
+    calibration : ModelCalibration
+        The shocks of the growth indicators (AR(1) fits, volatility scale, sizes).
+    t_df : float or None
+        Degrees of freedom of the Student-t shocks in use (None: normal).
+    fan : FanResult
+        The joint fan of every scenario.
+    projection, plan_summary, targets : DataFrame
+        :meth:`ScenarioSet.project`, :meth:`ScenarioSet.plan_period_summary` and
+        :meth:`ScenarioSet.target_levels`.
+    """
+
+    config: str | None
+    spec: ScenarioSet = field(repr=False)
+    calibration: ModelCalibration = field(repr=False)
+    t_df: float | None = field(repr=False)
+    fan: FanResult = field(repr=False)
+    projection: pd.DataFrame = field(repr=False)
+    plan_summary: pd.DataFrame = field(repr=False)
+    targets: pd.DataFrame = field(repr=False)
+
+    @classmethod
+    def from_spec(cls, spec: ScenarioSet, *, n_paths: int = DEFAULT_PATHS, seed: int = DEFAULT_SEED,
+                  vol_scale: float | None = None, t_df: Any = "file", pipeline: bool | None = None,
+                  config: str | None = None) -> ScenarioAnalysis:
+        """Calibrate, simulate ``n_paths`` joint paths with ``seed`` and build every frame.
+
+        ``vol_scale`` and ``t_df`` override the file's (``t_df=None``: normal
+        shocks); ``pipeline`` switches the 2024 investment pipeline on or off
+        (None: as the file says).
+        """
+        if not isinstance(spec, ScenarioSet):
+            raise TypeError(f"spec: expected a ScenarioSet, got {type(spec).__name__}")
+        n_paths, seed = check_n_paths(n_paths), check_seed(seed)
+        if pipeline is not None:
+            spec = spec.with_pipeline(pipeline)
+        cal = spec.calibrate(vol_scale)
+        used_df = spec.model.t_df if isinstance(t_df, str) and t_df == "file" else t_df
+        fan = spec.simulate(n_paths, seed, cal=cal, t_df=used_df)
+        projection = spec.project()
+        return cls(config=config, spec=spec, calibration=cal, t_df=used_df, fan=fan, projection=projection,
+                   plan_summary=plan_period_summary(projection), targets=spec.target_levels())
+
+    @classmethod
+    def load(cls, config: str | os.PathLike[str] | None = None, *, n_paths: int = DEFAULT_PATHS,
+             seed: int = DEFAULT_SEED, vol_scale: float | None = None, t_df: Any = "file",
+             pipeline: bool | None = None, data_dir: str | os.PathLike[str] | None = None) -> ScenarioAnalysis:
+        """:func:`~ygx_analysis.scenarios.load_scenarios` then :meth:`from_spec`.
+
+        The file is checked first, so a bad file fails with its one-line message.
+
+        Examples
+        --------
+        >>> ScenarioAnalysis.load(n_paths=500, seed=11)
+        ScenarioAnalysis(config=None, n_paths=500, seed=11, vol_scale=1.5, t_df=5, pipeline=False)
+        """
+        n_paths, seed = check_n_paths(n_paths), check_seed(seed)
+        spec = load_scenarios(config, data_dir)
+        return cls.from_spec(spec, n_paths=n_paths, seed=seed, vol_scale=vol_scale, t_df=t_df, pipeline=pipeline,
+                             config=None if config is None else str(config))
+
+    @property
+    def n_paths(self) -> int:
+        """Paths per scenario of the fan."""
+        return self.fan.n_paths
+
+    @property
+    def seed(self) -> int:
+        """Seed of the fan."""
+        return self.fan.seed
+
+    @property
+    def pipeline_enabled(self) -> bool:
+        """Whether the 2024 investment pipeline adds to the paths."""
+        return bool(self.spec.pipeline is not None and self.spec.pipeline.enabled)
+
+    @property
+    def fan_scenario(self) -> str:
+        """The scenario the fan chart shows: 'base' when there is one, else the first."""
+        return "base" if "base" in self.spec.scenarios else next(iter(self.spec.scenarios))
+
+    def __repr__(self) -> str:
+        df = "normal" if self.t_df is None else f"{self.t_df:g}"
+        return (f"ScenarioAnalysis(config={self.config!r}, n_paths={self.n_paths}, seed={self.seed}, "
+                f"vol_scale={self.calibration.vol_scale:g}, t_df={df}, pipeline={self.pipeline_enabled})")
+
+
+def as_scenario_set(model: ScenarioSet | ScenarioAnalysis | None) -> ScenarioSet:
+    """The scenario set of ``model``; None loads the default file.
+
+    Examples
+    --------
+    >>> as_scenario_set(None).years[-1]
+    2030
+    >>> as_scenario_set("data/scenarios.toml")
+    Traceback (most recent call last):
+    ...
+    TypeError: model: expected a ScenarioSet, a ScenarioAnalysis or None, got str
+    """
+    if model is None:
+        return load_scenarios()
+    if isinstance(model, ScenarioAnalysis):
+        return model.spec
+    if isinstance(model, ScenarioSet):
+        return model
+    raise TypeError(f"model: expected a ScenarioSet, a ScenarioAnalysis or None, got {type(model).__name__}")
+
+
+def as_analysis(model: Any) -> ScenarioAnalysis:
+    """``model`` as a :class:`ScenarioAnalysis`.
+
+    A :class:`~ygx_analysis.scenarios.ScenarioSet` is run with the default paths
+    and seed; None loads the default file; anything else is a ``TypeError``.
+    """
+    if isinstance(model, ScenarioAnalysis):
+        return model
+    if model is None:
+        return ScenarioAnalysis.load()
+    return ScenarioAnalysis.from_spec(as_scenario_set(model))

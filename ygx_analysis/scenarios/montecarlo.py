@@ -1,0 +1,521 @@
+"""The joint Monte Carlo model of the 十五五 scenarios: shocks with their accounting links.
+
+The model
+---------
+Every indicator has a role in ``[model]`` of the scenario file
+(:mod:`~ygx_analysis.scenarios.structure`). For scenario *s*, projected year
+*t* and path *n*:
+
+* a **growth** indicator *i* (gross output, total fiscal revenue) grows at the
+  scenario's rate plus a shock::
+
+      g[i, t] = m[s, i, t] + sd[i] * e[i, t] (+ elasticity[i] * surprise[driver, t])
+      e[i, t] = phi[i] * e[i, t-1] + sqrt(1 - phi[i]**2) * z[i, t]
+
+  ``e`` is a stationary AR(1) with unit variance; ``z`` are Student-t draws
+  with ``t_df`` degrees of freedom scaled to unit variance (normal without
+  ``t_df``). ``phi[i]`` and ``sd[i]`` come from the AR(1) fit of the
+  indicator's own national series, the sd times ``vol_scale``
+  (:class:`~ygx_analysis.scenarios.calibration.ModelCalibration`). A driven
+  indicator (revenue) also takes ``elasticity`` times the driver's surprise in
+  *nominal* growth (its growth and price change against their central paths).
+  A year's growth is floored at :data:`GROWTH_FLOOR_PCT`; the result counts the
+  paths that touch it.
+* a **share** indicator *j* (general budget revenue, value added) is a share of
+  the level of its whole::
+
+      level[j, t] = expit(logit(r[s, j, t]) + d[j, t]) * level[whole, t]
+      d[j, t] = phi[j] * d[j, t-1] + sd_logit[j] * u[j, t],   d before 2025 = 0,  u ~ N(0, 1)
+
+  where ``r`` is the ratio path the two scenario growth rates imply from the
+  2025 ratio (:func:`~ygx_analysis.scenarios.paths.ratio_path`). The share
+  stays in (0, 1), so **no path has budget revenue above total revenue or value
+  added above gross output**.
+* the **deflator** (PPI) carries one indicator from 2025 prices to current
+  prices: each path draws a 2026 and a last-year price change (triangular on
+  their ranges) with a straight line between; the current-price series is
+  added as ``<indicator>_nominal``. Nominal targets are judged against it.
+* the **pipeline**, when switched on, adds its output to its indicator's level
+  in the years it is on stream; the share indicators of that whole follow.
+
+Jump-off: with ``jumpoff_uncertainty`` each path draws the 2025 level of every
+growth indicator from its assumption (triangular between low and high, peaking
+at the default; for a January–June level, the H1 rule's lowest, median and
+highest share). A share indicator's 2025 level is its share of the whole.
+
+Common random numbers: every draw is made for all scenarios at once, in a fixed
+order, so two scenarios differ only by their assumptions and running one
+scenario alone gives the same numbers as running it with the others.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from numbers import Real
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from .. import growth
+from .results import GROWTH_FLOOR_PCT, PATH_COLUMNS, QUANTILE_COLUMNS, QUANTILES, FanResult, write_paths
+from .schema import BASE_YEAR
+
+__all__ = [
+    "DEFAULT_PATHS", "DEFAULT_SEED", "GROWTH_FLOOR_PCT", "MEASURES", "PATH_COLUMNS", "QUANTILES", "QUANTILE_COLUMNS",
+    "FanInputs", "FanResult", "ar1_deviations", "check_n_paths", "check_phi", "check_seed", "compound",
+    "simulate_fan", "student_shocks", "triangular", "write_paths",
+]
+
+DEFAULT_PATHS = 20_000
+DEFAULT_SEED = 2026
+MEASURES = ("level", "growth_pct")
+
+
+# ---------------------------------------------------------------------------
+# argument checks shared with the model object
+# ---------------------------------------------------------------------------
+
+def check_n_paths(n_paths: Any) -> int:
+    """``n_paths`` as an int, or ``TypeError``/``ValueError`` naming it.
+
+    Examples
+    --------
+    >>> check_n_paths(500)
+    500
+    >>> check_n_paths(0)
+    Traceback (most recent call last):
+    ...
+    ValueError: n_paths: must be a whole number of at least 1
+    """
+    if isinstance(n_paths, bool) or not isinstance(n_paths, (int, np.integer)):
+        raise TypeError(f"n_paths: expected a whole number, got {type(n_paths).__name__}")
+    if n_paths < 1:
+        raise ValueError("n_paths: must be a whole number of at least 1")
+    return int(n_paths)
+
+
+def check_seed(seed: Any) -> int:
+    """``seed`` as an int, or ``TypeError``/``ValueError`` naming it.
+
+    Examples
+    --------
+    >>> check_seed(-1)
+    Traceback (most recent call last):
+    ...
+    ValueError: seed: must be a non-negative whole number
+    """
+    if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)):
+        raise TypeError(f"seed: expected a whole number, got {type(seed).__name__}")
+    if seed < 0:
+        raise ValueError("seed: must be a non-negative whole number")
+    return int(seed)
+
+
+def check_phi(phi: Any) -> float:
+    """``phi`` as a float in (-1, 1), or ``TypeError``/``ValueError`` naming it.
+
+    Examples
+    --------
+    >>> check_phi(0.5)
+    0.5
+    >>> check_phi(1.0)
+    Traceback (most recent call last):
+    ...
+    ValueError: phi: must be in (-1, 1)
+    """
+    if isinstance(phi, bool) or not isinstance(phi, Real):
+        raise TypeError(f"phi: expected a number, got {type(phi).__name__}")
+    if not -1 < phi < 1:
+        raise ValueError("phi: must be in (-1, 1)")
+    return float(phi)
+
+
+
+# ---------------------------------------------------------------------------
+# simulation
+# ---------------------------------------------------------------------------
+
+def compound(level: Any, rates_pct: Any, axis: int = -1, out: np.ndarray | None = None) -> np.ndarray:
+    """Levels after each year of growth, for many paths at once.
+
+    ``level * cumprod(1 + rates_pct / 100, axis)``: the
+    per-path form of :func:`ygx_analysis.growth.project_path`, which takes one
+    sequence of rates; here every path has its own, with the years along
+    ``axis`` (the last by default). The loop runs over the years only.
+
+    Parameters
+    ----------
+    level : float or array_like
+        Starting levels, shaped like ``rates_pct`` without ``axis`` (or broadcastable to it).
+    rates_pct : array_like
+        Per-year growth in per cent (each above -100).
+    axis : int
+        The axis of ``rates_pct`` that holds the years.
+    out : ndarray, optional
+        Where to write the levels (may be ``rates_pct`` itself, to save memory).
+
+    Examples
+    --------
+    >>> compound([100.0, 200.0], [[10.0, 10.0], [0.0, -50.0]])
+    array([[110., 121.],
+           [200., 100.]])
+    >>> compound([100.0, 200.0], [[10.0, 0.0], [10.0, -50.0]], axis=0)
+    array([[110., 200.],
+           [121., 100.]])
+    """
+    lv = np.asarray(level, dtype=float)
+    rates = np.asarray(rates_pct, dtype=float)
+    if rates.size and rates.min() <= -100:
+        raise ValueError("rates_pct: growth rate must be above -100 %")
+    axis = axis % rates.ndim
+    if out is None:
+        rest = np.broadcast_shapes(tuple(np.delete(rates.shape, axis)), lv.shape)
+        out = np.empty(rest[:axis] + (rates.shape[axis],) + rest[axis:])
+    r = np.moveaxis(rates, axis, 0)
+    o = np.moveaxis(out, axis, 0)
+    for t in range(r.shape[0]):
+        np.multiply(r[t], 0.01, out=o[t])
+        o[t] += 1.0
+        o[t] *= lv if t == 0 else o[t - 1]
+    return out
+
+
+def ar1_deviations(z: np.ndarray, phi: float, axis: int = 0, out: np.ndarray | None = None) -> np.ndarray:
+    """Unit-variance stationary AR(1) deviations from iid standard normals.
+
+    ``e[0] = z[0]``; ``e[t] = phi * e[t-1] + sqrt(1 - phi**2) * z[t]`` along
+    ``axis`` (the years). A loop over years only; every path is handled at once.
+    ``out`` may be ``z`` itself.
+
+    Examples
+    --------
+    >>> ar1_deviations(np.array([[1.0], [0.0], [0.0]]), 0.5).ravel()
+    array([1.  , 0.5 , 0.25])
+    """
+    phi = check_phi(phi)
+    z = np.asarray(z, dtype=float)
+    out = np.empty_like(z) if out is None else out
+    zz, e = np.moveaxis(z, axis, 0), np.moveaxis(out, axis, 0)
+    scale = np.sqrt(1 - phi ** 2)
+    if e is not zz:
+        e[0] = zz[0]
+    for t in range(1, zz.shape[0]):
+        np.multiply(zz[t], scale, out=e[t])
+        e[t] += phi * e[t - 1]
+    return out
+
+
+def triangular(u: Any, low: float, mode: float, high: float) -> np.ndarray:
+    """Triangular draws on [low, high] peaking at ``mode``, from uniform draws ``u`` (inverse CDF).
+
+    Examples
+    --------
+    >>> triangular(np.array([0.0, 0.5, 1.0]), 0.0, 1.0, 2.0)
+    array([0., 1., 2.])
+    >>> triangular(np.array([0.3]), 5.0, 5.0, 5.0)
+    array([5.])
+    """
+    if not low <= mode <= high:
+        raise ValueError("mode: must lie between low and high")
+    u = np.asarray(u, dtype=float)
+    width = high - low
+    if width == 0:
+        return np.full_like(u, low)
+    c = (mode - low) / width
+    left = low + np.sqrt(u * width * (mode - low))
+    right = high - np.sqrt((1 - u) * width * (high - mode))
+    return np.where(u < c, left, right)
+
+
+
+
+def student_shocks(rng: np.random.Generator, shape: tuple[int, ...], t_df: float | None) -> np.ndarray:
+    """Unit-variance shocks: Student-t with ``t_df`` degrees of freedom scaled by ``sqrt((t_df - 2) / t_df)``,
+    or standard normal when ``t_df`` is None.
+
+    Examples
+    --------
+    >>> z = student_shocks(np.random.default_rng(0), (200_000,), 5.0)
+    >>> round(float(z.var()), 1)
+    1.0
+    """
+    if t_df is None:
+        return rng.standard_normal(shape)
+    if isinstance(t_df, bool) or not isinstance(t_df, Real):
+        raise TypeError(f"t_df: expected a number or None, got {type(t_df).__name__}")
+    if not t_df > 2:
+        raise ValueError("t_df: must be above 2 (a finite variance)")
+    z = rng.standard_t(float(t_df), shape)
+    z *= np.sqrt((t_df - 2) / t_df)
+    return z
+
+
+@dataclass(frozen=True)
+class FanInputs:
+    """Everything :func:`simulate_fan` needs, as arrays (built by :meth:`ScenarioSet.fan_inputs
+    <ygx_analysis.scenarios.ScenarioSet.fan_inputs>`). Per-indicator arrays follow ``indicators``."""
+
+    scenarios: tuple[str, ...]
+    indicators: tuple[str, ...]
+    years: tuple[int, ...]
+    mean_pct: np.ndarray            # (scenarios, indicators, years) scenario growth
+    roles: tuple[str, ...]          # 'growth' or 'share'
+    phi: np.ndarray                 # persistence: of the growth shock, or of the logit share
+    shock_sd: np.ndarray            # sd of the growth shock (pp), or sd_logit of the share
+    driver: np.ndarray              # index of the driver (growth), -1 for none
+    elasticity: np.ndarray          # pass-through of the driver's nominal surprise
+    whole: np.ndarray               # index of the whole (share), -1 for growth indicators
+    level_2025: np.ndarray          # jump-off level under the default assumption
+    methods: tuple[str, ...]        # 'grow_2024' or 'annualize_h1'
+    base_levels: np.ndarray         # the 2024 level or the 2025H1 level
+    assumption_default: np.ndarray  # 2025 growth (%) or H1 share: the mode of the draws
+    assumption_low: np.ndarray
+    assumption_high: np.ndarray
+    targets: pd.DataFrame           # ScenarioSet.target_levels
+    t_df: float | None = None
+    deflator: int = -1              # index of the deflated indicator, -1 for none
+    deflator_start: tuple[float, float, float] = (0.0, 0.0, 0.0)   # (low, default, high), % in the first year
+    deflator_end: tuple[float, float, float] = (0.0, 0.0, 0.0)     # the same in the last year
+    addition: int = -1              # index of the indicator the pipeline adds to, -1 for none
+    additions: np.ndarray = field(default_factory=lambda: np.zeros(0))   # (years,) added level
+
+    @property
+    def series_names(self) -> tuple[str, ...]:
+        """The simulated series: the indicators, then ``<deflated indicator>_nominal`` when there is a deflator."""
+        extra = (f"{self.indicators[self.deflator]}_nominal",) if self.deflator >= 0 else ()
+        return self.indicators + extra
+
+    def growth_order(self) -> list[int]:
+        """Growth indicators, drivers first."""
+        grow = [i for i, r in enumerate(self.roles) if r == "growth"]
+        return [i for i in grow if self.driver[i] < 0] + [i for i in grow if self.driver[i] >= 0]
+
+    def ratio_means(self, scenario: int) -> dict[int, np.ndarray]:
+        """Each share's central ratio path, 2025 and every projected year (length years + 1)."""
+        from .paths import ratio_path
+
+        out = {}
+        for j, role in enumerate(self.roles):
+            if role != "share":
+                continue
+            w = int(self.whole[j])
+            r0 = self.level_2025[j] / self.level_2025[w]
+            path = ratio_path(r0, self.mean_pct[scenario, j], self.mean_pct[scenario, w])
+            out[j] = np.concatenate([[r0], path])
+        return out
+
+
+def _deflator_rates(inputs: FanInputs, u: np.ndarray | None) -> tuple[np.ndarray, np.ndarray]:
+    """PPI per year (%): per path ``(years, paths)`` from uniform draws ``u`` (2 × paths), and the central path."""
+    x = np.arange(len(inputs.years)) / max(len(inputs.years) - 1, 1)
+    (s_lo, s_mode, s_hi), (e_lo, e_mode, e_hi) = inputs.deflator_start, inputs.deflator_end
+    central = s_mode + (e_mode - s_mode) * x
+    if u is None:
+        return central[:, np.newaxis], central
+    start = triangular(u[0], s_lo, s_mode, s_hi)
+    end = triangular(u[1], e_lo, e_mode, e_hi)
+    return start + (end - start) * x[:, np.newaxis], central
+
+
+def _jumpoff(inputs: FanInputs, u: np.ndarray | None, n_paths: int) -> np.ndarray:
+    """2025 level of every growth indicator per path (indicators × paths); shares are filled later."""
+    out = np.broadcast_to(inputs.level_2025[:, np.newaxis], (len(inputs.indicators), n_paths)).copy()
+    if u is None:
+        return out
+    for i, role in enumerate(inputs.roles):
+        if role != "growth":
+            continue
+        a = triangular(u[i], inputs.assumption_low[i], inputs.assumption_default[i], inputs.assumption_high[i])
+        if inputs.methods[i] == "grow_2024":
+            out[i] = inputs.base_levels[i] * (1 + a / 100)
+        else:
+            out[i] = growth.annualize_half_year(inputs.base_levels[i], a)
+    return out
+
+
+def _logit(p: np.ndarray) -> np.ndarray:
+    return np.log(p) - np.log1p(-p)
+
+
+def _check_ratios(inputs: FanInputs, ratios: dict[int, np.ndarray], scenario: int) -> None:
+    for j, r in ratios.items():
+        if not (np.all(r > 0) and np.all(r < 1)):
+            name, whole = inputs.indicators[j], inputs.indicators[int(inputs.whole[j])]
+            raise ValueError(f"scenarios.{inputs.scenarios[scenario]}.{name}: its growth path takes {name} to "
+                             f"{float(r.max()):.3f} of {whole}; a share must stay below 1")
+
+
+def simulate_fan(inputs: FanInputs, *, n_paths: int = DEFAULT_PATHS, seed: int = DEFAULT_SEED,
+                 jumpoff_uncertainty: bool = True, measures: Sequence[str] = ("level",),
+                 keep_paths: bool = False) -> FanResult:
+    """Simulate ``n_paths`` joint paths around every scenario of ``inputs`` and summarise them.
+
+    Parameters
+    ----------
+    inputs : FanInputs
+        The arrays of a scenario file (:meth:`ScenarioSet.fan_inputs
+        <ygx_analysis.scenarios.ScenarioSet.fan_inputs>`).
+    n_paths : int
+        Paths per scenario (at least 1).
+    seed : int
+        Seed of ``numpy.random.default_rng``; the same seed gives the same result.
+    jumpoff_uncertainty : bool
+        Draw each path's 2025 level from the assumption's range (see module notes).
+    measures : sequence of {'level', 'growth_pct'}
+        Which quantiles to return.
+    keep_paths : bool
+        Keep the simulated levels, an array (scenarios, series, 2025 + years, paths).
+
+    Returns
+    -------
+    FanResult
+
+    Examples
+    --------
+    >>> from ygx_analysis.scenarios import load_scenarios
+    >>> r = simulate_fan(load_scenarios().fan_inputs("base"), n_paths=2000, seed=1, keep_paths=True)
+    >>> names = list(r.series)
+    >>> p = r.paths[0]
+    >>> bool((p[names.index("value_added")] <= p[names.index("gross_output")]).all())
+    True
+    """
+    if not isinstance(inputs, FanInputs):
+        raise TypeError(f"inputs: expected FanInputs, got {type(inputs).__name__}")
+    n_paths, seed = check_n_paths(n_paths), check_seed(seed)
+    if not isinstance(jumpoff_uncertainty, (bool, np.bool_)):
+        raise TypeError(f"jumpoff_uncertainty: expected True or False, got {type(jumpoff_uncertainty).__name__}")
+    if isinstance(measures, str):
+        raise TypeError("measures: expected a sequence of strings, not a string")
+    for m in measures:
+        if m not in MEASURES:
+            raise ValueError(f"measures: unknown measure {m!r}; expected one of {', '.join(MEASURES)}")
+    for i in range(len(inputs.indicators)):
+        if inputs.roles[i] == "growth":
+            check_phi(float(inputs.phi[i]))
+    ratios = [inputs.ratio_means(a) for a in range(len(inputs.scenarios))]
+    for a, r in enumerate(ratios):
+        _check_ratios(inputs, r, a)
+
+    n_ind, n_years = len(inputs.indicators), len(inputs.years)
+    order = inputs.growth_order()
+    shares = [j for j, r in enumerate(inputs.roles) if r == "share"]
+    rng = np.random.default_rng(seed)                       # fixed order of draws: common random numbers
+    e = student_shocks(rng, (len(order), n_years, n_paths), inputs.t_df)
+    for k, i in enumerate(order):
+        ar1_deviations(e[k], float(inputs.phi[i]), axis=0, out=e[k])
+    u_share = rng.standard_normal((len(shares), n_years + 1, n_paths))
+    u_jump = rng.random((n_ind, n_paths))
+    u_defl = rng.random((2, n_paths))
+    level0 = _jumpoff(inputs, u_jump if jumpoff_uncertainty else None, n_paths)
+    d = np.empty_like(u_share)                               # the logit deviations of the shares
+    for k, j in enumerate(shares):
+        d[k, 0] = inputs.shock_sd[j] * u_share[k, 0]
+        for t in range(1, n_years + 1):
+            d[k, t] = inputs.phi[j] * d[k, t - 1] + inputs.shock_sd[j] * u_share[k, t]
+    if inputs.deflator >= 0:
+        ppi, ppi_central = _deflator_rates(inputs, u_defl)
+        price = np.ones((n_years + 1, n_paths))
+        np.cumprod(1 + ppi / 100, axis=0, out=price[1:])
+    names = inputs.series_names
+    levels = np.empty((len(inputs.scenarios), len(names), n_years + 1, n_paths))
+    on_floor = np.zeros(n_paths, dtype=bool)
+    for a in range(len(inputs.scenarios)):
+        growth_pct: dict[int, np.ndarray] = {}
+        for k, i in enumerate(order):
+            g = inputs.mean_pct[a, i][:, np.newaxis] + inputs.shock_sd[i] * e[k]
+            dr = int(inputs.driver[i])
+            if dr >= 0:                                      # the driver's surprise in nominal growth
+                factor = 1 + growth_pct[dr] / 100
+                central = 1 + inputs.mean_pct[a, dr] / 100
+                if dr == inputs.deflator:
+                    factor = factor * (1 + ppi / 100)
+                    central = central * (1 + ppi_central / 100)
+                g += inputs.elasticity[i] * 100 * (factor - central[:, np.newaxis])
+            low = g < GROWTH_FLOOR_PCT
+            if low.any():
+                on_floor |= low.any(axis=0)
+                np.maximum(g, GROWTH_FLOOR_PCT, out=g)
+            growth_pct[i] = g
+            levels[a, i, 0] = level0[i]
+            compound(level0[i], g, axis=0, out=levels[a, i, 1:])
+        if inputs.addition >= 0:
+            levels[a, inputs.addition, 1:] += inputs.additions[:, np.newaxis]
+        for k, j in enumerate(shares):
+            x = _logit(ratios[a][j])[:, np.newaxis] + d[k]
+            share = 1 / (1 + np.exp(-x))                       # expit: strictly inside (0, 1]
+            levels[a, j] = share * levels[a, int(inputs.whole[j])]
+        if inputs.deflator >= 0:
+            levels[a, n_ind] = levels[a, inputs.deflator] * price
+    return _summarise(inputs, levels, measures, keep_paths, n_paths, seed, bool(jumpoff_uncertainty),
+                      int(on_floor.sum()))
+
+
+def _summarise(inputs: FanInputs, levels: np.ndarray, measures: Sequence[str], keep_paths: bool, n_paths: int,
+               seed: int, jumpoff_uncertainty: bool, floored: int) -> FanResult:
+    """Quantiles, target probabilities and the result object of one simulation."""
+    names = inputs.series_names
+    probs = _target_probabilities(inputs, levels, names)
+    blocks = []                                   # (measure, years, mean (S, I, Y), quantiles (Q, S, I, Y))
+    if "level" in measures:
+        values = levels if not keep_paths and "growth_pct" not in measures else levels.copy()
+        blocks.append(("level", (BASE_YEAR, *inputs.years), *_quantile_arrays(values, overwrite=True)))
+    if "growth_pct" in measures:
+        g = levels[..., 1:, :] / levels[..., :-1, :] * 100 - 100
+        blocks.append(("growth_pct", inputs.years, *_quantile_arrays(g, overwrite=True)))
+    quantiles = _quantile_table(inputs.scenarios, names, blocks)
+    return FanResult(quantiles, probs, n_paths, seed, jumpoff_uncertainty, inputs.scenarios, inputs.indicators,
+                     names, inputs.years, floored, levels if keep_paths else None)
+
+
+def _quantile_arrays(values: np.ndarray, *, overwrite: bool = False) -> tuple[np.ndarray, np.ndarray]:
+    """Mean and ``numpy.quantile`` over the last axis (paths); ``overwrite`` lets numpy reorder ``values``."""
+    mean = values.mean(axis=-1)
+    return mean, np.quantile(values, QUANTILES, axis=-1, overwrite_input=overwrite)
+
+
+def _quantile_table(scenarios: Sequence[str], names: Sequence[str], blocks: list[tuple[Any, ...]]) -> pd.DataFrame:
+    """One tidy frame, ordered scenario, series, measure, year, from per-measure arrays."""
+    n_scen, n_ind = len(scenarios), len(names)
+    years = np.concatenate([np.asarray(y, dtype="int64") for _, y, _, _ in blocks])
+    measure = np.concatenate([np.full(len(y), m, dtype=object) for m, y, _, _ in blocks])
+    mean = np.concatenate([mu for _, _, mu, _ in blocks], axis=-1)
+    q = np.concatenate([qq for _, _, _, qq in blocks], axis=-1)
+    width = years.size
+    return pd.DataFrame({
+        "scenario": np.repeat(np.asarray(scenarios, dtype=object), n_ind * width),
+        "indicator": np.tile(np.repeat(np.asarray(names, dtype=object), width), n_scen),
+        "year": np.tile(years, n_scen * n_ind),
+        "measure": np.tile(measure, n_scen * n_ind),
+        "mean": mean.ravel(),
+        **{col: q[k].ravel() for k, col in enumerate(QUANTILE_COLUMNS)},
+    })
+
+
+def _target_probabilities(inputs: FanInputs, levels: np.ndarray, names: Sequence[str]) -> pd.DataFrame:
+    rows = []
+    last = inputs.years[-1]
+    n = levels.shape[-1]
+    for t in inputs.targets.itertuples(index=False):
+        nominal = bool(getattr(t, "nominal", False))
+        b = list(names).index(f"{t.indicator}_nominal" if nominal else t.indicator)
+        for a, sname in enumerate(inputs.scenarios):
+            if t.year > last:
+                prob, se, note = np.nan, np.nan, f"beyond the simulated years (to {last})"
+            else:
+                k = inputs.years.index(t.year) + 1
+                if t.kind == "value":
+                    threshold = t.target_value
+                else:  # relative to each path's own 2025 level
+                    threshold = levels[a, b, 0] * (t.target_value / t.level_2025)
+                prob = float(np.mean(levels[a, b, k] >= threshold))
+                se, note = float(np.sqrt(prob * (1 - prob) / n)), ""
+            rows.append({"target": t.target, "scenario": sname, "indicator": t.indicator, "year": t.year,
+                         "target_value": t.target_value, "nominal": nominal, "probability": prob,
+                         "mc_se": se, "note": note})
+    columns = ["target", "scenario", "indicator", "year", "target_value", "nominal", "probability", "mc_se", "note"]
+    frame = pd.DataFrame(rows, columns=columns)
+    frame["year"] = frame["year"].astype("int64")
+    frame["nominal"] = frame["nominal"].astype(bool)
+    return frame

@@ -1,0 +1,593 @@
+"""The scenario model object: a checked scenario file with its jump-off, projections, targets and fan.
+
+:func:`load_scenarios` reads ``data/scenarios.toml`` (or another file), checks it
+(:mod:`~ygx_analysis.scenarios.schema`: every problem one line naming the key,
+raised as :class:`~ygx_analysis.scenarios.ScenarioError`), checks the data rows it
+names, and returns a :class:`ScenarioSet`. The set loads the data frames of its
+data folder once and computes its jump-off (history and 2025 levels) once; its
+methods give the deterministic paths, the plan-period summary, target levels and
+required growth, and a seeded Monte Carlo fan (:class:`~ygx_analysis.scenarios.FanResult`),
+in the manner of a statsmodels model: inputs and results are separate types.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from .. import growth
+from ..data import DataError, default_data_dir, display_path, load_context, load_indicators
+from . import calibration, montecarlo, paths, targets
+from .results import FanResult
+from . import structure
+from .schema import (
+    BASE_YEAR,
+    Assumption,
+    IndicatorSpec,
+    PathSpec,
+    Scenario,
+    ScenarioError,
+    Target,
+    check_document,
+    check_row_ids,
+    read_toml,
+)
+
+__all__ = ["ScenarioSet", "default_scenarios_path", "load_scenarios"]
+
+
+def _path_arg(value: Any, name: str) -> Path | None:
+    if value is None:
+        return None
+    if not isinstance(value, (str, os.PathLike)):
+        raise TypeError(f"{name}: expected a path or None, got {type(value).__name__}")
+    return Path(value)
+
+
+def default_scenarios_path(data_dir: str | os.PathLike[str] | None = None) -> Path:
+    """``scenarios.toml`` in ``data_dir`` (default: :func:`~ygx_analysis.data.default_data_dir`).
+
+    Examples
+    --------
+    >>> default_scenarios_path("elsewhere").as_posix()
+    'elsewhere/scenarios.toml'
+    """
+    folder = _path_arg(data_dir, "data_dir")
+    return (default_data_dir() if folder is None else folder) / "scenarios.toml"
+
+
+@dataclass(frozen=True, eq=False)
+class ScenarioSet:
+    """A checked scenario file and the data rows it rests on: the model of the 十五五 scenarios.
+
+    Build one with :func:`load_scenarios`. The data frames (:attr:`data`,
+    :attr:`context`) and the jump-off (:attr:`jumpoff`) are computed once, on
+    first use, and kept on the object.
+
+    Attributes
+    ----------
+    source : str
+        The file, as shown in messages.
+    indicators, scenarios : mapping
+        :class:`~ygx_analysis.scenarios.IndicatorSpec` and
+        :class:`~ygx_analysis.scenarios.Scenario` by name, in file order.
+    targets : tuple of Target
+    data_dir : Path or None
+        The folder of ``indicators.csv`` and ``context.csv`` the row ids refer to
+        (None: :func:`~ygx_analysis.data.default_data_dir`).
+    """
+
+    source: str
+    title_zh: str
+    title_en: str
+    last_year: int
+    indicators: Mapping[str, IndicatorSpec]
+    scenarios: Mapping[str, Scenario]
+    targets: tuple[Target, ...]
+    data_dir: Path | None = None
+    model: structure.ModelSpec | None = None
+    deflator: structure.DeflatorSpec | None = None
+    pipeline: structure.PipelineSpec | None = None
+
+    @cached_property
+    def data(self) -> pd.DataFrame:
+        """``indicators.csv`` of :attr:`data_dir` (:func:`~ygx_analysis.data.load_indicators`), loaded once."""
+        return load_indicators(None if self.data_dir is None else self.data_dir / "indicators.csv")
+
+    @cached_property
+    def context(self) -> pd.DataFrame:
+        """``context.csv`` of :attr:`data_dir` (:func:`~ygx_analysis.data.load_context`), loaded once."""
+        return load_context(None if self.data_dir is None else self.data_dir / "context.csv")
+
+    # -- the file -------------------------------------------------------------
+
+    @property
+    def years(self) -> tuple[int, ...]:
+        """The projected years, ``BASE_YEAR + 1`` … ``last_year``."""
+        return tuple(range(BASE_YEAR + 1, self.last_year + 1))
+
+    def check_indicator(self, indicator: str) -> str:
+        """Return ``indicator`` or raise ``TypeError``/``ValueError`` naming it."""
+        if not isinstance(indicator, str):
+            raise TypeError(f"indicator: expected a string, got {type(indicator).__name__}")
+        if indicator not in self.indicators:
+            raise ValueError(f"indicator: unknown indicator {indicator!r}; expected one of "
+                             f"{', '.join(self.indicators)}")
+        return indicator
+
+    def check_scenario(self, scenario: str) -> str:
+        """Return ``scenario`` or raise ``TypeError``/``ValueError`` naming it."""
+        if not isinstance(scenario, str):
+            raise TypeError(f"scenario: expected a string, got {type(scenario).__name__}")
+        if scenario not in self.scenarios:
+            raise ValueError(f"scenario: unknown scenario {scenario!r}; expected one of "
+                             f"{', '.join(self.scenarios)}")
+        return scenario
+
+    def scenario_names(self, scenarios: Sequence[str] | str | None = None) -> list[str]:
+        """The checked scenario names, in file order; all when ``scenarios`` is None.
+
+        Examples
+        --------
+        >>> load_scenarios().scenario_names(["high", "low"])
+        ['low', 'high']
+        """
+        if scenarios is None:
+            return list(self.scenarios)
+        if isinstance(scenarios, str):
+            scenarios = [scenarios]
+        if not isinstance(scenarios, Sequence):
+            raise TypeError(f"scenarios: expected a name or a sequence of names, got {type(scenarios).__name__}")
+        names = [self.check_scenario(s) for s in scenarios]
+        return [s for s in self.scenarios if s in names]
+
+    def path(self, scenario: str, indicator: str) -> PathSpec:
+        """The path of one indicator under one scenario."""
+        return self.scenarios[self.check_scenario(scenario)].paths[self.check_indicator(indicator)]
+
+    def referenced_rows(self) -> tuple[str, ...]:
+        """Every data row id the file uses (level rows, every ``refs`` entry, the pipeline's rows), sorted."""
+        ids: set[str] = set()
+        for ind in self.indicators.values():
+            ids.update(ind.data_rows)
+            ids.update(ind.refs)
+        for scen in self.scenarios.values():
+            for p in scen.paths.values():
+                ids.update(p.refs)
+        for t in self.targets:
+            ids.update(t.refs)
+            if t.growth_row:
+                ids.add(t.growth_row)
+        if self.model is not None:
+            ids.update(self.model.refs)
+            for r in self.model.roles.values():
+                ids.update(r.refs)
+        if self.deflator is not None:
+            ids.update(self.deflator.refs)
+        if self.pipeline is not None:
+            ids.update((*self.pipeline.refs, self.pipeline.capital_row, self.pipeline.projects_row))
+        return tuple(sorted(ids))
+
+    def assumptions_table(self) -> pd.DataFrame:
+        """Every scenario assumption in one table: start, end, glide, rationale and refs.
+
+        Examples
+        --------
+        >>> a = load_scenarios().assumptions_table().set_index(["scenario", "indicator"])
+        >>> row = a.loc[("base", "value_added")]
+        >>> float(row["start_growth_pct"]), float(row["end_growth_pct"]), row["glide"]
+        (7.5, 6.0, 'linear')
+        """
+        rows = [{"scenario": p.scenario, "indicator": p.indicator, "start_growth_pct": p.start_growth_pct,
+                 "end_growth_pct": p.end_growth_pct, "glide": p.glide,
+                 "rationale": p.rationale, "refs": ";".join(p.refs)}
+                for scen in self.scenarios.values() for p in scen.paths.values()]
+        return pd.DataFrame(rows)
+
+    def jumpoff_assumptions(self) -> pd.DataFrame:
+        """The assumption behind each 2025 level: name, default, range and rationale.
+
+        For a January–June level the assumption is the H1 share of the package's
+        one rule (:func:`~ygx_analysis.growth.half_year_rule`): its median, lowest
+        and highest share among the seasonality rows of ``context.csv``.
+
+        Examples
+        --------
+        >>> a = load_scenarios().jumpoff_assumptions().set_index("indicator")
+        >>> row = a.loc["gross_output"]
+        >>> row["assumption"], float(row["default"]), float(row["low"]), float(row["high"])
+        ('h1_share', 0.465, 0.452, 0.48)
+        """
+        rows = []
+        for s in self.indicators.values():
+            a = self.assumption(s.name)
+            rows.append({"indicator": s.name, "method": s.method, "assumption": a.name, "default": a.default,
+                         "low": a.low, "high": a.high, "rationale": s.rationale, "refs": ";".join(s.refs)})
+        return pd.DataFrame(rows)
+
+    def h1_rule(self, kind: str) -> growth.HalfYearRule:
+        """The package's H1-to-year rule of ``kind`` on this set's ``context.csv``."""
+        return growth.half_year_rule(kind, self.context)
+
+    def assumption(self, indicator: str) -> Assumption:
+        """The 2025 assumption of ``indicator``: its growth range, or the H1 share range of its rule."""
+        s = self.indicators[self.check_indicator(indicator)]
+        if s.method == "grow_2024":
+            return s.assumption
+        rule = self.h1_rule(s.h1_rule)
+        return Assumption("h1_share", rule.central, rule.low, rule.high)
+
+    # -- deterministic paths ----------------------------------------------------
+
+    @cached_property
+    def jumpoff(self) -> pd.DataFrame:
+        """History and the 2025 jump-off level of every indicator (:func:`~ygx_analysis.scenarios.paths.jumpoff_frame`).
+
+        Computed once and shared: copy it before changing it.
+
+        Examples
+        --------
+        >>> j = load_scenarios().jumpoff.set_index(["indicator", "year"])
+        >>> round(float(j.loc[("gross_output", 2025), "value"]), 2)   # 201.69 over the median H1 share 0.465
+        433.74
+        """
+        kinds = {s.h1_rule for s in self.indicators.values() if s.h1_rule}
+        return paths.jumpoff_frame(self.indicators, self.data, {k: self.h1_rule(k) for k in sorted(kinds)})
+
+    def level_2025(self, indicator: str) -> float:
+        """The 2025 level of one indicator under the default assumption."""
+        self.check_indicator(indicator)
+        j = self.jumpoff
+        return float(j.loc[(j["indicator"] == indicator) & (j["year"] == BASE_YEAR), "value"].item())
+
+    def growth_rates(self, scenarios: Sequence[str] | str | None = None) -> pd.DataFrame:
+        """The deterministic growth rate of every scenario, indicator and projected year.
+
+        Returns
+        -------
+        DataFrame
+            ``scenario, indicator, year, growth_pct``.
+        """
+        names = self.scenario_names(scenarios)
+        return paths.growth_rate_frame([self.scenarios[s] for s in names], self.years)
+
+    def project(self, scenarios: Sequence[str] | str | None = None) -> pd.DataFrame:
+        """Deterministic scenario paths with their history, as one tidy frame.
+
+        Parameters
+        ----------
+        scenarios : str or sequence of str, optional
+            Scenario names to include (file order is kept); all by default.
+
+        Returns
+        -------
+        DataFrame
+            ``scenario, indicator, year, value, is_projection, basis, growth_pct,
+            unit, row_ids`` (:func:`~ygx_analysis.scenarios.paths.project_paths`).
+            With the pipeline switched on (:meth:`with_pipeline`), its output is
+            added to its indicator in the projected years, and each share of that
+            indicator (value added of gross output) gains its central share of it;
+            ``growth_pct`` stays the scenario's rate.
+
+        Examples
+        --------
+        >>> p = load_scenarios().project("base")
+        >>> va = p[p["indicator"] == "value_added"].set_index("year")
+        >>> round(float(va.loc[2026, "value"] / va.loc[2025, "value"]), 6)   # base starts at 7.5 %
+        1.075
+        """
+        names = self.scenario_names(scenarios)
+        frame = paths.project_paths(self.jumpoff, [self.scenarios[s] for s in names], self.years)
+        add = self.pipeline_additions()
+        if add is None or not add.any():
+            return frame
+        whole = self.pipeline.indicator
+        parts = [r.indicator for r in self.model.roles.values() if r.role == "share" and r.of == whole] \
+            if self.model is not None else []
+        proj = frame["basis"] == paths.BASIS_SCENARIO
+        for sname in names:
+            at = proj & (frame["scenario"] == sname)
+            w = at & (frame["indicator"] == whole)
+            before = frame.loc[w, "value"].to_numpy()
+            for part in parts:
+                sel = at & (frame["indicator"] == part)
+                frame.loc[sel, "value"] += frame.loc[sel, "value"].to_numpy() / before * add
+            frame.loc[w, "value"] = before + add
+        return frame
+
+    def pipeline_additions(self) -> np.ndarray | None:
+        """The pipeline's addition to its indicator in each projected year (defaults), or None when it is off.
+
+        Examples
+        --------
+        >>> spec = load_scenarios()
+        >>> spec.pipeline_additions() is None
+        True
+        >>> spec.with_pipeline().pipeline_additions().tolist()   # 165 × 0.5 × 1.0 from 2026 (2024 + 2 years)
+        [82.5, 82.5, 82.5, 82.5, 82.5]
+        """
+        p = self.pipeline
+        if p is None or not p.enabled:
+            return None
+        capital = float(self.data.set_index("id").loc[p.capital_row, "value"])
+        return paths.pipeline_additions(capital, p.arrival_share.default, int(p.years_to_stream.default),
+                                        p.output_per_investment.default, self.years)
+
+    def with_pipeline(self, enabled: bool = True) -> ScenarioSet:
+        """A copy of this set with the 2024 investment pipeline switched on (or off).
+
+        Raises ``ValueError`` when the file has no ``[pipeline]``.
+        """
+        if not isinstance(enabled, bool):
+            raise TypeError(f"enabled: expected True or False, got {type(enabled).__name__}")
+        if self.pipeline is None:
+            raise ValueError(f"enabled: {self.source} has no [pipeline] to switch on")
+        if self.pipeline.enabled == enabled:
+            return self
+        return replace(self, pipeline=replace(self.pipeline, enabled=enabled))
+
+    def plan_period_summary(self, scenarios: Sequence[str] | str | None = None) -> pd.DataFrame:
+        """End level, CAGR, cumulative total and multiple of 2025 per scenario and indicator.
+
+        See :func:`~ygx_analysis.scenarios.paths.plan_period_summary`.
+
+        Examples
+        --------
+        >>> s = load_scenarios().plan_period_summary().set_index(["scenario", "indicator"])
+        >>> round(float(s.loc[("high", "fiscal_revenue_total"), "cagr_pct"]), 6)   # constant 6.5 % a year
+        6.5
+        """
+        return paths.plan_period_summary(self.project(scenarios))
+
+    # -- targets ----------------------------------------------------------------
+
+    def required_growth(self, indicator: str, target: Any, year: Any) -> float | np.ndarray:
+        """The constant annual growth (per cent) that takes the 2025 level to ``target`` by ``year``.
+
+        Parameters
+        ----------
+        indicator : str
+            An indicator of the scenario file.
+        target : float or array_like
+            Level to reach, in the indicator's unit (positive).
+        year : int or array_like
+            Year by which to reach it (after 2025).
+
+        Returns
+        -------
+        float or ndarray
+            :func:`~ygx_analysis.scenarios.targets.required_growth` from the 2025 level.
+
+        Examples
+        --------
+        A 1000亿 gross output by 2030 from the 2025 estimate, 201.69 annualised by the
+        H1 rule's median share (0.465):
+
+        >>> round(load_scenarios().required_growth("gross_output", 1000, 2030), 2)
+        18.18
+        """
+        return targets.required_growth(self.level_2025(indicator), target, year)
+
+    def target_levels(self) -> pd.DataFrame:
+        """Every target as a level, with the growth needed to reach it from 2025, its status and price basis.
+
+        Returns
+        -------
+        DataFrame
+            ``target, indicator, year, kind, status, nominal, target_value,
+            level_2025, required_cagr_pct, label_zh, label_en, source, refs``
+            (:func:`~ygx_analysis.scenarios.targets.target_levels`); labels carry
+            the status word (示意 / illustrative, 推算 / derived).
+        """
+        j = self.jumpoff
+        start = j[j["year"] == BASE_YEAR].set_index("indicator")["value"]
+        return targets.target_levels(self.targets, start, pd.concat([self.data, self.context]))
+
+    # -- the fan ----------------------------------------------------------------
+
+    def _model(self) -> structure.ModelSpec:
+        if self.model is None:
+            raise ValueError(f"model: {self.source} has no [model] table; the fan needs one")
+        return self.model
+
+    @cached_property
+    def series_fits(self) -> dict[str, calibration.AR1Fit]:
+        """The AR(1) fit of every series ``[model]`` names and of the comparison series, fitted once
+        (statsmodels, linear detrending; :func:`~ygx_analysis.scenarios.calibration.fit_benchmark`)."""
+        names = [r.series for r in self._model().roles.values() if r.series]
+        names += [n for n in calibration.COMPARISON_SERIES if (self.context["series"] == n).any()]
+        return {n: calibration.fit_benchmark(n, structure.DETREND, self.context) for n in dict.fromkeys(names)}
+
+    def calibrate(self, vol_scale: float | None = None,
+                  elasticity: float | None = None) -> calibration.ModelCalibration:
+        """The shocks of the joint model: every growth indicator's AR(1) fit, scaled to the zone.
+
+        Parameters
+        ----------
+        vol_scale : float, optional
+            The zone's volatility as a multiple of the national series' (default: the file's).
+        elasticity : float, optional
+            The pass-through of output surprises to revenue (default: the file's).
+
+        Examples
+        --------
+        >>> cal = load_scenarios().calibrate()
+        >>> round(cal.phi("gross_output"), 3), round(cal.phi("fiscal_revenue_total"), 3)
+        (0.469, 0.221)
+        """
+        m = self._model()
+        growth_roles = [r for r in m.roles.values() if r.role == "growth"]
+        drivers = {r.indicator: r.driver for r in growth_roles if r.driver}
+        el = {r.indicator: (r.elasticity.default if elasticity is None else elasticity)
+              for r in growth_roles if r.driver}
+        return calibration.calibrate_model({r.indicator: r.series for r in growth_roles}, drivers, el,
+                                           m.vol_scale.default if vol_scale is None else vol_scale,
+                                           self.context, self.series_fits)
+
+    def fan_inputs(self, scenarios: Sequence[str] | str | None = None, *,
+                   cal: calibration.ModelCalibration | None = None, t_df: Any = "file",
+                   phi: float | None = None) -> montecarlo.FanInputs:
+        """The arrays :func:`~ygx_analysis.scenarios.montecarlo.simulate_fan` works on.
+
+        ``cal`` defaults to :meth:`calibrate`; ``t_df`` to the file's (None: normal
+        shocks); ``phi``, when given, replaces the persistence of every growth shock.
+        """
+        m = self._model()
+        cal = self.calibrate() if cal is None else cal
+        if not isinstance(cal, calibration.ModelCalibration):
+            raise TypeError(f"cal: expected a ModelCalibration, got {type(cal).__name__}")
+        if phi is not None:
+            phi = montecarlo.check_phi(phi)
+        names = tuple(self.scenario_names(scenarios))
+        inds = tuple(self.indicators)
+        n = len(self.years)
+        mean = np.empty((len(names), len(inds), n))
+        for a, sname in enumerate(names):
+            for b, iname in enumerate(inds):
+                p = self.scenarios[sname].paths[iname]
+                mean[a, b] = paths.glide_path(p.start_growth_pct, p.end_growth_pct, n, p.glide)
+        rows = self.data.set_index("id")
+        j = self.jumpoff
+        start = j[j["year"] == BASE_YEAR].set_index("indicator")["value"]
+        specs = [self.indicators[i] for i in inds]
+        roles = [m.roles[i] for i in inds]
+        base = [float(rows.loc[s.level_row if s.method == "grow_2024" else s.h1_row, "value"]) for s in specs]
+        assumptions = [self.assumption(i) for i in inds]
+        growth_ind = [r.role == "growth" for r in roles]
+        phis = [(cal.phi(r.indicator) if phi is None else phi) if g else r.phi for r, g in zip(roles, growth_ind,
+                                                                                               strict=True)]
+        sds = [cal.shock_sd(r.indicator) if g else r.sd_logit for r, g in zip(roles, growth_ind, strict=True)]
+        extra: dict[str, Any] = {}
+        if self.deflator is not None:
+            d = self.deflator
+            extra.update(deflator=inds.index(d.indicator),
+                         deflator_start=(d.start_pct.low, d.start_pct.default, d.start_pct.high),
+                         deflator_end=(d.end_pct.low, d.end_pct.default, d.end_pct.high))
+        add = self.pipeline_additions()
+        if add is not None:
+            extra.update(addition=inds.index(self.pipeline.indicator), additions=add)
+        file_df = m.t_df
+        return montecarlo.FanInputs(
+            scenarios=names, indicators=inds, years=self.years, mean_pct=mean, roles=tuple(r.role for r in roles),
+            phi=np.array(phis, dtype=float), shock_sd=np.array(sds, dtype=float),
+            driver=np.array([inds.index(r.driver) if r.driver else -1 for r in roles]),
+            elasticity=np.array([cal.elasticity.get(r.indicator, 0.0) for r in roles], dtype=float),
+            whole=np.array([inds.index(r.of) if r.of else -1 for r in roles]),
+            level_2025=start.loc[list(inds)].to_numpy(dtype=float), methods=tuple(s.method for s in specs),
+            base_levels=np.array(base), assumption_default=np.array([a.default for a in assumptions]),
+            assumption_low=np.array([a.low for a in assumptions]),
+            assumption_high=np.array([a.high for a in assumptions]), targets=self.target_levels(),
+            t_df=file_df if isinstance(t_df, str) and t_df == "file" else t_df, **extra)
+
+    def simulate(self, n_paths: int = montecarlo.DEFAULT_PATHS, seed: int = montecarlo.DEFAULT_SEED, *,
+                 scenarios: Sequence[str] | str | None = None, vol_scale: float | None = None,
+                 t_df: Any = "file", phi: float | None = None, elasticity: float | None = None,
+                 cal: calibration.ModelCalibration | None = None, jumpoff_uncertainty: bool = True,
+                 measures: Sequence[str] = ("level",), keep_paths: bool = False) -> FanResult:
+        """A seeded joint Monte Carlo fan around every scenario (see :mod:`~ygx_analysis.scenarios.montecarlo`).
+
+        Parameters
+        ----------
+        n_paths : int
+            Paths per scenario (at least 1).
+        seed : int
+            Seed of ``numpy.random.default_rng``; the same seed gives the same result.
+        scenarios : str or sequence of str, optional
+            Scenario names; all by default. The shocks do not depend on which are run.
+        vol_scale, elasticity : float, optional
+            Override the file's volatility scale and revenue elasticity (see :meth:`calibrate`).
+        t_df : float or None, optional
+            Degrees of freedom of the Student-t shocks; None for normal shocks; default the file's.
+        phi : float, optional
+            Persistence of every growth shock, in (-1, 1), instead of the fitted ones.
+        cal : ModelCalibration, optional
+            A calibration to use (overrides ``vol_scale`` and ``elasticity``).
+        jumpoff_uncertainty : bool
+            Draw each path's 2025 level from the assumption's range.
+        measures : sequence of {'level', 'growth_pct'}
+            Which quantiles to return.
+        keep_paths : bool
+            Keep the simulated levels (:meth:`FanResult.paths_frame
+            <ygx_analysis.scenarios.FanResult.paths_frame>`).
+
+        Returns
+        -------
+        FanResult
+
+        Examples
+        --------
+        >>> r = load_scenarios().simulate(2000, seed=1, scenarios="base")
+        >>> f = r.fan("base", "value_added")
+        >>> bool((f["p05"] < f["p50"]).all() and (f["p50"] < f["p95"]).all())
+        True
+        """
+        n_paths, seed = montecarlo.check_n_paths(n_paths), montecarlo.check_seed(seed)
+        if cal is None:
+            cal = self.calibrate(vol_scale, elasticity)
+        inputs = self.fan_inputs(scenarios, cal=cal, t_df=t_df, phi=phi)
+        return montecarlo.simulate_fan(inputs, n_paths=n_paths, seed=seed, jumpoff_uncertainty=jumpoff_uncertainty,
+                                       measures=measures, keep_paths=keep_paths)
+
+
+def load_scenarios(path: str | os.PathLike[str] | None = None,
+                   data_dir: str | os.PathLike[str] | None = None, *, check_rows: bool = True) -> ScenarioSet:
+    """Read and check a scenario file and the data rows it names.
+
+    Parameters
+    ----------
+    path : path-like, optional
+        A TOML file; defaults to ``scenarios.toml`` in ``data_dir``.
+    data_dir : path-like, optional
+        The folder of ``indicators.csv``, ``context.csv`` and ``sources.csv`` the
+        file's row ids refer to; defaults to :func:`~ygx_analysis.data.default_data_dir`.
+    check_rows : bool, default True
+        Also check that every row id the file names exists in ``indicators.csv``
+        or ``context.csv`` of ``data_dir`` (and that level rows have the expected
+        period, measure and unit). Without it the data files are read only when a
+        result needs them.
+
+    Returns
+    -------
+    ScenarioSet
+
+    Raises
+    ------
+    ScenarioError
+        A ``ValueError`` whose message is one line naming the file and the key
+        path (``data/scenarios.toml: scenarios.base.value_added.glide: unknown
+        value …``), or the line for invalid TOML syntax
+        (``data/scenarios.toml:12: invalid TOML: …``). ``problems`` holds every
+        problem found.
+
+    Examples
+    --------
+    >>> spec = load_scenarios()
+    >>> list(spec.scenarios)
+    ['low', 'base', 'high']
+    >>> list(spec.indicators)
+    ['fiscal_revenue_total', 'general_budget_revenue', 'value_added', 'gross_output']
+    >>> spec.years
+    (2026, 2027, 2028, 2029, 2030)
+    """
+    if not isinstance(check_rows, bool):
+        raise TypeError(f"check_rows: expected True or False, got {type(check_rows).__name__}")
+    folder = _path_arg(data_dir, "data_dir")
+    file = _path_arg(path, "path") or default_scenarios_path(folder)
+    shown = display_path(file)
+    parsed = check_document(read_toml(file), shown)
+    spec = ScenarioSet(parsed.source, parsed.title_zh, parsed.title_en, parsed.last_year, parsed.indicators,
+                       parsed.scenarios, parsed.targets, folder, parsed.model, parsed.deflator, parsed.pipeline)
+    if check_rows:
+        try:
+            data, context = spec.data, spec.context
+        except DataError as exc:
+            raise ScenarioError([f"{shown}: cannot check row ids: {exc}"]) from None
+        check_row_ids(parsed, data, context)
+    return spec
