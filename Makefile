@@ -8,7 +8,7 @@ NOTEBOOKS := $(sort $(wildcard notebooks/*.ipynb))
 PYTEST_NBVAL := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
 JOBS ?= 2
 
-.PHONY: all venv test test-fast report notebooks benchmarks validate clean
+.PHONY: all venv lab kernel test test-fast report notebooks benchmarks validate clean
 
 all: test
 
@@ -20,6 +20,21 @@ $(STAMP): pyproject.toml $(CONSTRAINTS)
 	touch $(STAMP)
 
 venv: $(STAMP)
+
+## make lab: JupyterLab in notebooks/, with the kernel "ygx-analysis (Python 3.x)" of this environment
+LAB_STAMP := $(VENV)/.installed-notebook
+$(LAB_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet -c $(CONSTRAINTS) -e ".[test,notebook]"
+	touch $(LAB_STAMP)
+
+kernel: $(LAB_STAMP)
+	$(BIN)/python -m ipykernel install --sys-prefix --name ygx-analysis \
+	  --display-name "ygx-analysis (Python $$($(BIN)/python -c 'import sys; print(f"{sys.version_info[0]}.{sys.version_info[1]}")'))"
+
+# --allow-root only where make runs as root (containers); JupyterLab refuses root otherwise
+LAB_ARGS ?= $(if $(filter 0,$(shell id -u)),--allow-root)
+lab: kernel
+	cd notebooks && ../$(BIN)/jupyter lab $(LAB_ARGS)
 
 ## make test: unit tests, doctests and the notebooks under strict nbval
 test: $(STAMP)

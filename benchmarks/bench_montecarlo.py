@@ -1,22 +1,26 @@
-"""Monte Carlo fan: 100,000 paths × 5 years × all indicators, against the floor of any such fan.
+"""Joint Monte Carlo fan: 100,000 paths × 5 years × all series, against the floor of any such fan.
 
-The simulation draws one standard normal per path, year and indicator, runs the
-AR(1) recursion (a loop over the five years), draws each path's 2025 level,
-compounds, and summarises: mean, P5/P25/P50/P75/P95 per year and the
-probability of every target. The floor is what any fan of that size needs:
-``numpy.random.default_rng().standard_normal`` drawing the normals plus
-``numpy.quantile`` of the five quantiles on an array of the simulated shape.
-Inputs are built once (``ScenarioSet.fan_inputs``), so file reading and the
-statsmodels fit are not timed; ``phi`` is the fitted value.
+The joint simulation draws, per path, a Student-t shock per year for each growth
+indicator (gross output, total revenue), a normal per year and 2025 for each
+share (budget revenue of total, value added of gross output), uniforms for the
+2025 levels and two for the PPI path; it runs the AR(1) recursions (loops over
+the five years), compounds, applies the shares and the deflator, and summarises
+the five series (the four indicators and gross output at current prices) for
+2025 and every projected year: mean, P5/P25/P50/P75/P95 and the probability of
+every target. The floor is what any fan of that size needs: as many
+``numpy.random.default_rng().standard_normal`` draws per path as the model
+draws random numbers, plus ``numpy.quantile`` of the five quantiles on an array
+shaped like the simulated levels. Inputs are built once
+(``ScenarioSet.fan_inputs``), so file reading and the statsmodels fits are not
+timed.
 
 Two cases are timed; the runs of the simulation and of its floor alternate, and
 each takes the best of several runs:
 
-* one scenario: paths × years × indicators normals and quantiles over an array of that
-  shape, the case the ratio target (≤ 2.5) applies to;
+* one scenario: the model's draws and quantiles over an array shaped like one scenario's
+  levels, the case the ratio target (≤ 2.5) applies to;
 * every scenario: the shocks are shared by the scenarios (common random numbers), so the
-  floor draws paths × years × indicators normals and takes quantiles over paths × years ×
-  indicators × scenarios simulated levels.
+  floor draws the same numbers once and takes quantiles over every scenario's levels.
 
 Run: ``.venv/bin/python benchmarks/bench_montecarlo.py [PATHS] [REPEATS]``
 """
@@ -31,7 +35,7 @@ import numpy as np
 
 from ygx_analysis.scenarios import QUANTILES, load_scenarios, simulate_fan
 
-__all__ = ["TARGET_RATIO", "best_times", "floor", "main"]
+__all__ = ["TARGET_RATIO", "best_times", "draws_per_path", "floor", "main"]
 
 TARGET_RATIO = 2.5
 
@@ -49,10 +53,18 @@ def best_times(funcs: list[Callable[[], object]], repeats: int) -> list[float]:
     return best
 
 
-def floor(normals_shape: tuple[int, ...], seed: int, values: np.ndarray | None = None) -> np.ndarray:
-    """Draw the normals, then ``numpy.quantile`` along the last axis (paths) of the normals or of ``values``."""
-    z = np.random.default_rng(seed).standard_normal(normals_shape)
-    return np.quantile(z if values is None else values, QUANTILES, axis=-1)
+def draws_per_path(inputs) -> int:
+    """Random numbers the joint simulation draws per path: growth shocks, share shocks, jump-off and PPI uniforms."""
+    n_years = len(inputs.years)
+    n_growth = sum(r == "growth" for r in inputs.roles)
+    n_share = sum(r == "share" for r in inputs.roles)
+    return n_growth * n_years + n_share * (n_years + 1) + len(inputs.indicators) + 2
+
+
+def floor(n_draws: int, n_paths: int, seed: int, values: np.ndarray) -> np.ndarray:
+    """Draw ``n_draws`` normals per path, then ``numpy.quantile`` along the last axis (paths) of ``values``."""
+    np.random.default_rng(seed).standard_normal((n_draws, n_paths))
+    return np.quantile(values, QUANTILES, axis=-1)
 
 
 def main() -> int:
@@ -60,25 +72,25 @@ def main() -> int:
     n_paths = int(sys.argv[1]) if len(sys.argv) > 1 else 100_000
     repeats = int(sys.argv[2]) if len(sys.argv) > 2 else 15
     spec = load_scenarios()
-    phi = spec.calibrate().phi
-    n_years, n_ind = len(spec.years), len(spec.indicators)
+    cal = spec.calibrate()
     base = "base" if "base" in spec.scenarios else next(iter(spec.scenarios))
-    print(f"paths {n_paths:,}; years {n_years}; indicators {n_ind}; phi {phi:.3f}; best of {repeats} runs")
     one = None
     for label, scenarios in ((f"one scenario ({base})", [base]), ("every scenario", list(spec.scenarios))):
-        inputs = spec.fan_inputs(scenarios)
-        normals = (n_ind, n_years, n_paths)
-        # every scenario: quantiles over an array shaped like the simulated levels, made once outside the timing
-        values = None if len(scenarios) == 1 else np.random.default_rng(1).standard_normal((len(scenarios), *normals))
+        inputs = spec.fan_inputs(scenarios, cal=cal)
+        n_draws = draws_per_path(inputs)
+        shape = (len(scenarios), len(inputs.series_names), len(inputs.years) + 1, n_paths)
+        if one is None:
+            print(f"paths {n_paths:,}; years {len(inputs.years)}; series {shape[1]}; {n_draws} draws per path; "
+                  f"t_df {inputs.t_df}; best of {repeats} runs")
+        values = np.random.default_rng(1).standard_normal(shape)     # made once, outside the timing
         sim, base_time = best_times([
-            lambda: simulate_fan(inputs, phi, n_paths=n_paths, seed=7),
-            lambda: floor(normals, 7, values),
+            lambda: simulate_fan(inputs, n_paths=n_paths, seed=7),
+            lambda: floor(n_draws, n_paths, 7, values),
         ], repeats)
         ratio = sim / base_time
         one = ratio if one is None else one
         print(f"{label:24s} simulate {sim * 1000:8.1f} ms   floor {base_time * 1000:7.1f} ms "
-              f"({int(np.prod(normals)):,} normals, quantiles over "
-              f"{int(np.prod(normals)) * len(scenarios):,} values)   "
+              f"({n_draws * n_paths:,} normals, quantiles over {int(np.prod(shape)):,} values)   "
               f"ratio {ratio:.2f}")
     verdict = "ok" if one <= TARGET_RATIO else "ABOVE TARGET"
     print(f"ratio for one scenario: {one:.2f} (target <= {TARGET_RATIO:g}): {verdict}")
