@@ -4,7 +4,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 CONSTRAINTS := requirements/constraints.txt
-NOTEBOOKS := $(sort $(wildcard notebooks/*.ipynb))
+# the Chinese notebooks and their English twins
+NOTEBOOKS := $(sort $(wildcard notebooks/*.ipynb)) $(sort $(wildcard notebooks/en/*.ipynb))
 PYTEST_NBVAL := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
 JOBS ?= 2
 
@@ -38,7 +39,7 @@ lab: kernel
 
 ## make test: unit tests, doctests and the notebooks under strict nbval
 test: $(STAMP)
-	MPLBACKEND=Agg $(BIN)/python -m pytest -n $(JOBS) --dist loadfile $(PYTEST_NBVAL) tests ygx_analysis notebooks
+	MPLBACKEND=Agg $(BIN)/python -m pytest -n $(JOBS) --dist loadfile $(PYTEST_NBVAL) tests ygx_analysis $(NOTEBOOKS)
 
 ## make test-fast: unit tests and doctests, without the full report builds (marked slow) and the notebooks
 test-fast: $(STAMP)
@@ -52,8 +53,22 @@ report: $(STAMP)
 	MPLBACKEND=Agg $(BIN)/ygx-analysis report --out build --jobs $(JOBS)
 
 ## make notebooks: re-execute the notebooks in place to re-record their outputs (pinned env only)
+# kernel python3 (this environment): the notebooks name the kernel ygx-analysis, which only `make kernel` registers
 notebooks: $(STAMP)
-	MPLBACKEND=Agg $(BIN)/python -m jupyter nbconvert --to notebook --execute --inplace --ExecutePreprocessor.record_timing=False $(NOTEBOOKS)
+	MPLBACKEND=Agg $(BIN)/python -m jupyter nbconvert --to notebook --execute --inplace --ExecutePreprocessor.record_timing=False \
+	  --ExecutePreprocessor.kernel_name=python3 $(NOTEBOOKS)
+
+## make contact-sheet: one PNG of every figure's thumbnail, in Chinese and English (build/contact-sheet.png)
+.PHONY: contact-sheet
+contact-sheet: $(STAMP)
+	MPLBACKEND=Agg $(BIN)/python tools/contact_sheet.py --out build/contact-sheet.png
+
+## make screenshots: headless Chromium screenshots of build/ (index.html, every notebook page) in build/screenshots/;
+## fails when a page's Chinese would show as empty boxes, its fonts do not load, or it is wider than the window
+.PHONY: screenshots
+screenshots: $(STAMP)
+	test -f build/index.html || $(MAKE) report
+	$(BIN)/python -m ygx_analysis.report.screenshots build --out build/screenshots
 
 validate: $(STAMP)
 	$(BIN)/ygx-analysis validate

@@ -187,6 +187,34 @@ def remove(file: str) -> Callable[[Path], None]:
     return lambda d: (d / file).unlink()
 
 
+def beside(name: str, make: Callable[[Path], object]) -> Callable[[Path], None]:
+    """Make ``name`` beside the data copy (in the test's folder) with ``make(path)``."""
+    return lambda d: make(d.parent / name) and None
+
+
+def foreign_folder(path: Path) -> None:
+    """A user's folder: a document and a manifest.json of another program."""
+    path.mkdir()
+    (path / "thesis.docx").write_bytes(b"PK\x03\x04 my thesis")
+    (path / "manifest.json").write_text('{"name": "my-app"}\n', encoding="utf-8")
+
+
+def intact(name: str) -> Callable[[Path], None]:
+    """After the command: the foreign folder ``name`` holds its two files, unchanged, and nothing was left beside."""
+    def check(d: Path) -> None:
+        folder = d.parent / name
+        assert sorted(p.name for p in folder.iterdir()) == ["manifest.json", "thesis.docx"]
+        assert (folder / "thesis.docx").read_bytes() == b"PK\x03\x04 my thesis"
+        assert sorted(p.name for p in d.parent.iterdir()) == ["data", name]
+
+    return check
+
+
+def nothing_beside(d: Path) -> None:
+    """After the command: no lock file, temporary folder or build beside the data copy."""
+    assert [p.name for p in d.parent.iterdir() if p.name != "data" and not p.name.startswith("given")] == []
+
+
 def both(*setups: Callable[[Path], object]) -> Callable[[Path], None]:
     def setup(d: Path) -> None:
         for s in setups:
@@ -205,6 +233,8 @@ class Case:
     data_env: bool = False  # point YGX_DATA_DIR at the copy (for figures/audit/savings)
     subprocess: bool = False
     seconds: float = SUBPROCESS_SECONDS
+    env: tuple[tuple[str, str], ...] = ()  # more environment variables
+    after: Callable[[Path], None] | None = None  # checks on the copy's folder after the command
 
 
 VALIDATE = ("validate", "{data}")
@@ -427,6 +457,83 @@ CASES: dict[str, Case] = {
                                                  "over the 50 MB limit", sparse("scenarios.toml")),
 }
 
+REPORT_OUT = ("report", "--project", "{data}/..", "--out")
+"""``report`` on a project made of the broken copy (no notebooks), into the ``--out`` given next."""
+REPORT = (*REPORT_OUT, "{data}/../build")
+EPOCH_RANGE = "is out of range; expected 315532800 (1980-01-01) to 4354819199 (2107-12-31)"
+
+CASES.update({
+    # --- report: --out, refused before anything is written -------------------------------------
+    "report out is a file": Case((*REPORT_OUT, "{data}/../given.txt"), "out: ", beside(
+        "given.txt", lambda p: p.write_text("mine")), after=nothing_beside),
+    "report out under a file": Case((*REPORT_OUT, "{data}/../given.txt/sub"), "given.txt is a file, not a folder",
+                                    beside("given.txt", lambda p: p.write_text("mine")), after=nothing_beside),
+    "report out a foreign folder": Case((*REPORT_OUT, "{data}/../mine"), "mine is not empty and is not a "
+                                        "ygx_analysis build (no .ygx-report.json); nothing was changed",
+                                        beside("mine", foreign_folder), after=intact("mine")),
+    "report out a symlink loop": Case((*REPORT_OUT, "{data}/../given-loop"), "given-loop: symbolic link loop",
+                                      both(beside("given-loop", lambda p: p.symlink_to(p.with_name("given-2"))),
+                                           beside("given-2", lambda p: p.symlink_to(p.with_name("given-loop")))),
+                                      after=nothing_beside),
+    "report out a FIFO": Case((*REPORT_OUT, "{data}/../given-pipe"), "given-pipe exists and is not a folder",
+                              beside("given-pipe", os.mkfifo), after=nothing_beside),
+    "report out a link to a file": Case((*REPORT_OUT, "{data}/../given-link"), "given.txt exists and is not a folder",
+                                        both(beside("given.txt", lambda p: p.write_text("mine")),
+                                             beside("given-link", lambda p: p.symlink_to(p.with_name("given.txt")))),
+                                        after=nothing_beside),
+    "report out is the data folder": Case((*REPORT_OUT, "{data}"), "would overwrite or sit inside"),
+    "report out inside the data folder": Case((*REPORT_OUT, "{data}/build"), "would overwrite or sit inside"),
+    "report out is the repository's notebooks": Case(("report", "--out", str(REPO / "notebooks")),
+                                                     "would overwrite or sit inside"),
+    "report out is the repository": Case(("report", "--out", str(REPO)), "would overwrite or sit inside"),
+    "report out is the root": Case((*REPORT_OUT, "/"), "out: refusing to replace /"),
+    "report out empty": Case((*REPORT_OUT, ""), "out: is empty; give a folder"),
+    "report out with a NUL": Case((*REPORT_OUT, "{data}/../a\x00b"), "not a valid path (NUL character)"),
+    "report out name too long": Case((*REPORT_OUT, "{data}/../" + "x" * 300), "path is too long"),
+    # --- report: other arguments ----------------------------------------------------------------
+    "report jobs zero": Case((*REPORT, "--jobs", "0"), "jobs: must be a whole number from 1 to 64, got 0",
+                             after=nothing_beside),
+    "report jobs huge": Case((*REPORT, "--jobs", "100000"), "jobs: must be a whole number from 1 to 64"),
+    "report jobs not a number": Case((*REPORT, "--jobs", "two"), "argument --jobs: invalid int value: 'two'"),
+    "report timeout zero": Case((*REPORT, "--timeout", "0"), "timeout: must be a whole number of seconds from 1 "
+                                "to 86400, got 0"),
+    "report timeout huge": Case((*REPORT, "--timeout", "9" * 30), "timeout: must be a whole number of seconds"),
+    "report timeout fractional": Case((*REPORT, "--timeout", "1.5"), "argument --timeout: invalid int value"),
+    "report unknown language": Case((*REPORT, "--lang", "fr"), "argument --lang: invalid choice: 'fr'"),
+    "report project missing": Case(("report", "--project", "{data}/nowhere", "--out", "{data}/../build"),
+                                   "project: ", after=nothing_beside),
+    "report project is a file": Case(("report", "--project", "{data}/sources.csv", "--out", "{data}/../build"),
+                                     "sources.csv is not a folder"),
+    # --- report: SOURCE_DATE_EPOCH, checked once in this process --------------------------------
+    "report epoch not a number": Case(REPORT, "SOURCE_DATE_EPOCH: 'yesterday' is not a whole number of seconds",
+                                      env=(("SOURCE_DATE_EPOCH", "yesterday"),), after=nothing_beside),
+    "report epoch negative": Case(REPORT, "SOURCE_DATE_EPOCH: '-1' is not a whole number",
+                                  env=(("SOURCE_DATE_EPOCH", "-1"),)),
+    "report epoch before 1980": Case(REPORT, f"SOURCE_DATE_EPOCH: 0 {EPOCH_RANGE}", env=(("SOURCE_DATE_EPOCH", "0"),)),
+    "report epoch after 2107": Case(REPORT, f"SOURCE_DATE_EPOCH: 4354819200 {EPOCH_RANGE}",
+                                    env=(("SOURCE_DATE_EPOCH", "4354819200"),)),
+    "report epoch full-width digits": Case(REPORT, "(ASCII digits only)",
+                                           env=(("SOURCE_DATE_EPOCH", "１７３５６８９６００"),)),
+    "report epoch fractional": Case(REPORT, "SOURCE_DATE_EPOCH: '1735689600.5' is not a whole number",
+                                    env=(("SOURCE_DATE_EPOCH", "1735689600.5"),)),
+    "report epoch 400 digits": Case(REPORT, "is not a whole number of seconds",
+                                    env=(("SOURCE_DATE_EPOCH", "9" * 400),)),
+    "report epoch in a subprocess": Case(REPORT, "SOURCE_DATE_EPOCH: 'soon' is not a whole number",
+                                         env=(("SOURCE_DATE_EPOCH", "soon"),), subprocess=True),
+    # --- report: the data folder, refused while it is copied (before any kernel) ---------------
+    "report data FIFO": Case(REPORT, "indicators.csv: is a FIFO (named pipe), not a regular file",
+                             fifo("indicators.csv"), after=nothing_beside),
+    "report data FIFO in a subprocess": Case(REPORT, "scenarios.toml: is a FIFO (named pipe)",
+                                             fifo("scenarios.toml"), subprocess=True, after=nothing_beside),
+    "report data symlink loop": Case(REPORT, "symbolic link loop; point the link at a real file",
+                                     link_loop("sources.csv")),
+    "report data /dev/zero": Case(REPORT, "context.csv: is a character device", symlink("context.csv", "/dev/zero")),
+    "report data over the size limit": Case(REPORT, "context.csv: file is 60 MB, over the 50 MB limit",
+                                            sparse("context.csv")),
+    "report data dangling link": Case(REPORT, "savings.toml: file not found",
+                                      symlink("savings.toml", "/nonexistent/savings.toml")),
+})
+
 XFAIL_REASON = "{} (scenarios/savings code, not data.py; fixed by the lead after the restructuring)"
 XFAIL: dict[str, Case] = {
     "scenarios paths beyond memory": Case(("scenarios", "--paths", "1000000000"), "paths:", subprocess=True),
@@ -443,6 +550,7 @@ def _run_case(case: Case, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> No
     argv = [a.format(data=copy) for a in case.argv]
     expected = case.expected.format(line=line)
     env = {"YGX_DATA_DIR": str(copy)} if case.data_env else {}
+    env.update(case.env)
     before = _tree_hashes()
     if case.subprocess:
         code, err = _subprocess(argv, env, case.seconds)
@@ -452,6 +560,8 @@ def _run_case(case: Case, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> No
         code, err = _in_process(argv)
     assert _tree_hashes() == before, "a file under data/ or notebooks/ changed"
     _check_failure(code, err, expected, validate=argv[0] == "validate" and code == 1)
+    if case.after is not None:
+        case.after(copy)
 
 
 @pytest.mark.parametrize("name", list(CASES))
@@ -467,7 +577,7 @@ def test_bad_input_not_yet_handled(name: str, tmp_path: Path, monkeypatch: pytes
 
 def test_the_corpus_is_large_and_distinct():
     assert len(CASES) + len(XFAIL) >= 60
-    assert len({(c.argv, c.expected, c.setup) for c in CASES.values()}) == len(CASES)
+    assert len({(c.argv, c.expected, c.setup, c.env) for c in CASES.values()}) == len(CASES)
 
 
 def test_a_bad_data_file_in_a_subprocess_has_no_traceback(tmp_path: Path):

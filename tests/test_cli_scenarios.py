@@ -178,3 +178,32 @@ def test_targets_print_probabilities_with_their_standard_error():
     assert re.search(r"^\d+\.\d % \(MC s\.e\. \d+\.\d\d pp\)$",
                      frame.loc[("value_added_national_pace_2030", "base"), "probability"])
     assert not re.search(r"(?<![\d.])0\.0 ?%|100\.0 ?%", out)
+
+
+def test_pipeline_and_volatility_scale_options():
+    code, out, err = run("--scenario", "base", "--paths", "0", "--pipeline", "--format", "csv")
+    assert code == 0 and err == ""
+    frame = pd.read_csv(io.StringIO(out)).set_index(["indicator", "year"])
+    # 2025 estimate grown 7.5 %, plus 165亿元 × 0.5 arriving × 1.0 output per unit from 2026
+    assert frame.loc[("gross_output", 2026), "value"] == round(201.69 / 0.465 * 1.075 + 82.5, 4)
+    narrow = pd.read_csv(io.StringIO(run("--scenario", "base", "--paths", "2000", "--vol-scale", "1",
+                                         "--format", "csv")[1])).set_index(["indicator", "year"])
+    wide = pd.read_csv(io.StringIO(run("--scenario", "base", "--paths", "2000", "--vol-scale", "2",
+                                       "--format", "csv")[1])).set_index(["indicator", "year"])
+    key = ("gross_output", 2030)
+    assert wide.loc[key, "p95"] - wide.loc[key, "p05"] > narrow.loc[key, "p95"] - narrow.loc[key, "p05"]
+    code, out, err = run("--vol-scale", "-1", "--paths", "10")
+    assert code == 2 and out == "" and err.startswith("ygx-analysis: error: vol_scale: ")
+
+
+def test_required_growth_is_a_range_from_the_h1_rule():
+    """The 2025 gross output is a range (H1 shares 0.452–0.480), so the growth a 1000亿 target needs is one too."""
+    code, out, _ = run("--required", "gross_output=1000@2030", "--required", "value_added=x2@2030", "--format", "csv")
+    assert code == 0
+    frame = pd.read_csv(io.StringIO(out)).set_index("indicator")
+    go = frame.loc["gross_output"]
+    assert go["required_cagr_low_pct"] == pytest.approx(100 * ((1000 / (201.69 / 0.452)) ** 0.2 - 1), abs=1e-4)
+    assert go["required_cagr_high_pct"] == pytest.approx(100 * ((1000 / (201.69 / 0.480)) ** 0.2 - 1), abs=1e-4)
+    assert go["required_cagr_low_pct"] < go["required_cagr_pct"] < go["required_cagr_high_pct"]
+    va = frame.loc["value_added"]                   # a multiple of 2025 needs the same rate from any level
+    assert va["required_cagr_low_pct"] == va["required_cagr_pct"] == va["required_cagr_high_pct"]

@@ -185,7 +185,7 @@ def test_patent_table_by_hand():
     # printed "110" 件/万人: a rate, so half a unit either way
     assert per_10k["value"] == 110 and per_10k["interval"] == "[109.5, 110.5)"
     assert "population" in per_10k["note"] and "2024 reform" in per_10k["note"]
-    zh = innovation.patent_table("zh").set_index("id").loc["invention_patents_per_10k_2024", "说明"]
+    zh = innovation.patent_table("zh").set_index("数据行").loc["invention_patents_per_10k_2024", "说明"]
     assert "人口基数未给出" in zh and "2024年" in zh
 
 
@@ -233,7 +233,7 @@ def test_rank_table_says_what_is_missing():
 @pytest.mark.parametrize("exhibit_id", TABLES)
 def test_tables_in_both_languages(exhibit_id, rendered_exhibits):
     zh, en = rendered_exhibits[exhibit_id, "zh"], rendered_exhibits[exhibit_id, "en"]
-    assert zh.shape == en.shape
+    assert len(zh) == len(en) and len(zh.columns) <= len(en.columns)  # zh omits the English-only data notes
     assert any(HAN.search(c) for c in zh.columns) and not any(HAN.search(c) for c in en.columns)
     assert en.attrs["source"].startswith("Source: ") and "[article]" in en.attrs["source"]
 

@@ -20,6 +20,7 @@ import pandas as pd
 import pytest
 
 from ygx_analysis import __version__, exhibits, report
+from ygx_analysis.provenance import Provenance
 
 from .conftest import DATA, NOTEBOOKS, tree
 
@@ -63,7 +64,8 @@ def test_every_notebook_is_executed_into_the_build_and_left_alone(built_report):
         assert page.count('<table border="1" class="dataframe') == len(tables) > 0, stem
         assert len(re.findall(r'jp-InputPrompt jp-InputArea-prompt">In\xa0?\s?\[\d+\]:', page)) == len(code), stem
         assert f"<title>{stem}</title>" in page
-    assert not any(name.startswith(".") or "/." in name for name in files)  # no records left
+    # no records, data snapshot or kernel runtime files left; the one hidden file is the build's marker
+    assert [name for name in files if name.startswith(".") or "/." in name] == [".ygx-report.json"]
     assert built_report["notebooks_after"] == built_report["notebooks_before"]
 
 
@@ -185,7 +187,9 @@ def test_manifest_ties_outputs_to_code_and_data(built_report):
     for rec in manifest["exhibits"]:
         ex = registered[rec["id"]]
         assert (rec["caption_zh"], rec["notebook"], rec["sources"]) == (ex.caption_zh, ex.notebook, list(ex.sources))
-        assert rec["source_line"] == exhibits.source_line(ex.sources, "zh")
+        # the exported line names the build: commit, +modified and data fingerprint for the exhibit's inputs
+        stamp = Provenance.from_dict(manifest["provenance"]).stamp(ex.data_inputs)
+        assert rec["source_line"] == exhibits.source_line(ex.sources, "zh", stamp=stamp)
         for f in rec["files"]:
             assert sha256(built_report["tree"][f["path"]]) == f["sha256"]
     for name, digest in manifest["files"].items():

@@ -196,3 +196,81 @@ def test_exhibits_never_import_the_report():
                 imported |= {a.name for a in node.names}
     assert "..plotting.house_style" in imported  # the scan sees the lazy imports inside functions
     assert not [name for name in imported if "report" in name.split(".")]
+
+
+# ---------------------------------------------------------------------------
+# the build named in exported files (provenance)
+# ---------------------------------------------------------------------------
+
+def modified_provenance():
+    from ygx_analysis.provenance import Provenance
+
+    return Provenance(exhibits_version(), "c0ffee" + "0" * 34, False, ("indicators.csv",), "1a2b3c4d", "2026-11-29")
+
+
+def exhibits_version() -> str:
+    from ygx_analysis import __version__
+
+    return __version__
+
+
+def test_an_exported_table_names_the_build_in_its_xlsx_about_sheet_and_csv_sidecar(tmp_path):
+    import json
+
+    from openpyxl import load_workbook
+
+    prov = modified_provenance()
+    rec = export.export_exhibit("tab-reported-figures", tmp_path, "zh", provenance=prov)
+    stamp = f"ygx_analysis {exhibits_version()} (commit c0ffee0+modified, data 1a2b3c4d, 2026-11-29)"
+    assert rec["source_line"].endswith(f"; {stamp} [article]")
+    assert [f["path"] for f in rec["files"]] == ["tables/tab-reported-figures.csv", "tables/tab-reported-figures.xlsx",
+                                                 "tables/tab-reported-figures.csv-metadata.json"]
+    about = {row[0]: row[1] for row in load_workbook(tmp_path / "tables" / "tab-reported-figures.xlsx")["about"]
+             .iter_rows(values_only=True)}
+    assert about["id"] == "tab-reported-figures" and about["source"] == rec["source_line"]
+    assert (about["commit"], about["modified"], about["data fingerprint"], about["build date"], about["build"]) == (
+        prov.commit, "yes", "1a2b3c4d", "2026-11-29", stamp)
+    assert about["caption"] == exhibits.get("tab-reported-figures").caption_zh
+    # the CSV stays plain (its first line is the header, for Excel and pandas alike); the sidecar cites it
+    csv_bytes = (tmp_path / "tables" / "tab-reported-figures.csv").read_bytes()
+    assert csv_bytes.decode("utf-8-sig").splitlines()[0].startswith("数据行,板块,")
+    assert list(pd.read_csv(tmp_path / "tables" / "tab-reported-figures.csv", encoding="utf-8-sig").columns)[:2] == [
+        "数据行", "板块"]
+    meta = json.loads((tmp_path / "tables" / "tab-reported-figures.csv-metadata.json").read_text("utf-8"))
+    assert (meta["url"], meta["dc:identifier"], meta["dc:source"], meta["ygx:data_fingerprint"]) == (
+        "tab-reported-figures.csv", "tab-reported-figures", rec["source_line"], "1a2b3c4d")
+
+
+def test_a_comment_line_in_a_csv_would_break_a_plain_pandas_read(tmp_path):
+    # why the cite line goes into a sidecar: pandas (and Excel) take "# …" for the header row
+    path = export.write_csv(pd.DataFrame({"指标": ["财政总收入"], "value": [62.08]}), tmp_path / "t.csv")
+    commented = tmp_path / "c.csv"
+    commented.write_text("# 资料来源 / Source: 原文, ygx_analysis\n" + path.read_text("utf-8-sig"), encoding="utf-8")
+    assert list(pd.read_csv(commented).columns) != ["指标", "value"]
+    assert list(pd.read_csv(path, encoding="utf-8-sig").columns) == ["指标", "value"]
+
+
+def test_an_exported_figure_carries_the_build_in_its_one_source_line(tmp_path):
+    from ygx_analysis.citation import SOURCE_LINE_HEADS
+
+    prov = modified_provenance()
+    fig = exhibits.render("fig-figures-by-qualifier", "en")
+    rec = export.export_exhibit("fig-figures-by-qualifier", tmp_path, "en", rendered=fig, provenance=prov)
+    lines = [t.get_text().replace("\n", " ") for t in fig.texts if t.get_text().startswith(SOURCE_LINE_HEADS["en"])]
+    assert lines == [rec["source_line"]] and "(commit c0ffee0+modified, data 1a2b3c4d, 2026-11-29)" in lines[0]
+    # the notebook's own display keeps the version only
+    shown = exhibits.render("fig-figures-by-qualifier", "en")
+    assert [t.get_text() for t in shown.texts if t.get_text().startswith("Source:")][0].replace("\n", " ").endswith(
+        f"; ygx_analysis {exhibits_version()} [article]")
+
+
+def test_the_kernel_hook_reads_the_build_provenance_from_its_environment(tmp_path, monkeypatch, no_hook):
+    prov = modified_provenance()
+    monkeypatch.setenv("YGX_PROVENANCE", prov.to_environ()["YGX_PROVENANCE"])
+    code = kernel.hook_source("01_reported_figures.ipynb", tmp_path, "zh", tmp_path / "r.jsonl")
+    exec(compile(code, "<hook>", "exec"), {})
+    hook = exhibits._HOOK[0]
+    assert isinstance(hook, kernel.ShowExporter) and hook.provenance == prov
+    monkeypatch.delenv("YGX_PROVENANCE")
+    exec(compile(code, "<hook>", "exec"), {})
+    assert exhibits._HOOK[0].provenance is None  # outside a build: the version only

@@ -16,7 +16,7 @@ import pytest
 
 from ygx_analysis import cli, exhibits, plotting, report
 from ygx_analysis.exhibits import Exhibit
-from ygx_analysis.report import notebooks
+from ygx_analysis.report import notebooks, safety
 
 from .conftest import DATA, NOTEBOOKS, REPO, tree
 
@@ -32,8 +32,9 @@ def small_registry(monkeypatch, *entries: Exhibit) -> None:
 
 
 def previous_build(folder: Path) -> dict[str, bytes]:
-    """A folder that looks like an earlier build; its files."""
+    """A folder that looks like an earlier build (with the build marker); its files."""
     (folder / "figures").mkdir(parents=True)
+    (folder / safety.MARKER).write_bytes(safety.marker_bytes())
     (folder / "manifest.json").write_text('{"version": "earlier"}\n', encoding="utf-8")
     (folder / "figures" / "fig-old.png").write_bytes(b"\x89PNG old")
     return tree(folder)
@@ -110,7 +111,9 @@ def test_failing_notebook_keeps_previous_build_and_names_the_cell(tmp_path, monk
 
     err = capsys.readouterr().err
     assert status != 0
-    assert f"notebook {name}: cell 3 of {len(nb.cells)}" in err and "RuntimeError: made to fail" in err
+    run, _ = notebooks.parameterise(nb, {"LANG": "zh"})  # as run: with LANG injected if it has a parameters cell
+    where = next(i for i, c in enumerate(run.cells) if "made to fail" in c.source) + 1
+    assert f"notebook {name}: cell {where} of {len(run.cells)}" in err and "RuntimeError: made to fail" in err
     assert tree(out) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["build", "project"]
 

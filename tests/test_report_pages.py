@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+
+import pandas as pd
 import pytest
 
 from ygx_analysis import __version__, citation, exhibits
@@ -99,3 +102,85 @@ def test_notebook_page_comes_from_nbconvert_with_images_embedded():
     assert f'src="data:image/png;base64,{png}"' in page
     assert "财政 / Revenue" in page and "MathJax" in page
     assert pages.notebook_page(nb, "demo") == page
+
+
+# ---------------------------------------------------------------------------
+# pages that render everywhere: embedded fonts, anchors, links back, whole cells
+# ---------------------------------------------------------------------------
+
+def test_the_bundled_fonts_are_copied_into_assets_and_declared_relative_to_each_page(tmp_path):
+    from ygx_analysis.plotting import FONT_PATH
+
+    written = pages.write_assets(tmp_path, woff2=False)
+    assert [p.relative_to(tmp_path).as_posix() for p in written] == [
+        "assets/NotoSansSC-YGXUsed.ttf", "assets/NotoSansSC-GB2312.ttf", "assets/OFL.txt"]
+    assert written[1].read_bytes() == FONT_PATH.read_bytes()
+    assert written[0].read_bytes() == (FONT_PATH.parent / "NotoSansSC-YGXUsed.ttf").read_bytes()
+    css = pages.font_face_css("../", woff2=False)
+    urls = re.findall(r'url\("([^"]+)"\)', css)
+    # from a notebook page in notebooks/, each URL reaches a written font
+    assert urls and all((tmp_path / "notebooks" / u).resolve() in {p.resolve() for p in written} for u in urls)
+    assert 'font-family:"YGX"' in css and "--ygx-font:" in css
+
+
+def test_woff2_fonts_when_brotli_is_there(tmp_path):
+    pytest.importorskip("brotli")
+    from fontTools.ttLib import TTFont
+
+    written = pages.write_assets(tmp_path, woff2=True)
+    assert written[0].name == "NotoSansSC-YGXUsed.woff2" and written[0].read_bytes()[:4] == b"wOF2"
+    assert TTFont(written[0]).getBestCmap() == TTFont(pages.font_assets(False)[0].source).getBestCmap()
+
+
+def test_index_embeds_the_fonts_and_links_each_exhibit_to_its_notebook_cell(small_manifest):
+    for rec in small_manifest["exhibits"]:
+        rec["notebook_html"] = "notebooks/01_reported_figures.html"
+    small_manifest["notebooks"] = [{"name": "01_reported_figures.ipynb", "html": "notebooks/01_reported_figures.html",
+                                    "ipynb": "notebooks/01_reported_figures.ipynb",
+                                    "exhibits": ["tab-reported-figures"]}]
+    page = pages.index_html(small_manifest, "zh")
+    assert '@font-face{font-family:"YGX";src:url("assets/NotoSansSC-YGX' in page and "&#34;" not in page
+    for rec in small_manifest["exhibits"]:
+        assert f'href="notebooks/01_reported_figures.html#{rec["id"]}"' in page and f'id="{rec["id"]}"' in page
+    assert 'class="scroll"' in page
+
+
+def test_notebook_page_anchors_each_exhibit_links_home_and_lets_tables_scroll():
+    import nbformat
+
+    caption = nbformat.v4.new_output("display_data", {"text/markdown": "**tab-x** · 财政表", "text/plain": "<M>"})
+    again = nbformat.v4.new_output("display_data", {"text/markdown": "**tab-x** · 财政表", "text/plain": "<M>"})
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("## 财政"),
+                                         nbformat.v4.new_code_cell("show()", execution_count=1, outputs=[caption]),
+                                         nbformat.v4.new_code_cell("show()", execution_count=2, outputs=[again])])
+    page = pages.notebook_page(nb, "demo")
+    assert page.count('<a id="tab-x"></a>') == 1  # one anchor per exhibit, at its first showing
+    assert '<a href="../index.html">← 返回目录 index.html</a>' in page
+    assert 'src:url("../assets/NotoSansSC-YGX' in page and ".jp-OutputArea-output{overflow-x:auto" in page
+    # the page's CSS comes after nbconvert's theme, so that the font variables win
+    assert page.index("--ygx-font:") > page.index("--jp-content-font-family")
+    assert nb.cells[1].outputs[0].data["text/markdown"] == "**tab-x** · 财政表"  # the notebook is left alone
+
+
+def test_missing_glyphs_agree_with_the_font_tables():
+    from fontTools.ttLib import TTFont
+
+    codes = set()
+    for font in pages.font_assets(False):
+        codes |= set(TTFont(font.source).getBestCmap())
+    held = next(c for c in "财政收入" if ord(c) in codes)
+    absent = next(chr(c) for c in range(0x4E00, 0xA000) if c not in codes)
+    assert pages.missing_glyphs(f"{held} revenue {absent}") == [absent]
+    assert pages.page_text("<p>財<script>億</script></p>") == "財"
+
+
+def test_show_displays_every_table_cell_whole(monkeypatch):
+    displayed = []
+    monkeypatch.setattr("IPython.display.display", lambda obj: displayed.append(
+        obj._repr_html_() if isinstance(obj, pd.DataFrame) else obj))
+    exhibits.show("tab-two-plus-one", "zh")
+    table = exhibits.render("tab-two-plus-one", "zh")
+    longest = max((str(v) for v in table.to_numpy().ravel()), key=len)
+    assert len(longest) > 50  # longer than pandas' default display.max_colwidth
+    html = next(d for d in displayed if isinstance(d, str))
+    assert longest in html and "...</td>" not in html

@@ -797,3 +797,52 @@ def test_revenue_anchors_follow_the_full_scope_reading():
             assert any(r.startswith("s_cn_gpb_revenue_growth_") for r in refs), (scen.name, name)
             assert "hn_gpb_revenue_growth_like_2025" not in refs
     assert spec.model.roles["general_budget_revenue"].of == "fiscal_revenue_total"
+
+
+def test_sensitivity_table_shows_the_volatility_scale_and_shock_choices():
+    """The zone's volatility scale is a stated judgement, so the table shows × 1, 1.5 and 2 side by side."""
+    from ygx_analysis.exhibits import scenarios as ex
+
+    model = sc.ScenarioAnalysis.load(n_paths=1000, seed=2)
+    t = ex.sensitivity_table("en", model).set_index("indicator ((P95 − P5) as % of P50)")
+    cols = ["volatility × 1", "volatility × 1.5", "volatility × 2"]
+    assert set(cols + ["normal shocks", "φ = 0 (independent years)", "revenue elasticity 0.8",
+                       "revenue elasticity 1.2"]) == set(t.columns)
+    row = t.loc["Above-scale industrial gross output"]
+    assert row[cols[0]] < row[cols[1]] < row[cols[2]]
+    # the default column is the model's own fan: (P95 − P5) / P50 of gross output in 2030, same seed
+    f = model.spec.simulate(ex.SENSITIVITY_PATHS, 2, scenarios="base").fan("base", "gross_output").loc[2030]
+    assert row[cols[1]] == round((f["p95"] - f["p05"]) / f["p50"] * 100, 1)
+
+
+@pytest.mark.parametrize(("old", "new", "expected"), [
+    ('indicator = "gross_output"\ncapital_row', 'indicator = "value_added"\ncapital_row',
+     "pipeline.indicator: must name a growth indicator of [model] (a share follows its whole)"),
+    ("enabled = false", "enabled = 0", "pipeline.enabled: must be true or false"),
+    ("[pipeline.years_to_stream]\ndefault = 2", "[pipeline.years_to_stream]\ndefault = 1.5",
+     "pipeline.years_to_stream.default: must be a whole number"),
+    ("[pipeline.arrival_share]\ndefault = 0.5", "[pipeline.arrival_share]\ndefault = 1.5",
+     "pipeline.arrival_share.default: must be in [0, 1]"),
+    ('capital_row = "domestic_capital_2024"', 'capital_row = "signed_projects_2024"',
+     "pipeline.capital_row: row 'signed_projects_2024' is in 个; expected 亿元"),
+    ("[deflator.start_pct]\ndefault = -1.5", "[deflator.start_pct]\ndefault = -3.5",
+     "deflator.start_pct: must have low <= default <= high"),
+    ("sd_logit = 0.05", "sd_logit = 3.0", "model.value_added.sd_logit: must be at most 2 (logit units a year)"),
+])
+def test_shipped_file_model_sections_are_checked(tmp_path, old, new, expected):
+    text = (DATA / "scenarios.toml").read_text(encoding="utf-8")
+    assert old in text
+    path = tmp_path / "scenarios.toml"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    with pytest.raises(sc.ScenarioError) as info:
+        sc.load_scenarios(path)
+    assert str(info.value) == f"{d.display_path(path)}: {expected}"
+
+
+def test_target_levels_give_the_required_growth_as_a_range(spec):
+    t = spec.target_levels().set_index("target")
+    row = t.loc["go_600_2028"]
+    assert row["required_cagr_low_pct"] == pytest.approx(100 * ((600 / (GO_H1 / H1_LOW)) ** (1 / 3) - 1))
+    assert row["required_cagr_high_pct"] == pytest.approx(100 * ((600 / (GO_H1 / H1_HIGH)) ** (1 / 3) - 1))
+    double = t.loc["go_double_2030"]
+    assert double["required_cagr_low_pct"] == double["required_cagr_high_pct"] == double["required_cagr_pct"]

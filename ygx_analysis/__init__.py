@@ -21,6 +21,7 @@ from .data import (
     reported,
     validate_data_dir,
 )
+from .datafolder import use_data_dir
 from .reported import Interval, Reported
 
 __version__ = "0.1.0"
@@ -35,5 +36,6 @@ __all__ = [
     "load_indicators",
     "load_sources",
     "reported",
+    "use_data_dir",
     "validate_data_dir",
 ]

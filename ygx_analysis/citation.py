@@ -3,7 +3,9 @@
 Both read rows of ``data/sources.csv`` (:func:`ygx_analysis.data.load_sources`):
 
 - :func:`source_line` is the one line printed under every figure and table
-  ("资料来源 / Source: …; ygx_analysis <version> [ids]");
+  ("资料来源 / Source: …; ygx_analysis <version> [ids]"), at most
+  :data:`SOURCE_LINE_LIMIT` characters: a long list of sources is summarised and
+  points to ``EXHIBITS.md``, which cites every source in full;
 - :func:`full_citation` is the full reference of one source, with its status words,
   as ``EXHIBITS.md`` lists it.
 """
@@ -16,10 +18,13 @@ from typing import Any
 
 import pandas as pd
 
-__all__ = ["SOURCE_LINE_HEADS", "full_citation", "source_line"]
+__all__ = ["SOURCE_LINE_HEADS", "SOURCE_LINE_LIMIT", "full_citation", "source_line"]
 
 SOURCE_LINE_HEADS = {"zh": "资料来源 / Source:", "en": "Source:"}
 """How a source line begins, per language."""
+
+SOURCE_LINE_LIMIT = 200
+"""The longest source line under a figure or table (characters); longer lists point to EXHIBITS.md."""
 
 _STATUS_MARKS = {"inferred": ("推断", "inferred"), "not confirmed": ("未核实", "not confirmed")}
 
@@ -39,9 +44,35 @@ def _text(row: Mapping[str, Any], name: str) -> str:
     return str(value).strip()
 
 
+def _part(row: Mapping[str, Any], lang: str) -> str:
+    """One source in a source line: publisher (marked when inferred), date, title."""
+    publisher = _text(row, "publisher")
+    if publisher and _text(row, "publisher_status") == "inferred":
+        publisher += " (inferred)" if lang == "en" else "（推断）"
+    return ", ".join(b for b in (publisher, _text(row, "date"), _text(row, "title")) if b)
+
+
+def _id_list(ids: Sequence[str], room: int) -> str:
+    """``[a, b, …]``: as many ids as fit in ``room`` characters (at least the first)."""
+    shown = [ids[0]]
+    for sid in ids[1:]:
+        rest = ", …" if len(shown) + 1 < len(ids) else ""
+        if len(", ".join([*shown, sid])) + len(rest) + 2 > room:
+            break
+        shown.append(sid)
+    return "[" + ", ".join(shown) + (", …" if len(shown) < len(ids) else "") + "]"
+
+
 def source_line(source_ids: Sequence[str], lang: str = "zh", sources: pd.DataFrame | None = None,
-                version: str | None = None) -> str:
-    """The line printed under a figure or table.
+                version: str | None = None, *, stamp: str | None = None, limit: int = SOURCE_LINE_LIMIT) -> str:
+    """The line printed under a figure or table: at most ``limit`` characters, so that it pastes.
+
+    When every source fits, the line names each one (publisher, date, title) and
+    every source id. Otherwise it names the first source in full (or its publisher
+    alone, when its title is too long), the other
+    publishers as far as they fit, the number of sources, and points to
+    ``EXHIBITS.md``, where every source is cited in full; the ids shown are those
+    that fit, then "…".
 
     Parameters
     ----------
@@ -52,6 +83,12 @@ def source_line(source_ids: Sequence[str], lang: str = "zh", sources: pd.DataFra
         The sources table; :func:`ygx_analysis.data.load_sources` by default.
     version : str, optional
         The package version named in the line; the installed one by default.
+    stamp : str, optional
+        The build named in the line instead of ``ygx_analysis <version>``, such as
+        :meth:`ygx_analysis.provenance.Provenance.stamp` (commit, ``+modified``, data
+        fingerprint) in exported files.
+    limit : int
+        The longest line allowed (characters), :data:`SOURCE_LINE_LIMIT` by default.
 
     Raises
     ------
@@ -66,28 +103,63 @@ def source_line(source_ids: Sequence[str], lang: str = "zh", sources: pd.DataFra
     'Source: P (inferred), 2025, T; ygx_analysis 1.0 [a]'
     >>> source_line(["a"], "zh", rows, "1.0")
     '资料来源 / Source: P（推断）, 2025, T; ygx_analysis 1.0 [a]'
+    >>> many = pd.DataFrame([{"source_id": f"s{i}", "publisher": f"Pub{i % 3}", "date": "2025",
+    ...                       "title": "A long title " * 3} for i in range(8)])
+    >>> source_line([f"s{i}" for i in range(8)], "zh", many, "1.0", limit=130)
+    '资料来源 / Source: Pub0, 2025, A long title A long title A long title；Pub1、Pub2等 8 项，详见 EXHIBITS.md; ygx_analysis 1.0 [s0, s1, s2, …]'
     """
     _check_lang(lang)
     if isinstance(source_ids, str):
         raise TypeError("source_ids: expected a sequence of source ids, got one str")
+    if isinstance(limit, bool) or not isinstance(limit, int):
+        raise TypeError(f"limit: expected an int, got {type(limit).__name__}")
+    if limit < 40:
+        raise ValueError(f"limit: must be at least 40 characters, got {limit}")
+    ids = list(source_ids)
+    if not ids:
+        raise ValueError("source_ids: at least one source id is needed")
     if sources is None:
         from .data import load_sources
 
         sources = load_sources()
-    if version is None:
-        from . import __version__ as version
+    if stamp is None:
+        if version is None:
+            from . import __version__ as version
+        stamp = f"ygx_analysis {version}"
     by_id = sources.set_index("source_id")
-    parts = []
-    for sid in source_ids:
+    rows = []
+    for sid in ids:
         if sid not in by_id.index:
             raise KeyError(f"unknown source id {sid!r}")
-        row = by_id.loc[sid]
-        publisher = _text(row, "publisher")
-        if publisher and _text(row, "publisher_status") == "inferred":
-            publisher += " (inferred)" if lang == "en" else "（推断）"
-        bits = [b for b in (publisher, _text(row, "date"), _text(row, "title")) if b]
-        parts.append(", ".join(bits))
-    return f"{SOURCE_LINE_HEADS[lang]} {'; '.join(parts)}; ygx_analysis {version} [{', '.join(source_ids)}]"
+        rows.append(by_id.loc[sid])
+    head = SOURCE_LINE_HEADS[lang]
+    full = f"{head} {'; '.join(_part(r, lang) for r in rows)}; {stamp} [{', '.join(ids)}]"
+    if len(full) <= limit:
+        return full
+    first = _part(rows[0], lang)
+    publishers: list[str] = []
+    for row in rows[1:]:
+        name = _text(row, "publisher")
+        if name and name not in publishers and name != _text(rows[0], "publisher"):
+            publishers.append(name)
+
+    def summary(k: int, first: str) -> str:
+        if lang == "zh":
+            named = f"{'、'.join(publishers[:k])}等 " if k else "等共 "
+            return f"{head} {first}；{named}{len(ids)} 项，详见 EXHIBITS.md; {stamp} "
+        named = ", ".join(publishers[:k]) + (" and others" if k < len(publishers) else "") if k else "and others"
+        return f"{head} {first}; {named}: {len(ids)} sources, all in EXHIBITS.md; {stamp} "
+
+    def fits(k: int, first: str) -> bool:
+        return len(summary(k, first)) + len(_id_list(ids, 0)) <= limit
+
+    if not fits(0, first):  # the first source's title is too long: its publisher alone
+        first = _part({k: v for k, v in rows[0].items() if k in ("publisher", "publisher_status")}, lang) or ids[0]
+    k = min(3, len(publishers))
+    while k > 0 and not fits(k, first):
+        k -= 1
+    text = summary(k, first)
+    return text + _id_list(ids, limit - len(text))
 
 
 def full_citation(row: Mapping[str, Any], lang: str = "zh") -> str:

@@ -262,19 +262,25 @@ def _add_report(sub) -> None:
                        description="Execute every notebook (HTML), export every registered figure "
                                    "(PNG/SVG/PDF) and table (CSV/XLSX), and write manifest.json, "
                                    "EXHIBITS.md and index.html into OUT. OUT is replaced only when "
-                                   "everything succeeded.")
+                                   "everything succeeded, and only when it is missing, empty or an earlier "
+                                   "build (holding .ygx-report.json); a symbolic link is followed. The data "
+                                   "folder is copied first and only the copy is read. One build at a time "
+                                   "per OUT (OUT.lock). SIGINT/SIGTERM stop it (exit 130/143), keeping the "
+                                   "previous build. SOURCE_DATE_EPOCH, when set, fixes the times written.")
     p.add_argument("--out", default="build", metavar="OUT", help="output folder (default: build)")
     p.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of the exhibits")
-    p.add_argument("--jobs", type=int, default=2, metavar="N", help="notebook kernels at once (default: 2)")
+    p.add_argument("--jobs", type=int, default=2, metavar="N", help="notebook kernels at once, 1 to 64 (default: 2)")
     p.add_argument("--project", default=None, metavar="DIR",
                    help="folder holding notebooks/ and data/ (default: this repository)")
-    p.add_argument("--timeout", type=int, default=600, metavar="S", help="seconds allowed per cell")
+    p.add_argument("--timeout", type=int, default=600, metavar="S",
+                   help="seconds allowed per cell, 1 to 86400 (default: 600)")
     p.set_defaults(run=_run_report)
 
 
 def _run_report(args: argparse.Namespace) -> int:
     from .data import display_path
     from .report import BuildError, build
+    from .report.safety import BuildInterrupted
 
     try:
         result = build(args.out, args.project, lang=args.lang, jobs=args.jobs, timeout=args.timeout,
@@ -282,6 +288,10 @@ def _run_report(args: argparse.Namespace) -> int:
     except BuildError as exc:
         print(f"{PROG}: report failed, previous build kept: {exc}", file=sys.stderr)
         return 1
+    except BuildInterrupted as exc:
+        kept = "the new build was in place already" if exc.swapped else "previous build kept"
+        print(f"{PROG}: report {exc}; kernels stopped, temporary folder removed, {kept}", file=sys.stderr)
+        return exc.exit_status
     print(display_path(result.index))
     return 0
 
@@ -324,7 +334,8 @@ def _run_audit(args: argparse.Namespace) -> int:
 SCENARIO_TABLE_COLUMNS = ("scenario", "indicator", "year", "value", "p05", "p50", "p95", "is_projection")
 """Columns of the ``ygx-analysis scenarios`` table."""
 
-REQUIRED_COLUMNS = ("indicator", "year", "target_value", "level_2025", "basis_2025", "required_cagr_pct")
+REQUIRED_COLUMNS = ("indicator", "year", "target_value", "level_2025", "basis_2025", "required_cagr_pct",
+                    "required_cagr_low_pct", "required_cagr_high_pct")
 """Columns of the ``ygx-analysis scenarios --required`` table."""
 
 
@@ -369,7 +380,10 @@ def required_growth_table(spec: ScenarioSet, requests: Sequence[dict[str, Any]])
     Returns
     -------
     DataFrame
-        ``indicator, year, target_value, level_2025, basis_2025, required_cagr_pct``.
+        ``indicator, year, target_value, level_2025, basis_2025, required_cagr_pct,
+        required_cagr_low_pct, required_cagr_high_pct``: the range is the growth
+        needed from the high and the low end of the 2025 range (a level target; a
+        multiple of 2025 needs the same rate from any level).
 
     Examples
     --------
@@ -379,6 +393,7 @@ def required_growth_table(spec: ScenarioSet, requests: Sequence[dict[str, Any]])
     14.8698
     """
     from .scenarios import BASE_YEAR, YEAR_MAX, YEAR_MIN
+    from .scenarios.targets import required_growth as required_from
 
     start = spec.jumpoff[spec.jumpoff["year"] == BASE_YEAR].set_index("indicator")
     rows = []
@@ -388,9 +403,12 @@ def required_growth_table(spec: ScenarioSet, requests: Sequence[dict[str, Any]])
             raise ValueError(f"year: must be between {YEAR_MIN + 1} and {YEAR_MAX}, got {r['year']}")
         level = float(start.loc[name, "value"])
         target = level * r["target"] if r["multiple"] else r["target"]
+        rate = spec.required_growth(name, target, r["year"])
+        ends = [rate, rate] if r["multiple"] else [
+            float(required_from(float(start.loc[name, end]), target, r["year"])) for end in ("high", "low")]
         rows.append({"indicator": name, "year": r["year"], "target_value": target, "level_2025": level,
-                     "basis_2025": start.loc[name, "basis"],
-                     "required_cagr_pct": spec.required_growth(name, target, r["year"])})
+                     "basis_2025": start.loc[name, "basis"], "required_cagr_pct": rate,
+                     "required_cagr_low_pct": ends[0], "required_cagr_high_pct": ends[1]})
     return pd.DataFrame(rows, columns=list(REQUIRED_COLUMNS)).round(4)
 
 
@@ -574,10 +592,38 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except BrokenPipeError:  # pragma: no cover - e.g. piping into head
         return 0
-    except (ValueError, KeyError, OSError) as exc:
+    except KeyboardInterrupt:
+        print(f"{PROG}: stopped by SIGINT", file=sys.stderr)
+        return 130
+    except OSError as exc:
+        print(f"{PROG}: error: {_os_error_line(exc)}", file=sys.stderr)
+        return 2
+    except (ValueError, KeyError) as exc:
         message = exc.args[0] if isinstance(exc, KeyError) and exc.args else exc
         print(f"{PROG}: error: {message}", file=sys.stderr)
         return 2
+
+
+def _os_error_line(exc: OSError) -> str:
+    """An ``OSError`` as one line naming its path, without ``[Errno N]``.
+
+    Examples
+    --------
+    >>> import errno
+    >>> _os_error_line(OSError(errno.ENOSPC, "No space left on device", "/tmp/out/x.csv"))
+    '/tmp/out/x.csv: No space left on device'
+    >>> _os_error_line(OSError(errno.EEXIST, "File exists", "a", None, "b"))
+    'a -> b: File exists'
+    """
+    from .data import display_path
+
+    reason = exc.strerror or type(exc).__name__
+    if exc.filename is None:
+        return reason
+    where = display_path(exc.filename)
+    if exc.filename2 is not None:
+        where += f" -> {display_path(exc.filename2)}"
+    return f"{where}: {reason}"
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -29,9 +29,10 @@ if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.figure import Figure
 
 __all__ = ["FONT_ENV", "FONT_FAMILY", "FONT_PATH", "PALETTE", "PDF_COMPRESSION", "PROJECTION_STYLE",
-           "SAVE_METADATA", "STYLE", "USED_FONT_FAMILY", "USED_FONT_PATH", "add_projection_note",
-           "add_source_line", "apply_fonts", "bundled_font_characters", "figure_texts", "font_families",
-           "house_style", "missing_glyphs", "new_figure", "save_figure", "use_chinese_font"]
+           "SAVE_METADATA", "STYLE", "UNIT_AXIS_EN", "USED_FONT_FAMILY", "USED_FONT_PATH", "add_projection_note",
+           "add_source_line", "apply_fonts", "bundled_font_characters", "contact_sheet", "figure_texts",
+           "font_families", "house_style", "legend_below_title", "missing_glyphs", "new_figure", "save_figure", "unit_axis_label",
+           "use_chinese_font"]
 
 FONT_PATH = Path(__file__).resolve().parent / "fonts" / "NotoSansSC-GB2312.ttf"
 FONT_FAMILY = "Noto Sans SC GB2312"
@@ -53,6 +54,7 @@ STYLE = {
     "axes.spines.right": False,
     "axes.grid": True,
     "axes.grid.axis": "y",
+    "axes.axisbelow": True,  # grid lines behind bars, never through them
     "grid.color": "#dddddd",
     "grid.linewidth": 0.6,
     "axes.titlesize": 12,
@@ -225,10 +227,67 @@ def add_source_line(fig: Figure, text: str, fontsize: float = 7.0) -> None:
         fig.subplots_adjust(bottom=max(fig.subplotpars.bottom, band + 0.08))
 
 
+UNIT_AXIS_EN = {"亿元": "100 million yuan", "万元": "10,000 yuan", "万平方米": "10,000 m²", "%": "%",
+                "个": "number", "家": "firms", "件": "patents", "项": "items", "场": "events", "位": "rank",
+                "件/万人": "per 10,000 people"}
+"""Unit as printed → the English words of an axis label (no Chinese in English figures)."""
+
+
+def unit_axis_label(unit: str, lang: str) -> str:
+    """An axis label for a unit as printed: the unit itself in Chinese, its English words otherwise.
+
+    Examples
+    --------
+    >>> unit_axis_label("亿元", "zh"), unit_axis_label("亿元", "en")
+    ('亿元', '100 million yuan')
+    >>> unit_axis_label("吨", "en")
+    Traceback (most recent call last):
+    ...
+    ValueError: unit: no English axis label for '吨'
+    """
+    if not isinstance(unit, str):
+        raise TypeError(f"unit: expected a string, got {type(unit).__name__}")
+    if lang not in ("zh", "en"):
+        raise ValueError(f"lang: unknown language {lang!r}; expected 'zh' or 'en'")
+    if lang == "zh":
+        return unit
+    if unit not in UNIT_AXIS_EN:
+        raise ValueError(f"unit: no English axis label for {unit!r}")
+    return UNIT_AXIS_EN[unit]
+
+
+def legend_below_title(ax, handles: Sequence[object], ncol: int | None = None) -> None:
+    """A legend in one row between an axes' title and the top of the axes.
+
+    A figure legend placed "outside upper center" sits above every title, and matplotlib's
+    layout neither moves it below a suptitle nor keeps it off the source line. This legend
+    belongs to the axes, so the layout makes room for it, and the title is raised above it.
+    Call it after ``ax.set_title``.
+
+    Examples
+    --------
+    >>> from matplotlib.patches import Patch
+    >>> fig, ax = new_figure((4, 3))
+    >>> _ = ax.set_title("T")
+    >>> legend_below_title(ax, [Patch(color="k", label="a")])
+    >>> fig.canvas.draw()
+    >>> r = fig.canvas.get_renderer()
+    >>> ax.get_legend().get_window_extent(r).y1 < ax.title.get_window_extent(r).y0
+    True
+    """
+    legend = ax.legend(handles=handles, loc="lower center", bbox_to_anchor=(0.5, 1.0),
+                       ncol=ncol or len(handles), borderaxespad=0.2)
+    fig = ax.get_figure()
+    height_pt = legend.get_window_extent(fig.canvas.get_renderer()).height * 72.0 / fig.dpi
+    ax.set_title(ax.get_title(), pad=height_pt + 6.0)
+
+
 def add_projection_note(ax, text: str) -> None:
     """Mark an axes as showing projections (a note in its top-left corner)."""
+    # on a white ground, so that no reference line or grid line strikes the note through
     ax.text(0.01, 0.98, text, transform=ax.transAxes, ha="left", va="top", fontsize=8,
-            color="#b0413e", style="italic")
+            color="#b0413e", style="italic", zorder=5,
+            bbox={"boxstyle": "square,pad=0.15", "facecolor": "white", "edgecolor": "none"})
 
 
 SAVE_METADATA = {
@@ -299,3 +358,92 @@ def save_figure(fig: Figure, stem: str | os.PathLike[str], formats: Sequence[str
             fig.savefig(path, format=fmt, dpi=dpi, metadata=SAVE_METADATA[fmt])
             written.append(path)
     return written
+
+
+def _thumbnail(fig: Figure, dpi: float):
+    """A figure drawn to an RGBA array at ``dpi`` (through PNG, as a reader sees the file)."""
+    import io
+
+    from matplotlib.image import imread
+
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=dpi, metadata={"Software": None})
+    buffer.seek(0)
+    return imread(buffer, format="png")
+
+
+def contact_sheet(figures: Sequence[tuple[str, Figure]], columns: int = 4, thumb_dpi: float = 45.0,
+                  cell_width: float = 4.0) -> Figure:
+    """One figure showing every given figure as a labelled thumbnail, in a grid.
+
+    Parameters
+    ----------
+    figures : sequence of (label, Figure)
+        The figures in reading order, each with the label printed above it
+        (such as ``fig-growth-rates · en``).
+    columns : int
+        Thumbnails per row (positive).
+    thumb_dpi : float
+        Resolution each figure is drawn at before it is placed (positive).
+    cell_width : float
+        Width of one grid cell in inches (positive); a cell's height follows the
+        tallest thumbnail's aspect ratio.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        One Axes per thumbnail, titled with its label, without ticks or frame.
+
+    Examples
+    --------
+    >>> fig, ax = new_figure((4, 3))
+    >>> _ = ax.bar([1, 2], [3, 4])
+    >>> sheet = contact_sheet([("a", fig), ("b", fig), ("c", fig)], columns=2)
+    >>> [a.get_title() for a in sheet.axes]
+    ['a', 'b', 'c']
+    >>> contact_sheet([], columns=2)
+    Traceback (most recent call last):
+    ...
+    ValueError: figures: nothing to show
+    """
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure as MplFigure
+
+    if isinstance(columns, bool) or not isinstance(columns, int):
+        raise TypeError(f"columns: expected an int, got {type(columns).__name__}")
+    if columns < 1:
+        raise ValueError(f"columns: must be positive, got {columns}")
+    for name, value in (("thumb_dpi", thumb_dpi), ("cell_width", cell_width)):
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise TypeError(f"{name}: expected a number, got {type(value).__name__}")
+        if not value > 0:
+            raise ValueError(f"{name}: must be positive, got {value}")
+    items = list(figures)
+    if not items:
+        raise ValueError("figures: nothing to show")
+    for item in items:
+        if not (isinstance(item, tuple) and len(item) == 2 and isinstance(item[0], str)
+                and hasattr(item[1], "savefig")):
+            raise TypeError("figures: expected (label, Figure) pairs")
+    images = [_thumbnail(fig, thumb_dpi) for _, fig in items]
+    rows = [images[i:i + columns] for i in range(0, len(images), columns)]
+    title_in, gap_in = 0.28, 0.12
+    # each row as tall as its tallest thumbnail at the cell width, plus its labels
+    heights = [cell_width * max(im.shape[0] / im.shape[1] for im in row) for row in rows]
+    width_in = columns * cell_width + (columns + 1) * gap_in
+    height_in = sum(heights) + len(rows) * (title_in + gap_in) + gap_in
+    sheet = MplFigure(figsize=(width_in, height_in), dpi=100)
+    FigureCanvasAgg(sheet)
+    top = height_in - gap_in
+    for r, (row, height) in enumerate(zip(rows, heights, strict=True)):
+        top -= title_in
+        for c, image in enumerate(row):
+            left = gap_in + c * (cell_width + gap_in)
+            ax = sheet.add_axes((left / width_in, (top - height) / height_in, cell_width / width_in,
+                                 height / height_in))
+            ax.imshow(image, interpolation="antialiased")
+            ax.set_anchor("N")
+            ax.set_title(items[r * columns + c][0], fontsize=9, loc="left", pad=3)
+            ax.set_axis_off()
+        top -= height + gap_in
+    return sheet

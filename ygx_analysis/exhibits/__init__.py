@@ -59,6 +59,32 @@ class Exhibit:
         check_lang(lang)
         return self.caption_zh if lang == "zh" else self.caption_en
 
+    @property
+    def data_inputs(self) -> tuple[str, ...]:
+        """The files of ``data/`` this exhibit reads, sorted.
+
+        ``sources.csv`` always; ``indicators.csv`` and ``context.csv`` when the
+        exhibit uses rows of them; and the assumption files that its theme module
+        names in a module-level ``DATA_INPUTS`` tuple (such as ``("scenarios.toml",)``).
+        A cite line marks the exhibit ``+modified`` when one of these files differs
+        from the committed one (:meth:`ygx_analysis.provenance.Provenance.stamp`).
+
+        Examples
+        --------
+        >>> get("tab-reported-figures").data_inputs
+        ('indicators.csv', 'sources.csv')
+        """
+        import sys
+
+        files = {"sources.csv"}
+        if self.indicators:
+            files.add("indicators.csv")
+        if self.context:
+            files.add("context.csv")
+        module = sys.modules.get(getattr(self.func, "__module__", ""))
+        files.update(getattr(module, "DATA_INPUTS", ()))
+        return tuple(sorted(files))
+
     def to_record(self) -> dict[str, Any]:
         """A plain record for manifests and listings."""
         return {
@@ -66,6 +92,7 @@ class Exhibit:
             "caption_en": self.caption_en, "notebook": self.notebook,
             "sources": list(self.sources), "indicators": list(self.indicators),
             "context": list(self.context), "is_projection": self.is_projection,
+            "data_inputs": list(self.data_inputs),
         }
 
 
@@ -258,7 +285,11 @@ def show(exhibit_id: str, lang: str = "zh", **inputs: Any) -> None:
 
     ``inputs`` are passed on to the exhibit function (:func:`render`). A hook
     installed with :func:`on_show` sees what is shown and may replace a figure's
-    display (the text form stays ``[figure <id>]``).
+    display (the text form stays ``[figure <id>]``). A table is shown whole: no cell
+    is cut to ``display.max_colwidth``. The source line names the package version
+    only: commit, ``+modified`` and the data fingerprint go into exported files
+    (:mod:`ygx_analysis.provenance`), so that a notebook prints the same text
+    whether or not the checkout has local changes.
     """
     from IPython.display import Markdown, display
 
@@ -269,5 +300,6 @@ def show(exhibit_id: str, lang: str = "zh", **inputs: Any) -> None:
     if ex.kind == "figure":
         display(replacement if replacement is not None else FigureImage(result, ex.id))
     else:
-        display(result)
+        with pd.option_context("display.max_colwidth", None):  # ids and texts are never cut with "..."
+            display(result)
         display(Markdown(f"<small>{result.attrs['source']}</small>"))

@@ -14,7 +14,7 @@ import pandas as pd
 from ..data import context_reported, load_context, load_indicators, reported
 from ..growth import implied_prior_level, pp_difference, share, yoy_pct
 from ..reported import Interval
-from . import check_lang, exhibit, tr
+from . import check_lang, exhibit, pick, tr
 
 __all__ = [
     "BASIS_LABELS",
@@ -28,6 +28,7 @@ __all__ = [
     "PRIOR_PAIRS",
     "PRIOR_ROWS",
     "REGION_LABELS",
+    "UNDATED_PERIODS",
     "benchmark_exhibit",
     "benchmark_figure",
     "benchmark_frame",
@@ -96,14 +97,29 @@ BASIS_LABELS = {
 }
 
 
+UNDATED_PERIODS = {
+    "current": ("文章时点（现有）", "at the article's date"),
+    "annual": ("每年", "every year"),
+}
+"""Period code of a figure without a year → (zh, en) label."""
+
+
 def period_label(period: str, lang: str) -> str:
-    """``2024`` → 2024年 / 2024; ``2025H1`` → 2025年1-6月 / Jan–Jun 2025.
+    """``2024`` → 2024年 / 2024; ``2025H1`` → 2025年1-6月 / Jan–Jun 2025; the undated periods in words.
+
+    ``current`` (a stock at the article's date, 目前/现有) and ``annual`` (a recurring
+    yearly amount) are the period codes of ``indicators.csv`` for figures without a year
+    (:data:`UNDATED_PERIODS`).
 
     Examples
     --------
     >>> period_label("2025H1", "zh"), period_label("2025H1", "en"), period_label("2024", "zh")
     ('2025年1-6月', 'Jan–Jun 2025', '2024年')
+    >>> period_label("current", "zh"), period_label("annual", "en")
+    ('文章时点（现有）', 'every year')
     """
+    if period in UNDATED_PERIODS:
+        return pick(UNDATED_PERIODS, period, lang)
     year, half = period[:4], period[4:]
     if half == "H1":
         return tr(f"{year}年1-6月", f"Jan–Jun {year}", lang)
@@ -390,14 +406,14 @@ def growth_rates_figure(lang: str = "zh"):
     colours = [PALETTE[0] if "2025" not in p else PALETTE[1] for p in t["period"]]
     ax.barh(labels, t["growth_pct"], color=colours)
     for y, (value, text) in enumerate(zip(t["growth_pct"], t["printed"], strict=True)):
-        ax.text(value + 0.3, y, text, va="center", fontsize=9)
+        ax.annotate(text, (value, y), xytext=(4, 0), textcoords="offset points", va="center", fontsize=9)
     ax.invert_yaxis()
     ax.grid(axis="y", visible=False)
     ax.grid(axis="x", visible=True)
     ax.set_xlim(0, t["growth_pct"].max() * 1.15)
     ax.set_xlabel(tr("同比增长（%）", "Year-on-year growth (%)", lang))
     ax.set_title(tr("益阳高新区：文中的增速（2024年与2025年1-6月）",
-                    "Yiyang High-tech Zone: growth rates in the feature (2024 and Jan–Jun 2025)", lang))
+                    "Growth rates printed in the feature: 2024 and Jan–Jun 2025", lang))
     return fig
 
 
@@ -418,7 +434,8 @@ def implied_prior_exhibit(lang: str = "zh") -> pd.DataFrame:
          indicators=PRIOR_ROWS)
 def implied_prior_figure(lang: str = "zh"):
     """Whiskers from the low to the high bound, relative to the implied value, open ends hollow."""
-    from ..plotting import PALETTE, new_figure
+    from ..plotting import PALETTE, new_figure, unit_axis_label
+    from .innovation import UNIT_EN
 
     check_lang(lang)
     ind = load_indicators()
@@ -433,7 +450,8 @@ def implied_prior_figure(lang: str = "zh"):
             ax.plot([x], [y], marker="o", markersize=7, color=PALETTE[0],
                     markerfacecolor=PALETTE[0] if closed else "white")
         bounds = _notation(r.low, r.high, r.low_closed, r.high_closed, digits=6)
-        ax.text(hi, y - 0.28, f"{r.prior:.2f} {r.unit}  {bounds}", ha="right", va="bottom", fontsize=8)
+        unit = r.unit if lang == "zh" else UNIT_EN.get(r.unit, unit_axis_label(r.unit, lang))
+        ax.text(hi, y - 0.28, f"{r.prior:.2f} {unit}  {bounds}", ha="right", va="bottom", fontsize=8)
     ax.set_yticks(range(len(labels)), labels)
     ax.set_ylim(len(labels) - 0.5, -0.8)
     ax.axvline(0, color="#999999", linewidth=0.8)
@@ -464,7 +482,7 @@ def h1_comparison_exhibit(lang: str = "zh") -> pd.DataFrame:
          indicators=tuple(i for pair in H1_PAIRS for i in pair))
 def h1_comparison_figure(lang: str = "zh"):
     """Paired bars per measure; the implied 2024 bars are hatched; growth printed above."""
-    from ..plotting import PALETTE, new_figure
+    from ..plotting import PALETTE, new_figure, unit_axis_label
 
     check_lang(lang)
     ind = load_indicators()
@@ -477,13 +495,16 @@ def h1_comparison_figure(lang: str = "zh"):
         ax.bar([1], [r["level"]], color=PALETTE[0], width=0.6)
         ax.errorbar([0], [r["prior"]], yerr=[[r["prior"] - r["low"]], [r["high"] - r["prior"]]],
                     color="#333333", capsize=4, linewidth=1)
-        ax.text(0, r["prior"], f"{r['prior']:.2f}", ha="center", va="bottom", fontsize=9)
-        ax.text(1, r["level"], f"{r['level']:.2f}", ha="center", va="bottom", fontsize=9)
+        # each value above its bar and above the rounding error bar, never struck through by it
+        ax.annotate(f"{r['prior']:.2f}", (0, r["high"]), xytext=(0, 4), textcoords="offset points",
+                    ha="center", va="bottom", fontsize=9)
+        ax.annotate(f"{r['level']:.2f}", (1, r["level"]), xytext=(0, 4), textcoords="offset points",
+                    ha="center", va="bottom", fontsize=9)
         growth = yoy_pct(r["level"], r["prior"])
         ax.set_title(f"{_label(_row(ind, level_id), lang)}\n"
                      + tr(f"同比 +{growth:.1f}%", f"+{growth:.1f} % year on year", lang), fontsize=10)
         ax.set_xticks([0, 1], [prior_label, now_label])
-        ax.set_ylabel(r["unit"])
+        ax.set_ylabel(unit_axis_label(r["unit"], lang))
         ax.set_ylim(0, max(r["level"], r["high"]) * 1.15)
     fig.suptitle(tr("上半年对比：2024年为按增速反推的水平", "First half compared: 2024 is implied from the growth rate",
                     lang), fontsize=12)
@@ -534,12 +555,15 @@ def benchmark_figure(lang: str = "zh"):
     ax.set_ylim(0, f["growth_pct"].max() * 1.5)
     ax.set_ylabel(tr("同比增长（%）", "Year-on-year growth (%)", lang))
     leads = f.loc[f["comparable"] & (f["region"] != "zone"), "premium_pp"]
-    ax.set_title(tr("园区工业增加值增速高于湖南和全国", "The zone's industrial value added grew faster than "
-                    "Hunan's and China's", lang) if (leads > 0).all() else
+    # the note doubts that the zone's 2024 figure has the same scope (规模以上) as the benchmarks,
+    # so the title reports the printed rates, not a verdict
+    ax.set_title(tr("工业增加值增速：园区印刷的增速高于湖南和全国（口径见注）",
+                    "Industrial value-added growth: the zone's printed rates\n"
+                    "are above Hunan's and China's (scope: see note)", lang) if (leads > 0).all() else
                  tr("工业增加值增速：园区与基准", "Industrial value-added growth: the zone and its benchmarks", lang))
     ax.legend(loc="upper center", ncols=4, bbox_to_anchor=(0.5, 1.0))
     ax.text(0.01, 0.90, tr("注：园区2024年数字原文未注明“规模”；\n国家高新区为名义增速，与其他可比价增速不可比。",
-                           "Note: the zone's 2024 figure is printed without 规模 (above-scale);\n"
+                           "Note: the zone's 2024 figure is printed without 'above-scale';\n"
                            "the national HTZ figure is nominal and not comparable with the real rates.", lang),
             transform=ax.transAxes, fontsize=8, color="#555555", va="top")
     return fig

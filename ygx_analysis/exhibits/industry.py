@@ -152,7 +152,7 @@ def cluster_table(lang: str = "zh", indicators: pd.DataFrame | None = None) -> p
         Columns ``row`` (the data row id, or ``sum_of_parts`` / ``remainder`` for
         derived rows), ``cluster``, ``pillar``, ``printed``, ``basis``, ``low``,
         ``high``, ``interval``, ``share_low_pct``, ``share_high_pct``; Chinese
-        column names when ``lang='zh'``.
+        column names when ``lang='zh'``, where derived rows read ``推算``.
 
     Examples
     --------
@@ -176,7 +176,8 @@ def cluster_table(lang: str = "zh", indicators: pd.DataFrame | None = None) -> p
     table.insert(3, "printed", [printed.get(r, "") for r in table["row"]])
     table.insert(4, "basis", [pick(BASIS_LABELS, k, lang) for k in table["kind"]])
     table = table.drop(columns="kind")
-    if lang == "zh":
+    if lang == "zh":  # derived rows have no data row: 推算 rather than an English key
+        table["row"] = table["row"].replace({"sum_of_parts": "推算", "remainder": "推算"})
         table = table.rename(columns={"row": "数据行", "cluster": "产业集群", "pillar": "两主一特", "printed": "原文数值",
                                       "basis": "依据", "low": "下限", "high": "上限", "interval": "区间",
                                       "share_low_pct": "占487家比重下限(%)",
@@ -203,7 +204,7 @@ def above_scale_clusters_figure(lang: str = "zh"):
     """Interval bars per cluster, coloured by pillar, then the remainder and the total."""
     from matplotlib.patches import Patch
 
-    from ..plotting import PALETTE, new_figure
+    from ..plotting import PALETTE, legend_below_title, new_figure
 
     check_lang(lang)
     table = cluster_table("en")
@@ -230,13 +231,19 @@ def above_scale_clusters_figure(lang: str = "zh"):
     named = table.set_index("row").loc["sum_of_parts"]
     # rounded outwards, so that the rounded range still contains the exact one
     low, high = math.floor(named["share_low_pct"]), math.ceil(named["share_high_pct"])
-    ax.set_title(tr(f"规模以上企业：所列四个集群合计只占{low}%–{high}%", f"Above-scale enterprises: the four named clusters hold only {low}–{high}%", lang))
+    # the 487 has no stated scope and may count more than industrial firms (row note), so the
+    # title gives the share of the printed total and the note says what is doubted
+    ax.set_title(tr(f"规模以上企业：所列四个集群合计为487家的{low}%–{high}%",
+                    f"Above-scale enterprises: the four named clusters are {low}–{high}% of the 487 printed", lang))
+    ax.text(0.99, 0.97, tr("注：487家未注明口径，可能含非工业企业", "Note: the 487 has no stated scope and may "
+                           "include non-industrial firms", lang),
+            transform=ax.transAxes, ha="right", va="top", fontsize=8, color="#555555")
     handles = [Patch(color=colours["two_main"], label=pick(PILLAR_LABELS, "two_main", lang)),
                Patch(color=colours["one_special"], label=pick(PILLAR_LABELS, "one_special", lang)),
                Patch(color=PALETTE[5], label=tr("未归入 / 合计", "remainder / total", lang)),
                Patch(facecolor="white", edgecolor=PALETTE[5], hatch="///",
-                     label=tr("多 允许的区间", "range allowed by 多 (X-odd)", lang))]
-    fig.legend(handles=handles, loc="outside upper center", ncol=len(handles))
+                     label=tr("多 允许的区间", "range allowed by 'X-odd'", lang))]
+    legend_below_title(ax, handles)
     return fig
 
 
@@ -248,7 +255,8 @@ def pillar_table(lang: str = "zh", indicators: pd.DataFrame | None = None, share
     DataFrame
         Rows ``two_main``, ``one_special``, ``remainder`` and ``total``; columns
         ``pillar_id``, ``pillar``, ``industries``, ``clusters`` (row ids), ``low``,
-        ``high``, ``interval``, ``share_low_pct``, ``share_high_pct``.
+        ``high``, ``interval``, ``share_low_pct``, ``share_high_pct``; in Chinese
+        without ``pillar_id`` (an English key; the 两主一特 column names each row).
 
     Examples
     --------
@@ -271,7 +279,8 @@ def pillar_table(lang: str = "zh", indicators: pd.DataFrame | None = None, share
                for key, interval in (*sums.items(), ("remainder", rest), ("total", total))]
     table = pd.DataFrame.from_records(records).astype({"low": "int64", "high": "int64"})
     if lang == "zh":
-        table = table.rename(columns={"pillar": "两主一特", "industries": "产业", "clusters": "所含集群（数据行）",
+        table = table.drop(columns="pillar_id").rename(columns={"pillar": "两主一特", "industries": "产业",
+                                                                "clusters": "所含集群（数据行）",
                                       "low": "下限", "high": "上限", "interval": "区间",
                                       "share_low_pct": "占比下限(%)", "share_high_pct": "占比上限(%)"})
     return table
@@ -314,9 +323,9 @@ def investment_table(lang: str = "zh", indicators: pd.DataFrame | None = None) -
                         "interval": f.interval.notation(), "note": rows.loc[rid, "note"]})
     table = pd.DataFrame.from_records(records)
     table["value"] = pd.Series([r["value"] for r in records], dtype="object")
-    if lang == "zh":
-        table = table.rename(columns={"item": "指标", "value": "数值", "unit": "单位", "interval": "区间",
-                                      "note": "说明"})
+    if lang == "zh":  # the rows' notes are English only: shown in the English table
+        table = table.drop(columns="note").rename(columns={"id": "数据行", "item": "指标", "value": "数值",
+                                                           "unit": "单位", "interval": "区间"})
     return table
 
 
@@ -336,6 +345,8 @@ def investment_2024(lang: str = "zh") -> pd.DataFrame:
          indicators=INVESTMENT_ROWS)
 def investment_figure(lang: str = "zh"):
     """Horizontal bars of the counted results; the domestic capital as a labelled note."""
+    from matplotlib.patches import Patch
+
     from ..plotting import PALETTE, new_figure
 
     check_lang(lang)
@@ -349,15 +360,21 @@ def investment_figure(lang: str = "zh"):
     colours = [PALETTE[1] if figs[rid].unit == "场" else PALETTE[0] for rid in count_ids]
     ax.barh(ys, values, color=colours, height=0.6)
     ax.set_axisbelow(True)
+    # the axis mixes units: every bar says its own, and the legend says what the colours count
+    units_en = {"场": "events", "个": "projects", "家": "firms"}
     for y, rid in zip(ys, count_ids, strict=True):
-        unit = figs[rid].unit if lang == "zh" else UNIT_EN.get(figs[rid].unit, "")
-        ax.text(figs[rid].value + 0.6, y, f"{figs[rid].text} {unit}".strip(), va="center", fontsize=9)
+        unit = figs[rid].unit if lang == "zh" else units_en.get(figs[rid].unit, UNIT_EN.get(figs[rid].unit, ""))
+        ax.annotate(f"{figs[rid].text} {unit}".strip(), (figs[rid].value, y), xytext=(4, 0),
+                    textcoords="offset points", va="center", fontsize=9)
+    ax.legend(handles=[Patch(color=PALETTE[1], label=tr("活动（场）", "promotion events", lang)),
+                       Patch(color=PALETTE[0], label=tr("项目（个）与企业（家）", "projects and firms", lang))],
+              loc="lower right")
     ax.set_yticks(ys, [pick(INVESTMENT_LABELS, rid, lang) for rid in count_ids])
     ax.invert_yaxis()
     ax.grid(axis="y", visible=False)
     ax.grid(axis="x", visible=True)
     ax.set_xlim(0, max(values) * 1.25)
-    ax.set_xlabel(tr("场 / 个 / 家", "Events, projects or firms", lang))
+    ax.set_xlabel(tr("数量：场、个或家（单位见各条）", "Number of events, projects or firms (unit on each bar)", lang))
     lines = []
     for rid in money_ids:
         f = figs[rid]
@@ -416,7 +433,8 @@ def floor_area_figure(lang: str = "zh"):
     interval_barh(ax, [pick(FLOOR_AREA_LABELS, rid, lang) for rid in FLOOR_AREA_ROWS],
                   [f.interval for f in figs], [PALETTE[0], PALETTE[1]], notes)
     ax.set_xlabel(tr("万平方米", "10,000 m²", lang))
-    ax.set_title(tr("厂房与孵化载体面积：余 读作区间，超 读作下限", "Floor area: 余 (X-odd) read as a range, 超 (more than) as a lower bound", lang))
+    ax.set_title(tr("厂房与孵化载体面积：余 读作区间，超 读作下限",
+                    "Floor area: 'X-odd' read as a range, 'more than' as a lower bound", lang))
     range_legend(fig, lang, PALETTE[5], ranged=True, open_ended=True)
     return fig
 
@@ -479,7 +497,7 @@ def rank_table(lang: str = "zh", indicators: pd.DataFrame | None = None) -> pd.D
                           "field": [pick(RANK_FIELDS, k, lang) for k in values],
                           "value": list(values.values())})
     if lang == "zh":
-        table = table.rename(columns={"field": "项目", "value": "内容"})
+        table = table.rename(columns={"id": "数据行", "field": "项目", "value": "内容"})
     return table
 
 

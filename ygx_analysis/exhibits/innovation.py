@@ -234,7 +234,7 @@ def interval_barh(ax, labels: Sequence[str], intervals: Sequence[Interval], colo
 
 
 def range_legend(fig, lang: str, colour: str = "#6b6b6b", ranged: bool = True, open_ended: bool = False) -> None:
-    """A figure legend, above the axes, explaining the parts of :func:`interval_barh` bars.
+    """A legend under the first axes' title (never above it) explaining the parts of :func:`interval_barh` bars.
 
     Parameters
     ----------
@@ -248,14 +248,16 @@ def range_legend(fig, lang: str, colour: str = "#6b6b6b", ranged: bool = True, o
     from matplotlib.lines import Line2D
     from matplotlib.patches import Patch
 
+    from ..plotting import legend_below_title
+
     handles = [Patch(facecolor=colour, label=tr("印刷数字保证的部分", "guaranteed by the printed figure", lang))]
     if ranged:
         handles.append(Patch(facecolor="white", edgecolor=colour, hatch=RANGE_HATCH,
-                             label=tr("多/余 允许的区间", "range allowed by 多/余 (X-odd)", lang)))
+                             label=tr("多/余 允许的区间", "range allowed by 'X-odd'", lang)))
     if open_ended:
         handles.append(Line2D([], [], color=colour, marker=">", linewidth=2.0,
-                              label=tr("超：上限未印", "more than (超): no upper bound printed", lang)))
-    fig.legend(handles=handles, loc="outside upper center", ncol=len(handles))
+                              label=tr("超：上限未印", "more than: no upper bound printed", lang)))
+    legend_below_title(fig.axes[0], handles)
 
 
 # ---------------------------------------------------------------------------
@@ -324,7 +326,8 @@ def incubation_capacity_table(lang: str = "zh", indicators: pd.DataFrame | None 
     DataFrame
         Columns ``id``, ``item``, ``printed``, ``bound``, ``low``, ``high`` (``inf``
         when no upper bound is printed), ``unit``, ``interval`` and ``note`` (from
-        the data row); Chinese column names when ``lang='zh'``.
+        the data row); Chinese column names when ``lang='zh'``, without ``note``
+        (the data rows' notes are English only).
 
     Examples
     --------
@@ -340,16 +343,16 @@ def incubation_capacity_table(lang: str = "zh", indicators: pd.DataFrame | None 
     for rid in INCUBATION_CAPACITY_ROWS:
         fig = reported(rid, ind)
         records.append({
-            "id": rid, "item": pick(SHORT_LABELS, rid, lang), "printed": str(fig),
+            "id": rid, "item": pick(SHORT_LABELS, rid, lang), "printed": printed_label(fig, "zh", rows.loc[rid, "excerpt"]),
             "bound": pick(QUALIFIER_WORDS, fig.qualifier, lang),
             "low": float(fig.low), "high": float(fig.high), "unit": fig.unit,
             "interval": fig.interval.notation(), "note": rows.loc[rid, "note"],
         })
     table = pd.DataFrame.from_records(records)
-    if lang == "zh":
-        table = table.rename(columns={"item": "指标", "printed": "原文数值", "bound": "界限",
-                                      "low": "下限", "high": "上限", "unit": "单位",
-                                      "interval": "区间", "note": "说明"})
+    if lang == "zh":  # the rows' notes are English only: shown in the English table
+        table = table.drop(columns="note").rename(columns={
+            "id": "数据行", "item": "指标", "printed": "原文数值", "bound": "界限", "low": "下限", "high": "上限",
+            "unit": "单位", "interval": "区间"})
     return table
 
 
@@ -406,8 +409,9 @@ def rd_platform_table(lang: str = "zh", indicators: pd.DataFrame | None = None) 
                 "count": int(count_interval(reported(rid, ind)).low), "note": rows.loc[rid, "note"]}
                for rid, level in RD_PLATFORM_ROWS]
     table = pd.DataFrame.from_records(records).astype({"count": "int64"})
-    if lang == "zh":
-        table = table.rename(columns={"level": "级别", "platform": "平台", "count": "个数", "note": "说明"})
+    if lang == "zh":  # the rows' notes are English only: shown in the English table
+        table = table.drop(columns="note").rename(columns={"id": "数据行", "level": "级别", "platform": "平台",
+                                                           "count": "个数"})
     return table
 
 
@@ -477,7 +481,8 @@ def patent_table(lang: str = "zh", indicators: pd.DataFrame | None = None, share
     -------
     DataFrame
         Columns ``id`` (the row id, or ``derived``), ``item``, ``value``, ``unit``,
-        ``interval`` and ``note``.
+        ``interval`` and ``note`` (the data rows' notes in English only; Chinese
+        column names and ``推算`` for derived rows when ``lang='zh'``).
 
     Examples
     --------
@@ -505,24 +510,27 @@ def patent_table(lang: str = "zh", indicators: pd.DataFrame | None = None, share
         return {"id": PATENT_ROWS[role], "item": label(role), "value": display_number(f), "unit": f.unit,
                 "interval": f.interval.notation()}
 
+    def row_note(role: str) -> str:  # the rows' notes are English only: not shown in the Chinese table
+        return rows.loc[PATENT_ROWS[role], "note"] if lang == "en" else ""
+
     records = [
-        {**printed("granted"), "note": rows.loc[PATENT_ROWS["granted"], "note"]},
-        {**printed("invention"), "note": rows.loc[PATENT_ROWS["invention"], "note"]},
-        {"id": "derived", "item": tr("其他专利（实用新型、外观设计）", "Other patents (utility model, design)", lang),
+        {**printed("granted"), "note": row_note("granted")},
+        {**printed("invention"), "note": row_note("invention")},
+        {"id": tr("推算", "derived", lang), "item": tr("其他专利（实用新型、外观设计）", "Other patents (utility model, design)", lang),
          "value": int(other.low), "unit": figs["granted"].unit, "interval": other.notation(),
          "note": pick(PATENT_NOTES, "other", lang)},
-        {"id": "derived", "item": tr("发明专利占新增授权比重", "Invention share of patents granted", lang),
+        {"id": tr("推算", "derived", lang), "item": tr("发明专利占新增授权比重", "Invention share of patents granted", lang),
          "value": round(share.low, share_digits), "unit": "%",
          "interval": Interval(round(share.low, share_digits), round(share.high, share_digits)).notation(),
          "note": pick(PATENT_NOTES, "share", lang)},
-        {**printed("valid"), "note": rows.loc[PATENT_ROWS["valid"], "note"]},
+        {**printed("valid"), "note": row_note("valid")},
         {**printed("per_10k"), "note": pick(PATENT_NOTES, "per_10k", lang)},
     ]
     table = pd.DataFrame.from_records(records)
     table["value"] = pd.Series([r["value"] for r in records], dtype="object")
     if lang == "zh":
-        table = table.rename(columns={"item": "指标", "value": "数值", "unit": "单位", "interval": "区间",
-                                      "note": "说明"})
+        table = table.rename(columns={"id": "数据行", "item": "指标", "value": "数值", "unit": "单位",
+                                      "interval": "区间", "note": "说明"})
     return table
 
 
@@ -562,10 +570,17 @@ def patents_figure(lang: str = "zh"):
     ax.bar(xs[0], granted - invention, bottom=invention, color=PALETTE[0], alpha=0.45, width=0.55,
            label=tr("其他专利", "Other patents", lang))
     ax.bar(xs[1], valid, color=PALETTE[2], width=0.55, label=tr("有效专利（存量）", "Valid patents (stock)", lang))
-    ax.text(xs[0], granted, f"{figs['granted'].text}", ha="center", va="bottom", fontsize=9)
-    ax.text(xs[0], invention / 2, tr(f"发明 {figs['invention'].text}\n（{share.low:.1f}%）", f"inventions {figs['invention'].text}\n({share.low:.1f}%)", lang),
-            ha="center", va="center", fontsize=8.5, color="white")
-    ax.text(xs[1], valid, f"{figs['valid'].text}", ha="center", va="bottom", fontsize=9)
+    ax.annotate(f"{figs['granted'].text}", (xs[0], granted), xytext=(0, 3), textcoords="offset points",
+                ha="center", va="bottom", fontsize=9)
+    # the invention part is too thin to hold its label: write it in the gap between the bars,
+    # clear of the axis, with an arrow to the part
+    ax.annotate(tr(f"其中发明\n{figs['invention'].text}（{share.low:.1f}%）",
+                   f"of which inventions\n{figs['invention'].text} ({share.low:.1f}%)", lang),
+                xy=(xs[0] + 0.55 / 2, invention / 2), xytext=(xs[0] + 0.55 / 2 + 0.06, granted * 0.9),
+                ha="left", va="center", fontsize=8.5, color=PALETTE[0],
+                arrowprops={"arrowstyle": "->", "color": PALETTE[0], "linewidth": 0.8})
+    ax.annotate(f"{figs['valid'].text}", (xs[1], valid), xytext=(0, 3), textcoords="offset points",
+                ha="center", va="bottom", fontsize=9)
     ax.set_xticks(xs, [tr("2024年新增授权", "Granted in 2024", lang), tr("有效专利", "Valid patents", lang)])
     ax.set_ylabel(tr("件", "Patents", lang))
     ax.set_ylim(0, valid * 1.18)

@@ -5,14 +5,19 @@ from __future__ import annotations
 import pandas as pd
 
 from ..data import load_indicators
+from ..reported import Reported
 from . import check_lang, exhibit, pick
+from .growth import period_label
+from .innovation import printed_label
 
 __all__ = [
     "NOTEBOOK",
     "QUALIFIER_LABELS",
+    "QUALIFIER_LEGEND",
     "SECTION_LABELS",
     "figures_by_qualifier",
     "indicator_table",
+    "printed_forms",
     "qualifier_counts",
     "reported_figures_table",
 ]
@@ -36,9 +41,54 @@ QUALIFIER_LABELS = {
 }
 """Qualifier word → (Chinese, English) label."""
 
+QUALIFIER_LEGEND = {
+    "exact": ("精确（按印刷精度）", "exact (to printed precision)"),
+    "more_than": ("超（下限，不含）", "more than (lower bound, excluded)"),
+    "at_least": ("以上（下限，含）", "at least (lower bound, included)"),
+    "approx_more": ("多/余（区间）", "X-odd (a range: 30-odd = 31–39)"),
+}
+"""Qualifier word → (Chinese, English) legend entry of the figure: the English one without Chinese words."""
+
+
+def printed_forms(indicators: pd.DataFrame) -> list[str]:
+    """Each row's figure as the article prints it, qualifier kept: 30多家, 1.3亿元以上, 超20万平方米.
+
+    The qualifier word stands where the article puts it (超 before the number,
+    多/余 between number and unit, 以上 after the unit); ``approx_more`` is written
+    余 when the row's excerpt prints 余 (:func:`~ygx_analysis.exhibits.innovation.printed_label`).
+    A rate printed as a count (万人有效发明专利达到110件, unit 件/万人) is shown as
+    printed, 110件; the label says what it counts per.
+
+    Examples
+    --------
+    >>> rows = pd.DataFrame({"value_printed": ["30", "1.3", "200"], "qualifier": ["approx_more", "at_least",
+    ...                      "approx_more"], "unit": ["家", "亿元", "万平方米"],
+    ...                      "excerpt": ["达30多家", "成本1.3亿元以上", "厂房200余万平方米"]})
+    >>> printed_forms(rows)
+    ['30多家', '1.3亿元以上', '200余万平方米']
+    >>> printed_forms(pd.DataFrame({"value_printed": ["110"], "qualifier": ["exact"], "unit": ["件/万人"],
+    ...                             "excerpt": ["万人有效发明专利达到110件"]}))
+    ['110件']
+    """
+    if not isinstance(indicators, pd.DataFrame):
+        raise TypeError(f"indicators: expected a DataFrame, got {type(indicators).__name__}")
+    forms = []
+    for text, qualifier, unit, excerpt in zip(indicators["value_printed"], indicators["qualifier"],
+                                              indicators["unit"], indicators["excerpt"], strict=True):
+        form = printed_label(Reported(str(text), qualifier, unit), "zh", str(excerpt))
+        if "/" in unit and form not in str(excerpt):  # 万人有效发明专利达到110件: the rate's unit is the label's
+            numerator = printed_label(Reported(str(text), qualifier, unit.split("/")[0]), "zh", str(excerpt))
+            form = numerator if numerator in str(excerpt) else form
+        forms.append(form)
+    return forms
+
 
 def indicator_table(lang: str = "zh", indicators: pd.DataFrame | None = None) -> pd.DataFrame:
     """Every printed figure with its period, qualifier, interval and excerpt.
+
+    Periods are shown in words (:func:`~ygx_analysis.exhibits.growth.period_label`):
+    2024年, 2025年1-6月, 文章时点（现有）for a stock at the article's date, 每年 for a
+    yearly amount. Column names are Chinese in the Chinese table (``数据行`` for the row id).
 
     Parameters
     ----------
@@ -50,8 +100,12 @@ def indicator_table(lang: str = "zh", indicators: pd.DataFrame | None = None) ->
     Examples
     --------
     >>> t = indicator_table("en")
-    >>> t.loc[t["id"] == "above_scale_electronics_current", "interval"].item()
-    '(30, 40)'
+    >>> row = t[t["id"] == "above_scale_electronics_current"]
+    >>> row["printed"].item(), row["interval"].item()
+    ('30多家', '(30, 40)')
+    >>> zh = indicator_table("zh").set_index("数据行")
+    >>> zh.loc["hr_cost_saving_annual", "时期"], zh.loc["incubators_national_current", "时期"]
+    ('每年', '文章时点（现有）')
     """
     check_lang(lang)
     ind = load_indicators() if indicators is None else indicators
@@ -62,14 +116,14 @@ def indicator_table(lang: str = "zh", indicators: pd.DataFrame | None = None) ->
         "id": ind["id"],
         "section": [pick(SECTION_LABELS, s, lang) for s in ind["section"]],
         "figure": label,
-        "period": ind["period"],
-        "printed": ind["value_printed"] + ind["unit"],
+        "period": [period_label(p, lang) for p in ind["period"]],
+        "printed": printed_forms(ind),
         "qualifier": [pick(QUALIFIER_LABELS, q, lang) for q in ind["qualifier"]],
         "interval": ind["interval"],
         "excerpt": ind["excerpt"],
     }).reset_index(drop=True)
     if lang == "zh":
-        table = table.rename(columns={"section": "板块", "figure": "指标", "period": "时期",
+        table = table.rename(columns={"id": "数据行", "section": "板块", "figure": "指标", "period": "时期",
                                       "printed": "原文数值", "qualifier": "限定词",
                                       "interval": "区间", "excerpt": "原文摘录"})
     return table
@@ -116,10 +170,12 @@ def figures_by_qualifier(lang: str = "zh"):
     ylabels = [pick(SECTION_LABELS, s, lang) for s in counts.index]
     for colour, qualifier in zip(PALETTE, counts.columns, strict=False):
         values = counts[qualifier]
-        ax.barh(ylabels, values, left=left, color=colour, label=pick(QUALIFIER_LABELS, qualifier, lang))
+        ax.barh(ylabels, values, left=left, color=colour, label=pick(QUALIFIER_LEGEND, qualifier, lang))
         left = left + values
     for y, total in enumerate(left):
-        ax.text(total + 0.3, y, str(int(total)), va="center", fontsize=9)
+        ax.annotate(str(int(total)), (total, y), xytext=(4, 0), textcoords="offset points", va="center",
+                    fontsize=9)
+    ax.set_xlim(0, float(left.max()) * 1.08)  # room for the longest bar's total inside the axes
     ax.invert_yaxis()
     ax.grid(axis="y", visible=False)
     ax.grid(axis="x", visible=True)

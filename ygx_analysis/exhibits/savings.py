@@ -39,6 +39,7 @@ __all__ = [
 ]
 
 NOTEBOOK = "05_reform_savings.ipynb"
+DATA_INPUTS = ("savings.toml",)  # the assumptions file these exhibits read (cite lines)
 SAVING_ROWS = (sv.ANNUAL_SAVING_ID, sv.GROUP_CUT_ID)
 """Data rows behind every savings path."""
 
@@ -88,6 +89,20 @@ ASSUMPTION_LABELS = {
 """Short labels for the tornado chart."""
 
 
+def _assumptions(assumptions: sv.SavingsAssumptions | None) -> sv.SavingsAssumptions:
+    """``assumptions``, or those of ``savings.toml`` (:meth:`~ygx_analysis.savings.SavingsAssumptions.from_data`).
+
+    Every exhibit here takes ``assumptions=`` (through :func:`~ygx_analysis.exhibits.show`),
+    so a notebook's parameters (e.g. an annual saving set by papermill) reach every table
+    and figure, and their labels show the values used.
+    """
+    if assumptions is None:
+        return sv.SavingsAssumptions.from_data()
+    if not isinstance(assumptions, sv.SavingsAssumptions):
+        raise TypeError(f"assumptions: expected SavingsAssumptions or None, got {type(assumptions).__name__}")
+    return assumptions
+
+
 def _fmt_value(value: object, lang: str) -> str:
     """An assumption's value as text: yes/no (是/否) for a flag, unknown (未知) for None, a number or text."""
     if value is None or (isinstance(value, float) and value != value):
@@ -97,6 +112,21 @@ def _fmt_value(value: object, lang: str) -> str:
     if isinstance(value, (int, str)):
         return str(value)
     return f"{value:g}"
+
+
+def _tick_unit(assumption: str, lang: str) -> str:
+    """The unit after an assumption's low / high values on the tornado chart: %, 亿元 or none.
+
+    Examples
+    --------
+    >>> _tick_unit("wage_growth_pct", "en"), _tick_unit("annual_saving", "en"), _tick_unit("first_year", "zh")
+    (' %', ' (100 million yuan)', '')
+    """
+    if assumption.endswith("_pct"):
+        return " %" if lang == "en" else "%"
+    if assumption in ("annual_saving", "group_cut_2024", "transferred_cost"):
+        return tr("亿元", " (100 million yuan)", lang)
+    return ""
 
 
 def _saving_label(a: sv.SavingsAssumptions, lang: str) -> tuple[str, str]:
@@ -112,10 +142,10 @@ def _saving_label(a: sv.SavingsAssumptions, lang: str) -> tuple[str, str]:
          caption_zh="改革节约模型的假设：取值、依据、合理范围与理由",
          caption_en="Assumptions of the reform-savings model: value, basis, plausible range and rationale",
          indicators=(sv.ANNUAL_SAVING_ID, sv.GROUP_CUT_ID, sv.STAFF_CUT_ID))
-def assumptions_table(lang: str = "zh") -> pd.DataFrame:
+def assumptions_table(lang: str = "zh", assumptions: sv.SavingsAssumptions | None = None) -> pd.DataFrame:
     """The default assumptions (see :meth:`SavingsAssumptions.assumptions_table`)."""
     check_lang(lang)
-    table = sv.SavingsAssumptions.from_data().assumptions_table(lang)
+    table = _assumptions(assumptions).assumptions_table(lang)
     table = table.assign(value=[_fmt_value(v, lang) for v in table["value"]],
                          low=["" if v is None else _fmt_value(v, lang) for v in table["low"]],
                          high=["" if v is None else _fmt_value(v, lang) for v in table["high"]])
@@ -126,19 +156,20 @@ def assumptions_table(lang: str = "zh") -> pd.DataFrame:
     return table
 
 
-def _path_table(lang: str) -> pd.DataFrame:
-    a = sv.SavingsAssumptions.from_data()
+def _path_table(lang: str, assumptions: sv.SavingsAssumptions | None = None) -> pd.DataFrame:
+    a = _assumptions(assumptions)
     path = sv.savings_path(a)
     total = ("合计（含集团，名义，亿元）", "total incl. group (nominal, 亿元)") if a.include_group else \
         ("合计：高新区毛节约（名义，亿元）", "total: zone's gross saving (nominal, 亿元)")
     columns = {
         "year": ("年份", "year"),
         "t": ("距估值日（年）", f"t (years from end-{a.valuation_year})"),
-        "zone_saving": ("高新区节约（名义，亿元）", "zone saving (nominal, 亿元)"),
+        "zone_saving": (f"高新区节约（名义，年增{a.wage_growth_pct:g}%，亿元）",
+                        f"zone saving (nominal, growing {a.wage_growth_pct:g}% a year, 亿元)"),
         "group_saving": ("集团降本（国企，单列，亿元）", "group cut (company, separate, 亿元)"),
         "nominal_saving": total,
         "discount_factor": ("贴现因子", "discount factor"),
-        "present_value": ("现值（亿元）", "present value (亿元)"),
+        "present_value": (f"现值（贴现率{a.discount_rate_pct:g}%，亿元）", f"present value (at {a.discount_rate_pct:g}%, 亿元)"),
         "cumulative_nominal": ("累计（名义，亿元）", "cumulative (nominal, 亿元)"),
         "cumulative_present_value": ("累计（现值，亿元）", "cumulative (present value, 亿元)"),
     }
@@ -153,10 +184,10 @@ def _path_table(lang: str) -> pd.DataFrame:
          caption_en="Gross savings year by year: nominal, discount factor, present value (at the end of the "
                     "valuation year) and cumulative (assumptions of savings.toml; model result, not a printed figure)",
          indicators=SAVING_ROWS, is_projection=True)
-def savings_path_table(lang: str = "zh") -> pd.DataFrame:
+def savings_path_table(lang: str = "zh", assumptions: sv.SavingsAssumptions | None = None) -> pd.DataFrame:
     """Per-year path under the default assumptions, rounded to 4 decimals."""
     check_lang(lang)
-    return _path_table(lang)
+    return _path_table(lang, assumptions)
 
 
 @exhibit("tab-savings-windows", kind="table", notebook=NOTEBOOK,
@@ -164,10 +195,10 @@ def savings_path_table(lang: str = "zh") -> pd.DataFrame:
          caption_en="Cumulative gross savings by plan period, nominal and present value (present values at the "
                     "end of the valuation year, 2025 by default; model result, not a printed figure)",
          indicators=SAVING_ROWS, is_projection=True)
-def savings_windows_table(lang: str = "zh") -> pd.DataFrame:
+def savings_windows_table(lang: str = "zh", assumptions: sv.SavingsAssumptions | None = None) -> pd.DataFrame:
     """:func:`~ygx_analysis.savings.window_summary` of the default path, with labels."""
     check_lang(lang)
-    a = sv.SavingsAssumptions.from_data()
+    a = _assumptions(assumptions)
     summary = sv.window_summary(sv.savings_path(a))
     table = pd.DataFrame({
         "window": [pick(WINDOW_LABELS, w, lang) for w in summary["window"]],
@@ -178,7 +209,8 @@ def savings_windows_table(lang: str = "zh") -> pd.DataFrame:
     if a.transferred_cost is not None:
         table["net_nominal"] = summary["net_nominal"].round(4)
         table["net_npv"] = summary["net_npv"].round(4)
-    pv = (f"现值，{a.valuation_year}年末", f"present value, end-{a.valuation_year}")
+    pv = (f"现值，贴现率{a.discount_rate_pct:g}%，{a.valuation_year}年末",
+          f"present value at {a.discount_rate_pct:g}%, end-{a.valuation_year}")
     if lang == "zh":
         table = table.rename(columns={"window": "时期", "years": "年份", "cumulative_nominal": "累计毛节约（名义，亿元）",
                                       "npv": f"累计毛节约（{pv[0]}，亿元）", "net_nominal": "净节约（名义，亿元）",
@@ -194,18 +226,27 @@ def savings_windows_table(lang: str = "zh") -> pd.DataFrame:
          caption_en="Reform savings per year and cumulated, nominal and present value "
                     "(default assumptions; model result, not a printed figure)",
          indicators=SAVING_ROWS, is_projection=True)
-def cumulative_savings_figure(lang: str = "zh"):
-    """Bars of the yearly nominal saving; dashed lines of the cumulative nominal and present value."""
-    from ..plotting import PALETTE, PROJECTION_STYLE, add_projection_note, new_figure
+def cumulative_savings_figure(lang: str = "zh", assumptions: sv.SavingsAssumptions | None = None):
+    """Bars of the yearly nominal saving; dashed lines of the cumulative nominal and present value.
+
+    Every year drawn is a model year (the README: after 2024 everything is a model
+    result), so all of them are shaded; the 15th plan is marked by a bracket.
+    """
+    from matplotlib.colors import to_rgb
+
+    from ..plotting import PALETTE, PROJECTION_STYLE, add_projection_note, new_figure, unit_axis_label
+    from .innovation import printed_label
 
     check_lang(lang)
-    a = sv.SavingsAssumptions.from_data()
+    a = _assumptions(assumptions)
     path = sv.savings_path(a)
     fig, ax = new_figure((8.0, 4.6))
     years = path["year"].to_numpy()
-    ax.axvspan(sv.PLAN15[0] - 0.5, sv.PLAN15[1] + 0.5, color="#f2f2f2", zorder=0)
-    ax.bar(years, path["nominal_saving"], width=0.6, color=PALETTE[0], edgecolor=PALETTE[0],
-           linewidth=1.0, **{**PROJECTION_STYLE, "alpha": 0.35},
+    ax.axvspan(years[0] - 0.5, years[-1] + 0.5, color="#eeeeee", zorder=0)
+    # an opaque light blue, so the bars look the same on the shading as their legend swatch
+    light = tuple(0.35 * c + 0.65 for c in to_rgb(PALETTE[0]))
+    ax.bar(years, path["nominal_saving"], width=0.6, color=light, edgecolor=PALETTE[0], linewidth=1.0,
+           linestyle=PROJECTION_STYLE["linestyle"],
            label="每年节约（名义）" if lang == "zh" else "Saving per year (nominal)")
     ax.plot(years, path["cumulative_nominal"], marker="o", color=PALETTE[0], **PROJECTION_STYLE,
             label="累计（名义）" if lang == "zh" else "Cumulative (nominal)")
@@ -214,16 +255,24 @@ def cumulative_savings_figure(lang: str = "zh"):
     for column, colour in (("cumulative_nominal", PALETTE[0]), ("cumulative_present_value", PALETTE[1])):
         ax.annotate(f"{path[column].iloc[-1]:.2f}", (years[-1], path[column].iloc[-1]),
                     xytext=(6, 0), textcoords="offset points", va="center", fontsize=9, color=colour)
-    ax.text(sum(sv.PLAN15) / 2, 0.93, "“十五五” 2026–2030" if lang == "zh" else "15th plan 2026–2030",
-            transform=ax.get_xaxis_transform(), ha="center", va="top", fontsize=8, color="#555555")
+    bracket = ax.get_xaxis_transform()
+    ax.plot([sv.PLAN15[0] - 0.4, sv.PLAN15[1] + 0.4], [0.86, 0.86], transform=bracket, color="#777777",
+            linewidth=0.8, marker="|", markersize=6)
+    ax.text(sum(sv.PLAN15) / 2, 0.87, "“十五五” 2026–2030" if lang == "zh" else "15th plan 2026–2030",
+            transform=bracket, ha="center", va="bottom", fontsize=8, color="#555555")
     ax.set_xticks(years)
     ax.set_xlim(years[0] - 0.6, years[-1] + 0.9)
-    ax.set_ylabel("亿元")
-    saving = _saving_label(a, lang)
-    ax.set_title(f"改革节约的人力资源成本（毛节约；{saving[0]}）" if lang == "zh"
-                 else f"HR cost saved by the 2024 reform (gross; {saving[1]})")
-    note = (f"{MODEL_TAG[0]}；现值按{a.discount_rate_pct:g}%折算到{a.valuation_year}年末" if lang == "zh"
-            else f"{MODEL_TAG[1]}; present value at {a.discount_rate_pct:g}% to the end of {a.valuation_year}")
+    ax.set_ylim(0, float(path["cumulative_nominal"].max()) * 1.25)  # room for the bracket above the lines
+    ax.set_ylabel(unit_axis_label("亿元", lang))
+    printed = reported(sv.ANNUAL_SAVING_ID)
+    saving_en = (f"{printed_label(printed, 'en')} a year, the printed lower bound"
+                 if a.annual_saving == printed.value else
+                 f"{a.annual_saving:g} x 100 million yuan a year (set; printed: {printed_label(printed, 'en')})")
+    ax.set_title(f"改革节约的人力资源成本（毛节约；{_saving_label(a, lang)[0]}）" if lang == "zh"
+                 else f"HR cost saved by the 2024 reform (gross)\n{saving_en}")
+    note = (f"{MODEL_TAG[0]}；阴影为模型年份；现值按{a.discount_rate_pct:g}%折算到{a.valuation_year}年末" if lang == "zh"
+            else f"{MODEL_TAG[1]}; shaded: model years; present value at {a.discount_rate_pct:g}% to the end of "
+                 f"{a.valuation_year}")
     add_projection_note(ax, note)
     ax.legend(loc="center left")
     return fig
@@ -235,10 +284,10 @@ def cumulative_savings_figure(lang: str = "zh"):
                     "(printed figures and model results)",
          indicators=(sv.ANNUAL_SAVING_ID, sv.GROUP_CUT_ID, sv.STAFF_CUT_ID, sv.REVENUE_ID),
          is_projection=True)
-def revenue_share_table(lang: str = "zh") -> pd.DataFrame:
+def revenue_share_table(lang: str = "zh", assumptions: sv.SavingsAssumptions | None = None) -> pd.DataFrame:
     """:func:`~ygx_analysis.savings.revenue_comparison` with labels; the kind column marks model results."""
     check_lang(lang)
-    a = sv.SavingsAssumptions.from_data()
+    a = _assumptions(assumptions)
     comparison = sv.revenue_comparison(a)
     items = [pick(ITEM_LABELS, i, lang) for i in comparison["item"]]
     items[0] = f"{items[0]}：{_saving_label(a, lang)[0]}" if lang == "zh" else f"{items[0]}: {_saving_label(a, lang)[1]}"
@@ -257,8 +306,8 @@ def revenue_share_table(lang: str = "zh") -> pd.DataFrame:
                                  "rows": "data rows"})
 
 
-def _tornado_table(lang: str, measure: str) -> pd.DataFrame:
-    s = sv.sensitivity(sv.SavingsAssumptions.from_data(), measure=measure)
+def _tornado_table(lang: str, measure: str, assumptions: sv.SavingsAssumptions | None = None) -> pd.DataFrame:
+    s = sv.sensitivity(_assumptions(assumptions), measure=measure)
     table = pd.DataFrame({
         "assumption": s["assumption"],
         "label": [pick(ASSUMPTION_LABELS, a, lang) for a in s["assumption"]],
@@ -278,12 +327,12 @@ def _tornado_table(lang: str, measure: str) -> pd.DataFrame:
          caption_en="Sensitivity (tornado table) of the 15th-plan (2026–2030) cumulative saving, nominal and "
                     "present value (model result, not a printed figure)",
          indicators=SAVING_ROWS, is_projection=True)
-def sensitivity_table(lang: str = "zh") -> pd.DataFrame:
+def sensitivity_table(lang: str = "zh", assumptions: sv.SavingsAssumptions | None = None) -> pd.DataFrame:
     """Both tornado tables stacked, with a ``measure`` column; one assumption varied at a time."""
     check_lang(lang)
     parts = []
     for measure, label in (("cumulative_nominal", ("名义", "nominal")), ("npv", ("现值", "present value"))):
-        part = _tornado_table(lang, measure)
+        part = _tornado_table(lang, measure, assumptions)
         part.insert(0, "measure", tr(*label, lang))
         parts.append(part)
     table = pd.concat(parts, ignore_index=True)
@@ -303,16 +352,16 @@ def sensitivity_table(lang: str = "zh") -> pd.DataFrame:
          caption_en="Tornado chart: how each assumption moves the 15th-plan (2026–2030) cumulative saving, "
                     "nominal and present value (model result, not a printed figure)",
          indicators=SAVING_ROWS, is_projection=True)
-def tornado_figure(lang: str = "zh"):
+def tornado_figure(lang: str = "zh", assumptions: sv.SavingsAssumptions | None = None):
     """Two tornado panels (nominal, present value): bars from the base result to the low and high results."""
-    from ..plotting import PALETTE, PROJECTION_STYLE, add_projection_note, new_figure
+    from ..plotting import PALETTE, PROJECTION_STYLE, add_projection_note, new_figure, unit_axis_label
 
     check_lang(lang)
     fig, axes = new_figure((9.5, 4.8), ncols=2)
     panels = (("cumulative_nominal", ("名义累计", "Nominal cumulative")),
               ("npv", ("现值累计", "Present value cumulative")))
     for ax, (measure, title) in zip(axes, panels, strict=True):
-        s = sv.sensitivity(measure=measure)
+        s = sv.sensitivity(_assumptions(assumptions), measure=measure)
         base = float(s["result_base"].iloc[0])
         y = range(len(s))
         style = {**PROJECTION_STYLE, "alpha": 0.8}
@@ -321,6 +370,7 @@ def tornado_figure(lang: str = "zh"):
         ax.barh(y, s["change_high"], left=base, color=PALETTE[1], edgecolor=PALETTE[1], **style,
                 label="取高值" if lang == "zh" else "at high value")
         labels = [f"{pick(ASSUMPTION_LABELS, a, lang)}\n{_fmt_value(lo, lang)} / {_fmt_value(hi, lang)}"
+                  f"{_tick_unit(a, lang)}"
                   for a, lo, hi in zip(s["assumption"], s["low_value"], s["high_value"], strict=True)]
         ax.set_yticks(list(y), labels)
         ax.set_ylim(len(s) - 0.5, -1.2)  # top to bottom, with room for the note above the first bar
@@ -328,23 +378,26 @@ def tornado_figure(lang: str = "zh"):
         ax.grid(axis="y", visible=False)
         ax.grid(axis="x", visible=True)
         ax.set_title(f"{tr(*title, lang)}（基准 {base:.2f} 亿元）" if lang == "zh"
-                     else f"{tr(*title, lang)} (base {base:.2f} 亿元)")
-        ax.set_xlabel("2026–2030，亿元" if lang == "zh" else "2026–2030, 亿元")
+                     else f"{tr(*title, lang)} (base {base:.2f})")
+        ax.set_xlabel(f"2026–2030，{unit_axis_label('亿元', lang)}" if lang == "zh"
+                      else f"2026–2030, {unit_axis_label('亿元', lang)}")
         add_projection_note(ax, tr(*MODEL_TAG, lang))
     axes[0].legend(loc="lower right")
     return fig
 
 
-def reading(lang: str = "zh") -> str:
+def reading(lang: str = "zh", assumptions: sv.SavingsAssumptions | None = None) -> str:
     """A short reading of the results of ``savings.toml``, with every number computed from the model.
 
     Examples
     --------
     >>> "gross" in reading("en") and "full-scope" in reading("en")
     True
+    >>> "每年2亿元（设定值" in reading("zh", sv.SavingsAssumptions.from_data(annual_saving=2.0))
+    True
     """
     check_lang(lang)
-    a = sv.SavingsAssumptions.from_data()
+    a = _assumptions(assumptions)
     plan15 = sv.window_summary(sv.savings_path(a)).set_index("window").loc["plan15"]
     share = sv.savings_share_of_revenue(float(plan15["cumulative_nominal"]))
     tornado = sv.sensitivity(a)

@@ -32,8 +32,25 @@ import numpy as np
 import pandas as pd
 
 from .. import scenarios as sc
-from ..growth import H1_SHARE_ROWS
 from ..scenarios import ScenarioAnalysis, ScenarioSet, as_analysis, as_scenario_set, format_probability
+from ..scenarios.rows import (
+    ASSUMPTION_CONTEXT,
+    ASSUMPTION_INDICATORS,
+    ASSUMPTION_SOURCES,
+    CALIBRATION_CONTEXT,
+    CALIBRATION_SOURCES,
+    JUMPOFF_CONTEXT,
+    JUMPOFF_SOURCES,
+    LEVEL_INDICATORS,
+    LIMITS_CONTEXT,
+    LIMITS_INDICATORS,
+    LIMITS_SOURCES,
+    LINKS_CONTEXT,
+    LINKS_INDICATORS,
+    LINKS_SOURCES,
+    TARGET_CONTEXT,
+    TARGET_SOURCES,
+)
 from . import check_lang, exhibit, tr
 
 if TYPE_CHECKING:
@@ -53,92 +70,8 @@ Model = ScenarioAnalysis | ScenarioSet | None
 """What the ``model`` argument of every exhibit here accepts."""
 
 NOTEBOOK = "06_scenarios_2026_2030.ipynb"
+DATA_INPUTS = ("scenarios.toml",)  # the assumptions file these exhibits read (cite lines)
 
-LEVEL_INDICATORS = ("fiscal_revenue_total_2024", "fiscal_revenue_total_yoy_2024", "general_budget_revenue_2024",
-                    "general_budget_revenue_yoy_2024", "value_added_2025h1", "gross_output_2025h1")
-"""Article rows the jump-off levels come from."""
-
-ASSUMPTION_INDICATORS = ("domestic_capital_2024", "fiscal_revenue_total_2024", "fiscal_revenue_total_yoy_2024",
-                         "general_budget_revenue_2024", "general_budget_revenue_yoy_2024", "gross_output_2025h1",
-                         "gross_output_yoy_2025h1", "industrial_value_added_yoy_2024", "signed_projects_2024",
-                         "value_added_2025h1", "value_added_yoy_2025h1")
-"""Article rows cited in data/scenarios.toml."""
-
-ASSUMPTION_CONTEXT = (
-    "cn_gdp_growth_target_2026_high", "cn_gdp_growth_target_2026_low", "cn_gdp_pc_doubling_target_2035",
-    "cn_gdp_pc_growth_implied_2021_2035", "cn_potential_growth_2026_2030", "cn_potential_growth_2031_2035",
-    "cn_ppi_2025", "cn_ppi_2025h1", "cn_ppi_2025m06", "cn_ppirm_2025", "cn_secondary_va_h1_share_2024",
-    "hn_gdp_h1_share_2024", "hn_gdp_h1_share_2025", "hn_gpb_revenue_growth_2025", "hn_industry_va_h1_share_2024",
-    "hn_iva_growth_2024", "hn_iva_growth_2025", "hn_iva_growth_2025h1", "nhtz_gross_output_growth_2024",
-    "park_cs_htz_enterprise_revenue_2016", "park_cz_htz_tech_industry_trade_revenue_2014",
-    "s_cn_gdp_real_growth_2025", "s_cn_gpb_revenue_growth_2023", "s_cn_gpb_revenue_growth_2024",
-    "s_cn_gpb_revenue_growth_2025", "s_cn_iva_above_scale_growth_2020", "s_cn_iva_above_scale_growth_2021",
-    "s_cn_iva_above_scale_growth_2025", "s_hn_gdp_real_growth_2025", "s_hn_iva_above_scale_growth_2025",
-    "zone_gross_output_2021", "zone_key_projects_investment_2025", "zone_key_projects_investment_planned_2025")
-"""Context rows cited in data/scenarios.toml (a test checks this against the file)."""
-
-ASSUMPTION_SOURCES = (
-    "am730_cn_15fyp", "article", "chempricehub_cn_ppi_2025", "cnyes_cn_gwr_2026", "cri_hn_2026_01_27",
-    "feifmx_baichongen_2020", "henan_en_cn_fiscal_2024_02_12", "hlunet_hn_gwr_2026", "kfd_cs_htz_wiki",
-    "lygmedia_nhtz_2024", "nationthailand_cn_2022_01_17", "people_en_cn_fiscal_2025_01_26",
-    "people_en_cn_fiscal_2026_01_30", "people_en_cn_ppi_2025_06", "people_hn_2025h1", "reportify_cn_ppi_2025",
-    "scio_en_cn_iva_2021_01_18", "szokow_cz_htz_2015", "ttm_cn_2026_01_26", "ttm_cn_gdp_2026_01_19",
-    "verygif_cn_2024h1", "voc_zone_2025_meeting", "yiyang_gov_zone_projects_2022", "yueyang_gov_hn_2024h1",
-    "zjjnews_hn_2025_plan")
-"""Sources of those rows."""
-
-JUMPOFF_CONTEXT = tuple(sorted({"hn_gpb_revenue_growth_2025", "s_cn_gpb_revenue_growth_2025",
-                                *H1_SHARE_ROWS["output"]}))
-JUMPOFF_SOURCES = ("article", "enghunan_hn_2024h1", "hlunet_hn_gwr_2026", "people_en_cn_fiscal_2026_01_30",
-                   "people_hn_2025h1", "qntz_cn_2023h1", "scol_cn_2022h1", "verygif_cn_2024h1",
-                   "yueyang_gov_hn_2024h1")
-"""Rows and sources behind the 2025 jump-off: the fiscal 2025 growth anchors and every row of the H1 rule."""
-
-TARGET_CONTEXT = ("cn_gdp_pc_doubling_target_2035", "cn_gdp_pc_growth_implied_2021_2035",
-                  "park_cs_htz_enterprise_revenue_2016", "park_cz_htz_tech_industry_trade_revenue_2014",
-                  "zone_gross_output_2021")
-TARGET_SOURCES = ("am730_cn_15fyp", "kfd_cs_htz_wiki", "szokow_cz_htz_2015", "yiyang_gov_zone_projects_2022")
-"""Rows and sources the targets cite (one national growth rate enters a target level)."""
-
-CALIBRATION_CONTEXT = (tuple(f"s_cn_iva_above_scale_growth_{y}" for y in range(2000, 2026) if y != 2005)
-                       + tuple(f"s_cn_gpb_revenue_growth_{y}" for y in range(2000, 2026))
-                       + tuple(f"s_hn_gdp_real_growth_{y}" for y in range(2000, 2026))
-                       + tuple(f"s_cn_gdp_real_growth_{y}" for y in range(2000, 2026)))
-"""The series of the AR(1) fits: China's above-scale industrial value added growth (no 2005 row) and budget
-revenue growth, and the comparison pair, Hunan's and China's real GDP growth."""
-
-CALIBRATION_SOURCES = (
-    "brecorder_cn_2004_01_21", "ccpit_cn_industry_2009", "cdzy_hn_2022_communique", "ce_hn_2021_01_25",
-    "chinadaily_cn_iva_2008_01_24", "chinadaily_cn_iva_2015_01_20", "chinaorg_cn_fiscal_2023_01_31",
-    "chinaorg_cn_in_figures_2002", "chinaorg_cn_iva_2001_01", "chinaorg_cn_iva_2003_02",
-    "codelist_cn_gdp_2022_01_18", "cri_hn_2026_01_27", "domainb_cn_2011_01_20", "ecns_cn_iva_2016_01_19",
-    "ecns_cn_iva_2018_01_18", "globaltimes_cn_iva_2017_01_20", "govcn_en_cn_2020_01_17", "gtxh_hn_gdp_2022_01_24",
-    "henan_en_cn_fiscal_2024_02_12", "hntjj_hn_2024_01_19", "hntjj_hn_2025_01_23", "jctrans_cn_iva_2007_03_15",
-    "keyanhelp_cn_iva_2010_01_21", "menafn_cn_gdp_2025_12_27", "nationthailand_cn_2022_01_17",
-    "nbs_gh_cn_fiscal", "nbs_gh_cn_gdp_index", "nbs_gh_hn_gdp_index", "people_en_cn_2013_01_18",
-    "people_en_cn_2025_01_17", "people_en_cn_fiscal_2022_01_25", "people_en_cn_fiscal_2025_01_26",
-    "people_en_cn_fiscal_2026_01_30", "people_en_cn_gdp_2023_12_29", "people_en_cn_gdp_2024_01_17",
-    "people_en_cn_iva_2023_01_17", "premiumtimes_cn_fiscal_2021_01_28", "scio_en_cn_iva_2021_01_18",
-    "sicas_cn_gdp_2023_01_17", "tradingeconomics_cn_2013_01_18", "ttm_cn_2026_01_26", "ttm_cn_gdp_2026_01_19",
-    "ukranews_cn_2024_01_17")
-"""Sources of those series."""
-
-LINKS_INDICATORS = ("domestic_capital_2024", "fiscal_revenue_total_2024", "fiscal_revenue_total_yoy_2024",
-                    "general_budget_revenue_2024", "general_budget_revenue_yoy_2024", "gross_output_2025h1",
-                    "signed_projects_2024", "value_added_2025h1")
-LINKS_CONTEXT = ("cn_ppi_2025", "cn_ppi_2025h1", "cn_ppi_2025m06", "cn_ppirm_2025", "s_cn_gdp_real_growth_2025",
-                 "s_cn_gpb_revenue_growth_2025", "s_cn_iva_above_scale_growth_2020",
-                 "s_cn_iva_above_scale_growth_2021", "s_cn_iva_above_scale_growth_2025", "s_hn_gdp_real_growth_2025",
-                 "s_hn_iva_above_scale_growth_2025", "zone_key_projects_investment_2025",
-                 "zone_key_projects_investment_planned_2025")
-LINKS_SOURCES = ("article", "chempricehub_cn_ppi_2025", "cri_hn_2026_01_27", "nationthailand_cn_2022_01_17",
-                 "people_en_cn_fiscal_2026_01_30", "people_en_cn_ppi_2025_06", "reportify_cn_ppi_2025",
-                 "scio_en_cn_iva_2021_01_18", "ttm_cn_2026_01_26", "ttm_cn_gdp_2026_01_19", "voc_zone_2025_meeting")
-"""Rows and sources of the joint model's links, deflator and pipeline ([model], [deflator], [pipeline])."""
-
-LIMITS_INDICATORS = LEVEL_INDICATORS + ("towns_transferred_2024", "subdistricts_transferred_2024")
-LIMITS_CONTEXT = ("zone_fiscal_tax_revenue_2018", "zone_gross_output_2021") + CALIBRATION_CONTEXT
-LIMITS_SOURCES = ("article", "m5051903_zone_profile", "yiyang_gov_zone_projects_2022") + CALIBRATION_SOURCES
 
 PROJECTION_TAG = ("模型结果，非原文数字；虚线与阴影为预测", "Model result, not printed figures; dashed and shaded = projection")
 
@@ -307,6 +240,8 @@ def required_growth_table(lang: str = "zh", model: Model = None) -> pd.DataFrame
         "target_value": t["target_value"].round(2),
         "level_2025": t["level_2025"].round(2),
         "required_cagr_pct": t["required_cagr_pct"].round(2),
+        "required_range": [f"{lo:.2f}–{hi:.2f}" for lo, hi in zip(t["required_cagr_low_pct"],
+                                                                  t["required_cagr_high_pct"], strict=True)],
     })
     for s in m.spec.scenarios:
         label = m.spec.scenarios[s].label(lang)
@@ -318,10 +253,13 @@ def required_growth_table(lang: str = "zh", model: Model = None) -> pd.DataFrame
     if lang == "zh":
         table = table.rename(columns={"target": "目标", "status": "性质", "prices": "价格口径", "year": "年份",
                                       "target_value": "目标值（亿元）", "level_2025": "2025年（亿元）",
-                                      "required_cagr_pct": "所需年均增速（%）", "note": "说明", "source": "出处（英文）"})
+                                      "required_cagr_pct": "所需年均增速（%）",
+                                      "required_range": "所需增速范围（随2025年水平，%）", "note": "说明",
+                                      "source": "出处（英文）"})
     else:
         table = table.rename(columns={"target_value": "target (亿元)", "level_2025": "2025 (亿元)",
-                                      "required_cagr_pct": "required CAGR (%)"})
+                                      "required_cagr_pct": "required CAGR (%)",
+                                      "required_range": "range with the 2025 level (%)"})
     return table
 
 
@@ -405,7 +343,8 @@ def links_table(lang: str = "zh", model: Model = None) -> pd.DataFrame:
         else tr("正态", "normal", lang), m.t_df_rationale, m.refs)
     if spec.deflator is not None:
         d = spec.deflator
-        add((f"价格（PPI）：{spec.indicators[d.indicator].label('zh')}", f"prices (PPI): {d.indicator}"),
+        add((f"价格（PPI）：{spec.indicators[d.indicator].label('zh')}",
+             f"prices (PPI): {spec.indicators[d.indicator].label('en')}"),
             tr(f"2026年{d.start_pct.default:g}%（{d.start_pct.low:g}至{d.start_pct.high:g}），"
                f"{spec.last_year}年{d.end_pct.default:g}%（{d.end_pct.low:g}至{d.end_pct.high:g}）",
                f"2026 {d.start_pct.default:g} % ({d.start_pct.low:g} to {d.start_pct.high:g}), {spec.last_year} "
@@ -433,11 +372,11 @@ SENSITIVITY_PATHS = 10_000
 
 
 @exhibit("tab-fan-sensitivity", kind="table", notebook=NOTEBOOK,
-         caption_zh="假设有多重要：基准情景2030年P5—P95区间宽度（相对中位数），波动倍数取1、1.5、2，正态冲击，及φ=0"
-                    "（模型结果，非原文数字）",
+         caption_zh="假设有多重要：基准情景2030年P5—P95区间宽度（相对中位数），波动倍数取1、1.5、2，正态冲击，φ=0，"
+                    "及收入对产出弹性取其范围两端（模型结果，非原文数字）",
          caption_en="How much the assumptions matter: width of the base scenario's 2030 P5–P95 range relative to its "
-                    "median, for volatility scales 1, 1.5 and 2, normal shocks, and φ = 0 (model results, not "
-                    "printed figures)",
+                    "median, for volatility scales 1, 1.5 and 2, normal shocks, φ = 0, and the ends of the revenue "
+                    "elasticity's range (model results, not printed figures)",
          sources=("article",) + CALIBRATION_SOURCES, indicators=LEVEL_INDICATORS, context=CALIBRATION_CONTEXT,
          is_projection=True)
 def sensitivity_table(lang: str = "zh", model: Model = None) -> pd.DataFrame:
@@ -451,6 +390,10 @@ def sensitivity_table(lang: str = "zh", model: Model = None) -> pd.DataFrame:
     runs[tr("正态冲击", "normal shocks", lang)] = dict(vol_scale=m.calibration.vol_scale, t_df=None)
     runs[tr("φ=0（各年独立）", "φ = 0 (independent years)", lang)] = dict(vol_scale=m.calibration.vol_scale,
                                                                        t_df=m.t_df, phi=0.0)
+    driven = [r.elasticity for r in m.spec.model.roles.values() if r.elasticity is not None]
+    for e in sorted({driven[0].low, driven[0].high}) if driven else ():
+        runs[tr(f"收入弹性{e:g}", f"revenue elasticity {e:g}", lang)] = dict(vol_scale=m.calibration.vol_scale,
+                                                                          t_df=m.t_df, elasticity=e)
     columns = {}
     for name, kwargs in runs.items():
         r = m.spec.simulate(SENSITIVITY_PATHS, m.seed, scenarios=m.fan_scenario, **kwargs)

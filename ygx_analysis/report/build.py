@@ -10,13 +10,22 @@
       tables/<id>.csv|.xlsx      every registered table, and the data files as loaded
       notebooks/<name>.ipynb|.html  every notebook, executed
 
-Safety: the build goes into a temporary folder next to ``OUT`` (``OUT.tmp<pid>``)
-and replaces ``OUT`` only when every step succeeded. Notebooks are read from
-``notebooks/`` and never written there; kernels run with the build's
-``notebooks/`` folder as working directory.
+      .ygx-report.json           the marker of a build (package, format): only such a folder is replaced
+
+Safety (:mod:`~ygx_analysis.report.safety`): ``OUT`` must be missing, empty or an
+earlier build; one build at a time holds ``OUT.lock``; the build goes into a
+temporary folder next to ``OUT`` (``OUT.tmp<pid>``) and replaces ``OUT`` only when
+every step succeeded; SIGINT and SIGTERM stop the kernels and remove it.
+
+Inputs: the data folder is copied into ``OUT.tmp<pid>/.snapshot/data`` first
+(:func:`snapshot_data`), and this process and every kernel read only that copy, so
+a file edited during the build cannot mix versions; the manifest records the
+copy's hashes. Notebooks are read from ``notebooks/`` and never written there;
+kernels run with the build's ``notebooks/`` folder as working directory, and keep
+their connection files and sockets in ``OUT.tmp<pid>/.runtime``.
 
 Determinism: the same inputs give the same bytes in every file except the
-``build_time`` field of ``manifest.json``.
+``build_time`` field of ``manifest.json`` (``$SOURCE_DATE_EPOCH`` when set).
 
 Order: the kernels start first, the costliest notebook first
 (:func:`~ygx_analysis.report.notebooks.notebook_cost`). Each kernel exports its
@@ -41,12 +50,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..inputs import display_path
 from .export import BuildError, export_exhibit, export_table, sha256_file
 from .manifest import data_files, exhibits_markdown, git_commit, library_versions
 from .notebooks import NotebookRun, execute_notebooks, kernel_env, notebook_cost
-from .pages import index_html, write_notebook
+from .pages import index_html, write_assets, write_notebook
+from .safety import (MARKER, OWNER, BuildInterrupted, SignalGuard, check_out, make_temporary, marker_bytes,
+                     out_lock, remove_stale, resolve_out, swap_in, temporary_path)
 
-__all__ = ["DATASETS", "BuildResult", "build", "check_out", "default_project"]
+__all__ = ["DATASETS", "MAX_JOBS", "MAX_TIMEOUT", "RUNTIME", "SNAPSHOT", "BuildResult", "build", "check_out",
+           "default_project", "snapshot_data"]
 
 DATASETS = {"indicators.csv": "data-indicators", "context.csv": "data-context", "sources.csv": "data-sources"}
 """Data files exported as tables (as loaded, with intervals): file name → table id."""
@@ -63,57 +76,6 @@ def default_project() -> Path:
     return Path(__file__).resolve().parents[2]
 
 
-@contextlib.contextmanager
-def _environ(name: str, value: str) -> Iterator[None]:
-    old = os.environ.get(name)
-    os.environ[name] = value
-    try:
-        yield
-    finally:
-        if old is None:
-            os.environ.pop(name, None)
-        else:
-            os.environ[name] = old
-
-
-def check_out(out: Path, protected: Sequence[Path]) -> None:
-    """Raise ``ValueError`` (naming ``out``) unless ``out`` can safely be replaced by a build.
-
-    ``out`` must not be, contain, or sit inside a protected folder (the notebooks
-    and data), must not contain the project, and must be absent, empty or an
-    earlier build (holding ``manifest.json``).
-    """
-    out_r = out.resolve()
-    for keep in protected:
-        keep_r = keep.resolve()
-        if out_r == keep_r or out_r in keep_r.parents or keep_r in out_r.parents:
-            raise ValueError(f"out: {out} would overwrite or sit inside {keep}; choose another folder")
-    if out_r == Path(out_r.anchor) or out_r == Path.home().resolve():
-        raise ValueError(f"out: refusing to replace {out}")
-    if out.exists():
-        if not out.is_dir():
-            raise ValueError(f"out: {out} exists and is not a folder")
-        if any(out.iterdir()) and not (out / "manifest.json").is_file():
-            raise ValueError(f"out: {out} exists and is not a ygx_analysis build (no manifest.json); "
-                             "remove it or choose another folder")
-
-
-def _swap_in(tmp: Path, out: Path) -> None:
-    """Replace ``out`` by ``tmp`` (two renames), then delete the old build."""
-    old = out.with_name(f"{out.name}.tmp{os.getpid()}-old")
-    if old.exists():
-        shutil.rmtree(old)
-    if out.exists():
-        out.rename(old)
-    try:
-        tmp.rename(out)
-    except OSError:
-        if old.exists():
-            old.rename(out)
-        raise
-    shutil.rmtree(old, ignore_errors=True)
-
-
 @dataclass
 class BuildResult:
     """What :func:`build` wrote: the folder, its manifest and its files (relative paths)."""
@@ -127,6 +89,72 @@ class BuildResult:
         return self.out / "index.html"
 
 
+MAX_JOBS = 64
+"""Most kernels a build runs at once."""
+
+MAX_TIMEOUT = 86_400
+"""Longest time allowed per notebook cell, in seconds (a day)."""
+
+SNAPSHOT = ".snapshot"
+"""Folder of a temporary build holding the copy of the data folder that everything reads."""
+
+RUNTIME = ".runtime"
+"""Folder of a temporary build holding the kernels' connection files and sockets."""
+
+
+@contextlib.contextmanager
+def _environ(name: str, value: str) -> Iterator[None]:
+    old = os.environ.get(name)
+    os.environ[name] = value
+    try:
+        yield
+    finally:
+        if old is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = old
+
+
+def snapshot_data(data: Path, target: Path) -> list[Path]:
+    """Copy every file of ``data`` (hidden files and caches skipped) into ``target``; return the copies.
+
+    Each file is read with :func:`ygx_analysis.inputs.read_bytes`, so a FIFO, a
+    device, a symbolic link loop or an oversized file is refused with one line
+    (:class:`~ygx_analysis.inputs.DataError`) before anything runs.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> src, dst = Path(tempfile.mkdtemp()), Path(tempfile.mkdtemp()) / "data"
+    >>> _ = (src / "a.csv").write_text("x\\n1\\n")
+    >>> _ = (src / ".hidden").write_text("no")
+    >>> [p.name for p in snapshot_data(src, dst)], (dst / "a.csv").read_text()
+    (['a.csv'], 'x\\n1\\n')
+    """
+    from ..inputs import read_bytes
+
+    copies = []
+    target.mkdir(parents=True, exist_ok=True)
+    for folder, dirs, names in os.walk(data):
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d != "__pycache__")
+        for name in sorted(names):
+            if name.startswith("."):
+                continue
+            source = Path(folder, name)
+            copy = target / source.relative_to(data)
+            copy.parent.mkdir(parents=True, exist_ok=True)
+            copy.write_bytes(read_bytes(source))
+            copies.append(copy)
+    return copies
+
+
+def _check_numbers(jobs: object, timeout: object) -> None:
+    if isinstance(jobs, bool) or not isinstance(jobs, int) or not 1 <= jobs <= MAX_JOBS:
+        raise ValueError(f"jobs: must be a whole number from 1 to {MAX_JOBS}, got {jobs!r}")
+    if isinstance(timeout, bool) or not isinstance(timeout, int) or not 1 <= timeout <= MAX_TIMEOUT:
+        raise ValueError(f"timeout: must be a whole number of seconds from 1 to {MAX_TIMEOUT}, got {timeout!r}")
+
+
 def build(out: str | os.PathLike[str] = "build", project: str | os.PathLike[str] | None = None, *,
           notebooks_dir: str | os.PathLike[str] | None = None, data_dir: str | os.PathLike[str] | None = None,
           lang: str = "zh", jobs: int = 2, timeout: int = 600, log: Log | None = print) -> BuildResult:
@@ -136,19 +164,22 @@ def build(out: str | os.PathLike[str] = "build", project: str | os.PathLike[str]
     ----------
     out : path-like
         Output folder. It is replaced only when the whole build succeeded. It must
-        be absent, empty or an earlier build (holding ``manifest.json``).
+        be missing, empty or an earlier build (holding :data:`~.safety.MARKER`); a
+        symbolic link is followed and its target replaced.
     project : path-like, optional
         Folder holding ``notebooks/`` and ``data/``; by default the repository of
         this package.
     notebooks_dir, data_dir : path-like, optional
-        Instead of ``project/notebooks`` and ``project/data``. Kernels and
-        exhibits read their data from ``data_dir`` (through ``$YGX_DATA_DIR``).
+        Instead of ``project/notebooks`` (the Chinese notebooks; with ``lang='en'``,
+        ``project/notebooks/en``, their English twins, where it exists) and
+        ``project/data``. The data folder is copied into the build's temporary folder first; kernels and exhibits read
+        only that copy (through ``$YGX_DATA_DIR``), and the manifest records its hashes.
     lang : {'zh', 'en'}
         Language of the exhibits, and ``LANG`` for notebooks with a parameters cell.
     jobs : int
-        Kernels run at once (at least 1).
+        Kernels run at once (1 to :data:`MAX_JOBS`).
     timeout : int
-        Seconds allowed per notebook cell.
+        Seconds allowed per notebook cell (1 to :data:`MAX_TIMEOUT`).
     log : callable, optional
         Receives one progress line per notebook and per exhibit group; None for silence.
 
@@ -160,57 +191,85 @@ def build(out: str | os.PathLike[str] = "build", project: str | os.PathLike[str]
     ------
     BuildError
         A notebook or an exhibit failed (the message names the notebook and the
-        cell, or the exhibit). ``out`` is left as it was.
+        cell, or the exhibit), writing failed (naming the path), or another build
+        into ``out`` runs (:class:`~.safety.OutLocked`). ``out`` is left as it was.
+    BuildInterrupted
+        SIGINT or SIGTERM arrived (in the main thread): the kernels are stopped, the
+        temporary folder removed, and ``out`` left as it was.
     ValueError
-        A bad argument, named at the start of the message.
+        A bad argument, named at the start of the message (``SOURCE_DATE_EPOCH`` included).
     """
     from ..data import DATA_DIR_ENV, default_data_dir
     from ..exhibits import check_lang
+    from ..inputs import check_folder, source_date_epoch
 
     check_lang(lang)
-    if isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 1:
-        raise ValueError(f"jobs: must be a positive integer, got {jobs!r}")
-    if timeout <= 0:
-        raise ValueError(f"timeout: must be positive, got {timeout!r}")
+    _check_numbers(jobs, timeout)
+    epoch = source_date_epoch()
     project = Path(project) if project is not None else default_project()
     if not project.is_dir():
-        raise ValueError(f"project: {project} is not a folder")
+        raise ValueError(f"project: {display_path(project)} is not a folder")
     nb_dir = Path(notebooks_dir) if notebooks_dir is not None else project / "notebooks"
+    if notebooks_dir is None and lang == "en" and (nb_dir / "en").is_dir():
+        nb_dir = nb_dir / "en"  # the English twins of the Chinese notebooks
     if data_dir is not None:
         data = Path(data_dir)
     elif (project / "data").is_dir():
         data = project / "data"
     else:
         data = default_data_dir()
-    if not data.is_dir():
-        raise ValueError(f"data_dir: {data} is not a folder")
-    out = Path(out)
+    try:
+        data = check_folder(data).resolve()
+    except ValueError as exc:
+        raise ValueError(f"data_dir: {exc}") from None
+    given = out
+    out = resolve_out(out)
     check_out(out, [nb_dir, data])
-    if out.resolve() == project.resolve() or out.resolve() in project.resolve().parents:
-        raise ValueError(f"out: {out} would replace the project folder {project}")
+    _check_not_project(out, project)
     say: Log = log or (lambda line: None)
     started = time.perf_counter()
-
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_name(f"{out.name}.tmp{os.getpid()}")
-    if tmp.exists():
-        shutil.rmtree(tmp)
-    tmp.mkdir()
     try:
-        with _environ(DATA_DIR_ENV, str(data.resolve())):
-            manifest, files = _build_into(tmp.resolve(), project=project, nb_dir=nb_dir, data=data.resolve(),
-                                          lang=lang, jobs=jobs, timeout=timeout, say=say)
-        _swap_in(tmp, out)
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
-    say(f"built {out}: {len(manifest['exhibits'])} exhibits, {len(manifest['notebooks'])} notebooks, "
+        out.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise BuildError(f"out: cannot create {display_path(exc.filename or out.parent)}: {exc.strerror}; "
+                         "nothing was changed") from None
+    with SignalGuard() as guard:
+        try:
+            with out_lock(out):
+                check_out(out, [nb_dir, data])  # again, now that no other build can change it
+                remove_stale(out, say)
+                tmp = temporary_path(out)
+                try:
+                    make_temporary(out)
+                    snapshot = tmp / SNAPSHOT / "data"
+                    snapshot_data(data, snapshot)
+                    with _environ(DATA_DIR_ENV, str(snapshot)):
+                        manifest, files = _build_into(tmp, project=project, nb_dir=nb_dir, data=snapshot,
+                                                      lang=lang, jobs=jobs, timeout=timeout, epoch=epoch, say=say)
+                    with guard.held():
+                        swap_in(tmp, out)
+                except BaseException:
+                    shutil.rmtree(tmp, ignore_errors=True)
+                    raise
+        except OSError as exc:
+            where = display_path(exc.filename) if exc.filename else display_path(out)
+            raise BuildError(f"out: writing {display_path(given)} failed: {where}: "
+                             f"{exc.strerror or type(exc).__name__}") from None
+        if guard.received is not None:
+            raise BuildInterrupted(guard.received, swapped=True)
+    say(f"built {display_path(given)}: {len(manifest['exhibits'])} exhibits, {len(manifest['notebooks'])} notebooks, "
         f"{len(files)} files ({time.perf_counter() - started:.1f} s)")
-    return BuildResult(out=out, manifest=manifest, files=files)
+    return BuildResult(out=Path(given), manifest=manifest, files=files)
+
+
+def _check_not_project(out: Path, project: Path) -> None:
+    project_r = project.resolve()
+    if out == project_r or out in project_r.parents:
+        raise ValueError(f"out: {display_path(out)} would replace the project folder {display_path(project)}")
 
 
 def _build_into(tmp: Path, *, project: Path, nb_dir: Path, data: Path, lang: str, jobs: int, timeout: int,
-                say: Log) -> tuple[dict[str, Any], list[str]]:
+                epoch: int | None, say: Log) -> tuple[dict[str, Any], list[str]]:
     # Import what the notebook thread uses here first: imports racing between two
     # threads can see half-initialised modules (IPython and matplotlib import each other).
     import IPython  # noqa: F401
@@ -219,8 +278,13 @@ def _build_into(tmp: Path, *, project: Path, nb_dir: Path, data: Path, lang: str
 
     for sub in ("figures", "tables", "notebooks"):
         (tmp / sub).mkdir()
+    write_assets(tmp)  # the CJK fonts the pages embed (assets/)
     notebook_paths = sorted(nb_dir.glob("*.ipynb")) if nb_dir.is_dir() else []
     names = [p.name for p in notebook_paths]
+    from ..provenance import collect
+
+    # commit, local changes and data fingerprint, once; kernels get it in $YGX_PROVENANCE
+    provenance = collect(project, data, environ={"SOURCE_DATE_EPOCH": str(epoch)} if epoch is not None else {})
 
     # The kernels start first, the costliest notebook first (notebook_cost), so that
     # the longest one does not run alone at the end. Each notebook's own kernel exports
@@ -234,9 +298,10 @@ def _build_into(tmp: Path, *, project: Path, nb_dir: Path, data: Path, lang: str
     def run_notebooks() -> None:
         try:
             runs.extend(execute_notebooks(notebook_paths, tmp / "notebooks", jobs=jobs, lang=lang,
-                                          env=kernel_env(data), timeout=timeout, log=say, cancel=cancel,
-                                          export_root=tmp, on_done=finished.put,
-                                          cost=notebook_cost))
+                                          env={**kernel_env(data, tmp / RUNTIME, epoch), **provenance.to_environ()},
+                                          timeout=timeout, log=say,
+                                          cancel=cancel, export_root=tmp, on_done=finished.put,
+                                          cost=notebook_cost, runtime_dir=tmp / RUNTIME))
         except BaseException as exc:  # noqa: BLE001 - re-raised in the main thread
             failure.append(exc)
 
@@ -275,11 +340,11 @@ def _build_into(tmp: Path, *, project: Path, nb_dir: Path, data: Path, lang: str
                 continue
             start = time.perf_counter()
             for exhibit_id in ids:
-                exported[exhibit_id] = export_exhibit(exhibit_id, tmp, lang)
+                exported[exhibit_id] = export_exhibit(exhibit_id, tmp, lang, provenance=provenance)
                 take(block=False)
             say(_group_line(notebook, [exported[i] for i in ids], time.perf_counter() - start,
                             "notebook not in this build"))
-        datasets = _export_datasets(tmp, data, lang, __version__, say)
+        datasets = _export_datasets(tmp, data, lang, __version__, say, provenance)
         take(block=True)
     except BaseException:
         cancel.set()
@@ -294,7 +359,8 @@ def _build_into(tmp: Path, *, project: Path, nb_dir: Path, data: Path, lang: str
     if failed:
         raise BuildError("; ".join(str(f) for f in failed))
 
-    shutil.rmtree(tmp / ".records", ignore_errors=True)
+    for work in (".records", RUNTIME):
+        shutil.rmtree(tmp / work, ignore_errors=True)
     for run in runs:
         exported.update({rec["id"]: rec for rec in run.exported})
         if run.exported:
@@ -322,12 +388,13 @@ def _build_into(tmp: Path, *, project: Path, nb_dir: Path, data: Path, lang: str
         "package": "ygx_analysis",
         "version": __version__,
         "git_commit": git_commit(project),
-        "build_time": _dt.datetime.now(_dt.timezone.utc).replace(microsecond=0).isoformat(),
+        "provenance": provenance.to_dict(),
+        "build_time": _build_time(epoch),
         "lang": lang,
         "python": platform.python_version(),
         "python_implementation": platform.python_implementation(),
         "libraries": library_versions(),
-        "data": [{"path": _project_rel(p, project, data), "sha256": sha256_file(p), "bytes": p.stat().st_size}
+        "data": [{"path": "data/" + _rel(p, data), "sha256": sha256_file(p), "bytes": p.stat().st_size}
                  for p in data_files(data)],
         "notebooks": notebook_records,
         "exhibits": records,
@@ -335,10 +402,26 @@ def _build_into(tmp: Path, *, project: Path, nb_dir: Path, data: Path, lang: str
     }
     (tmp / "EXHIBITS.md").write_text(exhibits_markdown(manifest, sources, lang), encoding="utf-8")
     (tmp / "index.html").write_text(index_html(manifest, lang), encoding="utf-8")
+    shutil.rmtree(tmp / SNAPSHOT)
+    (tmp / OWNER).unlink()
+    (tmp / MARKER).write_bytes(marker_bytes())
     files = sorted(_rel(p, tmp) for p in tmp.rglob("*") if p.is_file())
     manifest["files"] = {name: sha256_file(tmp / name) for name in files}
     (tmp / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     return manifest, files + ["manifest.json"]
+
+
+def _build_time(epoch: int | None) -> str:
+    """The manifest's ``build_time``: ``SOURCE_DATE_EPOCH`` when given, else now (UTC, whole seconds).
+
+    Examples
+    --------
+    >>> _build_time(1735689600)
+    '2025-01-01T00:00:00+00:00'
+    """
+    when = (_dt.datetime.fromtimestamp(epoch, _dt.timezone.utc) if epoch is not None
+            else _dt.datetime.now(_dt.timezone.utc))
+    return when.replace(microsecond=0).isoformat()
 
 
 def _group_line(notebook: str, records: Sequence[Mapping[str, Any]], seconds: float | None, how: str) -> str:
@@ -348,18 +431,17 @@ def _group_line(notebook: str, records: Sequence[Mapping[str, Any]], seconds: fl
             f"({', '.join(r['id'] for r in records)}{took})")
 
 
-def _project_rel(path: Path, project: Path, data: Path | None = None) -> str:
-    """A path relative to the project (or ``data/<name>`` for a data folder elsewhere)."""
+def _project_rel(path: Path, project: Path) -> str:
+    """A path relative to the project, or its name for a file elsewhere."""
     path = path.resolve()
     try:
         return path.relative_to(project.resolve()).as_posix()
     except ValueError:
-        if data is not None:
-            return "data/" + path.relative_to(data.resolve()).as_posix()
         return path.name
 
 
-def _export_datasets(tmp: Path, data: Path, lang: str, version: str, say: Log) -> list[dict[str, Any]]:
+def _export_datasets(tmp: Path, data: Path, lang: str, version: str, say: Log,
+                     provenance: Any = None) -> list[dict[str, Any]]:
     """The data files as loaded (typed, with intervals) as tables ``data-*``."""
     from ..data import load_context, load_indicators, load_sources
 
@@ -372,8 +454,13 @@ def _export_datasets(tmp: Path, data: Path, lang: str, version: str, say: Log) -
             continue
         frame = loaders[name](path)
         caption = f"{name}，载入后（含区间）" if lang == "zh" else f"{name} as loaded (with intervals)"
+        stamp = provenance.stamp([name]) if provenance is not None else f"ygx_analysis {version}"
+        about = None if provenance is None else {
+            "version": version, "commit": provenance.commit or "unknown",
+            "modified": "yes" if provenance.modified([name]) else "no",
+            "data fingerprint": provenance.data_fingerprint, "build date": provenance.build_date, "build": stamp}
         paths = export_table(frame, tmp / "tables" / table_id, table_id=table_id, caption=caption,
-                             source=f"data/{name}; ygx_analysis {version}", version=version)
+                             source=f"data/{name}; {stamp}", version=version, about=about)
         datasets.append({"id": table_id, "data_file": f"data/{name}", "caption": caption,
                          "rows": len(frame), "columns": [str(c) for c in frame.columns],
                          "files": [{"path": _rel(p, tmp), "sha256": sha256_file(p)} for p in paths]})

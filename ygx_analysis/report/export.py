@@ -25,7 +25,7 @@ from ..citation import SOURCE_LINE_HEADS
 
 __all__ = ["DISPLAY_DPI", "FIGURE_DPI", "FIXED_TIME", "INFINITY_NOTE", "BuildError", "check_glyphs",
            "drawn_texts", "export_exhibit", "export_figure", "export_table", "fixed_time", "freeze_layout",
-           "save_exhibit_figure", "sha256_file", "write_csv", "write_xlsx"]
+           "save_exhibit_figure", "sha256_file", "write_csv", "write_csv_metadata", "write_xlsx"]
 
 FIXED_TIME = _dt.datetime(2000, 1, 1, tzinfo=_dt.timezone.utc)
 """Created date written into XLSX properties unless ``$SOURCE_DATE_EPOCH`` is set."""
@@ -47,6 +47,9 @@ class BuildError(RuntimeError):
 def fixed_time(environ: Mapping[str, str] | None = None) -> _dt.datetime:
     """The timestamp written into files: ``$SOURCE_DATE_EPOCH`` or :data:`FIXED_TIME` (UTC).
 
+    The variable is checked by :func:`ygx_analysis.inputs.source_date_epoch` (a build
+    checks it once, in its own process, before any kernel starts).
+
     Examples
     --------
     >>> fixed_time({}).isoformat()
@@ -56,16 +59,13 @@ def fixed_time(environ: Mapping[str, str] | None = None) -> _dt.datetime:
     >>> fixed_time({"SOURCE_DATE_EPOCH": "soon"})
     Traceback (most recent call last):
     ...
-    ValueError: SOURCE_DATE_EPOCH: not an integer number of seconds: 'soon'
+    ValueError: SOURCE_DATE_EPOCH: 'soon' is not a whole number of seconds (ASCII digits only)
     """
-    environ = os.environ if environ is None else environ
-    epoch = environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if not epoch:
+    from ..inputs import source_date_epoch
+
+    stamp = source_date_epoch(environ)
+    if stamp is None:
         return FIXED_TIME
-    try:
-        stamp = int(epoch)
-    except ValueError:
-        raise ValueError(f"SOURCE_DATE_EPOCH: not an integer number of seconds: {epoch!r}") from None
     return _dt.datetime.fromtimestamp(stamp, tz=_dt.timezone.utc)
 
 
@@ -104,12 +104,41 @@ def _infinite(column: pd.Series) -> bool:
     return any(isinstance(v, float) and math.isinf(v) for v in column.tolist())
 
 
+def write_csv_metadata(csv_path: str | os.PathLike[str], about: Mapping[str, str]) -> Path:
+    """Write the CSV's provenance beside it as ``<name>.csv-metadata.json`` (a W3C CSVW sidecar).
+
+    A ``# …`` comment line inside the CSV would break both Excel (it becomes the
+    first row, and the header the second) and ``pandas.read_csv`` (which reads no
+    comments unless told ``comment="#"``, and then cuts any cell holding "#"),
+    so the CSV stays plain and the cite line goes into this sidecar.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib, json
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "t.csv"
+    >>> meta = json.loads(write_csv_metadata(p, {"id": "tab-t", "source": "S"}).read_text("utf-8"))
+    >>> meta["url"], meta["dc:identifier"], meta["dc:source"]
+    ('t.csv', 'tab-t', 'S')
+    """
+    import json
+
+    csv_path = Path(csv_path)
+    record: dict[str, Any] = {"@context": "http://www.w3.org/ns/csvw", "url": csv_path.name}
+    names = {"id": "dc:identifier", "caption": "dc:title", "source": "dc:source"}
+    for key, value in about.items():
+        record[names.get(key, f"ygx:{key.replace(' ', '_')}")] = value
+    path = csv_path.with_name(csv_path.name + "-metadata.json")
+    path.write_text(json.dumps(record, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    return path
+
+
 def write_xlsx(frame: pd.DataFrame, path: str | os.PathLike[str], *, table_id: str, caption: str = "",
-               source: str = "", version: str = "") -> Path:
+               source: str = "", version: str = "", about: Mapping[str, str] | None = None) -> Path:
     """Write a table as XLSX with XlsxWriter, with fixed document properties.
 
     Sheet ``table`` holds the table (header in row 1, bold and frozen; numbers as
-    numbers); sheet ``about`` holds the id, caption, source line and package version.
+    numbers); sheet ``about`` holds the id, caption, source line and package version,
+    then the ``about`` rows (such as commit, data fingerprint and build date).
     Column widths follow the longest text of the first 200 rows (a CJK character
     counts two). Missing and infinite values are left empty; a column holding an
     infinite value says so in a comment on its header (:data:`INFINITY_NOTE`).
@@ -137,13 +166,15 @@ def write_xlsx(frame: pd.DataFrame, path: str | os.PathLike[str], *, table_id: s
             for row, value in enumerate(column.tolist(), start=1):
                 _write_cell(sheet, row, col, value)
         sheet.freeze_panes(1, 0)
-        about = book.add_worksheet("about")
-        about.set_column(0, 0, 10)
-        about.set_column(1, 1, 100)
-        for row, (key, value) in enumerate((("id", table_id), ("caption", caption), ("source", source),
-                                            ("package", f"ygx_analysis {version}".strip()))):
-            about.write_string(row, 0, key)
-            about.write_string(row, 1, value)
+        about_sheet = book.add_worksheet("about")
+        about_sheet.set_column(0, 0, 10)
+        about_sheet.set_column(1, 1, 100)
+        rows = [("id", table_id), ("caption", caption), ("source", source),
+                ("package", f"ygx_analysis {version}".strip())]
+        rows += [(str(k), str(v)) for k, v in (about or {}).items() if k not in {"id", "caption", "source"}]
+        for row, (key, value) in enumerate(rows):
+            about_sheet.write_string(row, 0, key)
+            about_sheet.write_string(row, 1, value)
     return path
 
 
@@ -163,12 +194,20 @@ def _write_cell(sheet: Any, row: int, col: int, value: Any) -> None:
 
 
 def export_table(frame: pd.DataFrame, stem: str | os.PathLike[str], *, table_id: str, caption: str = "",
-                 source: str = "", version: str = "") -> list[Path]:
-    """Write ``stem.csv`` (UTF-8 with BOM) and ``stem.xlsx``; return both paths."""
+                 source: str = "", version: str = "", about: Mapping[str, str] | None = None) -> list[Path]:
+    """Write ``stem.csv`` (UTF-8 with BOM) and ``stem.xlsx``; return the paths.
+
+    With ``about`` (the provenance rows), the CSV's sidecar
+    ``stem.csv-metadata.json`` (:func:`write_csv_metadata`) is written too.
+    """
     stem = Path(stem)
-    return [write_csv(frame, stem.with_suffix(".csv")),
-            write_xlsx(frame, stem.with_suffix(".xlsx"), table_id=table_id, caption=caption,
-                       source=source, version=version)]
+    paths = [write_csv(frame, stem.with_suffix(".csv")),
+             write_xlsx(frame, stem.with_suffix(".xlsx"), table_id=table_id, caption=caption,
+                        source=source, version=version, about=about)]
+    if about is not None:
+        paths.append(write_csv_metadata(paths[0], {"id": table_id, "caption": caption, "source": source,
+                                                   **about}))
+    return paths
 
 
 # ---------------------------------------------------------------------------
@@ -280,8 +319,18 @@ def export_figure(exhibit_id: str, stem: str | os.PathLike[str], lang: str = "zh
     return result
 
 
+def _restamp(fig: Any, lang: str, line: str) -> None:
+    """Replace a rendered figure's source line by ``line`` (the same sources, the build named)."""
+    from ..plotting import add_source_line
+
+    for text in list(fig.texts):
+        if text.get_text().startswith(SOURCE_LINE_HEADS[lang]):
+            text.remove()
+    add_source_line(fig, line)
+
+
 def export_exhibit(exhibit_id: str, root: str | os.PathLike[str], lang: str = "zh", *,
-                   rendered: Any = None) -> dict[str, Any]:
+                   rendered: Any = None, provenance: Any = None) -> dict[str, Any]:
     """Export one registered exhibit into ``root/figures/`` or ``root/tables/``; return its record.
 
     The record is the registry entry (:meth:`~ygx_analysis.exhibits.Exhibit.to_record`)
@@ -289,6 +338,9 @@ def export_exhibit(exhibit_id: str, root: str | os.PathLike[str], lang: str = "z
     ``root``, each with its sha256), and ``title`` for a figure or ``columns`` and
     ``rows`` for a table. ``rendered`` is the exhibit as
     :func:`~ygx_analysis.exhibits.render` returned it already (it is then not built again).
+    ``provenance`` (a :class:`ygx_analysis.provenance.Provenance`) names the build in
+    the source line of the files (commit, ``+modified``, data fingerprint for this
+    exhibit's data inputs), in the XLSX ``about`` sheet and in the CSV's sidecar.
 
     Raises
     ------
@@ -303,18 +355,28 @@ def export_exhibit(exhibit_id: str, root: str | os.PathLike[str], lang: str = "z
     rec = ex.to_record()
     try:
         rec["caption"] = ex.caption(lang)
-        rec["source_line"] = source_line(ex.sources, lang)
+        stamp = provenance.stamp(ex.data_inputs) if provenance is not None else None
+        rec["source_line"] = source_line(ex.sources, lang, stamp=stamp)
         if ex.kind == "figure":
             (root / "figures").mkdir(exist_ok=True)
             fig = render(ex.id, lang) if rendered is None else rendered
+            if stamp is not None:
+                _restamp(fig, lang, rec["source_line"])
             result = save_exhibit_figure(fig, ex.id, root / "figures" / ex.id, lang)
             rec["title"] = result["title"]
             paths = result["files"]
         else:
             (root / "tables").mkdir(exist_ok=True)
             frame = render(ex.id, lang) if rendered is None else rendered
+            about = None
+            if provenance is not None:
+                about = {"version": provenance.version, "commit": provenance.commit or "unknown",
+                         "modified": "yes" if provenance.modified(ex.data_inputs) else "no",
+                         "data fingerprint": provenance.data_fingerprint, "build date": provenance.build_date,
+                         "build": stamp or "", "data inputs": ", ".join(ex.data_inputs)}
             paths = export_table(frame, root / "tables" / ex.id, table_id=ex.id, caption=frame.attrs["caption"],
-                                 source=frame.attrs["source"], version=__version__)
+                                 source=rec["source_line"] if stamp is not None else frame.attrs["source"],
+                                 version=__version__, about=about)
             rec["columns"] = [str(c) for c in frame.columns]
             rec["rows"] = len(frame)
     except BuildError:

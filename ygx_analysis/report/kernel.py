@@ -4,7 +4,10 @@
 :func:`ygx_analysis.exhibits.on_show` hook (before the first cell, silently), and
 runs :func:`export_notebook_exhibits` after the last cell. Both append one JSON
 line per exported exhibit to the notebook's records file, which the build reads
-(:func:`read_records`): no marker lines on stdout, no environment variables.
+(:func:`read_records`): no marker lines on stdout. The one input read from the
+environment is the build's :class:`~ygx_analysis.provenance.Provenance`
+(``$YGX_PROVENANCE``, :func:`ygx_analysis.provenance.from_environ`), read once by
+the code that installs the hook and passed on from there.
 """
 
 from __future__ import annotations
@@ -63,14 +66,15 @@ class ShowExporter:
     """
 
     def __init__(self, root: str | os.PathLike[str], lang: str, notebook: str,
-                 records: str | os.PathLike[str]) -> None:
+                 records: str | os.PathLike[str], provenance: Any = None) -> None:
         self.root, self.lang, self.notebook, self.records = Path(root), lang, notebook, Path(records)
+        self.provenance = provenance  # names the build in the exported files' source lines
 
     def __call__(self, exhibit: Any, lang: str, rendered: Any) -> Any:
         if lang != self.lang or exhibit.notebook != self.notebook:
             return None
         try:
-            rec = export_exhibit(exhibit.id, self.root, lang, rendered=rendered)
+            rec = export_exhibit(exhibit.id, self.root, lang, rendered=rendered, provenance=self.provenance)
         except Exception:  # noqa: BLE001 - reported by the export after the last cell, naming the exhibit
             return None
         _append_record(self.records, rec)
@@ -84,7 +88,7 @@ class ShowExporter:
 
 
 def export_notebook_exhibits(notebook: str, root: str | os.PathLike[str], lang: str,
-                             records: str | os.PathLike[str]) -> list[dict[str, Any]]:
+                             records: str | os.PathLike[str], provenance: Any = None) -> list[dict[str, Any]]:
     """Export every registered exhibit of ``notebook`` not yet in ``records``; return all its records.
 
     Run in a report kernel after the notebook's last cell: what the notebook
@@ -97,7 +101,7 @@ def export_notebook_exhibits(notebook: str, root: str | os.PathLike[str], lang: 
     done = {rec["id"] for rec in read_records(records)}
     for ex in all_exhibits():
         if ex.notebook == notebook and ex.id not in done:
-            _append_record(records, export_exhibit(ex.id, root, lang))
+            _append_record(records, export_exhibit(ex.id, root, lang, provenance=provenance))
     return read_records(records)
 
 
@@ -115,13 +119,16 @@ def records_path(export_root: Path, notebook: str) -> Path:
 def hook_source(notebook: str, root: Path, lang: str, records: Path) -> str:
     """Code run silently in a kernel before the first cell: install the report's show hook."""
     return ("from ygx_analysis import exhibits as _ygx_exhibits\n"
+            "from ygx_analysis.provenance import from_environ as _ygx_provenance\n"
             "from ygx_analysis.report.kernel import ShowExporter as _ygx_exporter\n"
-            f"_ygx_exhibits.on_show(_ygx_exporter({str(root)!r}, {lang!r}, {notebook!r}, {str(records)!r}))\n"
-            "del _ygx_exhibits, _ygx_exporter\n")
+            f"_ygx_exhibits.on_show(_ygx_exporter({str(root)!r}, {lang!r}, {notebook!r}, {str(records)!r}, "
+            "_ygx_provenance()))\n"
+            "del _ygx_exhibits, _ygx_exporter, _ygx_provenance\n")
 
 
 def export_cell_source(notebook: str, root: Path, lang: str, records: Path) -> str:
     """Code run in a notebook's kernel after its last cell: export the exhibits not shown."""
-    return ("from ygx_analysis.report.kernel import export_notebook_exhibits as _ygx_export\n"
-            f"_ = _ygx_export({notebook!r}, {str(root)!r}, {lang!r}, {str(records)!r})\n"
-            "del _ygx_export\n")
+    return ("from ygx_analysis.provenance import from_environ as _ygx_provenance\n"
+            "from ygx_analysis.report.kernel import export_notebook_exhibits as _ygx_export\n"
+            f"_ = _ygx_export({notebook!r}, {str(root)!r}, {lang!r}, {str(records)!r}, _ygx_provenance())\n"
+            "del _ygx_export, _ygx_provenance\n")

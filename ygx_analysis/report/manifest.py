@@ -18,8 +18,10 @@ from typing import Any
 import pandas as pd
 
 from ..citation import full_citation
+from ..provenance import Provenance, data_files
 
-__all__ = ["LIBRARIES", "data_files", "exhibits_markdown", "git_commit", "how_to_cite", "library_versions",
+__all__ = ["LIBRARIES", "build_stamp", "data_files", "exhibits_markdown", "git_commit", "how_to_cite",
+           "library_versions",
            "sha256_bytes"]
 
 LIBRARIES = ("numpy", "pandas", "matplotlib", "statsmodels", "fonttools", "pillow", "nbformat", "nbclient",
@@ -84,10 +86,27 @@ def library_versions(names: Sequence[str] = LIBRARIES) -> dict[str, str | None]:
     return versions
 
 
-def data_files(data_dir: Path) -> list[Path]:
-    """Every file in a data folder, sorted, skipping hidden files and caches."""
-    return sorted(p for p in data_dir.rglob("*") if p.is_file()
-                  and not any(part.startswith(".") or part == "__pycache__" for part in p.relative_to(data_dir).parts))
+def build_stamp(manifest: Mapping[str, Any], inputs: Sequence[str] | None = None) -> str:
+    """The build named in a citation: version, commit, ``+modified`` and data fingerprint when so.
+
+    With the manifest's ``provenance`` record this is
+    :meth:`~ygx_analysis.provenance.Provenance.stamp` for the data files ``inputs``
+    (every file when None); an older manifest gives version and commit.
+
+    Examples
+    --------
+    >>> build_stamp({"version": "0.1.0", "git_commit": "0123456789abcdef"})
+    'ygx_analysis 0.1.0 (commit 0123456)'
+    >>> p = Provenance("0.1.0", "0123456789abcdef", False, ("scenarios.toml",), "89abcdef", "2026-11-29")
+    >>> build_stamp({"version": "0.1.0", "provenance": p.to_dict()}, ["scenarios.toml", "sources.csv"])
+    'ygx_analysis 0.1.0 (commit 0123456+modified, data 89abcdef, 2026-11-29)'
+    """
+    if manifest.get("provenance"):
+        return Provenance.from_dict(manifest["provenance"]).stamp(inputs)
+    build = f"ygx_analysis {manifest['version']}"
+    if manifest.get("git_commit"):
+        build += f" (commit {manifest['git_commit'][:7]})"
+    return build
 
 
 def how_to_cite(record: Mapping[str, Any], manifest: Mapping[str, Any], lang: str = "zh") -> str:
@@ -100,9 +119,7 @@ def how_to_cite(record: Mapping[str, Any], manifest: Mapping[str, Any], lang: st
     >>> how_to_cite(r, m, "en")
     'ygx_analysis 0.1.0 (commit 0123456), exhibit fig-x: Cap. Source: S [article]'
     """
-    build = f"ygx_analysis {manifest['version']}"
-    if manifest.get("git_commit"):
-        build += f" (commit {manifest['git_commit'][:7]})"
+    build = build_stamp(manifest, record.get("data_inputs"))
     word = "图表" if lang == "zh" else "exhibit"
     sep = "：" if lang == "zh" else ": "
     end = "。" if lang == "zh" else ". "
@@ -117,6 +134,14 @@ def exhibits_markdown(manifest: Mapping[str, Any], sources: pd.DataFrame | None,
              f"{manifest['version']}, language `{manifest['lang']}`). Do not edit by hand.", ""]
     if manifest.get("git_commit"):
         lines += [f"Code: commit `{manifest['git_commit']}`.", ""]
+    if manifest.get("provenance"):
+        prov = Provenance.from_dict(manifest["provenance"])
+        changed = ", ".join(f"`{name}`" for name in prov.changed_data) or "none"
+        lines += [f"Build: {prov.stamp()}. Code changed since the commit: {'yes' if prov.code_modified else 'no'}; "
+                  f"data files that differ from the commit: {changed}"
+                  + ("" if prov.data_verified else " (no git: not compared, every file counted)")
+                  + f"; data fingerprint `{prov.data_fingerprint}` (first 8 hex digits of a sha256 over the "
+                  f"sorted data files' names and bytes); build date {prov.build_date}.", ""]
     for rec in manifest["exhibits"]:
         lines += [f"## {rec['id']}", "",
                   f"- **Caption / 标题**: {rec['caption_zh']} / {rec['caption_en']}",

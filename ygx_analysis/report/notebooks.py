@@ -30,11 +30,14 @@ from typing import Any
 
 from .kernel import export_cell_source, hook_source, read_records, records_path
 
-__all__ = ["INJECTED_TAG", "KERNEL_MPLBACKEND", "PARAMETER_TAG", "NotebookCancelled", "NotebookRun",
+__all__ = ["INJECTED_TAG", "IPC_PATH_MAX", "KERNEL_MPLBACKEND", "PARAMETER_TAG", "NotebookCancelled", "NotebookRun",
            "execute_notebooks", "kernel_env", "notebook_cost", "parameterise", "start_order"]
 
 PARAMETER_TAG = "parameters"
 INJECTED_TAG = "injected-parameters"
+IPC_PATH_MAX = 96
+"""Longest socket path used for local (ipc) kernel sockets; a longer runtime folder falls back to TCP
+on the loopback address (a Unix socket path holds at most 107 bytes, and ZeroMQ adds ``-<n>``)."""
 KERNEL_MPLBACKEND = "module://matplotlib_inline.backend_inline"
 """Kernels draw inline so that the HTML pages show the figures."""
 
@@ -104,8 +107,14 @@ class NotebookRun:
         return self.error is None
 
 
-def _failure_message(name: str, nb: Any, index: int | None, exc: BaseException, export_index: int | None) -> str:
-    """One line: the notebook, the cell (1-based, of all its cells), its first line, and the error."""
+def _failure_message(name: str, nb: Any, index: int | None, exc: BaseException, export_index: int | None,
+                     timeout: int | None = None) -> str:
+    """One line: the notebook, the cell (1-based, of all its cells), its first line, and the error.
+
+    A cell that ran out of time says "timed out after N s" (``timeout``), not nbclient's message.
+    """
+    from nbclient.exceptions import CellTimeoutError
+
     ename = getattr(exc, "ename", None) or type(exc).__name__
     evalue = getattr(exc, "evalue", None)
     if evalue is None:
@@ -121,6 +130,8 @@ def _failure_message(name: str, nb: Any, index: int | None, exc: BaseException, 
         total = len(nb.cells) - (export_index is not None)
         where = (f" cell {index + 1} of {total}" + (f" (In [{count}])" if count else "")
                  + (f" `{first[:60]}`" if first else "") + ":")
+    if isinstance(exc, CellTimeoutError):
+        return f"notebook {name}:{where} timed out" + (f" after {timeout} s" if timeout is not None else "")
     return f"notebook {name}:{where} {ename}: {evalue}".rstrip()
 
 
@@ -160,7 +171,7 @@ class NotebookCancelled(Exception):
 
 
 async def _execute_one(number: int, path: Path, out_dir: Path, *, lang: str | None, env: Mapping[str, str],
-                       timeout: int, semaphore: asyncio.Semaphore, stop: _Stop, log: Log | None, socket: str,
+                       timeout: int, semaphore: asyncio.Semaphore, stop: _Stop, log: Log | None, runtime: Path,
                        export_root: Path | None) -> NotebookRun:
     import nbformat
     from nbclient import NotebookClient
@@ -203,10 +214,14 @@ async def _execute_one(number: int, path: Path, out_dir: Path, *, lang: str | No
                                f"{content.get('evalue')}")
 
     config = Config()
-    # local sockets in a private folder rather than plain TCP; an absolute path,
-    # because the kernel runs in another working directory
-    config.KernelManager.transport = "ipc"
-    config.KernelManager.ip = socket
+    # the connection file and the sockets in the run's private folder, so they leave with it
+    config.KernelManager.connection_file = str(runtime / f"kernel-{number}.json")
+    socket = runtime / f"k{number}"
+    if len(str(socket)) <= IPC_PATH_MAX:
+        # local sockets rather than plain TCP; an absolute path, because the kernel
+        # runs in another working directory
+        config.KernelManager.transport = "ipc"
+        config.KernelManager.ip = str(socket)
     kernel_name = nb.metadata.get("kernelspec", {}).get("name", "python3")
     client = NotebookClient(nb, timeout=timeout, kernel_name=kernel_name, record_timing=False,
                             on_cell_execute=on_cell_execute, on_cell_executed=on_cell_executed,
@@ -218,14 +233,18 @@ async def _execute_one(number: int, path: Path, out_dir: Path, *, lang: str | No
             run.error = f"notebook {path.name}: cancelled before it started"
             return run
         stop.clients[number] = client
+        # the kernel process's own output (ipykernel's log, e.g. a reply it cannot send after a
+        # timeout) goes to a file in the runtime folder, not to the build's stdout and stderr
+        kernel_log = open(runtime / f"kernel-{number}.log", "wb")  # noqa: SIM115 - closed below
         try:
-            await client.async_execute(env=dict(env))
+            await client.async_execute(env=dict(env), stdout=kernel_log, stderr=kernel_log)
         except Exception as exc:  # noqa: BLE001 - every failure is reported with its cell
             if stop.is_set():
                 run.error = f"notebook {path.name}: cancelled"
             else:
-                run.error = _failure_message(path.name, nb, current["index"], exc, export_index)
+                run.error = _failure_message(path.name, nb, current["index"], exc, export_index, timeout)
         finally:
+            kernel_log.close()
             stop.in_cell.pop(number, None)
             stop.clients.pop(number, None)
             atexit.unregister(client._cleanup_kernel)
@@ -245,15 +264,35 @@ async def _execute_one(number: int, path: Path, out_dir: Path, *, lang: str | No
     return run
 
 
-def kernel_env(data_dir: Path | None = None) -> dict[str, str]:
-    """The environment for kernels: this one, inline figures, and the data folder."""
+def kernel_env(data_dir: Path | None = None, runtime_dir: Path | None = None,
+               epoch: int | None = None) -> dict[str, str]:
+    """The environment for kernels: this one, inline figures, the data folder, the runtime folder, the build time.
+
+    ``epoch`` is the value of ``SOURCE_DATE_EPOCH`` checked by the build
+    (:func:`ygx_analysis.inputs.source_date_epoch`); without it the variable is
+    removed, so a kernel never sees a value that was not checked.
+
+    Examples
+    --------
+    >>> env = kernel_env(Path("/b/.snapshot/data"), Path("/b/.runtime"), 1735689600)
+    >>> env["YGX_DATA_DIR"], env["JUPYTER_RUNTIME_DIR"], env["SOURCE_DATE_EPOCH"]
+    ('/b/.snapshot/data', '/b/.runtime', '1735689600')
+    >>> "SOURCE_DATE_EPOCH" in kernel_env()
+    False
+    """
     from ..data import DATA_DIR_ENV
+    from ..inputs import SOURCE_DATE_EPOCH_ENV
 
     env = dict(os.environ)
     env["MPLBACKEND"] = KERNEL_MPLBACKEND
     env.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")
     if data_dir is not None:
         env[DATA_DIR_ENV] = str(data_dir)
+    if runtime_dir is not None:
+        env["JUPYTER_RUNTIME_DIR"] = str(runtime_dir)
+    env.pop(SOURCE_DATE_EPOCH_ENV, None)
+    if epoch is not None:
+        env[SOURCE_DATE_EPOCH_ENV] = str(epoch)
     return env
 
 
@@ -261,7 +300,8 @@ def execute_notebooks(paths: Sequence[Path], out_dir: Path, *, jobs: int = 2, la
                       env: Mapping[str, str] | None = None, timeout: int = 600, log: Log | None = None,
                       cancel: threading.Event | None = None, export_root: Path | None = None,
                       on_done: Callable[[NotebookRun], None] | None = None,
-                      cost: Callable[[Path], float] | None = None) -> list[NotebookRun]:
+                      cost: Callable[[Path], float] | None = None,
+                      runtime_dir: Path | None = None) -> list[NotebookRun]:
     """Execute notebooks with nbclient, at most ``jobs`` kernels at once.
 
     Each kernel's working directory is ``out_dir``; the notebooks on disk are only
@@ -287,6 +327,9 @@ def execute_notebooks(paths: Sequence[Path], out_dir: Path, *, jobs: int = 2, la
         An estimate of each notebook's run time (any unit); the costliest start
         first (ties in the order of ``paths``), so that a long notebook does not
         run alone at the end. By default, notebooks start in the order of ``paths``.
+    runtime_dir : Path, optional
+        Folder for the kernels' connection files and sockets (created, mode 0700, and
+        removed at the end); by default a private temporary folder.
 
     Returns
     -------
@@ -302,17 +345,17 @@ def execute_notebooks(paths: Sequence[Path], out_dir: Path, *, jobs: int = 2, la
 
     stop = _Stop(cancel)
 
-    async def one(i: int, path: Path, semaphore: asyncio.Semaphore, sockets: str) -> NotebookRun:
+    async def one(i: int, path: Path, semaphore: asyncio.Semaphore, runtime: Path) -> NotebookRun:
         run = await _execute_one(i, path, out_dir, lang=lang, env=env, timeout=timeout, semaphore=semaphore,
-                                 stop=stop, log=log, socket=f"{sockets}/k{i}", export_root=export_root)
+                                 stop=stop, log=log, runtime=runtime, export_root=export_root)
         if on_done is not None:
             on_done(run)
         return run
 
-    async def main(sockets: str) -> list[NotebookRun]:
+    async def main(runtime: Path) -> list[NotebookRun]:
         semaphore = asyncio.Semaphore(jobs)
         # tasks take the semaphore in the order they were created
-        started = {i: asyncio.ensure_future(one(i, paths[i], semaphore, sockets))
+        started = {i: asyncio.ensure_future(one(i, paths[i], semaphore, runtime))
                    for i in start_order(paths, cost)}
         tasks = [started[i] for i in range(len(paths))]
         watcher = None
@@ -340,11 +383,15 @@ def execute_notebooks(paths: Sequence[Path], out_dir: Path, *, jobs: int = 2, la
                 runs.append(result)
         return runs
 
-    sockets = tempfile.mkdtemp(prefix="ygx-kernels-")  # mode 0700: only this user can connect
+    if runtime_dir is None:
+        runtime = Path(tempfile.mkdtemp(prefix="ygx-kernels-"))  # mode 0700: only this user can connect
+    else:
+        runtime = Path(runtime_dir)
+        runtime.mkdir(mode=0o700, parents=True, exist_ok=True)
     try:
-        return asyncio.run(main(sockets))
+        return asyncio.run(main(runtime))
     finally:
-        shutil.rmtree(sockets, ignore_errors=True)
+        shutil.rmtree(runtime, ignore_errors=True)
 
 
 def start_order(paths: Sequence[Path], cost: Callable[[Path], float] | None = None) -> list[int]:

@@ -59,6 +59,7 @@ import numpy as np
 import pandas as pd
 
 from .. import growth
+from .paths import ratio_path
 from .results import GROWTH_FLOOR_PCT, PATH_COLUMNS, QUANTILE_COLUMNS, QUANTILES, FanResult, write_paths
 from .schema import BASE_YEAR
 
@@ -294,8 +295,6 @@ class FanInputs:
 
     def ratio_means(self, scenario: int) -> dict[int, np.ndarray]:
         """Each share's central ratio path, 2025 and every projected year (length years + 1)."""
-        from .paths import ratio_path
-
         out = {}
         for j, role in enumerate(self.roles):
             if role != "share":

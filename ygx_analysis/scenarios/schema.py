@@ -2,9 +2,11 @@
 
 The file says, for each indicator, where its 2025 (jump-off) level comes from;
 for each scenario (``low``, ``base``, ``high``, …) and indicator, a start and an
-end growth rate, the glide between them, an uncertainty (sd) and a one-line
-rationale with the data rows it rests on; and optional targets. Every problem is
-reported as one line that names the file and the key, for example::
+end growth rate, the glide between them and a one-line rationale with the data
+rows it rests on; targets with their status; and the joint model's ``[model]``,
+``[deflator]`` and ``[pipeline]`` (checked by
+:mod:`~ygx_analysis.scenarios.structure`). Every problem is reported as one line
+that names the file and the key, for example::
 
     data/scenarios.toml: scenarios.base.fiscal_revenue_total.end_growth_pct: must be a number
 
@@ -471,6 +473,9 @@ def check_document(doc: Mapping[str, Any], where: str) -> ScenarioFile:
     model = structure.check_model(c, doc, names)
     deflator = structure.check_deflator(c, doc, names)
     pipeline = structure.check_pipeline(c, doc, names)
+    if pipeline is not None and model is not None and pipeline.indicator in model.roles \
+            and model.roles[pipeline.indicator].role != "growth":
+        c.fail("pipeline.indicator", "must name a growth indicator of [model] (a share follows its whole)")
     for i, t in enumerate(targets):
         if t.nominal and (deflator is None or deflator.indicator != t.indicator):
             c.fail(f"targets[{i}].nominal", f"needs a [deflator] for {t.indicator!r} to give its current-price path")

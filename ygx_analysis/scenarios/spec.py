@@ -382,13 +382,16 @@ class ScenarioSet:
         -------
         DataFrame
             ``target, indicator, year, kind, status, nominal, target_value,
-            level_2025, required_cagr_pct, label_zh, label_en, source, refs``
-            (:func:`~ygx_analysis.scenarios.targets.target_levels`); labels carry
-            the status word (示意 / illustrative, 推算 / derived).
+            level_2025, required_cagr_pct, required_cagr_low_pct,
+            required_cagr_high_pct, label_zh, label_en, source, refs``
+            (:func:`~ygx_analysis.scenarios.targets.target_levels`); the range is the
+            required growth from the ends of the 2025 range (for a January–June
+            estimate, the H1 rule's range); labels carry the status word
+            (示意 / illustrative, 推算 / derived).
         """
-        j = self.jumpoff
-        start = j[j["year"] == BASE_YEAR].set_index("indicator")["value"]
-        return targets.target_levels(self.targets, start, pd.concat([self.data, self.context]))
+        j = self.jumpoff[self.jumpoff["year"] == BASE_YEAR].set_index("indicator")
+        ranges = {name: (float(r["low"]), float(r["high"])) for name, r in j.iterrows()}
+        return targets.target_levels(self.targets, j["value"], pd.concat([self.data, self.context]), ranges)
 
     # -- the fan ----------------------------------------------------------------
 

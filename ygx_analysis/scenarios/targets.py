@@ -22,7 +22,8 @@ from .schema import BASE_YEAR, Target
 __all__ = ["TARGET_COLUMNS", "required_growth", "target_levels"]
 
 TARGET_COLUMNS = ("target", "indicator", "year", "kind", "status", "nominal", "target_value", "level_2025",
-                  "required_cagr_pct", "label_zh", "label_en", "source", "refs")
+                  "required_cagr_pct", "required_cagr_low_pct", "required_cagr_high_pct", "label_zh", "label_en",
+                  "source", "refs")
 
 
 def required_growth(level_2025: float, target: Any, year: Any) -> float | np.ndarray:
@@ -67,8 +68,8 @@ def required_growth(level_2025: float, target: Any, year: Any) -> float | np.nda
     return growth.required_cagr(level_2025, target, y - BASE_YEAR)
 
 
-def target_levels(targets: Sequence[Target], levels_2025: Mapping[str, float],
-                  rows: pd.DataFrame) -> pd.DataFrame:
+def target_levels(targets: Sequence[Target], levels_2025: Mapping[str, float], rows: pd.DataFrame,
+                  ranges_2025: Mapping[str, tuple[float, float]] | None = None) -> pd.DataFrame:
     """Every target as a level, with the growth needed to reach it from 2025.
 
     Parameters
@@ -80,6 +81,11 @@ def target_levels(targets: Sequence[Target], levels_2025: Mapping[str, float],
     rows : DataFrame
         Data rows with ``id`` and ``value`` columns (``indicators.csv`` and
         ``context.csv``), for targets given by a ``growth_row``.
+    ranges_2025 : mapping of str to (float, float), optional
+        The low and high 2025 level of each indicator (the jump-off range): the
+        required growth is then a range too, ``required_cagr_low_pct`` (from the
+        high 2025 level) to ``required_cagr_high_pct`` (from the low one). Without
+        it both equal ``required_cagr_pct``.
 
     Returns
     -------
@@ -114,8 +120,20 @@ def target_levels(targets: Sequence[Target], levels_2025: Mapping[str, float],
             "target": t.id, "indicator": t.indicator, "year": t.year, "kind": t.kind, "status": t.status,
             "nominal": t.nominal, "target_value": float(value), "level_2025": level,
             "required_cagr_pct": growth.required_cagr(level, value, years),
+            **_required_range(t, level, float(value), years, (ranges_2025 or {}).get(t.indicator)),
             "label_zh": t.label("zh"), "label_en": t.label("en"), "source": t.source, "refs": ";".join(refs),
         })
     frame = pd.DataFrame(out, columns=list(TARGET_COLUMNS))
     frame["year"] = frame["year"].astype("int64")
     return frame
+
+
+def _required_range(t: Target, level: float, value: float, years: int,
+                    bounds: tuple[float, float] | None) -> dict[str, float]:
+    """The required CAGR from the high and the low 2025 level (a level target); the same rate otherwise."""
+    rate = growth.required_cagr(level, value, years)
+    if bounds is None or t.kind != "value":
+        return {"required_cagr_low_pct": rate, "required_cagr_high_pct": rate}
+    low, high = bounds
+    return {"required_cagr_low_pct": growth.required_cagr(high, value, years),
+            "required_cagr_high_pct": growth.required_cagr(low, value, years)}

@@ -1,0 +1,231 @@
+"""Citations that cannot mislead: short source lines, the build named in exported files, printed qualifiers kept."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from ygx_analysis import __version__, citation, exhibits, provenance
+from ygx_analysis.data import load_indicators, load_sources
+from ygx_analysis.provenance import Provenance
+
+from .conftest import DATA
+
+HEAD = citation.SOURCE_LINE_HEADS
+
+
+def shown_source_line(obj, lang: str) -> str:
+    """The source line a rendered exhibit carries: the figure's text (unwrapped) or the table's attrs."""
+    if isinstance(obj, pd.DataFrame):
+        return obj.attrs["source"]
+    texts = [t.get_text() for t in obj.texts if t.get_text().startswith(HEAD[lang])]
+    assert len(texts) == 1
+    return texts[0].replace("\n", " ")
+
+
+# ---------------------------------------------------------------------------
+# source lines that paste
+# ---------------------------------------------------------------------------
+
+def test_no_figure_or_table_source_line_is_longer_than_250_characters(rendered_exhibits):
+    lengths = {key: len(shown_source_line(obj, key[1])) for key, obj in rendered_exhibits.items()}
+    assert lengths, "nothing rendered"
+    assert max(lengths.values()) <= 250, {k: n for k, n in lengths.items() if n > 250}
+    # the longest lists (40 and more sources) are the ones that had to be shortened
+    longest = max((len(ex.sources), ex.id) for ex in exhibits.all_exhibits())
+    assert longest[0] >= 40
+
+
+def test_a_long_source_list_is_summarised_and_points_to_exhibits_md():
+    ex = max(exhibits.all_exhibits(), key=lambda e: len(e.sources))
+    sources = load_sources().set_index("source_id")
+    first = sources.loc[ex.sources[0]]
+    for lang, count in (("zh", f"等 {len(ex.sources)} 项，详见 EXHIBITS.md"),
+                        ("en", f"and others: {len(ex.sources)} sources, all in EXHIBITS.md")):
+        line = citation.source_line(ex.sources, lang)
+        assert len(line) <= citation.SOURCE_LINE_LIMIT
+        # the first source in full, the count of all of them, the version, the first ids then "…"
+        assert line.startswith(f"{HEAD[lang]} {first['publisher']}")
+        assert first["title"] in line and count in line
+        assert f"; ygx_analysis {__version__} [{ex.sources[0]}, " in line and line.endswith(", …]")
+        shown_ids = line[line.rindex("[") + 1:-1].split(", ")[:-1]
+        assert shown_ids == list(ex.sources[:len(shown_ids)])
+    # within the limit, every source and id is cited in full
+    full = citation.source_line(ex.sources, "en", limit=100_000)
+    assert full.endswith(f"[{', '.join(ex.sources)}]")
+    assert all(str(sources.loc[sid, "title"]) in full for sid in ex.sources)
+
+
+def test_source_line_limit_is_checked():
+    with pytest.raises(ValueError, match=r"^limit: "):
+        citation.source_line(["article"], "en", limit=10)
+    with pytest.raises(TypeError, match=r"^limit: "):
+        citation.source_line(["article"], "en", limit="200")
+    with pytest.raises(ValueError, match=r"^source_ids: "):
+        citation.source_line([], "en")
+
+
+# ---------------------------------------------------------------------------
+# provenance: commit, +modified, data fingerprint
+# ---------------------------------------------------------------------------
+
+def git(project: Path, *args: str) -> str:
+    return subprocess.run(["git", "-C", str(project), *args], check=True, capture_output=True, text=True,
+                          env={"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@e.org", "GIT_COMMITTER_NAME": "t",
+                               "GIT_COMMITTER_EMAIL": "t@e.org", "HOME": str(project), "PATH": "/usr/bin:/bin"}
+                          ).stdout.strip()
+
+
+@pytest.fixture
+def committed_project(tmp_path: Path) -> Path:
+    """A git repository holding a copy of data/ and one code file, all committed."""
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    project = tmp_path / "project"
+    shutil.copytree(DATA, project / "data")
+    (project / "ygx_analysis").mkdir()
+    (project / "ygx_analysis" / "model.py").write_text("RATE = 1\n")
+    git(project, "init", "-q")
+    git(project, "add", "-A")
+    git(project, "commit", "-q", "-m", "data")
+    return project
+
+
+def fingerprint_by_hand(folder: Path) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        content = path.read_bytes()
+        digest.update(f"{path.relative_to(folder).as_posix()}\0{len(content)}\0".encode() + content)
+    return digest.hexdigest()[:8]
+
+
+def cite_lines(prov: Provenance, lang: str = "zh") -> dict[str, str]:
+    """Every exhibit's source line as an exported file carries it."""
+    return {ex.id: citation.source_line(ex.sources, lang, stamp=prov.stamp(ex.data_inputs))
+            for ex in exhibits.all_exhibits()}
+
+
+def test_an_edited_scenarios_toml_changes_exactly_the_cite_lines_that_read_it(committed_project):
+    project = committed_project
+    commit = git(project, "rev-parse", "HEAD")
+    clean = provenance.collect(project)
+    assert (clean.commit, clean.code_modified, clean.changed_data, clean.data_verified) == (commit, False, (), True)
+    before = cite_lines(clean)
+    assert all(f"; ygx_analysis {__version__} (commit {commit[:7]}) [" in line for line in before.values())
+
+    toml = project / "data" / "scenarios.toml"
+    toml.write_text(toml.read_text(encoding="utf-8") + "\n# an analyst's edit\n", encoding="utf-8")
+    edited = provenance.collect(project)
+    assert edited.changed_data == ("scenarios.toml",) and not edited.code_modified
+    assert edited.data_fingerprint == fingerprint_by_hand(project / "data") != clean.data_fingerprint
+    after = cite_lines(edited)
+    readers = {ex.id for ex in exhibits.all_exhibits() if "scenarios.toml" in ex.data_inputs}
+    assert readers and readers == {ex.id for ex in exhibits.all_exhibits()
+                                   if ex.notebook == "06_scenarios_2026_2030.ipynb"}
+    for exhibit_id, line in after.items():
+        if exhibit_id in readers:
+            assert line != before[exhibit_id]
+            assert (f"(commit {commit[:7]}+modified, data {edited.data_fingerprint}, {edited.build_date})"
+                    in line), line
+            assert len(line) <= citation.SOURCE_LINE_LIMIT
+        else:  # the reported figures, growth, innovation, industry and savings exhibits keep their line
+            assert line == before[exhibit_id]
+
+
+def test_a_changed_code_file_marks_every_line_but_adds_no_data_fingerprint(committed_project):
+    (committed_project / "ygx_analysis" / "model.py").write_text("RATE = 2\n")
+    prov = provenance.collect(committed_project)
+    assert prov.code_modified and prov.changed_data == ()
+    stamp = prov.stamp(exhibits.get("tab-reported-figures").data_inputs)
+    assert stamp == f"ygx_analysis {__version__} (commit {prov.commit[:7]}+modified)"
+    # an untracked file is no change to the commit's code
+    (committed_project / "ygx_analysis" / "model.py").write_text("RATE = 1\n")
+    (committed_project / "ygx_analysis" / "scratch.py").write_text("x = 1\n")
+    assert not provenance.collect(committed_project).code_modified
+
+
+def test_an_edited_copy_of_data_is_compared_with_the_committed_data(committed_project, tmp_path):
+    copy = tmp_path / "copy"
+    shutil.copytree(committed_project / "data", copy)
+    assert provenance.collect(committed_project, copy).changed_data == ()
+    (copy / "indicators.csv").write_bytes((copy / "indicators.csv").read_bytes().replace(b"62.08", b"62.09"))
+    (copy / "extra.csv").write_text("a\n1\n")
+    prov = provenance.collect(committed_project, copy)
+    assert prov.changed_data == ("extra.csv", "indicators.csv")
+    assert "data " + fingerprint_by_hand(copy) in prov.stamp(["indicators.csv"])
+
+
+def test_without_git_the_commit_is_unknown_and_the_fingerprint_always_shown(tmp_path):
+    shutil.copytree(DATA, tmp_path / "data")
+    prov = provenance.collect(tmp_path, environ={"SOURCE_DATE_EPOCH": "1735689600"})
+    assert prov.commit is None and not prov.data_verified and prov.build_date == "2025-01-01"
+    assert prov.stamp(["sources.csv"]) == (f"ygx_analysis {__version__} (commit unknown, "
+                                           f"data {fingerprint_by_hand(tmp_path / 'data')}, 2025-01-01)")
+
+
+def test_provenance_travels_to_kernels_as_json():
+    prov = Provenance(__version__, "f" * 40, True, ("scenarios.toml",), "0badcafe", "2026-11-29")
+    env = prov.to_environ()
+    assert json.loads(env[provenance.PROVENANCE_ENV])["changed_data"] == ["scenarios.toml"]
+    assert provenance.from_environ(env) == prov
+    with pytest.raises(ValueError, match=r"^YGX_PROVENANCE: "):
+        provenance.from_environ({provenance.PROVENANCE_ENV: "{nope"})
+    with pytest.raises(TypeError, match=r"^commit: "):
+        Provenance(__version__, 7, False, (), "0badcafe", "2026-11-29")
+
+
+# ---------------------------------------------------------------------------
+# 原文数值 keeps the qualifier
+# ---------------------------------------------------------------------------
+
+WORDS_ONLY = {"towns_transferred_2024", "subdistricts_transferred_2024"}
+"""Rows whose excerpt prints the number in words ("托管‘一镇两街道’"): no digits to match."""
+
+
+def printed_value_tables(rendered_exhibits):
+    """(id, lang, table, id column, printed column) for every table that shows printed values."""
+    for (exhibit_id, lang), obj in rendered_exhibits.items():
+        if not isinstance(obj, pd.DataFrame):
+            continue
+        id_col = next((c for c in ("数据行", "id", "row") if c in obj.columns), None)
+        printed_col = next((c for c in ("原文数值", "printed") if c in obj.columns), None)
+        if id_col and printed_col:
+            yield exhibit_id, lang, obj, id_col, printed_col
+
+
+def test_printed_values_keep_the_qualifier_exactly_as_in_the_excerpt(rendered_exhibits):
+    ind = load_indicators().set_index("id")
+    squeeze = lambda text: re.sub(r"\s+", "", str(text))  # noqa: E731
+    checked = set()
+    for exhibit_id, lang, table, id_col, printed_col in printed_value_tables(rendered_exhibits):
+        for rid, shown in zip(table[id_col], table[printed_col], strict=True):
+            if rid not in ind.index or not str(shown) or lang == "en" and not re.search(r"[\u4e00-\u9fff]", shown):
+                continue  # derived rows, and English tables that spell the figure out in words
+            excerpt = ind.loc[rid, "excerpt"]
+            if rid in WORDS_ONLY:
+                assert not re.search(r"\d", excerpt)
+                continue
+            assert squeeze(shown) in squeeze(excerpt), (exhibit_id, lang, rid, shown, excerpt)
+            checked.add((exhibit_id, rid))
+    by_row = {rid for _, rid in checked}
+    # the qualified figures the issue names, and every 超/以上/多/余 row, were checked
+    assert {"above_scale_electronics_current", "hr_cost_saving_annual", "incubation_floor_area_current",
+            "factory_floor_area_current"} <= by_row
+    assert set(ind.index[ind["qualifier"] != "exact"]) <= by_row
+    assert {"tab-reported-figures", "tab-incubation-capacity"} <= {e for e, _ in checked}
+
+
+def test_the_reported_figures_table_shows_the_printed_qualifiers_by_hand():
+    table = exhibits.render("tab-reported-figures", "zh").set_index("数据行")["原文数值"]
+    assert table["above_scale_electronics_current"] == "30多家"
+    assert table["hr_cost_saving_annual"] == "1.3亿元以上"
+    assert table["incubation_floor_area_current"] == "超20万平方米"
+    assert table["factory_floor_area_current"] == "200余万平方米"
+    assert table["fiscal_revenue_total_2024"] == "62.08亿元"

@@ -1,0 +1,52 @@
+"""The built pages in headless Chromium: Chinese in the embedded fonts, no page wider than the window."""
+
+from __future__ import annotations
+
+import subprocess
+
+import pytest
+
+from ygx_analysis.report import screenshots
+
+CHROMIUM_MISSING = screenshots.find_chromium() is None
+
+
+def test_check_build_names_the_missing_browser_and_the_missing_build(tmp_path, monkeypatch):
+    with pytest.raises(ValueError, match=r"^build: .* holds no index.html"):
+        screenshots.check_build(tmp_path, tmp_path / "shots")
+    (tmp_path / "index.html").write_text("<html></html>")
+    monkeypatch.setattr(screenshots, "find_chromium", lambda path=None: None)
+    with pytest.raises(FileNotFoundError, match=r"^chromium: not found"):
+        screenshots.check_build(tmp_path, tmp_path / "shots")
+    assert screenshots.main([str(tmp_path), "--out", str(tmp_path / "shots")]) == 2
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(CHROMIUM_MISSING, reason="headless Chromium is not installed at /usr/bin/chromium "
+                                              "(apt-get install chromium)")
+def test_every_page_renders_chinese_in_the_embedded_fonts_without_overflow(built_report, tmp_path):
+    from PIL import Image
+
+    checks = screenshots.check_build(built_report["out"], tmp_path / "shots")
+    pages = [c.page for c in checks]
+    assert pages[0] == "index.html" and len(pages) == 1 + len(built_report["result"].manifest["notebooks"])
+    assert [line for c in checks for line in c.problems()] == []
+    for check in checks:
+        assert check.findings["loaded"][:1] == ["YGX"] and check.findings["cjkNodes"] > 0, check.page
+        with Image.open(check.screenshot) as image:
+            assert image.size == (1280, 2000)
+    # what this proves depends on the machine: say whether it has CJK system fonts
+    fonts = subprocess.run(["fc-list", ":lang=zh", "family"], capture_output=True, text=True, check=False).stdout
+    print(f"CJK system fonts: {fonts.strip() or 'none'}")
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(CHROMIUM_MISSING, reason="headless Chromium is not installed at /usr/bin/chromium")
+def test_the_page_check_catches_tofu_and_overflow(tmp_path):
+    page = tmp_path / "bad.html"
+    page.write_text('<!DOCTYPE html><html><head><meta charset="utf-8"><style>body{font-family:serif}</style>'
+                    '</head><body><p>财政收入</p><div style="width:3000px">wide</div></body></html>', encoding="utf-8")
+    check = screenshots.check_page(page, tmp_path / "shots", chromium=screenshots.find_chromium())
+    problems = "\n".join(check.problems())
+    assert "YGX did not load" in problems and "Chinese texts are set in a font list without" in problems
+    assert "px wide in a 1280 px window" in problems

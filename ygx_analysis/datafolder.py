@@ -1,0 +1,72 @@
+"""Point every loader of a session at a data folder: the ``DATA_DIR`` parameter of the notebooks.
+
+The loaders (:mod:`ygx_analysis.data`, the savings and scenario files) and the
+exhibits read their files from :func:`~ygx_analysis.data.default_data_dir`,
+which honours the environment variable ``$YGX_DATA_DIR``
+(:data:`~ygx_analysis.data.DATA_DIR_ENV`). :func:`use_data_dir` sets that
+variable for the running process, so one call in a notebook's setup cell makes
+every later library call read the chosen copy of ``data/``. The loaders' cache
+is keyed by resolved path and file hash, so switching folders never serves a
+stale table.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from .data import DATA_DIR_ENV, default_data_dir
+
+__all__ = ["use_data_dir"]
+
+
+def use_data_dir(data_dir: str | os.PathLike[str] | None = None) -> Path:
+    """Make ``data_dir`` the data folder of this process and return the folder in use.
+
+    Parameters
+    ----------
+    data_dir : str, PathLike or None
+        A copy of ``data/`` (a folder holding ``indicators.csv`` and the other
+        files). None changes nothing: the folder stays the one
+        :func:`~ygx_analysis.data.default_data_dir` gives (``$YGX_DATA_DIR`` when
+        set, as in a report build, else the package's ``data/``).
+
+    Returns
+    -------
+    Path
+        The folder the loaders now read.
+
+    Raises
+    ------
+    TypeError
+        If ``data_dir`` is not a path, a string or None.
+    ValueError
+        If ``data_dir`` is empty, is not a folder, or holds no ``indicators.csv``.
+
+    Examples
+    --------
+    >>> from ygx_analysis.data import default_data_dir
+    >>> use_data_dir(None) == default_data_dir()
+    True
+    >>> use_data_dir(3)
+    Traceback (most recent call last):
+    ...
+    TypeError: data_dir: expected a path, a string or None, got int
+    >>> use_data_dir("")
+    Traceback (most recent call last):
+    ...
+    ValueError: data_dir: must not be empty
+    """
+    if data_dir is None:
+        return default_data_dir()
+    if not isinstance(data_dir, (str, os.PathLike)):
+        raise TypeError(f"data_dir: expected a path, a string or None, got {type(data_dir).__name__}")
+    if not str(os.fspath(data_dir)).strip():
+        raise ValueError("data_dir: must not be empty")
+    folder = Path(data_dir).expanduser().resolve()
+    if not folder.is_dir():
+        raise ValueError(f"data_dir: {folder} is not a folder")
+    if not (folder / "indicators.csv").is_file():
+        raise ValueError(f"data_dir: {folder} holds no indicators.csv (expected a copy of data/)")
+    os.environ[DATA_DIR_ENV] = str(folder)
+    return folder

@@ -1,0 +1,310 @@
+"""Which exact inputs made a build: package version, commit, local changes, data fingerprint.
+
+A cite line must tell two different numbers apart. :func:`collect` looks once per
+build at the project and its data folder and returns a :class:`Provenance`:
+
+- ``commit``: the commit checked out (``git rev-parse HEAD``), or None when git or
+  the repository is not there ("commit unknown");
+- ``code_modified``: True when ``git status --porcelain`` shows uncommitted changes
+  to tracked files that make the exhibits (the package, the notebooks,
+  ``pyproject.toml``; :data:`CODE_PATHS`). The data folder is judged file by file:
+- ``changed_data``: the data files whose bytes differ from ``git show HEAD:data/<name>``
+  (their sha256 compared), plus files added or removed. Without git there is nothing
+  to compare with, so every data file counts as changed and the fingerprint is always
+  shown: a build from an unpacked wheel or a copied folder cannot prove its data are
+  the committed ones;
+- ``data_fingerprint``: the first 8 hex digits of a sha256 over the sorted data files'
+  names and bytes (:func:`data_fingerprint`);
+- ``build_date``: the day of the build (``$SOURCE_DATE_EPOCH`` when set, for
+  reproducible builds).
+
+:meth:`Provenance.stamp` writes the part of a cite line that names the build, for
+one exhibit: ``ygx_analysis 0.1.0 (commit 1a2b3c4+modified, data 89ab12cd, 2026-11-29)``.
+An exhibit is ``+modified`` when the code is, or when one of the data files it reads
+changed; only then are the fingerprint and the date given. The build computes this
+once in the parent and hands it to each notebook kernel in ``$YGX_PROVENANCE``
+(:meth:`Provenance.to_environ`, :func:`from_environ`).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import hashlib
+import json
+import os
+import subprocess
+from collections.abc import Iterable, Mapping
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+__all__ = ["CODE_PATHS", "PROVENANCE_ENV", "Provenance", "changed_data_files", "collect", "data_files",
+           "data_fingerprint", "from_environ", "git_commit_id", "git_modified"]
+
+PROVENANCE_ENV = "YGX_PROVENANCE"
+"""Environment variable through which a build passes its :class:`Provenance` (JSON) to kernels."""
+
+CODE_PATHS = ("ygx_analysis", "notebooks", "pyproject.toml")
+"""Tracked paths whose uncommitted changes make a build ``+modified`` (the data are judged per file)."""
+
+_GIT_TIMEOUT = 20
+
+
+def data_files(data_dir: str | os.PathLike[str]) -> list[Path]:
+    """Every file in a data folder, sorted, skipping hidden files and caches.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> d = Path(tempfile.mkdtemp())
+    >>> for name in ("b.csv", "a.toml", ".hidden", "__pycache__/x.pyc"):
+    ...     (d / name).parent.mkdir(exist_ok=True); _ = (d / name).write_text("x")
+    >>> [p.name for p in data_files(d)]
+    ['a.toml', 'b.csv']
+    """
+    data_dir = Path(data_dir)
+    return sorted(p for p in data_dir.rglob("*") if p.is_file()
+                  and not any(part.startswith(".") or part == "__pycache__" for part in p.relative_to(data_dir).parts))
+
+
+def data_fingerprint(data_dir: str | os.PathLike[str]) -> str:
+    """First 8 hex digits of a sha256 over the data files' relative names and bytes, in name order.
+
+    Each file adds its POSIX relative name, a NUL byte, its size in decimal, a NUL
+    byte and its bytes, so that moving bytes between files changes the result.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> d = Path(tempfile.mkdtemp())
+    >>> _ = (d / "a.csv").write_bytes(b"x,y\\n")
+    >>> expected = hashlib.sha256(b"a.csv\\x004\\x00x,y\\n").hexdigest()[:8]
+    >>> data_fingerprint(d) == expected
+    True
+    """
+    data_dir = Path(data_dir)
+    if not data_dir.is_dir():
+        raise ValueError(f"data_dir: {data_dir} is not a folder")
+    digest = hashlib.sha256()
+    for path in data_files(data_dir):
+        content = path.read_bytes()
+        digest.update(path.relative_to(data_dir).as_posix().encode("utf-8") + b"\0")
+        digest.update(str(len(content)).encode("ascii") + b"\0" + content)
+    return digest.hexdigest()[:8]
+
+
+def _git(project: Path, *args: str) -> bytes | None:
+    """Output of ``git -C project args``, or None when git is missing or fails."""
+    try:
+        done = subprocess.run(["git", "-C", str(project), *args], capture_output=True, timeout=_GIT_TIMEOUT,
+                              check=False, env={**os.environ, "GIT_OPTIONAL_LOCKS": "0", "LC_ALL": "C"})
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return done.stdout if done.returncode == 0 else None
+
+
+def git_commit_id(project: str | os.PathLike[str]) -> str | None:
+    """The full commit id checked out in ``project``, or None without git or a repository.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> git_commit_id(tempfile.mkdtemp()) is None
+    True
+    """
+    out = _git(Path(project), "rev-parse", "--verify", "--quiet", "HEAD")
+    text = out.decode("ascii", "replace").strip() if out is not None else ""
+    return text or None
+
+
+def git_modified(project: str | os.PathLike[str], paths: Iterable[str] = CODE_PATHS) -> bool | None:
+    """True when tracked files under ``paths`` have uncommitted changes (None without git).
+
+    Runs ``git status --porcelain --untracked-files=no -- paths``.
+    """
+    out = _git(Path(project), "status", "--porcelain", "--untracked-files=no", "--", *paths)
+    if out is None:
+        return None
+    return bool(out.strip())
+
+
+def changed_data_files(project: str | os.PathLike[str], data_dir: str | os.PathLike[str],
+                       committed: str = "data") -> list[str] | None:
+    """Data files (relative names) whose bytes differ from ``HEAD:<committed>/<name>``; None without git.
+
+    A file in ``data_dir`` that the commit does not hold, and a committed file that
+    ``data_dir`` lacks, count as changed. ``data_dir`` may be any folder (such as an
+    edited copy); it is compared with the project's committed ``data/``.
+    """
+    project, data_dir = Path(project), Path(data_dir)
+    if git_commit_id(project) is None:
+        return None
+    listing = _git(project, "ls-tree", "-r", "-z", "--name-only", "HEAD", "--", f"{committed}/")
+    if listing is None:
+        return None
+    prefix = f"{committed}/"
+    in_commit = {name[len(prefix):] for name in listing.decode("utf-8").split("\0") if name.startswith(prefix)}
+    here = {p.relative_to(data_dir).as_posix(): p for p in data_files(data_dir)}
+    changed = sorted((in_commit ^ set(here)))
+    for name in sorted(in_commit & set(here)):
+        committed_bytes = _git(project, "show", f"HEAD:{prefix}{name}")
+        if committed_bytes is None or (hashlib.sha256(committed_bytes).digest()
+                                       != hashlib.sha256(here[name].read_bytes()).digest()):
+            changed.append(name)
+    return sorted(changed)
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """The inputs of one build, as cite lines name them (see the module docstring).
+
+    Examples
+    --------
+    >>> p = Provenance("0.1.0", "0123456789abcdef", False, ("scenarios.toml",), "89abcdef", "2026-11-29")
+    >>> p.stamp(["indicators.csv"])
+    'ygx_analysis 0.1.0 (commit 0123456)'
+    >>> p.stamp(["scenarios.toml"])
+    'ygx_analysis 0.1.0 (commit 0123456+modified, data 89abcdef, 2026-11-29)'
+    >>> Provenance("0.1.0", None, False, (), "89abcdef", "2026-11-29").stamp()
+    'ygx_analysis 0.1.0 (commit unknown)'
+    """
+
+    version: str
+    commit: str | None
+    code_modified: bool
+    changed_data: tuple[str, ...]
+    data_fingerprint: str
+    build_date: str
+    data_verified: bool = True
+    package: str = field(default="ygx_analysis")
+
+    def __post_init__(self) -> None:
+        for name in ("version", "data_fingerprint", "build_date", "package"):
+            if not isinstance(getattr(self, name), str):
+                raise TypeError(f"{name}: expected a str, got {type(getattr(self, name)).__name__}")
+        if self.commit is not None and not isinstance(self.commit, str):
+            raise TypeError(f"commit: expected a str or None, got {type(self.commit).__name__}")
+        if isinstance(self.changed_data, str):
+            raise TypeError("changed_data: expected a sequence of file names, got one str")
+        object.__setattr__(self, "changed_data", tuple(self.changed_data))
+
+    @property
+    def short_commit(self) -> str | None:
+        """The first 7 hex digits of the commit (None when unknown)."""
+        return self.commit[:7] if self.commit else None
+
+    def data_changed(self, inputs: Iterable[str] | None = None) -> bool:
+        """True when one of ``inputs`` (data file names; all files when None) differs from the commit."""
+        if not self.data_verified:
+            return True
+        if inputs is None:
+            return bool(self.changed_data)
+        return bool(set(inputs) & set(self.changed_data))
+
+    def modified(self, inputs: Iterable[str] | None = None) -> bool:
+        """True when the code, or one of ``inputs``, differs from the commit."""
+        return self.code_modified or self.data_changed(inputs)
+
+    def stamp(self, inputs: Iterable[str] | None = None) -> str:
+        """The build part of a cite line, for an exhibit reading the data files ``inputs``.
+
+        ``inputs`` None means every data file (the build as a whole).
+        """
+        inputs = None if inputs is None else tuple(inputs)
+        commit = f"commit {self.short_commit}" if self.commit else "commit unknown"
+        if self.commit and self.modified(inputs):
+            commit += "+modified"
+        parts = [commit]
+        if self.data_changed(inputs):
+            parts += [f"data {self.data_fingerprint}", self.build_date]
+        return f"{self.package} {self.version} ({', '.join(parts)})"
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready record (for the manifest and the kernels)."""
+        record = asdict(self)
+        record["changed_data"] = list(self.changed_data)
+        return record
+
+    @classmethod
+    def from_dict(cls, record: Mapping[str, Any]) -> Provenance:
+        """The inverse of :meth:`to_dict`.
+
+        Examples
+        --------
+        >>> p = Provenance("0.1.0", None, True, ("a.csv",), "00ff00ff", "2026-01-01", False)
+        >>> Provenance.from_dict(p.to_dict()) == p
+        True
+        """
+        if not isinstance(record, Mapping):
+            raise TypeError(f"record: expected a mapping, got {type(record).__name__}")
+        return cls(**{k: (tuple(v) if k == "changed_data" else v) for k, v in record.items()})
+
+    def to_environ(self) -> dict[str, str]:
+        """``{PROVENANCE_ENV: json}``, to add to a kernel's environment."""
+        return {PROVENANCE_ENV: json.dumps(self.to_dict(), ensure_ascii=False, sort_keys=True)}
+
+
+def from_environ(environ: Mapping[str, str] | None = None) -> Provenance | None:
+    """The :class:`Provenance` a build passed in ``$YGX_PROVENANCE``, or None outside a build.
+
+    Examples
+    --------
+    >>> p = Provenance("0.1.0", "abc", False, (), "00ff00ff", "2026-01-01")
+    >>> from_environ(p.to_environ()) == p, from_environ({})
+    (True, None)
+    """
+    environ = os.environ if environ is None else environ
+    text = environ.get(PROVENANCE_ENV, "").strip()
+    if not text:
+        return None
+    try:
+        return Provenance.from_dict(json.loads(text))
+    except (ValueError, TypeError) as exc:
+        raise ValueError(f"{PROVENANCE_ENV}: not a provenance record: {exc}") from None
+
+
+def _build_date(environ: Mapping[str, str]) -> str:
+    epoch = environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch:
+        try:
+            return _dt.datetime.fromtimestamp(int(epoch), tz=_dt.timezone.utc).date().isoformat()
+        except ValueError:
+            raise ValueError(f"SOURCE_DATE_EPOCH: not an integer number of seconds: {epoch!r}") from None
+    return _dt.datetime.now(_dt.timezone.utc).date().isoformat()
+
+
+def collect(project: str | os.PathLike[str], data_dir: str | os.PathLike[str] | None = None, *,
+            version: str | None = None, environ: Mapping[str, str] | None = None) -> Provenance:
+    """Look at ``project`` (a git checkout or not) and its data folder once; see the module docstring.
+
+    Parameters
+    ----------
+    project : path-like
+        The folder holding the package, ``notebooks/`` and ``data/`` (a git work tree or not).
+    data_dir : path-like, optional
+        The data read by this build; ``project/data`` by default. Compared with the
+        committed ``data/``.
+    version : str, optional
+        The package version; the installed one by default.
+    environ : mapping, optional
+        Where to read ``$SOURCE_DATE_EPOCH``; ``os.environ`` by default.
+    """
+    project = Path(project)
+    if not project.is_dir():
+        raise ValueError(f"project: {project} is not a folder")
+    data = Path(data_dir) if data_dir is not None else project / "data"
+    if not data.is_dir():
+        raise ValueError(f"data_dir: {data} is not a folder")
+    if version is None:
+        from . import __version__ as version
+    commit = git_commit_id(project)
+    changed = changed_data_files(project, data) if commit else None
+    names = tuple(p.relative_to(data).as_posix() for p in data_files(data))
+    return Provenance(
+        version=version, commit=commit,
+        code_modified=bool(git_modified(project)) if commit else False,
+        changed_data=tuple(changed) if changed is not None else names,
+        data_fingerprint=data_fingerprint(data),
+        build_date=_build_date(os.environ if environ is None else environ),
+        data_verified=changed is not None,
+    )

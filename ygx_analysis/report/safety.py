@@ -1,0 +1,381 @@
+"""What keeps a report build from losing, mixing or leaving anything: the output folder's checks and lock,
+the marker of a build, stale temporary folders, the swap, and signals.
+
+A build into ``OUT`` works like this:
+
+1. :func:`resolve_out` follows a symbolic link (its target is replaced, the link
+   stays valid) and :func:`check_out` refuses anything but a missing or empty
+   folder, or an earlier build: a folder holding :data:`MARKER`.
+2. :func:`out_lock` takes ``OUT.lock`` (``fcntl.flock``): a second build into the
+   same folder fails at once, naming the pid that holds it.
+3. :func:`remove_stale` removes the ``OUT.tmp<pid>`` folders of builds that died
+   (their process is gone, checked with its start time against pid reuse).
+4. The build goes into ``OUT.tmp<pid>`` (:func:`make_temporary`); kernels keep their
+   connection files and sockets inside it, so they leave with it.
+5. :func:`swap_in` renames ``OUT`` aside, renames the new build in and removes the
+   old one; a failure puts the old one back. :class:`SignalGuard` holds SIGINT and
+   SIGTERM back while it runs.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import fcntl
+import json
+import os
+import re
+import shutil
+import signal
+import stat
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+from types import FrameType
+
+from ..inputs import DataError, display_path, read_bytes
+from .export import BuildError
+
+__all__ = ["BUILD_LAYOUT", "MARKER", "MARKER_FORMAT", "OWNER", "BuildInterrupted", "OutLocked", "SignalGuard",
+           "check_out", "is_build", "make_temporary", "marker_bytes", "out_lock", "process_started",
+           "remove_stale", "resolve_out", "swap_in", "temporary_path"]
+
+MARKER = ".ygx-report.json"
+"""The file every build writes into its folder; only a folder holding it is replaced."""
+
+MARKER_FORMAT = 1
+"""Version of the build folder's layout, written into :data:`MARKER`."""
+
+OWNER = ".ygx-owner.json"
+"""The file in a temporary build folder naming the process that writes it (pid and start time)."""
+
+BUILD_LAYOUT = frozenset({"index.html", "EXHIBITS.md", "manifest.json", "assets", "figures", "tables", "notebooks",
+                          MARKER})
+"""Top-level names of a build folder."""
+
+Log = Callable[[str], None]
+
+
+def marker_bytes() -> bytes:
+    """The content of :data:`MARKER`: the package name and :data:`MARKER_FORMAT`.
+
+    Examples
+    --------
+    >>> marker_bytes()
+    b'{"package": "ygx_analysis", "format": 1}\\n'
+    """
+    return (json.dumps({"package": "ygx_analysis", "format": MARKER_FORMAT}) + "\n").encode("ascii")
+
+
+def _json_object(path: Path) -> dict | None:
+    try:
+        doc = json.loads(read_bytes(path, limit=1_000_000))
+    except (DataError, ValueError):
+        return None
+    return doc if isinstance(doc, dict) else None
+
+
+def is_build(folder: str | os.PathLike[str]) -> bool:
+    """Whether ``folder`` holds a report build: its :data:`MARKER`, or an earlier build's exact layout.
+
+    A build written before the marker existed counts when every top-level name is
+    one of :data:`BUILD_LAYOUT` and its ``manifest.json`` names the package.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> d = Path(tempfile.mkdtemp())
+    >>> _ = (d / "thesis.docx").write_text("mine")
+    >>> _ = (d / "manifest.json").write_text('{"package": "ygx_analysis"}')
+    >>> is_build(d)
+    False
+    >>> (d / "thesis.docx").unlink()
+    >>> is_build(d)
+    True
+    """
+    folder = Path(folder)
+    marker = _json_object(folder / MARKER)
+    if marker is not None:
+        return marker.get("package") == "ygx_analysis" and isinstance(marker.get("format"), int)
+    names = {p.name for p in folder.iterdir()}
+    manifest = _json_object(folder / "manifest.json") if names <= BUILD_LAYOUT else None
+    return manifest is not None and manifest.get("package") == "ygx_analysis"
+
+
+def resolve_out(out: str | os.PathLike[str]) -> Path:
+    """``--out`` as an absolute path with symbolic links followed: a linked folder's target is what is built.
+
+    Raises
+    ------
+    ValueError
+        One line starting ``out:``: empty, a NUL character, a symbolic link loop,
+        a part of the path that is a file, or a path too long.
+
+    Examples
+    --------
+    >>> resolve_out("/etc/hostname/build")
+    Traceback (most recent call last):
+    ...
+    ValueError: out: /etc/hostname/build: /etc/hostname is a file, not a folder
+    """
+    if not isinstance(out, (str, os.PathLike)):
+        raise TypeError(f"out: expected a path, got {type(out).__name__}")
+    text = os.fspath(out)
+    if not str(text).strip():
+        raise ValueError("out: is empty; give a folder")
+    shown = display_path(text) if "\x00" not in str(text) else repr(text)
+    try:
+        os.stat(text)
+    except FileNotFoundError:
+        pass
+    except ValueError:
+        raise ValueError(f"out: {shown}: not a valid path (NUL character)") from None
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise ValueError(f"out: {shown}: symbolic link loop; point the link at a folder") from None
+        if exc.errno == errno.ENOTDIR:
+            blocker = next((p for p in reversed(Path(text).parents) if p.exists() and not p.is_dir()), None)
+            what = f"{display_path(blocker)} is a file, not a folder" if blocker else "a part of it is not a folder"
+            raise ValueError(f"out: {shown}: {what}") from None
+        if exc.errno == errno.ENAMETOOLONG:
+            raise ValueError(f"out: {shown}: path is too long") from None
+        if exc.errno not in (errno.EACCES, errno.EPERM):
+            raise ValueError(f"out: {shown}: {exc.strerror}") from None
+    return Path(os.path.realpath(text))
+
+
+def check_out(out: Path, protected: Sequence[Path]) -> None:
+    """Raise ``ValueError`` (one line naming ``out``) unless a build may replace ``out``.
+
+    ``out`` (resolved, :func:`resolve_out`) must not be, contain, or sit inside a
+    protected folder (the project, its notebooks and data), must not be the root or
+    the home folder, and must be missing, an empty folder, or a build (:func:`is_build`).
+    Nothing is changed.
+    """
+    if out == Path(out.anchor) or out == Path.home().resolve():
+        raise ValueError(f"out: refusing to replace {out}")
+    for keep in protected:
+        keep_r = keep.resolve()
+        if out == keep_r or out in keep_r.parents or keep_r in out.parents:
+            raise ValueError(f"out: {display_path(out)} would overwrite or sit inside {display_path(keep)}; "
+                             "choose another folder")
+    try:
+        mode = os.lstat(out).st_mode
+    except FileNotFoundError:
+        return
+    if not stat.S_ISDIR(mode):
+        raise ValueError(f"out: {display_path(out)} exists and is not a folder; nothing was changed")
+    try:
+        empty = not any(out.iterdir())
+        if not empty and not is_build(out):
+            raise ValueError(f"out: {display_path(out)} is not empty and is not a ygx_analysis build (no {MARKER}); "
+                             "nothing was changed; choose a new or empty folder")
+    except PermissionError:
+        raise ValueError(f"out: {display_path(out)}: permission denied; nothing was changed") from None
+
+
+class OutLocked(BuildError):
+    """Another build into the same ``OUT`` holds its lock."""
+
+
+def _holder(fd: int) -> str:
+    text = os.pread(fd, 32, 0).decode("ascii", "replace").strip()
+    return text if text.isdigit() else "unknown"
+
+
+@contextlib.contextmanager
+def out_lock(out: Path) -> Iterator[Path]:
+    """Hold ``OUT.lock`` (``fcntl.flock``, holding this pid) for one build into ``out``; yield its path.
+
+    A second build fails at once with :class:`OutLocked`. The lock file is removed
+    on release while still locked; a waiter that opened it before checks, once it
+    holds the lock, that its file is still the one at the path, and tries again if not.
+    """
+    path = out.with_name(out.name + ".lock")
+    while True:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            holder = _holder(fd)
+            os.close(fd)
+            raise OutLocked(f"out: another build into {display_path(out)} is running (pid {holder}); "
+                            "wait for it or choose another folder") from None
+        except BaseException:
+            os.close(fd)
+            raise
+        try:
+            now = os.stat(path)
+            held = os.fstat(fd)
+            same = (now.st_ino, now.st_dev) == (held.st_ino, held.st_dev)
+        except FileNotFoundError:
+            same = False
+        if same:
+            break
+        os.close(fd)
+    try:
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, f"{os.getpid()}\n".encode("ascii"), 0)
+        yield path
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(path)
+        os.close(fd)
+
+
+def process_started(pid: int) -> float | None:
+    """The start time of process ``pid`` (seconds since 1970, psutil), or None when it is gone.
+
+    Examples
+    --------
+    >>> process_started(os.getpid()) > 0
+    True
+    """
+    import psutil
+
+    try:
+        return psutil.Process(pid).create_time()
+    except psutil.NoSuchProcess:
+        return None
+    except psutil.Error:  # another user's process: it exists
+        return -1.0
+
+
+def _alive(pid: int, started: float | None) -> bool:
+    now = process_started(pid)
+    if now is None:
+        return False
+    return started is None or now < 0 or abs(now - started) < 0.01
+
+
+def temporary_path(out: Path) -> Path:
+    """``OUT.tmp<pid>``: the temporary folder of this process's build into ``out``.
+
+    Examples
+    --------
+    >>> temporary_path(Path("/b/build")) == Path(f"/b/build.tmp{os.getpid()}")
+    True
+    """
+    return out.with_name(f"{out.name}.tmp{os.getpid()}")
+
+
+def make_temporary(out: Path) -> Path:
+    """Create :func:`temporary_path` beside ``out``, holding :data:`OWNER` (this pid and its start time)."""
+    tmp = temporary_path(out)
+    if tmp.exists():
+        shutil.rmtree(tmp)
+    tmp.mkdir()
+    owner = {"pid": os.getpid(), "started": process_started(os.getpid())}
+    (tmp / OWNER).write_text(json.dumps(owner) + "\n", encoding="ascii")
+    return tmp
+
+
+def remove_stale(out: Path, say: Log) -> list[Path]:
+    """Remove the temporary folders ``OUT.tmp<pid>[-old]`` of builds whose process is gone; one line each.
+
+    Call it holding :func:`out_lock`. A previous build moved aside by a swap that
+    did not finish is put back when ``out`` is missing. A folder whose process
+    still runs (same pid and start time) is left alone. Returns the folders removed.
+    """
+    pattern = re.compile(re.escape(out.name) + r"\.tmp(\d+)(-old)?")
+    removed = []
+    for path in sorted(out.parent.iterdir()):
+        match = pattern.fullmatch(path.name)
+        if not match or path.is_symlink() or not path.is_dir():
+            continue
+        pid, old = int(match.group(1)), bool(match.group(2))
+        owner = None if old else _json_object(path / OWNER)
+        started = owner.get("started") if owner else None
+        if pid == os.getpid() or _alive(pid, started if isinstance(started, float) else None):
+            continue
+        if old and not os.path.lexists(out) and is_build(path):
+            path.rename(out)
+            say(f"restored {display_path(out)} from {path.name}, left by build process {pid}, which is gone")
+            continue
+        shutil.rmtree(path)
+        removed.append(path)
+        say(f"removed {display_path(path)}, left by build process {pid}, which is gone")
+    return removed
+
+
+class BuildInterrupted(BaseException):
+    """SIGINT or SIGTERM stopped a build (a BaseException, like KeyboardInterrupt).
+
+    ``exit_status`` is 128 plus the signal number: 130 for SIGINT, 143 for SIGTERM.
+    ``swapped`` says whether the new build was in place already.
+    """
+
+    def __init__(self, signum: int, swapped: bool = False) -> None:
+        self.signum, self.swapped = signum, swapped
+        super().__init__(f"stopped by {signal.Signals(signum).name}")
+
+    @property
+    def exit_status(self) -> int:
+        return 128 + self.signum
+
+
+class SignalGuard:
+    """SIGINT and SIGTERM as :class:`BuildInterrupted` in the main thread, once; held back in :meth:`held`.
+
+    Use as a context manager (it installs its handlers and restores the previous
+    ones); outside the main thread it does nothing. A second signal while the
+    build stops is ignored, so that the clean-up is not interrupted.
+    """
+
+    SIGNALS = (signal.SIGINT, signal.SIGTERM)
+
+    def __init__(self) -> None:
+        self.received: int | None = None
+        self._held = 0
+        self._previous: dict[int, object] = {}
+
+    def _handle(self, signum: int, frame: FrameType | None) -> None:
+        if self.received is not None:
+            return
+        self.received = signum
+        if not self._held:
+            raise BuildInterrupted(signum)
+
+    def __enter__(self) -> SignalGuard:
+        if threading.current_thread() is threading.main_thread():
+            for signum in self.SIGNALS:
+                self._previous[signum] = signal.signal(signum, self._handle)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        for signum, handler in self._previous.items():
+            signal.signal(signum, handler)  # type: ignore[arg-type]
+        self._previous.clear()
+
+    @contextlib.contextmanager
+    def held(self) -> Iterator[None]:
+        """Hold signals back while the block runs; raise for one received before or during it, after it."""
+        if self.received is not None:
+            raise BuildInterrupted(self.received)
+        self._held += 1
+        try:
+            yield
+        finally:
+            self._held -= 1
+
+
+def swap_in(tmp: Path, out: Path) -> None:
+    """Replace ``out`` by ``tmp``: rename ``out`` aside, rename ``tmp`` in, remove the old one.
+
+    When the second rename fails, the old build is renamed back and the error raised.
+    """
+    old = out.with_name(f"{out.name}.tmp{os.getpid()}-old")
+    if old.exists():
+        shutil.rmtree(old)
+    moved = False
+    if os.path.lexists(out):
+        out.rename(old)
+        moved = True
+    try:
+        tmp.rename(out)
+    except BaseException:
+        if moved:
+            old.rename(out)
+        raise
+    if moved:
+        shutil.rmtree(old, ignore_errors=True)
