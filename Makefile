@@ -58,10 +58,11 @@ notebooks: $(STAMP)
 	MPLBACKEND=Agg $(BIN)/python -m jupyter nbconvert --to notebook --execute --inplace --ExecutePreprocessor.record_timing=False \
 	  --ExecutePreprocessor.kernel_name=python3 $(NOTEBOOKS)
 
-## make contact-sheet: one PNG of every figure's thumbnail, in Chinese and English (build/contact-sheet.png)
+## make contact-sheet: one PNG of every figure's thumbnail, in Chinese and English (build-review/contact-sheet.png;
+## not in build/, which a report build replaces whole and refuses to replace when it holds other files)
 .PHONY: contact-sheet
 contact-sheet: $(STAMP)
-	MPLBACKEND=Agg $(BIN)/python tools/contact_sheet.py --out build/contact-sheet.png
+	MPLBACKEND=Agg $(BIN)/python tools/contact_sheet.py --out build-review/contact-sheet.png
 
 ## make screenshots: headless Chromium screenshots of build/ (index.html, every notebook page) in build/screenshots/;
 ## fails when a page's Chinese would show as empty boxes, its fonts do not load, or it is wider than the window

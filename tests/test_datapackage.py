@@ -64,3 +64,20 @@ def test_own_check_works_without_frictionless(data_copy, monkeypatch):
     assert [str(p) for p in problems] == [
         f"{path}: resources.indicators.schema.fields: names differ from the header of indicators.csv at column 4 "
         "(13 fields, 13 columns); regenerate the descriptor with tools/make_datapackage.py"]
+
+
+def test_descriptor_must_list_savings_toml(data_copy):
+    """savings.toml is a data file (the reform-savings assumptions): a descriptor without it is refused."""
+    import json
+
+    from ygx_analysis.datapackage import LISTED_FILES, check_descriptor
+
+    assert "savings.toml" in LISTED_FILES
+    path = data_copy / "datapackage.json"
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    doc["resources"] = [r for r in doc["resources"] if r["path"] != "savings.toml"]
+    path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    n, problems = check_descriptor(data_copy, deep=False)
+    assert n == 4
+    assert [p.message for p in problems] == ["savings.toml is not listed; regenerate the descriptor with "
+                                             "tools/make_datapackage.py"]

@@ -136,3 +136,35 @@ def test_papermill_runs_notebook_05_with_its_assumptions(tmp_path, clean_env):
     # 15th plan, nominal: 1.35 a year in 2025 money growing 2.8 % a year (savings.toml), 2026-2030
     nominal = sum(1.35 * 1.028 ** (year - 2025) for year in range(2026, 2031))
     assert f"累计毛节约{nominal:.2f}亿元（名义）" in text
+
+
+# ---------------------------------------------------------------------------
+# the report picks the notebook set by language
+# ---------------------------------------------------------------------------
+
+@pytest.mark.slow
+def test_report_builds_the_set_of_its_language(tmp_path, clean_env):
+    import nbformat
+
+    from ygx_analysis import exhibits, report
+
+    from .test_report_notebooks import KERNELSPEC, small_registry
+
+    small_registry(clean_env, exhibits.get("tab-reported-figures"))
+    project = tmp_path / "project"
+    shutil.copytree(default_data_dir(), project / "data")
+    for lang, folder in (("zh", project / "notebooks"), ("en", project / "notebooks" / "en")):
+        folder.mkdir(parents=True)
+        nb = nbformat.v4.new_notebook(cells=[
+            nbformat.v4.new_code_cell(f'LANG = "{lang}"', metadata={"tags": ["parameters"]}),
+            nbformat.v4.new_code_cell('print("set", LANG)')], metadata={"kernelspec": KERNELSPEC})
+        nbformat.write(nb, folder / "01_pair.ipynb")
+    sources = {}
+    for lang in ("zh", "en"):
+        report.build(tmp_path / f"build-{lang}", project, lang=lang, jobs=1, log=None)
+        manifest = json.loads((tmp_path / f"build-{lang}" / "manifest.json").read_text(encoding="utf-8"))
+        assert manifest["lang"] == lang
+        sources[lang] = [n["source"] for n in manifest["notebooks"]]
+        executed = nbformat.read(tmp_path / f"build-{lang}" / "notebooks" / "01_pair.ipynb", as_version=4)
+        assert [o["text"] for c in executed.cells if c.cell_type == "code" for o in c.outputs] == [f"set {lang}\n"]
+    assert sources == {"zh": ["notebooks/01_pair.ipynb"], "en": ["notebooks/en/01_pair.ipynb"]}

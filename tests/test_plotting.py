@@ -209,7 +209,8 @@ def test_value_labels_sit_inside_the_axes_clear_of_bars_and_error_bars(exhibit_i
         if not ax.axison:
             continue
         frame = ax.get_window_extent(renderer)
-        if not (frame.x0 - 1 <= box.x0 and box.x1 <= frame.x1 + 1 and frame.y0 - 1 <= box.y0 and box.y1 <= frame.y1 + 1):
+        if not (frame.x0 - 1 <= box.x0 and box.x1 <= frame.x1 + 1
+                and frame.y0 - 1 <= box.y0 and box.y1 <= frame.y1 + 1):
             problems.append(("outside the axes", text.get_text()))
         bars = [p.get_window_extent(renderer) for p in ax.patches if isinstance(p, Rectangle)
                 and p.get_width() and p.get_height()]
@@ -223,13 +224,21 @@ def test_value_labels_sit_inside_the_axes_clear_of_bars_and_error_bars(exhibit_i
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 @pytest.mark.parametrize("exhibit_id", FIGURE_IDS)
-def test_no_legend_sits_above_or_on_a_title(exhibit_id, lang, rendered_exhibits):
+def test_no_legend_sits_above_or_on_a_title_or_off_the_figure(exhibit_id, lang, rendered_exhibits):
     fig = rendered_exhibits[exhibit_id, lang]
     renderer = fig.canvas.get_renderer()
-    titles = [ax.title for ax in fig.axes if ax.get_title()] + ([fig._suptitle] if fig._suptitle else [])
-    legends = list(fig.legends) + [ax.get_legend() for ax in fig.axes if ax.get_legend()]
-    for legend in legends:
+    suptitle = [fig._suptitle] if fig._suptitle else []
+    every_title = [ax.title for ax in fig.axes if ax.get_title()] + suptitle
+    for title in every_title:  # no title cut at the figure's edge
+        tbox = title.get_window_extent(renderer)
+        assert tbox.x0 >= 0 and tbox.x1 <= fig.bbox.width, title.get_text()
+    # a figure legend against every title; an axes legend against its own title and the suptitle
+    pairs = [(legend, every_title) for legend in fig.legends]
+    pairs += [(ax.get_legend(), ([ax.title] if ax.get_title() else []) + suptitle)
+              for ax in fig.axes if ax.get_legend()]
+    for legend, titles in pairs:
         lbox = legend.get_window_extent(renderer)
+        assert lbox.x0 >= 0 and lbox.x1 <= fig.bbox.width, "legend cut at the figure's edge"
         for title in titles:
             tbox = title.get_window_extent(renderer)
             if lbox.x1 > tbox.x0 and tbox.x1 > lbox.x0:  # one above the other
@@ -250,8 +259,9 @@ def test_savings_chart_shades_every_model_year_and_its_bars_match_the_legend(lan
     assert len(spans) == 1
     bars = [p for p in ax.patches if p not in spans]
     assert len(bars) == len(years)
-    swatch = [h for h in ax.get_legend().legend_handles if hasattr(h, "get_facecolor")
-              and h.get_label() in ("每年节约（名义）", "Saving per year (nominal)")]
+    legend = ax.get_legend()
+    swatch = [h for h, t in zip(legend.legend_handles, legend.get_texts(), strict=True)
+              if t.get_text() in ("每年节约（名义）", "Saving per year (nominal)")]
     assert len(swatch) == 1
     # opaque bars look the same on the shading as their swatch on white
     assert {to_rgba(b.get_facecolor()) for b in bars} == {to_rgba(swatch[0].get_facecolor())}
@@ -273,7 +283,8 @@ def test_investment_axis_mixes_units_and_every_bar_names_its_own(lang, rendered_
     expected = [f"{reported(r, ind).text} {reported(r, ind).unit if lang == 'zh' else words[reported(r, ind).unit]}"
                 for r in counted]
     assert labels == expected
-    assert all(w in ax.get_xlabel() for w in (("场", "个", "家") if lang == "zh" else ("events", "projects", "firms")))
+    named = ("场", "个", "家") if lang == "zh" else ("events", "projects", "firms")
+    assert all(w in ax.get_xlabel() for w in named)
     assert len(ax.get_legend().legend_handles) == 2
 
 

@@ -33,7 +33,7 @@ import pytest
 from ygx_analysis import cli, exhibits, report
 from ygx_analysis.report import safety
 
-from .conftest import DATA, REPO, tree
+from .conftest import DATA, tree
 
 build_module = importlib.import_module("ygx_analysis.report.build")  # the module, not the function
 KERNELSPEC = {"name": "python3", "display_name": "Python 3", "language": "python"}
@@ -276,6 +276,26 @@ def test_snapshot_refuses_a_fifo_in_the_data_folder(tmp_path, monkeypatch, none)
     assert neighbours(out) == []
 
 
+def test_a_signal_stops_at_once_but_waits_for_the_swap():
+    previous = signal.getsignal(signal.SIGTERM)
+    with pytest.raises(safety.BuildInterrupted) as info, safety.SignalGuard():
+        os.kill(os.getpid(), signal.SIGINT)
+        time.sleep(5)
+    assert info.value.exit_status == 130 and not info.value.swapped
+    with safety.SignalGuard() as guard:
+        with guard.held():  # the swap: the signal is noted, the block runs to its end
+            os.kill(os.getpid(), signal.SIGTERM)
+            time.sleep(0.2)
+            finished = True
+        assert finished and guard.received == signal.SIGTERM
+        os.kill(os.getpid(), signal.SIGINT)  # a second signal while stopping: ignored
+        time.sleep(0.2)
+        with pytest.raises(safety.BuildInterrupted) as info, guard.held():
+            pass
+    assert info.value.exit_status == 143
+    assert signal.getsignal(signal.SIGTERM) is previous
+
+
 def test_kernels_get_the_checked_source_date_epoch_and_their_runtime_folder(monkeypatch, tmp_path):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "not checked")
     env = report.notebooks.kernel_env(tmp_path / "d", tmp_path / "r", 1735689600)
@@ -346,9 +366,20 @@ def test_a_data_edit_during_the_build_shows_nowhere(tmp_path, monkeypatch):
     assert neighbours(out) == []
 
 
+# ``ygx-analysis report`` in a process of its own, with an empty registry: the build's own
+# process then exports only the data tables, and the test's notebook is all the kernel work
+CLI_WITHOUT_EXHIBITS = """import sys
+from ygx_analysis import cli, exhibits
+exhibits.all_exhibits()
+exhibits._REGISTRY = {}
+exhibits.load_all = lambda: None
+sys.exit(cli.main(sys.argv[1:]))
+"""
+
+
 def start_build(project: Path, out: Path, *extra: str) -> subprocess.Popen:
     env = {**os.environ, "MPLBACKEND": "Agg", "OPENBLAS_NUM_THREADS": "1"}
-    return subprocess.Popen([sys.executable, "-m", "ygx_analysis", "report", "--project", str(project),
+    return subprocess.Popen([sys.executable, "-c", CLI_WITHOUT_EXHIBITS, "report", "--project", str(project),
                              "--out", str(out), *extra], cwd=out.parent, env=env,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 

@@ -417,7 +417,7 @@ MALFORMED = [
     ("year not whole", "last_year = 2030", "last_year = 2030.5", "meta.last_year: must be a whole year such as 2030"),
     ("a path's sd is no longer read", "glide = \"back_loaded\"", "glide = \"back_loaded\"\nsd_pct = 3.0",
      "scenarios.glide.gross_output.sd_pct: unknown key; expected one of start_growth_pct, end_growth_pct, glide, "
-     "rationale, refs"),
+     "rationale, rationale_zh, refs"),
     ("unknown H1 rule", "h1_rule = \"output\"", "h1_rule = \"quarterly\"",
      "indicators.gross_output.estimate_2025.h1_rule: unknown value 'quarterly'; expected one of output, fiscal"),
     ("own H1 share refused", "h1_rule = \"output\"", "h1_rule = \"output\"\nh1_share = 0.47",
@@ -452,7 +452,7 @@ MALFORMED = [
      "indicators.fiscal_revenue_total.estimate_2025.growth_pct: must have low <= default <= high"),
     ("unknown key", "glide = \"linear\"", "glide = \"linear\"\nsd = 2.0",
      "scenarios.glide.fiscal_revenue_total.sd: unknown key; expected one of start_growth_pct, end_growth_pct, "
-     "glide, rationale, refs"),
+     "glide, rationale, rationale_zh, refs"),
     ("two target kinds", "multiple_of_2025 = 2.0", "multiple_of_2025 = 2.0\nvalue = 900.0",
      "targets[0]: give exactly one of value, multiple_of_2025 or growth_row"),
     ("unknown ref", "refs = [\"gross_output_yoy_2025h1\"]", "refs = [\"gross_output_yoy_2099\"]",

@@ -8,7 +8,10 @@ English one, labelled with the exhibit id and language, in the registry's order
 
 Usage::
 
-    python tools/contact_sheet.py [--out build/contact-sheet.png] [--columns 4]
+    python tools/contact_sheet.py [--out build-review/contact-sheet.png] [--columns 4]
+
+The default folder is not ``build/``: a report build replaces that folder whole, and
+refuses to replace it when it holds files of its own making.
 """
 
 from __future__ import annotations
@@ -31,8 +34,8 @@ def sheet_figures() -> list[tuple[str, object]]:
 def main(argv: list[str] | None = None) -> Path:
     """Write the contact sheet and return its path."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", type=Path, default=ROOT / "build" / "contact-sheet.png",
-                        help="PNG file to write (default: build/contact-sheet.png)")
+    parser.add_argument("--out", type=Path, default=ROOT / "build-review" / "contact-sheet.png",
+                        help="PNG file to write (default: build-review/contact-sheet.png)")
     parser.add_argument("--columns", type=int, default=4, help="thumbnails per row (default: 4)")
     args = parser.parse_args(argv)
     if args.out.suffix.lower() != ".png":

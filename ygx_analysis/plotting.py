@@ -31,8 +31,8 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = ["FONT_ENV", "FONT_FAMILY", "FONT_PATH", "PALETTE", "PDF_COMPRESSION", "PROJECTION_STYLE",
            "SAVE_METADATA", "STYLE", "UNIT_AXIS_EN", "USED_FONT_FAMILY", "USED_FONT_PATH", "add_projection_note",
            "add_source_line", "apply_fonts", "bundled_font_characters", "contact_sheet", "figure_texts",
-           "font_families", "house_style", "legend_below_title", "missing_glyphs", "new_figure", "save_figure", "unit_axis_label",
-           "use_chinese_font"]
+           "font_families", "house_style", "legend_below_title", "missing_glyphs", "new_figure", "save_figure",
+           "unit_axis_label", "use_chinese_font"]
 
 FONT_PATH = Path(__file__).resolve().parent / "fonts" / "NotoSansSC-GB2312.ttf"
 FONT_FAMILY = "Noto Sans SC GB2312"
@@ -262,7 +262,8 @@ def legend_below_title(ax, handles: Sequence[object], ncol: int | None = None) -
     A figure legend placed "outside upper center" sits above every title, and matplotlib's
     layout neither moves it below a suptitle nor keeps it off the source line. This legend
     belongs to the axes, so the layout makes room for it, and the title is raised above it.
-    Call it after ``ax.set_title``.
+    It has ``ncol`` columns (default: all handles in one row), fewer when that is wider
+    than the axes. Call it after ``ax.set_title``.
 
     Examples
     --------
@@ -272,13 +273,19 @@ def legend_below_title(ax, handles: Sequence[object], ncol: int | None = None) -
     >>> legend_below_title(ax, [Patch(color="k", label="a")])
     >>> fig.canvas.draw()
     >>> r = fig.canvas.get_renderer()
-    >>> ax.get_legend().get_window_extent(r).y1 < ax.title.get_window_extent(r).y0
+    >>> bool(ax.get_legend().get_window_extent(r).y1 < ax.title.get_window_extent(r).y0)
     True
     """
-    legend = ax.legend(handles=handles, loc="lower center", bbox_to_anchor=(0.5, 1.0),
-                       ncol=ncol or len(handles), borderaxespad=0.2)
     fig = ax.get_figure()
-    height_pt = legend.get_window_extent(fig.canvas.get_renderer()).height * 72.0 / fig.dpi
+    renderer = fig.canvas.get_renderer()
+    ncol = ncol or len(handles)
+    while True:  # as many columns as fit the axes' width, then more rows
+        legend = ax.legend(handles=handles, loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=ncol,
+                           borderaxespad=0.2)
+        if ncol == 1 or legend.get_window_extent(renderer).width <= ax.get_window_extent(renderer).width:
+            break
+        ncol -= 1
+    height_pt = legend.get_window_extent(renderer).height * 72.0 / fig.dpi
     ax.set_title(ax.get_title(), pad=height_pt + 6.0)
 
 
@@ -399,7 +406,7 @@ def contact_sheet(figures: Sequence[tuple[str, Figure]], columns: int = 4, thumb
     >>> fig, ax = new_figure((4, 3))
     >>> _ = ax.bar([1, 2], [3, 4])
     >>> sheet = contact_sheet([("a", fig), ("b", fig), ("c", fig)], columns=2)
-    >>> [a.get_title() for a in sheet.axes]
+    >>> [a.get_title(loc="left") for a in sheet.axes]
     ['a', 'b', 'c']
     >>> contact_sheet([], columns=2)
     Traceback (most recent call last):

@@ -17,6 +17,7 @@ from ..composition import count_interval, group_sums, parts_table, remainder, sh
 from ..data import load_indicators, reported
 from ..reported import Interval
 from . import check_lang, exhibit, pick, tr
+from .growth import period_label
 from .innovation import (
     UNIT_EN,
     display_number,
@@ -485,7 +486,7 @@ def rank_table(lang: str = "zh", indicators: pd.DataFrame | None = None) -> pd.D
         raise ValueError(f"indicators: rank row {RANK_ROW!r} must be exact")
     values = {
         "evaluation": row["label_zh"] if lang == "zh" else row["label_en"],
-        "year": row["period"],
+        "year": period_label(row["period"], lang),
         "rank": tr(f"第{rank.text}{rank.unit}", rank.text, lang),
         "parks": pick(RANK_TEXT, "parks", lang),
         "position": pick(RANK_TEXT, "position", lang),

@@ -5,7 +5,8 @@ printed annual saving repeated, grown and discounted under stated assumptions),
 not figures printed in the article; their captions say so and they are
 registered with ``is_projection=True``. All use the assumptions of
 ``data/savings.toml`` (:meth:`~ygx_analysis.savings.SavingsAssumptions.from_data`),
-so an edit there shows in every table and figure, and labels show the values used.
+or the ``assumptions=`` given to :func:`~ygx_analysis.exhibits.show` (notebook 05's
+parameters), so an edit there shows in every table and figure, and labels show the values used.
 The figures are **gross** savings to the zone; the state-owned group's cut is a
 separate line; present values are at the end of the valuation year.
 """

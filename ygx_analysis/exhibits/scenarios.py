@@ -113,9 +113,25 @@ def _series_label(m: ScenarioAnalysis | ScenarioSet, name: str, lang: str) -> st
               lang)
 
 
-def _fmt_range(default: float, low: float, high: float, name: str) -> str:
+def _rationale(path: sc.PathSpec, lang: str) -> str:
+    """A path's rationale in ``lang``: ``rationale_zh`` of the file in Chinese, else the English one, marked."""
+    if lang == "en":
+        return path.rationale
+    return path.rationale_zh or f"（英文）{path.rationale}"
+
+
+def _target_source(target: sc.Target, lang: str) -> str:
+    """A target's source note in ``lang``: ``source_zh`` of the file in Chinese, else the English one, marked."""
+    if lang == "en":
+        return target.source
+    return target.source_zh or f"（英文）{target.source}"
+
+
+def _fmt_range(default: float, low: float, high: float, name: str, lang: str = "en") -> str:
+    """``default (low–high)``; in Chinese with full-width brackets and a long dash."""
     fmt = "{:.3f}" if name == "h1_share" else "{:.1f}"
-    return f"{fmt.format(default)} ({fmt.format(low)}–{fmt.format(high)})"
+    d, lo, hi = fmt.format(default), fmt.format(low), fmt.format(high)
+    return f"{d}（{lo}—{hi}）" if lang == "zh" else f"{d} ({lo}–{hi})"
 
 
 @exhibit("tab-scenario-jumpoff", kind="table", notebook=NOTEBOOK,
@@ -136,9 +152,9 @@ def jumpoff_table(lang: str = "zh", model: Model = None) -> pd.DataFrame:
             "indicator": ind.label(lang), "year": r.year, "value": round(r.value, 2),
             "range_2025": f"{r.low:.2f}–{r.high:.2f}" if is_2025 else "",
             "basis": tr(*BASIS_LABELS[r.basis], lang),
-            "assumption": (f"{tr(*ASSUMPTION_NAMES[a.loc[r.indicator, 'assumption']], lang)}: "
+            "assumption": (f"{tr(*ASSUMPTION_NAMES[a.loc[r.indicator, 'assumption']], lang)}{tr('：', ': ', lang)}"
                            + _fmt_range(a.loc[r.indicator, "default"], a.loc[r.indicator, "low"],
-                                        a.loc[r.indicator, "high"], a.loc[r.indicator, "assumption"]))
+                                        a.loc[r.indicator, "high"], a.loc[r.indicator, "assumption"], lang))
             if is_2025 else "",
             "rows": r.row_ids,
         })
@@ -168,12 +184,12 @@ def assumptions_table(lang: str = "zh", model: Model = None) -> pd.DataFrame:
         "indicator": [spec.indicators[i].label(lang) for i in a["indicator"]],
         "start_growth_pct": a["start_growth_pct"], "end_growth_pct": a["end_growth_pct"],
         "glide": [tr(*GLIDE_LABELS[g], lang) for g in a["glide"]],
-        "rationale": a["rationale"], "refs": a["refs"],
+        "rationale": [_rationale(spec.path(s, i), lang) for s, i in zip(a["scenario"], a["indicator"], strict=True)],
+        "refs": a["refs"],
     })
     if lang == "zh":
         table = table.rename(columns={"scenario": "情景", "indicator": "指标", "start_growth_pct": "起始增速（%）",
-                                      "end_growth_pct": "末年增速（%）", "glide": "过渡方式",
-                                      "rationale": "理由（英文）",
+                                      "end_growth_pct": "末年增速（%）", "glide": "过渡方式", "rationale": "理由",
                                       "refs": "依据数据行"})
     else:
         table = table.rename(columns={"start_growth_pct": "start growth (%)", "end_growth_pct": "end growth (%)",
@@ -249,13 +265,14 @@ def required_growth_table(lang: str = "zh", model: Model = None) -> pd.DataFrame
             format_probability(float(probs.loc[(k, s), "probability"]), m.n_paths, lang) for k in t["target"]]
     notes = m.fan.target_probabilities.drop_duplicates("target").set_index("target")["note"]
     table["note"] = [tr("超出模拟年份" if notes[k] else "", notes[k], lang) for k in t["target"]]
-    table["source"] = t["source"]
+    by_id = {x.id: x for x in m.spec.targets}
+    table["source"] = [_target_source(by_id[k], lang) for k in t["target"]]
     if lang == "zh":
         table = table.rename(columns={"target": "目标", "status": "性质", "prices": "价格口径", "year": "年份",
                                       "target_value": "目标值（亿元）", "level_2025": "2025年（亿元）",
                                       "required_cagr_pct": "所需年均增速（%）",
                                       "required_range": "所需增速范围（随2025年水平，%）", "note": "说明",
-                                      "source": "出处（英文）"})
+                                      "source": "出处"})
     else:
         table = table.rename(columns={"target_value": "target (亿元)", "level_2025": "2025 (亿元)",
                                       "required_cagr_pct": "required CAGR (%)",
@@ -313,7 +330,11 @@ def calibration_table(lang: str = "zh", model: Model = None) -> pd.DataFrame:
                     "the investment pipeline",
          sources=LINKS_SOURCES, indicators=LINKS_INDICATORS, context=LINKS_CONTEXT)
 def links_table(lang: str = "zh", model: Model = None) -> pd.DataFrame:
-    """One row per assumption of ``[model]``, ``[deflator]`` and ``[pipeline]``: value, range, rationale."""
+    """One row per assumption of ``[model]``, ``[deflator]`` and ``[pipeline]``: value, range, rationale, rows.
+
+    The file gives these rationales in English only, so the Chinese table leaves
+    them out (notebook 06 describes each link in Chinese above the table).
+    """
     check_lang(lang)
     spec = as_scenario_set(model)
     m = spec.model
@@ -327,7 +348,8 @@ def links_table(lang: str = "zh", model: Model = None) -> pd.DataFrame:
         if r.role == "share":
             whole = spec.indicators[r.of].label(lang)
             add((f"{label}＝份额×{whole}", f"{label} = share × {whole}"),
-                f"φ={r.phi:g}, sd(logit)={r.sd_logit:g}", r.rationale, r.refs)
+                tr(f"φ={r.phi:g}，对数几率标准差{r.sd_logit:g}", f"φ={r.phi:g}, sd(logit)={r.sd_logit:g}", lang),
+                r.rationale, r.refs)
         elif r.driver:
             e = r.elasticity
             add((f"{label}：增长冲击，并随产出变动", f"{label}: growth shock, driven by output"),
@@ -337,7 +359,8 @@ def links_table(lang: str = "zh", model: Model = None) -> pd.DataFrame:
             add((f"{label}：增长冲击", f"{label}: growth shock"), r.series, r.rationale, r.refs)
     v = m.vol_scale
     add(("波动倍数（相对全国序列）", "volatility scale (× the national series)"),
-        f"{v.default:g} ({v.low:g}–{v.high:g})", m.vol_scale_rationale, m.refs)
+        tr(f"{v.default:g}（{v.low:g}—{v.high:g}）", f"{v.default:g} ({v.low:g}–{v.high:g})", lang),
+        m.vol_scale_rationale, m.refs)
     add(("冲击分布", "shock distribution"),
         tr(f"t分布，自由度{m.t_df:g}", f"Student-t, {m.t_df:g} degrees of freedom", lang) if m.t_df
         else tr("正态", "normal", lang), m.t_df_rationale, m.refs)
@@ -360,8 +383,8 @@ def links_table(lang: str = "zh", model: Model = None) -> pd.DataFrame:
                f"({y.low:g}–{y.high:g}), yearly output per unit invested {o.default:g} ({o.low:g}–{o.high:g})",
                lang), p.rationale, (*p.refs, p.capital_row))
     table = pd.DataFrame(rows)
-    if lang == "zh":
-        table = table.rename(columns={"item": "项目", "value": "取值", "rationale": "理由（英文）", "refs": "依据数据行"})
+    if lang == "zh":  # the file's rationales of [model], [deflator] and [pipeline] are English: not shown in zh
+        table = table.drop(columns="rationale").rename(columns={"item": "项目", "value": "取值", "refs": "依据数据行"})
     else:
         table = table.rename(columns={"refs": "data rows"})
     return table

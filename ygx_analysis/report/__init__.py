@@ -8,6 +8,8 @@ added later appear without changes here.
 Modules:
 
 - :mod:`~ygx_analysis.report.build`: the build into a temporary folder and the swap into ``OUT``;
+- :mod:`~ygx_analysis.report.safety`: what may be replaced, the lock, stale temporary folders, the swap,
+  SIGINT/SIGTERM;
 - :mod:`~ygx_analysis.report.notebooks`: notebooks executed with nbclient, parameters injected by papermill;
 - :mod:`~ygx_analysis.report.export`: figures (``Figure.savefig``) and tables (CSV, XlsxWriter);
 - :mod:`~ygx_analysis.report.manifest`: provenance, how to cite, ``EXHIBITS.md``;

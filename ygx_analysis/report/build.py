@@ -387,7 +387,7 @@ def _build_into(tmp: Path, *, project: Path, nb_dir: Path, data: Path, lang: str
     manifest: dict[str, Any] = {
         "package": "ygx_analysis",
         "version": __version__,
-        "git_commit": git_commit(project),
+        "git_commit": provenance.commit or git_commit(project),  # the commit the cite lines name
         "provenance": provenance.to_dict(),
         "build_time": _build_time(epoch),
         "lang": lang,

@@ -197,9 +197,14 @@ async def _execute_one(number: int, path: Path, out_dir: Path, *, lang: str | No
             raise NotebookCancelled(f"notebook {path.name}: cancelled before cell {cell_index + 1}")
         current["index"] = cell_index
         stop.in_cell[number] = client
+        # until the cell's reply comes: a cell that times out leaves its kernel busy, and a
+        # busy kernel would keep a graceful shutdown waiting
+        client.shutdown_kernel = "immediate"
 
     def on_cell_executed(**_: Any) -> None:
         stop.in_cell.pop(number, None)
+        if not stop.is_set():
+            client.shutdown_kernel = "graceful"
 
     async def on_notebook_start(**_: Any) -> None:
         if records is None:

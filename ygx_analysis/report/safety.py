@@ -292,7 +292,11 @@ def remove_stale(out: Path, say: Log) -> list[Path]:
             path.rename(out)
             say(f"restored {display_path(out)} from {path.name}, left by build process {pid}, which is gone")
             continue
-        shutil.rmtree(path)
+        try:
+            shutil.rmtree(path)
+        except OSError as exc:
+            say(f"could not remove {display_path(path)}, left by build process {pid}: {exc.strerror}")
+            continue
         removed.append(path)
         say(f"removed {display_path(path)}, left by build process {pid}, which is gone")
     return removed

@@ -127,6 +127,7 @@ class PathSpec:
     glide: str
     rationale: str
     refs: tuple[str, ...]
+    rationale_zh: str | None = None
 
 
 @dataclass(frozen=True)
@@ -164,6 +165,7 @@ class Target:
     multiple_of_2025: float | None = None
     growth_row: str | None = None
     nominal: bool = False
+    source_zh: str | None = None
 
     @property
     def kind(self) -> str:
@@ -235,9 +237,24 @@ _INDICATOR_KEYS = ("label_zh", "label_en", "unit", "price_basis", "level_row", "
 _ESTIMATE_KEYS = ("method", "rationale", "refs", "growth_pct", "h1_rule")
 _RANGE_KEYS = ("default", "low", "high")
 _SCENARIO_KEYS = ("label_zh", "label_en", "description")
-_PATH_KEYS = ("start_growth_pct", "end_growth_pct", "glide", "rationale", "refs")
+_PATH_KEYS = ("start_growth_pct", "end_growth_pct", "glide", "rationale", "rationale_zh", "refs")
 _TARGET_KEYS = ("id", "indicator", "year", "value", "multiple_of_2025", "growth_row", "status", "nominal",
-                "label_zh", "label_en", "source", "refs")
+                "label_zh", "label_en", "source", "source_zh", "refs")
+
+
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _chinese(c: Checker, table: Mapping[str, Any], name: str, key: str) -> str | None:
+    """An optional Chinese text (``rationale_zh``, ``source_zh``): a non-empty string with Chinese characters.
+
+    The Chinese tables show it; without it they show the English text.
+    """
+    text = c.string(table, name, key, required=False)
+    if text is not None and not _HAN.search(text):
+        c.fail(key, "must be Chinese text (the English goes in the key without _zh)")
+        return None
+    return text
 
 
 def _growth(c: Checker, table: Mapping[str, Any], name: str, key: str) -> float | None:
@@ -320,13 +337,14 @@ def _path(c: Checker, scenario: str, name: str, table: Any) -> PathSpec | None:
     end = _growth(c, table, "end_growth_pct", f"{key}.end_growth_pct")
     glide = c.string(table, "glide", f"{key}.glide", choices=GLIDES)
     rationale = c.string(table, "rationale", f"{key}.rationale")
+    rationale_zh = _chinese(c, table, "rationale_zh", f"{key}.rationale_zh")
     refs = c.strings(table, "refs", f"{key}.refs", min_items=1)
     if glide == "constant" and start is not None and end is not None and start != end:
         c.fail(f"{key}.end_growth_pct", "must equal start_growth_pct when glide is 'constant'")
         return None
     if None in (start, end, glide, rationale, refs):
         return None
-    return PathSpec(scenario, name, start, end, glide, rationale, refs)
+    return PathSpec(scenario, name, start, end, glide, rationale, refs, rationale_zh)
 
 
 def _scenario(c: Checker, name: str, table: Any, indicators: Sequence[str]) -> Scenario | None:
@@ -383,6 +401,7 @@ def _target(c: Checker, index: int, table: Any, indicators: Sequence[str]) -> Ta
     year = c.year(table, "year", f"{key}.year")
     texts = {k: c.string(table, k, f"{key}.{k}") for k in ("label_zh", "label_en", "source")}
     refs = c.strings(table, "refs", f"{key}.refs")
+    source_zh = _chinese(c, table, "source_zh", f"{key}.source_zh")
     status = c.string(table, "status", f"{key}.status", choices=TARGET_STATUSES)
     nominal = table.get("nominal", False)
     if not isinstance(nominal, bool):
@@ -405,7 +424,7 @@ def _target(c: Checker, index: int, table: Any, indicators: Sequence[str]) -> Ta
     if None in (tid, indicator, year, refs, status, nominal) or None in texts.values() or None in amount.values():
         return None
     return Target(tid, indicator, year, texts["label_zh"], texts["label_en"], texts["source"], refs, status,
-                  nominal=nominal, **amount)
+                  nominal=nominal, source_zh=source_zh, **amount)
 
 
 def check_document(doc: Mapping[str, Any], where: str) -> ScenarioFile:

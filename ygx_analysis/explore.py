@@ -1,0 +1,353 @@
+"""Interactive panels for Jupyter: sliders for the main assumptions that redraw an exhibit live.
+
+Two panels, each a :class:`Panel` (sliders, the exhibit they redraw, and the
+inputs of the last drawing):
+
+* :func:`savings_panel`: annual saving, discount rate and wage growth, over the
+  plausible ranges of ``data/savings.toml``, redrawing ``fig-savings-cumulative``;
+* :func:`scenario_panel`: each scenario's start and end growth for one indicator
+  (and, with a fan, the volatility scale), redrawing ``fig-scenario-paths`` or
+  ``fig-scenario-fan``.
+
+This module is imported only in notebooks (``from ygx_analysis import explore``);
+``ipywidgets`` and ``matplotlib`` are imported inside the functions that need them.
+
+A panel draws with :func:`ygx_analysis.exhibits.render`, never with
+:func:`~ygx_analysis.exhibits.show`: the report's show-hook records only ``show``
+calls, so a report keeps the static exhibits the notebook shows with ``show`` and
+exports nothing from a panel. Tag a panel's cell ``nbval-ignore-output``: the
+panel's text form names its state, but widget ids differ from run to run. A panel
+shows as the widget in Jupyter and, where no widget can run (a static page), as
+the PNG of its current drawing.
+
+In a notebook cell (tagged ``nbval-ignore-output``)::
+
+    explore.scenario_panel(model, lang=LANG)
+    explore.savings_panel(assumptions, lang=LANG)
+"""
+
+from __future__ import annotations
+
+import base64
+import dataclasses
+import math
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from .exhibits import FigureImage, check_lang, render
+
+__all__ = ["GROWTH_RANGE", "Panel", "SAVINGS_FIELDS", "SLIDER_LABELS", "savings_panel", "scenario_panel"]
+
+SAVINGS_FIELDS = ("annual_saving", "discount_rate_pct", "wage_growth_pct")
+"""The savings assumptions :func:`savings_panel` offers as sliders, in order."""
+
+GROWTH_RANGE = (-5.0, 20.0)
+"""Default slider range of a scenario's growth rate, per cent a year."""
+
+SLIDER_LABELS = {
+    "annual_saving": ("每年节约（亿元）", "Annual saving (100 million yuan)"),
+    "discount_rate_pct": ("贴现率（%）", "Discount rate (%)"),
+    "wage_growth_pct": ("工资增长（%）", "Wage growth (%)"),
+    "start": ("{scenario}·起始增速（%）", "{scenario}: start growth (%)"),
+    "end": ("{scenario}·末年增速（%）", "{scenario}: end growth (%)"),
+    "vol_scale": ("波动倍数", "Volatility scale"),
+    "indicator": ("指标", "Indicator"),
+}
+"""Slider descriptions, (zh, en)."""
+
+
+def _word(key: str, lang: str, **fields: str) -> str:
+    return SLIDER_LABELS[key][0 if lang == "zh" else 1].format(**fields)
+
+
+def _check_range(bounds: Any, name: str) -> tuple[float, float]:
+    if not isinstance(bounds, tuple) or len(bounds) != 2 or not all(
+            isinstance(b, (int, float)) and not isinstance(b, bool) for b in bounds):
+        raise TypeError(f"{name}: expected a (low, high) tuple of numbers, got {bounds!r}")
+    low, high = float(bounds[0]), float(bounds[1])
+    if not (math.isfinite(low) and math.isfinite(high) and low < high):
+        raise ValueError(f"{name}: expected finite low < high, got {bounds!r}")
+    return low, high
+
+
+def _slider(description: str, value: float, low: float, high: float, step: float):
+    import ipywidgets as w
+
+    return w.FloatSlider(value=value, min=min(low, value), max=max(high, value), step=step,
+                         description=description, continuous_update=False, readout_format=".2f",
+                         style={"description_width": "initial"}, layout=w.Layout(width="460px"))
+
+
+class Panel:
+    """Sliders and the exhibit they redraw.
+
+    Build one with :func:`savings_panel` or :func:`scenario_panel`. Moving a
+    slider (or :meth:`set`) redraws the exhibit with :func:`~ygx_analysis.exhibits.render`.
+
+    Attributes
+    ----------
+    exhibit_id : str
+        The exhibit drawn.
+    lang : str
+    sliders : dict
+        Name → ``ipywidgets.FloatSlider``.
+    inputs : dict
+        The keyword inputs of the last drawing (``assumptions=`` or ``model=``).
+    figure : matplotlib.figure.Figure
+        The last drawing.
+    widget : ipywidgets.VBox
+        What Jupyter shows: the controls above an ``Output`` holding the figure.
+    """
+
+    def __init__(self, exhibit_id: str, lang: str, sliders: Mapping[str, Any],
+                 build: Callable[[dict[str, float]], dict[str, Any]], extra: tuple[Any, ...] = ()) -> None:
+        import ipywidgets as w
+
+        self.exhibit_id, self.lang = exhibit_id, lang
+        self.sliders = dict(sliders)
+        self._build = build
+        self.output = w.Output()
+        self.widget = w.VBox([*extra, *self.sliders.values(), self.output])
+        self.inputs: dict[str, Any] = {}
+        self.figure = None
+        self.redraw()
+        for s in self.sliders.values():
+            s.observe(lambda change: self.redraw(), names="value")
+
+    @property
+    def values(self) -> dict[str, float]:
+        """The current slider values by name."""
+        return {name: s.value for name, s in self.sliders.items()}
+
+    def set(self, **values: float) -> None:
+        """Move sliders by name (each move redraws, as in Jupyter).
+
+        Raises
+        ------
+        TypeError
+            For an unknown slider name or a value that is not a number.
+        ValueError
+            For a value outside the slider's range.
+        """
+        for name, value in values.items():
+            if name not in self.sliders:
+                raise TypeError(f"{name}: unknown slider; expected one of {', '.join(self.sliders)}")
+            if isinstance(value, bool) or not isinstance(value, (int, float)):
+                raise TypeError(f"{name}: expected a number, got {type(value).__name__}")
+            s = self.sliders[name]
+            if not s.min <= value <= s.max:
+                raise ValueError(f"{name}: must be between {s.min:g} and {s.max:g}, got {value:g}")
+        for name, value in values.items():
+            self.sliders[name].value = float(value)
+
+    def redraw(self) -> None:
+        """Draw the exhibit for the current slider values and show it in :attr:`output`."""
+        self.inputs = self._build(self.values)
+        fig = render(self.exhibit_id, self.lang, **self.inputs)
+        image = FigureImage(fig, self.exhibit_id)
+        self.figure = fig
+        self.output.outputs = ({"output_type": "display_data", "metadata": {},
+                                "data": {"image/png": base64.b64encode(image.png).decode("ascii"),
+                                         "text/plain": self._text()}},)
+
+    def _text(self) -> str:
+        shown = ", ".join(f"{k}={v:g}" for k, v in self.values.items())
+        return f"[panel {self.exhibit_id}: {shown}]"
+
+    def __repr__(self) -> str:
+        return self._text()
+
+    def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, Any]:
+        bundle = dict(self.widget._repr_mimebundle_(include=include, exclude=exclude) or {})
+        bundle["image/png"] = self.output.outputs[0]["data"]["image/png"]
+        bundle["text/plain"] = self._text()
+        return bundle
+
+
+def savings_panel(assumptions: Any = None, lang: str = "zh", *,
+                  exhibit_id: str = "fig-savings-cumulative") -> Panel:
+    """Sliders for the annual saving, the discount rate and wage growth, redrawing a savings exhibit.
+
+    Parameters
+    ----------
+    assumptions : SavingsAssumptions, optional
+        The starting values (default: ``SavingsAssumptions.from_data()``); each
+        slider spans that assumption's plausible range in ``savings.toml``
+        (widened to hold the starting value).
+    lang : {'zh', 'en'}
+    exhibit_id : str, default 'fig-savings-cumulative'
+        A figure exhibit that takes ``assumptions``.
+
+    Returns
+    -------
+    Panel
+        Its sliders are named as the assumptions (:data:`SAVINGS_FIELDS`);
+        ``panel.inputs["assumptions"]`` is what was drawn.
+
+    Raises
+    ------
+    TypeError
+        If ``assumptions`` is not a ``SavingsAssumptions`` or None.
+    ValueError
+        If ``lang`` is not 'zh' or 'en'.
+
+    Examples
+    --------
+    >>> panel = savings_panel(lang="en")
+    >>> panel.set(discount_rate_pct=2.2)
+    >>> panel.inputs["assumptions"].discount_rate_pct
+    2.2
+    >>> panel
+    [panel fig-savings-cumulative: annual_saving=1.3, discount_rate_pct=2.2, wage_growth_pct=2.8]
+    >>> panel.set(discount_rate_pct=9)
+    Traceback (most recent call last):
+    ...
+    ValueError: discount_rate_pct: must be between 1.83 and 2.29, got 9
+    """
+    from .savings import SavingsAssumptions
+
+    check_lang(lang)
+    if assumptions is None:
+        assumptions = SavingsAssumptions.from_data()
+    if not isinstance(assumptions, SavingsAssumptions):
+        raise TypeError(f"assumptions: expected a SavingsAssumptions or None, got {type(assumptions).__name__}")
+    ranges = assumptions.plausible_ranges()
+    sliders = {}
+    for name in SAVINGS_FIELDS:
+        low, high = (float(x) for x in ranges[name])
+        sliders[name] = _slider(_word(name, lang), float(getattr(assumptions, name)), low, high, 0.01)
+    base = assumptions
+    return Panel(exhibit_id, lang, sliders,
+                 lambda values: {"assumptions": dataclasses.replace(base, **values)})
+
+
+_CACHED = ("data", "context", "jumpoff", "series_fits")
+"""Cached properties of a ScenarioSet that do not depend on its scenarios (kept when paths change)."""
+
+
+def _with_growth(spec: Any, indicator: str, growth: Mapping[str, tuple[float, float]]) -> Any:
+    """``spec`` with new (start, end) growth of ``indicator`` in the scenarios named in ``growth``.
+
+    A constant glide with two different rates becomes linear (the file's rule:
+    'constant' means start equals end).
+    """
+    scenarios = dict(spec.scenarios)
+    for sname, (start, end) in growth.items():
+        scen = scenarios[sname]
+        path = scen.paths[indicator]
+        glide = "linear" if path.glide == "constant" and start != end else path.glide
+        new_path = dataclasses.replace(path, start_growth_pct=start, end_growth_pct=end, glide=glide)
+        scenarios[sname] = dataclasses.replace(scen, paths={**scen.paths, indicator: new_path})
+    new = dataclasses.replace(spec, scenarios=scenarios)
+    for name in _CACHED:  # computed from the data files and indicators only: reuse, do not refit
+        if name in spec.__dict__:
+            new.__dict__[name] = spec.__dict__[name]
+    return new
+
+
+def scenario_panel(model: Any = None, lang: str = "zh", *, indicator: str = "gross_output",
+                   fan_paths: int = 0, growth_range: tuple[float, float] = GROWTH_RANGE) -> Panel:
+    """Sliders for each scenario's start and end growth of one indicator, redrawing the scenario figure.
+
+    Parameters
+    ----------
+    model : ScenarioAnalysis, ScenarioSet or None
+        The starting assumptions (None: ``data/scenarios.toml``).
+    lang : {'zh', 'en'}
+    indicator : str, default 'gross_output'
+        The indicator whose growth the sliders set; a dropdown switches it.
+    fan_paths : int, default 0
+        0 redraws ``fig-scenario-paths`` (deterministic paths, quick). A positive
+        number redraws ``fig-scenario-fan`` with that many joint paths per
+        scenario (same seed as ``model``, or the default), and adds a slider for
+        the volatility scale over its range in the file.
+    growth_range : (float, float), default :data:`GROWTH_RANGE`
+        Range of the growth sliders, per cent a year (widened to hold the file's values).
+
+    Returns
+    -------
+    Panel
+        Sliders named ``"<scenario>.start"`` and ``"<scenario>.end"`` (and
+        ``"vol_scale"``); ``panel.inputs["model"]`` is the scenario set or
+        analysis drawn.
+
+    Raises
+    ------
+    TypeError
+        For a ``model`` of another type, or ``fan_paths`` that is not an integer.
+    ValueError
+        For an unknown indicator or language, or ``fan_paths`` below 0.
+
+    Examples
+    --------
+    >>> scenario_panel(indicator="patents")
+    Traceback (most recent call last):
+    ...
+    ValueError: indicator: unknown indicator 'patents'; expected one of fiscal_revenue_total, general_budget_revenue, value_added, gross_output
+    """
+    import ipywidgets as w
+
+    from .scenarios import ScenarioAnalysis, as_scenario_set
+    from .scenarios.paths import plan_period_summary
+
+    check_lang(lang)
+    spec = as_scenario_set(model)
+    spec.check_indicator(indicator)
+    if isinstance(fan_paths, bool) or not isinstance(fan_paths, int):
+        raise TypeError(f"fan_paths: expected an integer, got {type(fan_paths).__name__}")
+    if fan_paths < 0:
+        raise ValueError(f"fan_paths: must be 0 (paths only) or a number of paths, got {fan_paths}")
+    low, high = _check_range(growth_range, "growth_range")
+    seed = model.seed if isinstance(model, ScenarioAnalysis) else None
+    t_df = model.t_df if isinstance(model, ScenarioAnalysis) else "file"
+    state = {"spec": spec, "indicator": indicator}
+    sliders = {}
+    for sname, scen in spec.scenarios.items():
+        p = scen.paths[indicator]
+        label = scen.label(lang)
+        sliders[f"{sname}.start"] = _slider(_word("start", lang, scenario=label), p.start_growth_pct, low, high, 0.1)
+        sliders[f"{sname}.end"] = _slider(_word("end", lang, scenario=label), p.end_growth_pct, low, high, 0.1)
+    if fan_paths:
+        v = spec.model.vol_scale
+        default = model.calibration.vol_scale if isinstance(model, ScenarioAnalysis) else v.default
+        sliders["vol_scale"] = _slider(_word("vol_scale", lang), default, v.low, v.high, 0.05)
+    calibrations: dict[float, Any] = {}
+
+    def build(values: dict[str, float]) -> dict[str, Any]:
+        growth = {s: (values[f"{s}.start"], values[f"{s}.end"]) for s in spec.scenarios}
+        state["spec"] = _with_growth(state["spec"], state["indicator"], growth)
+        if not fan_paths:
+            return {"model": state["spec"]}
+        new = state["spec"]
+        scale = values["vol_scale"]
+        if scale not in calibrations:
+            calibrations[scale] = new.calibrate(scale)
+        used_df = new.model.t_df if isinstance(t_df, str) else t_df
+        kwargs = {} if seed is None else {"seed": seed}
+        fan = new.simulate(fan_paths, cal=calibrations[scale], t_df=used_df, **kwargs)
+        projection = new.project()
+        return {"model": ScenarioAnalysis(config=None, spec=new, calibration=calibrations[scale], t_df=used_df,
+                                          fan=fan, projection=projection,
+                                          plan_summary=plan_period_summary(projection),
+                                          targets=new.target_levels())}
+
+    chooser = w.Dropdown(options=[(ind.label(lang), name) for name, ind in spec.indicators.items()],
+                         value=indicator, description=_word("indicator", lang))
+    panel = Panel("fig-scenario-fan" if fan_paths else "fig-scenario-paths", lang, sliders, build, (chooser,))
+
+    def switch(change: Any) -> None:
+        state["indicator"] = change["new"]
+        with panel.widget.hold_trait_notifications():
+            for sname, scen in state["spec"].scenarios.items():
+                p = scen.paths[state["indicator"]]
+                for end, value in (("start", p.start_growth_pct), ("end", p.end_growth_pct)):
+                    s = panel.sliders[f"{sname}.{end}"]
+                    s.min, s.max = min(low, value), max(high, value)
+                    s.unobserve_all("value")
+                    s.value = value
+                    s.observe(lambda ch: panel.redraw(), names="value")
+        panel.redraw()
+
+    chooser.observe(switch, names="value")
+    panel.chooser = chooser
+    return panel
