@@ -57,6 +57,7 @@ report: $(STAMP)
 notebooks: $(STAMP)
 	MPLBACKEND=Agg $(BIN)/python -m jupyter nbconvert --to notebook --execute --inplace --ExecutePreprocessor.record_timing=False \
 	  --ExecutePreprocessor.kernel_name=python3 $(NOTEBOOKS)
+	$(BIN)/python tools/strip_widget_state.py $(NOTEBOOKS)
 
 ## make contact-sheet: one PNG of every figure's thumbnail, in Chinese and English (build-review/contact-sheet.png;
 ## not in build/, which a report build replaces whole and refuses to replace when it holds other files)

@@ -51,19 +51,26 @@ def built_report(tmp_path_factory) -> dict:
 def rendered_exhibits() -> dict:
     """Every registered exhibit rendered once per language, figures drawn: (id, lang) → Figure or DataFrame.
 
-    Rendering warns about nothing (a missing glyph warns, and fails here). Tests
-    only read these objects; they must not change them.
+    Exhibits that take a ``model`` (notebook 06) share one default
+    :class:`~ygx_analysis.scenarios.ScenarioAnalysis`, as the notebook does
+    (``model=None`` is covered in ``tests/test_scenarios.py``). Rendering warns about
+    nothing (a missing glyph warns, and fails here). Tests only read these
+    objects; they must not change them.
     """
+    import inspect
     import warnings
 
     from ygx_analysis import exhibits
+    from ygx_analysis.scenarios import ScenarioAnalysis
 
+    model = ScenarioAnalysis.load()  # notebook 06's default model, built once as the notebook does
     rendered = {}
     for ex in exhibits.all_exhibits():
+        inputs = {"model": model} if "model" in inspect.signature(ex.func).parameters else {}
         for lang in exhibits.LANGS:
             with warnings.catch_warnings():
                 warnings.simplefilter("error")
-                result = exhibits.render(ex.id, lang)
+                result = exhibits.render(ex.id, lang, **inputs)
                 if ex.kind == "figure":
                     result.canvas.draw()
             rendered[ex.id, lang] = result

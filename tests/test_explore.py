@@ -208,7 +208,8 @@ def test_loader_refuses_a_rationale_zh_without_chinese(tmp_path):
     spec = load_scenarios()
     first = spec.path("low", "fiscal_revenue_total").rationale_zh
     path = _edited_copy(tmp_path, f'rationale_zh = "{first}"', 'rationale_zh = "Full scope follows the tax base"')
-    with pytest.raises(ScenarioError, match=r"scenarios\.low\.fiscal_revenue_total\.rationale_zh: must be Chinese text"):
+    message = r"scenarios\.low\.fiscal_revenue_total\.rationale_zh: must be Chinese text"
+    with pytest.raises(ScenarioError, match=message):
         load_scenarios(path)
     path = _edited_copy(tmp_path, f'source_zh = "{spec.targets[2].source_zh}"', 'source_zh = "a round multiple"')
     with pytest.raises(ScenarioError, match=r"targets\[2\]\.source_zh: must be Chinese text"):

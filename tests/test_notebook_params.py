@@ -25,7 +25,10 @@ NOTEBOOKS = REPO / "notebooks"
 @pytest.fixture
 def clean_env(monkeypatch):
     """No data folder from the environment; restored after the test (use_data_dir sets it)."""
-    monkeypatch.delenv(DATA_DIR_ENV, raising=False)
+    # setenv first: monkeypatch then restores the variable (or its absence) at teardown even
+    # though use_data_dir sets os.environ itself; delenv alone records nothing when it is unset
+    monkeypatch.setenv(DATA_DIR_ENV, "")
+    monkeypatch.delenv(DATA_DIR_ENV)
     monkeypatch.setenv("MPLBACKEND", "Agg")
     return monkeypatch
 

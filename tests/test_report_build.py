@@ -95,6 +95,9 @@ def test_built_notebooks_display_the_exported_png_with_the_stable_text(built_rep
                 data = out.get("data", {})
                 if "image/png" not in data:
                     continue
+                if data["text/plain"].startswith("[panel "):   # an explore panel's static fallback, not an exhibit
+                    assert "application/vnd.jupyter.widget-view+json" not in data  # random model ids are dropped
+                    continue
                 label = re.fullmatch(r"\[figure (fig-[\w-]+)\]", data["text/plain"])
                 assert label, data["text/plain"]
                 fig_id = label.group(1)

@@ -227,3 +227,18 @@ def test_stopping_interrupts_a_running_cell_starts_nothing_more_and_reaps_every_
         pid = int((out / f"{name}.pid").read_text())
         with pytest.raises(ProcessLookupError):  # gone and reaped: not even a zombie is left
             os.kill(pid, 0)
+
+
+def test_a_notebook_naming_an_unregistered_kernel_runs_in_the_builds_python(tmp_path):
+    # The notebooks name the "ygx-analysis" kernel that `make lab` registers; a machine without it
+    # (CI, a fresh clone) must still build, in the Python that runs the build.
+    import sys
+
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("import sys\nprint(sys.executable)")])
+    nb.metadata["kernelspec"] = {"name": "no-such-kernel-here", "display_name": "x", "language": "python"}
+    path = tmp_path / "k.ipynb"
+    nbformat.write(nb, path)
+    out = tmp_path / "out"
+    out.mkdir()
+    runs = report.execute_notebooks([path], out, jobs=1)
+    assert Path(runs[0].nb.cells[0].outputs[0]["text"].strip()).resolve() == Path(sys.executable).resolve()

@@ -18,7 +18,8 @@ import pandas as pd
 if TYPE_CHECKING:
     from .scenarios import ScenarioSet
 
-__all__ = ["UsageError", "build_parser", "emit", "main", "parse_required", "required_growth_table", "scenario_table"]
+__all__ = ["UsageError", "build_parser", "emit", "main", "parse_required", "required_growth_table", "scenario_table",
+           "target_probability_table"]
 
 PROG = "ygx-analysis"
 FORMATS = ("table", "csv", "json")

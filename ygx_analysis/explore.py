@@ -280,10 +280,10 @@ def scenario_panel(model: Any = None, lang: str = "zh", *, indicator: str = "gro
 
     Examples
     --------
-    >>> scenario_panel(indicator="patents")
+    >>> scenario_panel(indicator="patents")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    ValueError: indicator: unknown indicator 'patents'; expected one of fiscal_revenue_total, general_budget_revenue, value_added, gross_output
+    ValueError: indicator: unknown indicator 'patents'; expected one of fiscal_revenue_total, ...
     """
     import ipywidgets as w
 

@@ -30,12 +30,17 @@ from typing import Any
 
 from .kernel import export_cell_source, hook_source, read_records, records_path
 
-__all__ = ["INJECTED_TAG", "IPC_PATH_MAX", "KERNEL_MPLBACKEND", "PARAMETER_TAG", "NotebookCancelled", "NotebookRun",
+__all__ = ["INJECTED_TAG", "IPC_PATH_MAX", "REPORT_KERNEL", "KERNEL_MPLBACKEND", "PARAMETER_TAG", "NotebookCancelled", "NotebookRun",
            "execute_notebooks", "kernel_env", "notebook_cost", "parameterise", "start_order"]
 
 PARAMETER_TAG = "parameters"
 INJECTED_TAG = "injected-parameters"
 IPC_PATH_MAX = 96
+REPORT_KERNEL = "python3"
+"""The kernel every report notebook runs in, whatever its kernelspec names: ipykernel's own
+``python3`` spec starts the Python that runs the build, so kernels import the same package and
+data. The notebooks name ``ygx-analysis`` (registered by ``make lab``) for Jupyter users; a
+machine without that kernel still builds."""
 """Longest socket path used for local (ipc) kernel sockets; a longer runtime folder falls back to TCP
 on the loopback address (a Unix socket path holds at most 107 bytes, and ZeroMQ adds ``-<n>``)."""
 KERNEL_MPLBACKEND = "module://matplotlib_inline.backend_inline"
@@ -227,8 +232,7 @@ async def _execute_one(number: int, path: Path, out_dir: Path, *, lang: str | No
         # runs in another working directory
         config.KernelManager.transport = "ipc"
         config.KernelManager.ip = str(socket)
-    kernel_name = nb.metadata.get("kernelspec", {}).get("name", "python3")
-    client = NotebookClient(nb, timeout=timeout, kernel_name=kernel_name, record_timing=False,
+    client = NotebookClient(nb, timeout=timeout, kernel_name=REPORT_KERNEL, record_timing=False,
                             on_cell_execute=on_cell_execute, on_cell_executed=on_cell_executed,
                             on_notebook_start=on_notebook_start,
                             config=config, resources={"metadata": {"path": str(out_dir)}})

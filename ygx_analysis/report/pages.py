@@ -33,7 +33,7 @@ from typing import Any
 
 from .manifest import build_stamp, how_to_cite
 
-__all__ = ["ASSETS", "FONT_STACK", "MONO_STACK", "PAGE_FONTS", "TEMPLATES", "FontAsset", "anchor_exhibits",
+__all__ = ["ASSETS", "FONT_STACK", "MONO_STACK", "PAGE_FONTS", "TEMPLATES", "WIDGET_VIEW", "FontAsset", "anchor_exhibits", "static_widgets",
            "font_assets", "font_face_css", "index_html", "missing_glyphs", "notebook_page", "page_text", "write_assets",
            "write_notebook"]
 
@@ -262,8 +262,39 @@ def notebook_page(nb: Any, title: str, *, home: str = "../index.html", prefix: s
     resources = {"metadata": {"name": title},
                  "ygx": {"css": css, "index": home,
                          "home": "← 返回目录 index.html" if zh else "← Back to index.html"}}
-    body, _ = _exporter().from_notebook_node(anchor_exhibits(nb), resources=resources)
+    body, _ = _exporter().from_notebook_node(static_widgets(anchor_exhibits(nb)), resources=resources)
     return body
+
+
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+
+
+def static_widgets(nb: Any) -> Any:
+    """``nb`` with each widget output reduced to its static fallback (a page runs no widget code).
+
+    An output that carries both a widget view and an image keeps the image, which
+    shows the panel's default state; the notebook's stored widget state is dropped.
+    ``nb`` itself is changed in place and returned (pass a copy).
+
+    Examples
+    --------
+    >>> import nbformat
+    >>> out = nbformat.v4.new_output("display_data", {WIDGET_VIEW: {"model_id": "m"}, "image/png": "iVBOR",
+    ...                                               "text/plain": "[panel]"})
+    >>> nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("panel", outputs=[out])])
+    >>> nb.metadata["widgets"] = {"state": {}}
+    >>> sorted(static_widgets(nb).cells[0].outputs[0].data)
+    ['image/png', 'text/plain']
+    >>> "widgets" in nb.metadata
+    False
+    """
+    nb.metadata.pop("widgets", None)
+    for cell in nb.cells:
+        for output in cell.get("outputs", []):
+            data = output.get("data", {})
+            if WIDGET_VIEW in data and any(key.startswith("image/") for key in data):
+                del data[WIDGET_VIEW]
+    return nb
 
 
 def write_notebook(nb: Any, out_dir: Path, stem: str) -> list[Path]:
@@ -271,6 +302,7 @@ def write_notebook(nb: Any, out_dir: Path, stem: str) -> list[Path]:
     import nbformat
 
     ipynb, page = Path(out_dir) / f"{stem}.ipynb", Path(out_dir) / f"{stem}.html"
+    nb = static_widgets(copy.deepcopy(nb))  # widget model ids are random: a build keeps the static fallback
     nbformat.write(nb, ipynb)
     page.write_text(notebook_page(nb, stem), encoding="utf-8")
     return [ipynb, page]
