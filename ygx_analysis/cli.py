@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from .scenarios import ScenarioSet
 
 __all__ = ["UsageError", "build_parser", "emit", "main", "parse_required", "required_growth_table", "scenario_table",
-           "target_probability_table"]
+           "memory_budget", "target_probability_table"]
 
 PROG = "ygx-analysis"
 FORMATS = ("table", "csv", "json")
@@ -526,6 +526,27 @@ def _add_scenarios(sub) -> None:
     p.set_defaults(run=_run_scenarios)
 
 
+def memory_budget() -> int:
+    """Half of this machine's physical memory, in bytes: the most a fan may use."""
+    import os
+
+    try:
+        return os.sysconf("SC_PHYS_PAGES") * os.sysconf("SC_PAGE_SIZE") // 2
+    except (ValueError, OSError, AttributeError):   # no sysconf (Windows): assume 8 GB of memory
+        return 4 * 1024 ** 3
+
+
+def _check_fan_memory(n_paths: int, n_scenarios: int, keep_paths: bool) -> None:
+    from .scenarios.montecarlo import fan_memory_bytes
+
+    need, budget = fan_memory_bytes(n_paths, n_scenarios, keep_paths), memory_budget()
+    if need > budget:
+        most = budget // fan_memory_bytes(1, n_scenarios, keep_paths)
+        raise ValueError(f"paths: {n_paths} paths × {n_scenarios} scenario(s) would need about "
+                         f"{need / 1e9:,.1f} GB, over the {budget / 1e9:,.1f} GB allowed (half of this machine's "
+                         f"memory); use at most {most:,} paths")
+
+
 def _run_scenarios(args: argparse.Namespace) -> int:
     from .scenarios import load_scenarios
 
@@ -539,6 +560,7 @@ def _run_scenarios(args: argparse.Namespace) -> int:
         raise ValueError("paths: must not be negative")
     if args.paths == 0 and (args.dump_paths or args.targets):
         raise ValueError("paths: --dump-paths and --targets need a fan (--paths above 0)")
+    _check_fan_memory(args.paths, len(args.scenario or spec.scenario_names()), bool(args.dump_paths))
     result = None
     if args.paths > 0:
         result = spec.simulate(args.paths, args.seed, scenarios=args.scenario, phi=args.phi,
