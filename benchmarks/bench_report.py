@@ -70,6 +70,7 @@ def main(argv: list[str] | None = None) -> int:
             pages = tmp_path / "nbconvert"
             shutil.rmtree(pages, ignore_errors=True)
             nbconvert_times.append(timed([python, "-m", "jupyter", "nbconvert", "--to", "html", "--execute",
+                                          "--ExecutePreprocessor.kernel_name=python3",
                                           "--output-dir", str(pages), *notebooks], env))
     report_s, nbconvert_s = statistics.median(report_times), statistics.median(nbconvert_times)
     ratio = report_s / nbconvert_s
