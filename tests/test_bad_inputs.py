@@ -426,6 +426,8 @@ CASES: dict[str, Case] = {
     "savings unknown format": Case(("savings", "--format", "xlsx"), "argument --format: invalid choice: 'xlsx'"),
     "scenarios non-number paths": Case(("scenarios", "--paths", "many"), "argument --paths: invalid int value"),
     "scenarios negative paths": Case(("scenarios", "--paths", "-1"), "paths: must not be negative"),
+    "scenarios dump into a missing folder": Case(("scenarios", "--paths", "10", "--dump-paths", "{data}/no/such/x.csv"),
+                                                 "dump-paths: "),
     "scenarios paths beyond memory": Case(("scenarios", "--paths", "1000000000"), "GB allowed (half of this machine",
                                           subprocess=True),
     "scenarios paths beyond memory, one scenario": Case(("scenarios", "--paths", "100000000", "--scenario", "base"),

@@ -568,7 +568,10 @@ def _run_scenarios(args: argparse.Namespace) -> int:
     if args.dump_paths:
         from .scenarios import write_paths
 
-        write_paths(result, args.dump_paths)
+        try:
+            write_paths(result, args.dump_paths)
+        except OSError as exc:
+            raise ValueError(f"dump-paths: {args.dump_paths}: {_os_error_line(exc)}") from None
     if args.targets:
         emit(target_probability_table(result, spec.target_levels()), args.format)
         return 0
@@ -637,10 +640,13 @@ def _os_error_line(exc: OSError) -> str:
     '/tmp/out/x.csv: No space left on device'
     >>> _os_error_line(OSError(errno.EEXIST, "File exists", "a", None, "b"))
     'a -> b: File exists'
+    >>> _os_error_line(OSError("Cannot save file into a non-existent directory: '/x'"))
+    "Cannot save file into a non-existent directory: '/x'"
     """
     from .data import display_path
 
-    reason = exc.strerror or type(exc).__name__
+    text = str(exc).strip()
+    reason = exc.strerror or (text.splitlines()[0] if text else type(exc).__name__)
     if exc.filename is None:
         return reason
     where = display_path(exc.filename)
