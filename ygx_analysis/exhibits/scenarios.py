@@ -560,10 +560,14 @@ def _shade_projection(ax, last_year: int) -> None:
 
 
 def _ylabel(ind: sc.IndicatorSpec, lang: str) -> str:
+    from ..plotting import unit_axis_label
+
     basis = {"nominal": ("现价", "current prices"), "real (2025 prices)": ("2025年价格", "2025 prices")}
     extra = basis.get(ind.price_basis)
-    unit = ind.unit + (f"（{extra[0]}）" if lang == "zh" else f" ({extra[1]})") if extra else ind.unit
-    return unit
+    unit = unit_axis_label(ind.unit, lang)   # English figures say "100 million yuan", not 亿元
+    if not extra:
+        return unit
+    return unit + (f"（{extra[0]}）" if lang == "zh" else f" ({extra[1]})")
 
 
 @exhibit("fig-scenario-paths", kind="figure", notebook=NOTEBOOK,
