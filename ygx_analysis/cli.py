@@ -273,7 +273,12 @@ def _add_report(sub) -> None:
                                    "build (holding .ygx-report.json); a symbolic link is followed. The data "
                                    "folder is copied first and only the copy is read. One build at a time "
                                    "per OUT (OUT.lock). SIGINT/SIGTERM stop it (exit 130/143), keeping the "
-                                   "previous build. SOURCE_DATE_EPOCH, when set, fixes the times written.")
+                                   "previous build. SOURCE_DATE_EPOCH, when set, fixes the times written. "
+                                   "--set and --savings-config/--scenarios-config change an assumption file of "
+                                   "the copy for this build only (data/ is never written); the exhibits reading "
+                                   "it cite +modified, and manifest.json and EXHIBITS.md list the changes. "
+                                   "Example: ygx-analysis report --set savings.annual_saving=2 "
+                                   "--set scenarios.base.value_added.end_growth_pct=5")
     p.add_argument("--out", default="build", metavar="OUT", help="output folder (default: build)")
     p.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of the exhibits")
     p.add_argument("--jobs", type=int, default=2, metavar="N", help="notebook kernels at once, 1 to 64 (default: 2)")
@@ -281,6 +286,14 @@ def _add_report(sub) -> None:
                    help="folder holding notebooks/ and data/ (default: this repository)")
     p.add_argument("--timeout", type=int, default=600, metavar="S",
                    help="seconds allowed per cell, 1 to 86400 (default: 600)")
+    p.add_argument("--set", action="append", default=[], metavar="FILE.KEY=VALUE", dest="overrides",
+                   help="set one value of savings.toml or scenarios.toml for this build; may be repeated. "
+                        "savings.NAME=V sets assumptions.NAME.default (savings.NAME.low / .high the range); "
+                        "scenarios.SCENARIO.INDICATOR.KEY=V a scenario's key (scenarios.model.vol_scale=2 a "
+                        "top-level table's). VALUE is TOML; a bare word such as mid is text. "
+                        "E.g. --set savings.annual_saving=2 --set savings.timing=mid")
+    p.add_argument("--savings-config", metavar="FILE", help="a whole savings.toml to use for this build")
+    p.add_argument("--scenarios-config", metavar="FILE", help="a whole scenarios.toml to use for this build")
     p.set_defaults(run=_run_report)
 
 
@@ -289,9 +302,11 @@ def _run_report(args: argparse.Namespace) -> int:
     from .report import BuildError, build
     from .report.safety import BuildInterrupted
 
+    configs = {name: path for name, path in (("savings.toml", args.savings_config),
+                                             ("scenarios.toml", args.scenarios_config)) if path is not None}
     try:
         result = build(args.out, args.project, lang=args.lang, jobs=args.jobs, timeout=args.timeout,
-                       log=lambda line: print(line, flush=True))
+                       log=lambda line: print(line, flush=True), overrides=args.overrides, configs=configs)
     except BuildError as exc:
         print(f"{PROG}: report failed, previous build kept: {exc}", file=sys.stderr)
         return 1

@@ -24,6 +24,14 @@ copy's hashes. Notebooks are read from ``notebooks/`` and never written there;
 kernels run with the build's ``notebooks/`` folder as working directory, and keep
 their connection files and sockets in ``OUT.tmp<pid>/.runtime``.
 
+Overrides: ``overrides`` (``FILE.KEY=VALUE``, ``ygx-analysis report --set``) and
+``configs`` (whole replacement files) change the snapshot's ``savings.toml`` or
+``scenarios.toml`` for this build only (:mod:`ygx_analysis.overrides`), right after
+the copy and before the provenance is collected: the exhibits reading a changed
+file cite ``+modified`` and the data fingerprint, the manifest lists the overrides
+and configs, and ``EXHIBITS.md`` says in its header which values were set. A bad
+override fails before any kernel starts, and ``OUT`` is left as it was.
+
 Determinism: the same inputs give the same bytes in every file except the
 ``build_time`` field of ``manifest.json`` (``$SOURCE_DATE_EPOCH`` when set).
 
@@ -51,7 +59,7 @@ from pathlib import Path
 from typing import Any
 
 from ..inputs import display_path
-from .export import BuildError, export_exhibit, export_table, sha256_file
+from .export import DATASETS, BuildError, export_datasets, export_exhibit, sha256_file
 from .manifest import data_files, exhibits_markdown, git_commit, library_versions
 from .notebooks import NotebookRun, execute_notebooks, kernel_env, notebook_cost
 from .pages import index_html, write_assets, write_notebook
@@ -61,7 +69,6 @@ from .safety import (MARKER, OWNER, BuildInterrupted, SignalGuard, check_out, ma
 __all__ = ["DATASETS", "MAX_JOBS", "MAX_TIMEOUT", "RUNTIME", "SNAPSHOT", "BuildResult", "build", "check_out",
            "default_project", "snapshot_data"]
 
-DATASETS = {"indicators.csv": "data-indicators", "context.csv": "data-context", "sources.csv": "data-sources"}
 """Data files exported as tables (as loaded, with intervals): file name → table id."""
 
 Log = Callable[[str], None]
@@ -157,7 +164,8 @@ def _check_numbers(jobs: object, timeout: object) -> None:
 
 def build(out: str | os.PathLike[str] = "build", project: str | os.PathLike[str] | None = None, *,
           notebooks_dir: str | os.PathLike[str] | None = None, data_dir: str | os.PathLike[str] | None = None,
-          lang: str = "zh", jobs: int = 2, timeout: int = 600, log: Log | None = print) -> BuildResult:
+          lang: str = "zh", jobs: int = 2, timeout: int = 600, log: Log | None = print,
+          overrides: Sequence[Any] = (), configs: Mapping[str, str | os.PathLike[str]] | None = None) -> BuildResult:
     """Build every notebook, figure and table into ``out``, with a manifest.
 
     Parameters
@@ -182,6 +190,13 @@ def build(out: str | os.PathLike[str] = "build", project: str | os.PathLike[str]
         Seconds allowed per notebook cell (1 to :data:`MAX_TIMEOUT`).
     log : callable, optional
         Receives one progress line per notebook and per exhibit group; None for silence.
+    overrides : sequence of str or Override, optional
+        ``FILE.KEY=VALUE`` changes to the snapshot's ``savings.toml`` / ``scenarios.toml``
+        for this build (:func:`~ygx_analysis.overrides.parse_override`), e.g.
+        ``["savings.annual_saving=2"]``. The project's ``data/`` is never written.
+    configs : mapping, optional
+        ``"savings.toml"`` / ``"scenarios.toml"`` → a whole replacement file, copied into
+        the snapshot before the overrides apply.
 
     Returns
     -------
@@ -197,14 +212,20 @@ def build(out: str | os.PathLike[str] = "build", project: str | os.PathLike[str]
         SIGINT or SIGTERM arrived (in the main thread): the kernels are stopped, the
         temporary folder removed, and ``out`` left as it was.
     ValueError
-        A bad argument, named at the start of the message (``SOURCE_DATE_EPOCH`` included).
+        A bad argument, named at the start of the message (``SOURCE_DATE_EPOCH`` included),
+        or a bad override or replacement file (``--set TEXT: FILE: KEY: problem``), found
+        before any kernel starts.
     """
     from ..data import DATA_DIR_ENV, default_data_dir
     from ..exhibits import check_lang
     from ..inputs import check_folder, source_date_epoch
+    from ..overrides import apply_for_build, parse_override
 
     check_lang(lang)
     _check_numbers(jobs, timeout)
+    if isinstance(overrides, str) or not isinstance(overrides, Sequence):
+        raise TypeError(f"overrides: expected a list of FILE.KEY=VALUE texts, got {type(overrides).__name__}")
+    changes = [o if not isinstance(o, str) else parse_override(o) for o in overrides]  # syntax, before anything
     epoch = source_date_epoch()
     project = Path(project) if project is not None else default_project()
     if not project.is_dir():
@@ -243,9 +264,11 @@ def build(out: str | os.PathLike[str] = "build", project: str | os.PathLike[str]
                     make_temporary(out)
                     snapshot = tmp / SNAPSHOT / "data"
                     snapshot_data(data, snapshot)
+                    changed = apply_for_build(snapshot, changes, configs, say)
                     with _environ(DATA_DIR_ENV, str(snapshot)):
                         manifest, files = _build_into(tmp, project=project, nb_dir=nb_dir, data=snapshot,
-                                                      lang=lang, jobs=jobs, timeout=timeout, epoch=epoch, say=say)
+                                                      lang=lang, jobs=jobs, timeout=timeout, epoch=epoch, say=say,
+                                                      changed=changed)
                     with guard.held():
                         swap_in(tmp, out)
                 except BaseException:
@@ -269,7 +292,8 @@ def _check_not_project(out: Path, project: Path) -> None:
 
 
 def _build_into(tmp: Path, *, project: Path, nb_dir: Path, data: Path, lang: str, jobs: int, timeout: int,
-                epoch: int | None, say: Log) -> tuple[dict[str, Any], list[str]]:
+                epoch: int | None, say: Log, changed: Mapping[str, Any] | None = None
+                ) -> tuple[dict[str, Any], list[str]]:
     # Import what the notebook thread uses here first: imports racing between two
     # threads can see half-initialised modules (IPython and matplotlib import each other).
     import IPython  # noqa: F401
@@ -344,7 +368,7 @@ def _build_into(tmp: Path, *, project: Path, nb_dir: Path, data: Path, lang: str
                 take(block=False)
             say(_group_line(notebook, [exported[i] for i in ids], time.perf_counter() - start,
                             "notebook not in this build"))
-        datasets = _export_datasets(tmp, data, lang, __version__, say, provenance)
+        datasets = export_datasets(tmp, data, lang, __version__, say, provenance)
         take(block=True)
     except BaseException:
         cancel.set()
@@ -396,6 +420,8 @@ def _build_into(tmp: Path, *, project: Path, nb_dir: Path, data: Path, lang: str
         "libraries": library_versions(),
         "data": [{"path": "data/" + _rel(p, data), "sha256": sha256_file(p), "bytes": p.stat().st_size}
                  for p in data_files(data)],
+        "overrides": list((changed or {}).get("overrides", [])),
+        "configs": dict((changed or {}).get("configs", {})),
         "notebooks": notebook_records,
         "exhibits": records,
         "datasets": datasets,
@@ -438,32 +464,3 @@ def _project_rel(path: Path, project: Path) -> str:
         return path.relative_to(project.resolve()).as_posix()
     except ValueError:
         return path.name
-
-
-def _export_datasets(tmp: Path, data: Path, lang: str, version: str, say: Log,
-                     provenance: Any = None) -> list[dict[str, Any]]:
-    """The data files as loaded (typed, with intervals) as tables ``data-*``."""
-    from ..data import load_context, load_indicators, load_sources
-
-    loaders = {"indicators.csv": load_indicators, "context.csv": load_context, "sources.csv": load_sources}
-    datasets = []
-    start = time.perf_counter()
-    for name, table_id in DATASETS.items():
-        path = data / name
-        if not path.is_file():
-            continue
-        frame = loaders[name](path)
-        caption = f"{name}，载入后（含区间）" if lang == "zh" else f"{name} as loaded (with intervals)"
-        stamp = provenance.stamp([name]) if provenance is not None else f"ygx_analysis {version}"
-        about = None if provenance is None else {
-            "version": version, "commit": provenance.commit or "unknown",
-            "modified": "yes" if provenance.modified([name]) else "no",
-            "data fingerprint": provenance.data_fingerprint, "build date": provenance.build_date, "build": stamp}
-        paths = export_table(frame, tmp / "tables" / table_id, table_id=table_id, caption=caption,
-                             source=f"data/{name}; {stamp}", version=version, about=about)
-        datasets.append({"id": table_id, "data_file": f"data/{name}", "caption": caption,
-                         "rows": len(frame), "columns": [str(c) for c in frame.columns],
-                         "files": [{"path": _rel(p, tmp), "sha256": sha256_file(p)} for p in paths]})
-    if datasets:
-        say(f"tables    data: {', '.join(d['data_file'] for d in datasets)} ({time.perf_counter() - start:.1f} s)")
-    return datasets

@@ -14,8 +14,9 @@ import datetime as _dt
 import hashlib
 import math
 import os
+import time
 import warnings
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -24,8 +25,11 @@ import pandas as pd
 from ..citation import SOURCE_LINE_HEADS
 
 __all__ = ["DISPLAY_DPI", "FIGURE_DPI", "FIXED_TIME", "INFINITY_NOTE", "BuildError", "check_glyphs",
-           "drawn_texts", "export_exhibit", "export_figure", "export_table", "fixed_time", "freeze_layout",
+           "DATASETS", "drawn_texts", "export_datasets", "export_exhibit", "export_figure", "export_table", "fixed_time", "freeze_layout",
            "save_exhibit_figure", "sha256_file", "write_csv", "write_csv_metadata", "write_xlsx"]
+
+DATASETS = {"indicators.csv": "data-indicators", "context.csv": "data-context", "sources.csv": "data-sources"}
+"""The data files exported as tables (file name → table id)."""
 
 FIXED_TIME = _dt.datetime(2000, 1, 1, tzinfo=_dt.timezone.utc)
 """Created date written into XLSX properties unless ``$SOURCE_DATE_EPOCH`` is set."""
@@ -385,3 +389,33 @@ def export_exhibit(exhibit_id: str, root: str | os.PathLike[str], lang: str = "z
         raise BuildError(f"exhibit {exhibit_id}: {type(exc).__name__}: {exc}") from exc
     rec["files"] = [{"path": Path(p).relative_to(root).as_posix(), "sha256": sha256_file(p)} for p in paths]
     return rec
+
+
+def export_datasets(tmp: Path, data: Path, lang: str, version: str, say: Callable[[str], None],
+                    provenance: Any = None) -> list[dict[str, Any]]:
+    """The data files as loaded (typed, with intervals) as tables ``data-*`` under ``tmp/tables``; their records."""
+    from ..data import load_context, load_indicators, load_sources
+
+    loaders = {"indicators.csv": load_indicators, "context.csv": load_context, "sources.csv": load_sources}
+    datasets = []
+    start = time.perf_counter()
+    for name, table_id in DATASETS.items():
+        path = data / name
+        if not path.is_file():
+            continue
+        frame = loaders[name](path)
+        caption = f"{name}，载入后（含区间）" if lang == "zh" else f"{name} as loaded (with intervals)"
+        stamp = provenance.stamp([name]) if provenance is not None else f"ygx_analysis {version}"
+        about = None if provenance is None else {
+            "version": version, "commit": provenance.commit or "unknown",
+            "modified": "yes" if provenance.modified([name]) else "no",
+            "data fingerprint": provenance.data_fingerprint, "build date": provenance.build_date, "build": stamp}
+        paths = export_table(frame, tmp / "tables" / table_id, table_id=table_id, caption=caption,
+                             source=f"data/{name}; {stamp}", version=version, about=about)
+        datasets.append({"id": table_id, "data_file": f"data/{name}", "caption": caption,
+                         "rows": len(frame), "columns": [str(c) for c in frame.columns],
+                         "files": [{"path": p.relative_to(tmp).as_posix(), "sha256": sha256_file(p)}
+                                   for p in paths]})
+    if datasets:
+        say(f"tables    data: {', '.join(d['data_file'] for d in datasets)} ({time.perf_counter() - start:.1f} s)")
+    return datasets

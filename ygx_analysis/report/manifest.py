@@ -20,9 +20,8 @@ import pandas as pd
 from ..citation import full_citation
 from ..provenance import Provenance, data_files
 
-__all__ = ["LIBRARIES", "build_stamp", "data_files", "exhibits_markdown", "git_commit", "how_to_cite",
-           "library_versions",
-           "sha256_bytes"]
+__all__ = ["LIBRARIES", "build_stamp", "changes_markdown", "data_files", "exhibits_markdown", "git_commit",
+           "how_to_cite", "library_versions", "sha256_bytes"]
 
 LIBRARIES = ("numpy", "pandas", "matplotlib", "statsmodels", "fonttools", "pillow", "nbformat", "nbclient",
              "nbconvert", "papermill", "jinja2", "xlsxwriter", "ipykernel", "jupyter_client", "ipython")
@@ -126,6 +125,36 @@ def how_to_cite(record: Mapping[str, Any], manifest: Mapping[str, Any], lang: st
     return f"{build}, {word} {record['id']}{sep}{record['caption']}{end}{record['source_line']}".rstrip()
 
 
+def changes_markdown(manifest: Mapping[str, Any]) -> list[str]:
+    """The lines of EXHIBITS.md's header that name the values set for this build (none when nothing was set).
+
+    Examples
+    --------
+    >>> changes_markdown({"overrides": [], "configs": {}})
+    []
+    >>> m = {"overrides": ["savings.annual_saving=2"],
+    ...      "configs": {"scenarios.toml": {"file": "mine.toml", "sha256": "ab" * 32}}}
+    >>> print("\\n".join(changes_markdown(m)))
+    Set for this build only (the project's `data/` is not changed; the exhibits reading these files cite `+modified`):
+    <BLANKLINE>
+    - `scenarios.toml` replaced by `mine.toml` (`--scenarios-config`, sha256 `abababababab…`)
+    - `--set savings.annual_saving=2`
+    <BLANKLINE>
+    """
+    from ..overrides import CONFIG_OPTIONS
+
+    configs = manifest.get("configs") or {}
+    overrides = manifest.get("overrides") or []
+    if not configs and not overrides:
+        return []
+    lines = ["Set for this build only (the project's `data/` is not changed; the exhibits reading these files "
+             "cite `+modified`):", ""]
+    lines += [f"- `{name}` replaced by `{rec['file']}` (`{CONFIG_OPTIONS.get(name, 'config')}`, "
+              f"sha256 `{rec['sha256'][:12]}…`)" for name, rec in sorted(configs.items())]
+    lines += [f"- `--set {text}`" for text in overrides]
+    return [*lines, ""]
+
+
 def exhibits_markdown(manifest: Mapping[str, Any], sources: pd.DataFrame | None, lang: str = "zh") -> str:
     """EXHIBITS.md: for each exhibit its caption, files, full source citations and notebook."""
     by_id = {} if sources is None else {r["source_id"]: r for r in sources.to_dict("records")}
@@ -142,6 +171,7 @@ def exhibits_markdown(manifest: Mapping[str, Any], sources: pd.DataFrame | None,
                   + ("" if prov.data_verified else " (no git: not compared, every file counted)")
                   + f"; data fingerprint `{prov.data_fingerprint}` (first 8 hex digits of a sha256 over the "
                   f"sorted data files' names and bytes); build date {prov.build_date}.", ""]
+    lines += changes_markdown(manifest)
     for rec in manifest["exhibits"]:
         lines += [f"## {rec['id']}", "",
                   f"- **Caption / 标题**: {rec['caption_zh']} / {rec['caption_en']}",

@@ -1,0 +1,492 @@
+"""One-build changes to the assumption files of a copy of the data folder: ``report --set FILE.KEY=VALUE``.
+
+``ygx-analysis report --set savings.annual_saving=2`` (or ``--savings-config FILE``,
+``--scenarios-config FILE``) changes an assumption for one build without editing
+``data/``. The build copies the data folder into its snapshot first
+(:func:`~ygx_analysis.report.build.snapshot_data`); :func:`apply_overrides` then
+edits the TOML files of that copy, never of the project's ``data/``. Every kernel
+and exhibit reads the copy, and the cite lines of the exhibits reading a changed
+file say ``+modified`` with the data fingerprint (:mod:`ygx_analysis.provenance`).
+
+The text of an override
+-----------------------
+``FILE.KEY=VALUE``, where
+
+* ``FILE`` is ``savings`` or ``scenarios`` (``data/savings.toml``, ``data/scenarios.toml``);
+* ``VALUE`` is read as a TOML value (``2``, ``2.5``, ``true``, ``"end"``, ``[1, 2]``). A bare
+  word that is not valid TOML (letters, digits, ``_`` and ``-``, such as ``mid``) is taken
+  as a string, so ``--set savings.timing=mid`` needs no shell quoting;
+* ``KEY`` is a key path inside the file, with these shorthands:
+
+  - ``savings.NAME=V`` sets ``assumptions.NAME.default``; ``savings.NAME.low=V`` and
+    ``savings.NAME.high=V`` set the range. In ``savings.toml`` a value given as
+    ``default``, ``low`` or ``high`` replaces ``default_row``, ``low_row`` or ``high_row``
+    (and the other way round), so the value is no longer read from a data row. The full
+    path ``savings.assumptions.NAME.default=V`` works too.
+  - ``scenarios.SCENARIO.INDICATOR.KEY=V`` (e.g. ``scenarios.base.value_added.end_growth_pct=5``):
+    a first part that is not one of the file's top-level tables (:data:`SCENARIO_TABLES`)
+    is a scenario name, looked up under ``[scenarios]``; ``scenarios.model.vol_scale=2``,
+    ``scenarios.deflator.end_pct=1`` or ``scenarios.pipeline.enabled=true`` name a top-level
+    table.
+  - In both files a key naming a table that holds ``default`` (an assumption with a range,
+    such as ``model.vol_scale`` or ``pipeline.arrival_share``) sets its ``default``.
+
+Only keys that exist can be set (plus the row/value twins above); an unknown key is
+refused with the nearest known keys. Arrays of tables (``[[targets]]``) cannot be set
+one key at a time: give a whole file with ``--scenarios-config``.
+
+Each changed key carries the TOML comment :data:`OVERRIDE_NOTE`; the changed files are
+then checked by the project's own loaders, and a bad value is one line naming the
+override, the file and the key::
+
+    --set savings.discount_rate_pct=abc: savings.toml: assumptions.discount_rate_pct.default: must be a number …
+
+The files are edited with tomlkit (installed with the ``report`` extra), which keeps
+their comments and layout.
+"""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+import os
+import re
+import tomllib
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+__all__ = ["CONFIG_OPTIONS", "FILES", "OVERRIDE_NOTE", "SCENARIO_TABLES", "Override", "apply_for_build",
+           "apply_overrides",
+           "parse_override"]
+
+FILES = {"savings": "savings.toml", "scenarios": "scenarios.toml"}
+"""The ``FILE`` of ``FILE.KEY=VALUE`` → the TOML file of the data folder it changes."""
+
+CONFIG_OPTIONS = {"savings.toml": "--savings-config", "scenarios.toml": "--scenarios-config"}
+"""The command-line option that gives a whole replacement for each file (named in messages)."""
+
+SCENARIO_TABLES = ("meta", "indicators", "scenarios", "targets", "model", "deflator", "pipeline")
+"""Top-level tables of ``scenarios.toml``; any other first key part is a scenario name."""
+
+OVERRIDE_NOTE = "--set for this build"
+"""The TOML comment written after every changed key."""
+
+_ENDS = ("default", "low", "high")
+_BARE_WORD = re.compile(r"[A-Za-z0-9_-]+")
+_KEY_PART = re.compile(r"[A-Za-z0-9_-]+")
+
+
+@dataclass(frozen=True)
+class Override:
+    """One ``FILE.KEY=VALUE`` change for one build.
+
+    Attributes
+    ----------
+    file : str
+        The file of the data folder, ``"savings.toml"`` or ``"scenarios.toml"``.
+    key : tuple of str
+        The key path inside the file, shorthands resolved (``("assumptions", "annual_saving", "default")``).
+        A path naming a table that holds ``default`` is completed when applied.
+    value : object
+        The TOML value (int, float, str, bool, list, date).
+    text : str
+        The override as given, for messages and the manifest.
+    """
+
+    file: str
+    key: tuple[str, ...]
+    value: Any
+    text: str
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.file, str) or not isinstance(self.text, str):
+            raise TypeError("file, text: expected str")
+        if self.file not in CONFIG_OPTIONS:
+            raise ValueError(f"file: expected {' or '.join(CONFIG_OPTIONS)}, got {self.file!r}")
+        if not isinstance(self.key, tuple) or not all(isinstance(k, str) for k in self.key):
+            raise TypeError(f"key: expected a tuple of str, got {self.key!r}")
+        if not self.key or not all(self.key):
+            raise ValueError(f"key: expected a non-empty tuple of key names, got {self.key!r}")
+
+    @property
+    def label(self) -> str:
+        """The override as the command line takes it: ``--set TEXT`` (escaped when not printable)."""
+        return _label(self.text)
+
+
+def _label(text: str) -> str:
+    """``--set TEXT`` for messages: one line, the text quoted when it holds a newline or control character.
+
+    Examples
+    --------
+    >>> _label("savings.timing=mid"), _label("savings.timing=mid\\nx=1")
+    ('--set savings.timing=mid', "--set 'savings.timing=mid\\\\nx=1'")
+    """
+    return f"--set {text if text.isprintable() else repr(text)}"
+
+
+def _toml_value(raw: str, text: str) -> Any:
+    """A VALUE read as TOML; a bare word that is not TOML is a string.
+
+    Examples
+    --------
+    >>> _toml_value("2", "x"), _toml_value("2.5", "x"), _toml_value("mid", "x"), _toml_value('"a b"', "x")
+    (2, 2.5, 'mid', 'a b')
+    >>> _toml_value("true", "x"), _toml_value("[1, 2]", "x"), _toml_value("-", "x")
+    (True, [1, 2], '-')
+    """
+    if "\n" in raw or "\r" in raw:
+        raise ValueError(f"{_label(text)}: the value must be on one line")
+    try:
+        parsed = tomllib.loads("v = " + raw)
+    except tomllib.TOMLDecodeError:
+        if _BARE_WORD.fullmatch(raw):
+            return raw
+        raise ValueError(f"{_label(text)}: {raw!r} is not a TOML value; write text with spaces or symbols "
+                         "as a TOML string, e.g. scenarios.meta.title_en='\"A title\"'") from None
+    return parsed["v"]
+
+
+def _nearest(given: str, known: Iterable[str], choices: Iterable[str] = ()) -> str:
+    """``; nearest: …`` (difflib), or ``; expected one of …`` (``choices``) when nothing is near.
+
+    Examples
+    --------
+    >>> _nearest("anual_saving", ["annual_saving", "timing"])
+    '; nearest: annual_saving'
+    >>> _nearest("zzz", ["annual_saving"], ["annual_saving", "timing"])
+    '; expected one of annual_saving, timing'
+    """
+    close = difflib.get_close_matches(given, sorted(set(known)), n=3, cutoff=0.5)
+    if close:
+        return f"; nearest: {', '.join(close)}"
+    choices = list(choices)
+    return f"; expected one of {', '.join(choices)}" if choices else ""
+
+
+def _savings_key(parts: list[str], text: str) -> tuple[str, ...]:
+    """The full key path of a ``savings`` override (shorthand ``NAME[.KEY]`` → ``assumptions.NAME.KEY``)."""
+    from .savings.config import FIELD_KINDS
+
+    if parts[0] == "meta":
+        return tuple(parts)
+    if parts[0] == "assumptions":
+        parts = parts[1:]
+        if not parts:
+            raise ValueError(f"{_label(text)}: savings.assumptions: give an assumption, e.g. "
+                             "savings.assumptions.annual_saving.default=2")
+    name = parts[0]
+    if name not in FIELD_KINDS:
+        raise ValueError(f"{_label(text)}: savings.toml: unknown assumption {name!r}"
+                         f"{_nearest(name, [*FIELD_KINDS, 'meta'], FIELD_KINDS)}")
+    if len(parts) > 2:
+        raise ValueError(f"{_label(text)}: savings.toml: assumptions.{'.'.join(parts)}: too many parts; "
+                         f"expected savings.{name}, savings.{name}.low or savings.{name}.high")
+    return ("assumptions", name, parts[1] if len(parts) == 2 else "default")
+
+
+def parse_override(text: str) -> Override:
+    """Read ``FILE.KEY=VALUE`` (see the module docstring for the shorthands).
+
+    Parameters
+    ----------
+    text : str
+        E.g. ``"savings.annual_saving=2"``, ``"savings.timing=mid"``,
+        ``"scenarios.base.value_added.end_growth_pct=5"``.
+
+    Returns
+    -------
+    Override
+
+    Raises
+    ------
+    TypeError
+        If ``text`` is not a str.
+    ValueError
+        One line starting ``--set TEXT:``: no ``=``, an unknown FILE (naming the
+        choices), an empty or odd key part, a value that is not TOML, or (for
+        ``savings``) an unknown assumption with the nearest names.
+
+    Examples
+    --------
+    >>> o = parse_override("savings.annual_saving=2")
+    >>> o.file, o.key, o.value, o.label
+    ('savings.toml', ('assumptions', 'annual_saving', 'default'), 2, '--set savings.annual_saving=2')
+    >>> parse_override("savings.wage_growth_pct.high=4.5").key
+    ('assumptions', 'wage_growth_pct', 'high')
+    >>> parse_override("savings.timing=mid").value
+    'mid'
+    >>> o = parse_override("scenarios.base.value_added.end_growth_pct=5")
+    >>> o.file, o.key
+    ('scenarios.toml', ('scenarios', 'base', 'value_added', 'end_growth_pct'))
+    >>> parse_override("scenarios.model.vol_scale=2").key
+    ('model', 'vol_scale')
+    >>> parse_override("budget.x=1")
+    Traceback (most recent call last):
+    ...
+    ValueError: --set budget.x=1: unknown file 'budget'; expected savings or scenarios (the TOML files of data/)
+    >>> parse_override("savings.anual_saving=2")
+    Traceback (most recent call last):
+    ...
+    ValueError: --set savings.anual_saving=2: savings.toml: unknown assumption 'anual_saving'; nearest: annual_saving
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"override: expected a str such as 'savings.annual_saving=2', got {type(text).__name__}")
+    target, sep, raw = text.partition("=")
+    if not sep:
+        raise ValueError(f"{_label(text)}: expected FILE.KEY=VALUE, e.g. savings.annual_saving=2")
+    parts = target.strip().split(".")
+    file = parts[0]
+    if file not in FILES:
+        raise ValueError(f"{_label(text)}: unknown file {file!r}; expected {' or '.join(FILES)} "
+                         "(the TOML files of data/)")
+    parts = parts[1:]
+    if not parts:
+        raise ValueError(f"{_label(text)}: give a key after {file}., e.g. savings.annual_saving=2")
+    for part in parts:
+        if not _KEY_PART.fullmatch(part):
+            raise ValueError(f"{_label(text)}: key part {part!r}: expected letters, digits, _ or -")
+    value = _toml_value(raw.strip(), text)
+    if file == "savings":
+        key = _savings_key(parts, text)
+    else:
+        key = tuple(parts) if parts[0] in SCENARIO_TABLES else ("scenarios", *parts)
+    return Override(file=FILES[file], key=key, value=value, text=text)
+
+
+# ---------------------------------------------------------------------------
+# applying to a copy of the data folder
+# ---------------------------------------------------------------------------
+
+def _twin(file: str, key: str) -> str | None:
+    """The key a value replaces in ``savings.toml`` (``default`` ↔ ``default_row``), or None."""
+    if file != FILES["savings"]:
+        return None
+    if key in _ENDS:
+        return f"{key}_row"
+    if key.endswith("_row") and key[:-4] in _ENDS:
+        return key[:-4]
+    return None
+
+
+def _tomlkit() -> Any:
+    """The tomlkit module, or one line saying how to install it."""
+    try:
+        import tomlkit
+    except ImportError:  # pragma: no cover - tomlkit comes with the report extra
+        raise ValueError("--set: needs tomlkit; install the report extra: pip install 'ygx_analysis[report]'") from None
+    return tomlkit
+
+
+def _set(doc: Any, override: Override) -> tuple[str, ...]:
+    """Set ``override`` in a tomlkit document; return the key path set."""
+    tomlkit = _tomlkit()
+
+    key = override.key
+    table = doc
+    for depth, part in enumerate(key[:-1]):
+        child = table.get(part)
+        if isinstance(child, list) and child and all(isinstance(v, Mapping) for v in child):
+            raise ValueError(f"{override.label}: {override.file}: {'.'.join(key[:depth + 1])} is an array of "
+                             f"tables; it cannot be set with --set (give a whole file with "
+                             f"{CONFIG_OPTIONS[override.file]})")
+        if not isinstance(child, Mapping):
+            _unknown(doc, override, key)
+        table = child
+    last = key[-1]
+    current = table.get(last)
+    if isinstance(current, Mapping) and ("default" in current or "default_row" in current):
+        table, last, key = current, "default", (*key, "default")  # an assumption table: set its default
+        current = table.get(last)
+    twin = _twin(override.file, last)
+    if isinstance(current, list) and current and all(isinstance(v, Mapping) for v in current):
+        raise ValueError(f"{override.label}: {override.file}: {'.'.join(key)} is an array of tables; it cannot "
+                         f"be set with --set (give a whole file with {CONFIG_OPTIONS[override.file]})")
+    if isinstance(current, Mapping):
+        raise ValueError(f"{override.label}: {override.file}: {'.'.join(key)} is a table; set one of its keys: "
+                         f"{', '.join('.'.join((*key, k)) for k in current)}")
+    note = OVERRIDE_NOTE
+    if last not in table:
+        if twin is None or twin not in table:
+            _unknown(doc, override, key)
+        note += f" (was {twin} = {tomlkit.item(table[twin]).as_string()})"
+        del table[twin]
+    item = tomlkit.item(override.value)
+    item.comment(note)
+    item.trivia.comment_ws = "  "
+    table[last] = item
+    return key
+
+
+def _unknown(doc: Any, override: Override, key: tuple[str, ...]) -> None:
+    """Refuse an unknown key, naming the nearest keys of the deepest table that exists."""
+    table, depth = doc, 0
+    while depth < len(key) - 1 and isinstance(table.get(key[depth]), Mapping):
+        table, depth = table[key[depth]], depth + 1
+    prefix = "".join(f"{part}." for part in key[:depth])
+    if key[depth] in table:
+        raise ValueError(f"{override.label}: {override.file}: {prefix}{key[depth]} is a value, not a table; "
+                         f"set {prefix}{key[depth]} itself")
+    close = difflib.get_close_matches(key[depth], [str(k) for k in table], n=3, cutoff=0.5)
+    hint = ", ".join(prefix + k for k in (close or table))
+    raise ValueError(f"{override.label}: {override.file}: unknown key {prefix}{key[depth]}; "
+                     f"{'nearest' if close else 'expected one of'}: {hint}")
+
+
+def _check_configs(configs: Mapping[str, str | os.PathLike[str]] | None) -> dict[str, Path]:
+    if configs is None:
+        return {}
+    if not isinstance(configs, Mapping):
+        raise TypeError(f"configs: expected a mapping of file name to path, got {type(configs).__name__}")
+    checked = {}
+    for name, path in configs.items():
+        if name not in CONFIG_OPTIONS:
+            raise ValueError(f"configs: unknown file {name!r}; expected {' or '.join(CONFIG_OPTIONS)}")
+        if not isinstance(path, (str, os.PathLike)) or not str(os.fspath(path)).strip():
+            raise ValueError(f"{CONFIG_OPTIONS[name]}: expected a file path, got {path!r}")
+        checked[name] = Path(path)
+    return checked
+
+
+def _validate(folder: Path, file: str, who: list[str], keys: list[tuple[str, tuple[str, ...]]]) -> None:
+    """Check ``folder/file`` with the project's loader; one line naming the change, the file and the key."""
+    from .inputs import DataError, display_path
+    from .savings import SavingsAssumptions
+    from .scenarios import ScenarioError, load_scenarios
+
+    path = folder / file
+    shown = display_path(path)
+    try:
+        if file == FILES["savings"]:
+            SavingsAssumptions.from_toml(None, folder)
+        else:
+            load_scenarios(None, folder)
+    except (DataError, ScenarioError) as exc:
+        first = str(exc.problems[0]) if getattr(exc, "problems", None) else str(exc)
+        where = f"{file}{first[len(shown):]}" if first.startswith(shown + ":") else first
+        field = where.split(": ", 2)[1] if where.startswith(file + ": ") and where.count(": ") >= 2 else ""
+        named = [label for label, key in keys if field and (
+            field == ".".join(key) or field.startswith(".".join(key) + ".") or ".".join(key).startswith(field + "."))]
+        raise ValueError(f"{', '.join(named or who)}: {where}") from None
+
+
+def apply_overrides(data_dir: str | os.PathLike[str], overrides: Iterable[Override | str], *,
+                    configs: Mapping[str, str | os.PathLike[str]] | None = None) -> list[str]:
+    """Change the assumption files of ``data_dir`` (a copy of the data folder) for one build.
+
+    Parameters
+    ----------
+    data_dir : path-like
+        The build's snapshot of the data folder, or another copy; its files are
+        rewritten. Never the project's ``data/``.
+    overrides : iterable of Override or str
+        Applied in order (a later one wins); texts are read by :func:`parse_override`.
+    configs : mapping, optional
+        ``"savings.toml"`` / ``"scenarios.toml"`` → a whole replacement file, copied in
+        first (read with :func:`ygx_analysis.inputs.read_bytes`: a regular file of at
+        most 50 MB). The overrides then apply to the copy.
+
+    Returns
+    -------
+    list of str
+        The texts of the overrides applied (for the manifest).
+
+    Raises
+    ------
+    TypeError
+        For arguments of the wrong type.
+    ValueError
+        One line: an unknown key (with the nearest known keys), or a value the
+        project's loader refuses, naming the override, the file and the key;
+        a :class:`~ygx_analysis.inputs.DataError` for an unreadable file. The
+        copy may then be left half changed: the build discards it.
+
+    Examples
+    --------
+    >>> import shutil, tempfile
+    >>> from ygx_analysis.data import default_data_dir
+    >>> copy = Path(tempfile.mkdtemp()) / "data"
+    >>> _ = shutil.copytree(default_data_dir(), copy)
+    >>> apply_overrides(copy, ["savings.annual_saving=2", "savings.timing=mid"])
+    ['savings.annual_saving=2', 'savings.timing=mid']
+    >>> from ygx_analysis.savings import SavingsAssumptions
+    >>> a = SavingsAssumptions.from_data(copy)
+    >>> a.annual_saving, a.timing
+    (2.0, 'mid')
+    >>> apply_overrides(copy, ["savings.first_year=1999"])
+    Traceback (most recent call last):
+    ...
+    ValueError: --set savings.first_year=1999: savings.toml: assumptions.first_year: must be 2024 ... got 1999
+    """
+    from .inputs import DataError, check_folder, display_path, read_bytes, read_text, read_toml
+
+    if not isinstance(data_dir, (str, os.PathLike)):
+        raise TypeError(f"data_dir: expected a folder path, got {type(data_dir).__name__}")
+    try:
+        folder = check_folder(data_dir)
+    except ValueError as exc:
+        raise ValueError(f"data_dir: {exc}") from None
+    if isinstance(overrides, (str, Override)):
+        raise TypeError("overrides: expected a list of overrides, got one; wrap it in a list")
+    parsed = [o if isinstance(o, Override) else parse_override(o) for o in overrides]
+    given = _check_configs(configs)
+    who: dict[str, list[str]] = {}
+    for name, path in given.items():
+        try:
+            content = read_bytes(path, what="TOML")
+        except DataError as exc:
+            raise ValueError(f"{CONFIG_OPTIONS[name]}: {exc}") from None
+        (folder / name).write_bytes(content)
+        who.setdefault(name, []).append(f"{CONFIG_OPTIONS[name]} {display_path(path)}")
+    keys: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+    for file in dict.fromkeys(o.file for o in parsed):
+        path = folder / file
+        read_toml(path)  # a regular file, bounded in size and depth, valid TOML
+        doc = _tomlkit().parse(read_text(path, what="TOML"))
+        for override in (o for o in parsed if o.file == file):
+            keys.setdefault(file, []).append((override.label, _set(doc, override)))
+            who.setdefault(file, []).append(override.label)
+        path.write_bytes(_tomlkit().dumps(doc).encode("utf-8"))
+    for file in sorted(who):
+        _validate(folder, file, who[file], keys.get(file, []))
+    return [o.text for o in parsed]
+
+
+def apply_for_build(data_dir: str | os.PathLike[str], overrides: Sequence[Override | str],
+                    configs: Mapping[str, str | os.PathLike[str]] | None = None,
+                    say: Callable[[str], None] = lambda line: None) -> dict[str, Any]:
+    """Replace, then override, the assumption files of a build's data copy; the manifest's record of it.
+
+    The replacement files are copied (and checked) first, and their sha256 taken from
+    the copies, so the record names the bytes used; then the overrides apply
+    (:func:`apply_overrides`). ``say`` gets one line for each replaced file and one for
+    the overrides.
+
+    Returns
+    -------
+    dict
+        ``{"overrides": [text, ...], "configs": {file: {"file": name given, "sha256": hex}}}``.
+
+    Examples
+    --------
+    >>> import pathlib, shutil, tempfile
+    >>> from ygx_analysis.data import default_data_dir
+    >>> copy = pathlib.Path(tempfile.mkdtemp()) / "data"
+    >>> _ = shutil.copytree(default_data_dir(), copy)
+    >>> apply_for_build(copy, ["savings.timing=mid"], say=print)
+    overrides savings.timing=mid (this build only)
+    {'overrides': ['savings.timing=mid'], 'configs': {}}
+    """
+    record: dict[str, Any] = {"overrides": [], "configs": {}}
+    if configs:
+        apply_overrides(data_dir, [], configs=configs)
+        for name in sorted(configs):
+            digest = hashlib.sha256((Path(data_dir) / name).read_bytes()).hexdigest()
+            record["configs"][name] = {"file": Path(configs[name]).name, "sha256": digest}
+            say(f"config    {CONFIG_OPTIONS[name]} {Path(configs[name]).name} (sha256 {digest[:12]})")
+    if overrides:
+        record["overrides"] = apply_overrides(data_dir, overrides)
+        say(f"overrides {', '.join(record['overrides'])} (this build only)")
+    return record
