@@ -37,13 +37,20 @@ LAB_ARGS ?= $(if $(filter 0,$(shell id -u)),--allow-root)
 lab: kernel
 	cd notebooks && ../$(BIN)/jupyter lab $(LAB_ARGS)
 
+# The plugins are named, not found: autoloading marks every installed plugin's package
+# (hypothesis, nbval, anyio…) for assertion rewriting, about 4 s per worker where no
+# bytecode is written (PYTHONDONTWRITEBYTECODE). loadgroup: tests/conftest.py groups the
+# tests that share work (one report build, one drawing per exhibit, one kernel per notebook).
+PYTEST := MPLBACKEND=Agg PYTEST_DISABLE_PLUGIN_AUTOLOAD=1 $(BIN)/python -m pytest \
+  -p xdist.plugin -p _hypothesis_pytestplugin -n $(JOBS) --dist loadgroup
+
 ## make test: unit tests, doctests and the notebooks under strict nbval
 test: $(STAMP)
-	MPLBACKEND=Agg $(BIN)/python -m pytest -n $(JOBS) --dist loadfile $(PYTEST_NBVAL) tests ygx_analysis $(NOTEBOOKS)
+	$(PYTEST) -p nbval.plugin $(PYTEST_NBVAL) tests ygx_analysis $(NOTEBOOKS)
 
-## make test-fast: unit tests and doctests, without the full report builds (marked slow) and the notebooks
+## make test-fast: unit tests and doctests, without what is marked slow (kernels, browser, whole builds)
 test-fast: $(STAMP)
-	MPLBACKEND=Agg $(BIN)/python -m pytest -n $(JOBS) --dist loadfile -m "not slow" tests ygx_analysis
+	$(PYTEST) -m "not slow" tests ygx_analysis
 
 ## make report: build build/ (executed notebooks, figures, tables, manifest)
 # compileall: an editable install has no bytecode of the package, and with

@@ -47,31 +47,93 @@ def built_report(tmp_path_factory) -> dict:
             "notebooks_before": before, "notebooks_after": tree(NOTEBOOKS)}
 
 
-@pytest.fixture(scope="session")
-def rendered_exhibits() -> dict:
-    """Every registered exhibit rendered once per language, figures drawn: (id, lang) → Figure or DataFrame.
+class RenderedExhibits:
+    """Registered exhibits rendered on first use and kept for the session: ``[(id, lang)]`` → Figure or DataFrame.
 
-    Exhibits that take a ``model`` (notebook 06) share one default
-    :class:`~ygx_analysis.scenarios.ScenarioAnalysis`, as the notebook does
-    (``model=None`` is covered in ``tests/test_scenarios.py``). Rendering warns about
-    nothing (a missing glyph warns, and fails here). Tests only read these
-    objects; they must not change them.
+    Each exhibit is rendered (and a figure drawn) with warnings as errors: a missing
+    glyph warns, and fails here. Exhibits that take a ``model`` (notebook 06) share
+    one default :class:`~ygx_analysis.scenarios.ScenarioAnalysis`, as the notebook
+    does (``model=None`` is covered in ``tests/test_scenarios.py``). Tests only read
+    these objects; they must not change them.
+
+    Rendering is lazy so that, under xdist, an exhibit is drawn only on the worker
+    that runs its tests: tests parametrized with ``exhibit_id`` share one xdist group
+    per exhibit (:func:`pytest_collection_modifyitems`).
     """
-    import inspect
-    import warnings
 
-    from ygx_analysis import exhibits
-    from ygx_analysis.scenarios import ScenarioAnalysis
+    def __init__(self) -> None:
+        self._done: dict[tuple[str, str], object] = {}
+        self._model = None
 
-    model = ScenarioAnalysis.load()  # notebook 06's default model, built once as the notebook does
-    rendered = {}
-    for ex in exhibits.all_exhibits():
-        inputs = {"model": model} if "model" in inspect.signature(ex.func).parameters else {}
-        for lang in exhibits.LANGS:
+    def _inputs(self, exhibit) -> dict:
+        import inspect
+
+        if "model" not in inspect.signature(exhibit.func).parameters:
+            return {}
+        if self._model is None:
+            from ygx_analysis.scenarios import ScenarioAnalysis
+
+            self._model = ScenarioAnalysis.load()  # notebook 06's default model, built once as the notebook does
+        return {"model": self._model}
+
+    def __getitem__(self, key: tuple[str, str]):
+        if key not in self._done:
+            import warnings
+
+            from ygx_analysis import exhibits
+
+            exhibit_id, lang = key
+            exhibit = exhibits.get(exhibit_id)
             with warnings.catch_warnings():
                 warnings.simplefilter("error")
-                result = exhibits.render(ex.id, lang, **inputs)
-                if ex.kind == "figure":
+                result = exhibits.render(exhibit_id, lang, **self._inputs(exhibit))
+                if exhibit.kind == "figure":
                     result.canvas.draw()
-            rendered[ex.id, lang] = result
-    return rendered
+            self._done[key] = result
+        return self._done[key]
+
+    def items(self, kind: str | None = None):
+        """Every (id, lang) and its rendering, in registry order; only tables or figures with ``kind``."""
+        from ygx_analysis import exhibits
+
+        for ex in exhibits.all_exhibits():
+            if kind is None or ex.kind == kind:
+                for lang in exhibits.LANGS:
+                    yield (ex.id, lang), self[ex.id, lang]
+
+
+@pytest.fixture(scope="session")
+def rendered_exhibits() -> RenderedExhibits:
+    """Every registered exhibit, rendered on first use once per session (see :class:`RenderedExhibits`)."""
+    return RenderedExhibits()
+
+
+# ---------------------------------------------------------------------------
+# xdist groups (make test runs ``-n 2 --dist loadgroup``)
+# ---------------------------------------------------------------------------
+
+@pytest.hookimpl(tryfirst=True)  # before xdist reads the groups
+def pytest_collection_modifyitems(config, items):
+    """Put every test in an xdist group, so that work shared through a fixture is done once.
+
+    - tests of the built report (``built_report``): one group, so the report is built once;
+    - tests parametrized with ``exhibit_id`` that read ``rendered_exhibits``: one group
+      per exhibit, so each exhibit is drawn on one worker only;
+    - tests in a module marked ``independent`` (no module fixture to share): each test alone;
+    - anything else, notebook cells under nbval included: one group per file, as
+      ``--dist loadfile`` would (a notebook's cells share one kernel).
+    """
+    for item in items:
+        if item.get_closest_marker("xdist_group"):
+            continue
+        names = getattr(item, "fixturenames", ())
+        params = getattr(getattr(item, "callspec", None), "params", {})
+        if "built_report" in names:
+            group = "built-report"
+        elif "rendered_exhibits" in names and "exhibit_id" in params:
+            group = f"exhibit-{params['exhibit_id']}"
+        elif item.get_closest_marker("independent"):
+            continue
+        else:
+            group = item.nodeid.split("::", 1)[0]
+        item.add_marker(pytest.mark.xdist_group(group))

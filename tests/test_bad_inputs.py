@@ -3,8 +3,9 @@
 Every case runs one command on a temporary copy of ``data/`` (through DATA_DIR,
 ``YGX_DATA_DIR`` or ``--config``) and checks, through :func:`_check_failure`: exit
 status 1 or 2, no traceback, one line on stderr (``validate``: one line per problem
-and a count line), the expected message, no hang, and the sha256 of every file
-under ``data/`` and ``notebooks/`` unchanged. Cases run in-process through
+and a count line), the expected message, no hang, the sha256 of every file under
+``data/`` unchanged, and every notebook under ``notebooks/`` unwritten (same size and
+modification time: hashing their 5 MB of images per case would double the corpus's time). Cases run in-process through
 ``ygx_analysis.cli.main``; only those that must prove a process cannot hang or
 print a traceback run in a subprocess.
 """
@@ -26,11 +27,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from ygx_analysis import inputs
 from ygx_analysis.cli import main
 
 from .conftest import DATA, REPO
+
+pytestmark = pytest.mark.independent  # no module fixture: xdist may spread the tests
 
 IN_PROCESS_SECONDS = 20
 SUBPROCESS_SECONDS = 20
@@ -39,9 +44,12 @@ COUNT_LINE = re.compile(r"^(\d+) problem\(s\) in ")
 BIG = inputs.MAX_INPUT_BYTES + 10_000_000  # a sparse file: its size costs no disk
 
 
-def _tree_hashes() -> dict[str, str]:
-    return {str(p.relative_to(REPO)): hashlib.sha256(p.read_bytes()).hexdigest()
-            for root in (DATA, REPO / "notebooks") for p in sorted(root.rglob("*")) if p.is_file()}
+def _tree_hashes() -> dict[str, object]:
+    data = {str(p.relative_to(REPO)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(DATA.rglob("*")) if p.is_file()}
+    notebooks = {str(p.relative_to(REPO)): (p.stat().st_size, p.stat().st_mtime_ns)
+                 for p in sorted((REPO / "notebooks").rglob("*")) if p.is_file()}
+    return {**data, **notebooks}
 
 
 class _Hung(BaseException):
@@ -540,6 +548,19 @@ CASES.update({
                                             sparse("context.csv")),
     "report data dangling link": Case(REPORT, "savings.toml: file not found",
                                       symlink("savings.toml", "/nonexistent/savings.toml")),
+    # --- report --set and the config options, refused before any kernel ------------------------
+    "report set unknown assumption": Case((*REPORT, "--set", "savings.anual_saving=2"),
+                                          "--set savings.anual_saving=2: savings.toml: unknown assumption "
+                                          "'anual_saving'; nearest: annual_saving", after=nothing_beside),
+    "report set bad value": Case((*REPORT, "--set", "savings.discount_rate_pct=abc"),
+                                 "--set savings.discount_rate_pct=abc: savings.toml: assumptions.discount_rate_pct."
+                                 "default: must be a number (per cent), got 'abc'", after=nothing_beside),
+    "report set unknown scenario key": Case((*REPORT, "--set", "scenarios.base.value_added.end_pct=5"),
+                                            "unknown key scenarios.base.value_added.end_pct; nearest: "
+                                            "scenarios.base.value_added.end_growth_pct", after=nothing_beside),
+    "report savings config a FIFO": Case((*REPORT, "--savings-config", "{data}/../given-pipe"),
+                                         "--savings-config: ", beside("given-pipe", os.mkfifo),
+                                         after=nothing_beside),
 })
 
 
@@ -647,3 +668,55 @@ def test_toml_nesting_scan_agrees_with_the_parsed_structure(text: str):
 
 def test_toml_table_headers_count_their_brackets():
     assert inputs.toml_nesting_depth("[a]\nx = 1\n[[b]]\ny = [1]\n") == (2, 3)
+
+
+def _scan_by_characters(text: str) -> tuple[int, int]:
+    """A second way to scan: character by character, each string closed by its own opener."""
+    depth = deepest = deepest_line = 0
+    line, i, n = 1, 0, len(text)
+    while i < n:
+        ch = text[i]
+        if ch == "#":
+            end = text.find("\n", i)
+            i = n if end < 0 else end
+            continue
+        if ch in "\"'":
+            opener = next(o for o in ('"""', "'''", '"', "'") if text.startswith(o, i))
+            j, closed = i + len(opener), False
+            while j < n:
+                if text.startswith(opener, j):
+                    closed = True
+                    break
+                if text[j] == "\\" and opener[0] == '"':
+                    j += 2
+                    continue
+                if text[j] == "\n" and len(opener) == 1:
+                    break
+                j += 1
+            line += text.count("\n", i, min(j, n))
+            i = j + len(opener) if closed else j
+            continue
+        if ch == "\n":
+            line += 1
+        elif ch in "[{":
+            depth += 1
+            if depth > deepest:
+                deepest, deepest_line = depth, line
+        elif ch in "]}":
+            depth = max(0, depth - 1)
+        i += 1
+    return deepest, deepest_line
+
+
+@settings(max_examples=400, derandomize=True, database=None, deadline=None)
+@given(st.lists(st.sampled_from(['"', "'", "\\", "\n", "[", "]", "{", "}", "#", "a", " ", '"""', "'''"]),
+                max_size=40).map("".join))
+def test_toml_nesting_scan_agrees_with_a_character_by_character_scan(text: str):
+    """Any text, valid TOML or not (unclosed strings, escapes at the end): depth and line agree."""
+    assert inputs.toml_nesting_depth(text) == _scan_by_characters(text)
+
+
+@pytest.mark.parametrize("name", ["scenarios.toml", "savings.toml"])
+def test_toml_nesting_scan_of_the_shipped_files_agrees_with_a_character_by_character_scan(name: str):
+    text = (DATA / name).read_text(encoding="utf-8")
+    assert inputs.toml_nesting_depth(text) == _scan_by_characters(text)

@@ -1,5 +1,6 @@
 """Notebooks in the report: papermill parameters, kernels started costliest first, stopping, --lang en,
-safety of OUT. Small temporary projects keep these quick on 2 cores."""
+safety of OUT. Small temporary projects keep these quick on 2 cores; the tests that start kernels are
+marked slow."""
 
 from __future__ import annotations
 
@@ -56,6 +57,7 @@ def test_parameters_are_injected_by_papermill_after_the_parameters_cell():
         notebooks.parameterise(nb, [("LANG", "en")])
 
 
+@pytest.mark.slow  # starts kernels
 def test_lang_en_gives_english_labels_and_passes_lang_to_parameterised_notebooks(tmp_path, monkeypatch, capsys):
     figure, table = exhibits.get("fig-figures-by-qualifier"), exhibits.get("tab-reported-figures")
     small_registry(monkeypatch, figure, table)
@@ -95,6 +97,7 @@ def test_lang_en_gives_english_labels_and_passes_lang_to_parameterised_notebooks
     assert tree(project / "notebooks") == stored
 
 
+@pytest.mark.slow  # starts kernels
 def test_failing_notebook_keeps_previous_build_and_names_the_cell(tmp_path, monkeypatch, capsys):
     name = "01_reported_figures.ipynb"
     small_registry(monkeypatch, *[ex for ex in exhibits.all_exhibits() if ex.notebook == name][:1])
@@ -164,7 +167,7 @@ def test_cli_reports_a_bad_language_in_one_line(capsys):
     assert len(capsys.readouterr().err.strip().splitlines()) == 1
 
 
-def test_the_costliest_notebooks_start_first_and_results_keep_their_order(tmp_path):
+def test_the_costliest_notebooks_start_first():
     given = {"a": 1, "b": 3, "c": 1}
     assert notebooks.start_order([Path("a"), Path("b"), Path("c")], lambda p: given[p.name]) == [1, 0, 2]
     assert notebooks.start_order([Path("a"), Path("b")]) == [0, 1]
@@ -173,6 +176,10 @@ def test_the_costliest_notebooks_start_first_and_results_keep_their_order(tmp_pa
     assert max(costs, key=costs.get) == "06_scenarios_2026_2030.ipynb"
     assert notebooks.notebook_cost(NOTEBOOKS / "06_scenarios_2026_2030.ipynb") == sum(
         1 for ex in exhibits.all_exhibits() if ex.notebook == "06_scenarios_2026_2030.ipynb")
+
+
+@pytest.mark.slow  # starts kernels
+def test_kernels_start_in_the_given_order_and_results_keep_the_notebooks_order(tmp_path):
     # one kernel at a time: each notebook appends its name to a file in the working directory
     folder = tmp_path / "nbs"
     folder.mkdir()
@@ -192,6 +199,7 @@ def test_the_costliest_notebooks_start_first_and_results_keep_their_order(tmp_pa
     assert [r.nb.cells[0].outputs[0]["text"] for r in runs] == ["a_light\n", "b_heavy\n"]
 
 
+@pytest.mark.slow  # starts kernels
 def test_stopping_interrupts_a_running_cell_starts_nothing_more_and_reaps_every_kernel(tmp_path):
     # Each notebook writes its kernel's pid, then sleeps for a minute in small steps. The
     # stop is set as soon as both running kernels have written their pid.
@@ -229,6 +237,7 @@ def test_stopping_interrupts_a_running_cell_starts_nothing_more_and_reaps_every_
             os.kill(pid, 0)
 
 
+@pytest.mark.slow  # starts kernels
 def test_a_notebook_naming_an_unregistered_kernel_runs_in_the_builds_python(tmp_path):
     # The notebooks name the "ygx-analysis" kernel that `make lab` registers; a machine without it
     # (CI, a fresh clone) must still build, in the Python that runs the build.

@@ -36,6 +36,7 @@ from ygx_analysis.report import safety
 from .conftest import DATA, tree
 
 build_module = importlib.import_module("ygx_analysis.report.build")  # the module, not the function
+export_module = importlib.import_module("ygx_analysis.report.export")
 KERNELSPEC = {"name": "python3", "display_name": "Python 3", "language": "python"}
 
 
@@ -244,7 +245,7 @@ def test_disk_full_is_one_line_naming_the_path_and_the_previous_build_is_kept(tm
     def full(frame, stem, **_):
         raise OSError(errno.ENOSPC, "No space left on device", str(Path(stem).with_suffix(".csv")))
 
-    monkeypatch.setattr(build_module, "export_table", full)
+    monkeypatch.setattr(export_module, "export_table", full)  # the data tables are the first written
     status, err = run_cli(["report", "--out", str(out), "--project", str(none)], capsys)
 
     assert status == 1 and len(err) == 1, err

@@ -365,15 +365,24 @@ def read_csv_rows(path: str | os.PathLike[str], columns: Sequence[str], *,
     return rows, problems
 
 
-_TOML_STRING_OPENERS = ('"""', "'''", '"', "'")
+_TOML_TOKEN = re.compile(
+    r'#[^\n]*'                                  # a comment, to the end of its line
+    r'|"""(?:[^"\\]|\\(?:.|\Z)|"(?!""))*(?:"""|\Z)'  # a multi-line basic string (escapes), or unclosed
+    r"|'''(?:[^']|'(?!''))*(?:'''|\Z)"          # a multi-line literal string
+    r'|"(?:[^"\\\n]|\\.)*"?'                    # a basic string, unclosed at its line's end
+    r"|'[^'\n]*'?"                              # a literal string
+    r"|[\[\]{}\n]",                             # what counts: brackets, braces and line ends
+    re.DOTALL)
 
 
 def toml_nesting_depth(text: str) -> tuple[int, int]:
     """The deepest nesting of ``[`` and ``{`` in TOML text, and the line where it is first reached.
 
     Brackets inside strings and comments do not count; a table header ``[a]``
-    counts 1 and ``[[a]]`` counts 2. The scan is linear and never recurses, so it
-    can bound a file before :mod:`tomllib` (which recurses) parses it.
+    counts 1 and ``[[a]]`` counts 2. One regular-expression scan skips comments
+    and strings whole (its alternatives never overlap, so it does not backtrack):
+    linear and without recursion, so it can bound a file before :mod:`tomllib`
+    (which recurses) parses it.
 
     Examples
     --------
@@ -381,44 +390,26 @@ def toml_nesting_depth(text: str) -> tuple[int, int]:
     (2, 1)
     >>> toml_nesting_depth("[t]\\nx = 1\\ny = [[[[0]]]]\\n")
     (4, 3)
+    >>> toml_nesting_depth("s = '''\\n[[[\\n'''\\nt = [[0]]\\n")
+    (2, 4)
     >>> toml_nesting_depth("")
     (0, 0)
     """
     depth = deepest = deepest_line = 0
     line = 1
-    i, n = 0, len(text)
-    while i < n:
-        ch = text[i]
-        if ch == "\n":
+    for match in _TOML_TOKEN.finditer(text):
+        token = match.group()
+        first = token[0]
+        if first == "\n":
             line += 1
-        elif ch == "#":
-            end = text.find("\n", i)
-            i = n if end < 0 else end
-            continue
-        elif ch in "\"'":
-            opener = next(o for o in _TOML_STRING_OPENERS if text.startswith(o, i))
-            j = i + len(opener)
-            closed = False
-            while j < n:
-                if text.startswith(opener, j):
-                    closed = True
-                    break
-                if text[j] == "\\" and opener[0] == '"':
-                    j += 2
-                    continue
-                if text[j] == "\n" and len(opener) == 1:
-                    break
-                j += 1
-            line += text.count("\n", i, min(j, n))
-            i = j + len(opener) if closed else j
-            continue
-        elif ch in "[{":
+        elif first in "[{":
             depth += 1
             if depth > deepest:
                 deepest, deepest_line = depth, line
-        elif ch in "]}":
+        elif first in "]}":
             depth = max(0, depth - 1)
-        i += 1
+        else:  # a string (a comment holds no line end)
+            line += token.count("\n")
     return deepest, deepest_line
 
 

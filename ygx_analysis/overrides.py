@@ -261,7 +261,7 @@ def parse_override(text: str) -> Override:
 # ---------------------------------------------------------------------------
 
 def _twin(file: str, key: str) -> str | None:
-    """The key a value replaces in ``savings.toml`` (``default`` ↔ ``default_row``), or None."""
+    """The key a value replaces in ``savings.toml`` (``default`` for ``default_row``, and back), or None."""
     if file != FILES["savings"]:
         return None
     if key in _ENDS:
