@@ -39,8 +39,9 @@ lab: kernel
 
 # The plugins are named, not found: autoloading marks every installed plugin's package
 # (hypothesis, nbval, anyio…) for assertion rewriting, about 4 s per worker where no
-# bytecode is written (PYTHONDONTWRITEBYTECODE). loadgroup: tests/conftest.py groups the
-# tests that share work (one report build, one drawing per exhibit, one kernel per notebook).
+# bytecode is written (PYTHONDONTWRITEBYTECODE). loadgroup: tests/conftest.py (work_unit) keeps
+# together the tests that share work (one report build, one drawing per exhibit, one kernel per
+# notebook) and spreads the rest.
 PYTEST := MPLBACKEND=Agg PYTEST_DISABLE_PLUGIN_AUTOLOAD=1 $(BIN)/python -m pytest \
   -p xdist.plugin -p _hypothesis_pytestplugin -n $(JOBS) --dist loadgroup
 

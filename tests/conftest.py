@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -57,8 +58,8 @@ class RenderedExhibits:
     these objects; they must not change them.
 
     Rendering is lazy so that, under xdist, an exhibit is drawn only on the worker
-    that runs its tests: tests parametrized with ``exhibit_id`` share one xdist group
-    per exhibit (:func:`pytest_collection_modifyitems`).
+    that runs its tests: tests parametrized by an exhibit id share one unit of work
+    per exhibit (:func:`work_unit`).
     """
 
     def __init__(self) -> None:
@@ -109,31 +110,56 @@ def rendered_exhibits() -> RenderedExhibits:
 
 
 # ---------------------------------------------------------------------------
-# xdist groups (make test runs ``-n 2 --dist loadgroup``)
+# xdist: which tests run together (make test runs ``-n 2 --dist loadgroup``)
 # ---------------------------------------------------------------------------
 
-@pytest.hookimpl(tryfirst=True)  # before xdist reads the groups
-def pytest_collection_modifyitems(config, items):
-    """Put every test in an xdist group, so that work shared through a fixture is done once.
+INDEPENDENT_FILES = frozenset({
+    "tests/test_bad_inputs.py", "tests/test_cli_scenarios.py", "tests/test_data.py", "tests/test_growth.py",
+    "tests/test_overrides.py", "tests/test_savings.py",
+})
+"""Test files without a module fixture: their tests may run on any worker, one by one."""
 
-    - tests of the built report (``built_report``): one group, so the report is built once;
-    - tests parametrized with ``exhibit_id`` that read ``rendered_exhibits``: one group
-      per exhibit, so each exhibit is drawn on one worker only;
-    - tests in a module marked ``independent`` (no module fixture to share): each test alone;
-    - anything else, notebook cells under nbval included: one group per file, as
-      ``--dist loadfile`` would (a notebook's cells share one kernel).
+_EXHIBIT_PARAMETER = re.compile(r"\[((?:fig|tab)-[a-z0-9-]+?)(?:-(?:zh|en))?\]$")
+
+
+def work_unit(nodeid: str) -> str:
+    """The unit of work a test belongs to; the units are shared out between the xdist workers.
+
+    - a test parametrized by an exhibit id (``…[fig-growth-rates-zh]``): that exhibit's
+      unit, so each exhibit is drawn (``rendered_exhibits``) on one worker only;
+    - a test of :data:`INDEPENDENT_FILES`: its own unit;
+    - anything else: its file, as ``--dist loadfile`` would. A notebook's cells under
+      nbval share one kernel, and every test of ``test_report_build.py`` the one build.
+
+    >>> work_unit("tests/test_plotting.py::test_legend[fig-growth-rates-zh]")
+    'exhibit fig-growth-rates'
+    >>> work_unit("notebooks/02_growth.ipynb::Cell 3")
+    'notebooks/02_growth.ipynb'
     """
-    for item in items:
-        if item.get_closest_marker("xdist_group"):
-            continue
-        names = getattr(item, "fixturenames", ())
-        params = getattr(getattr(item, "callspec", None), "params", {})
-        if "built_report" in names:
-            group = "built-report"
-        elif "rendered_exhibits" in names and "exhibit_id" in params:
-            group = f"exhibit-{params['exhibit_id']}"
-        elif item.get_closest_marker("independent"):
-            continue
-        else:
-            group = item.nodeid.split("::", 1)[0]
-        item.add_marker(pytest.mark.xdist_group(group))
+    path = nodeid.split("::", 1)[0]
+    exhibit = _EXHIBIT_PARAMETER.search(nodeid)
+    if exhibit and path.startswith("tests/"):
+        return f"exhibit {exhibit.group(1)}"
+    if path in INDEPENDENT_FILES:
+        return nodeid
+    return path
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config, log):
+    """``--dist loadgroup`` shares out :func:`work_unit` units.
+
+    xdist's own loadgroup reads ``xdist_group`` marks through the test ids, which
+    pytest 9.2 no longer lets a plugin change (pytest-xdist issue 1386): every test
+    would run alone and a notebook's cells would be split between kernels. This
+    scheduler is xdist's ``loadscope`` with the unit computed from the test id here.
+    """
+    if config.getoption("dist") != "loadgroup":
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    class WorkUnitScheduling(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return work_unit(nodeid)
+
+    return WorkUnitScheduling(config, log)

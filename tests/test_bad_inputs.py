@@ -35,8 +35,6 @@ from ygx_analysis.cli import main
 
 from .conftest import DATA, REPO
 
-pytestmark = pytest.mark.independent  # no module fixture: xdist may spread the tests
-
 IN_PROCESS_SECONDS = 20
 SUBPROCESS_SECONDS = 20
 SUBPROCESS_MEMORY = 1_500_000_000

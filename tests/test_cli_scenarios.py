@@ -14,8 +14,6 @@ from ygx_analysis.cli import main, parse_required
 
 from .conftest import DATA
 
-pytestmark = pytest.mark.independent  # no module fixture: xdist may spread the tests
-
 COLUMNS = ["scenario", "indicator", "year", "value", "p05", "p50", "p95", "is_projection"]
 
 

@@ -14,8 +14,6 @@ from ygx_analysis.cli import main
 
 from .conftest import DATA
 
-pytestmark = pytest.mark.independent  # no module fixture: xdist may spread the tests
-
 LINE_ERROR = re.compile(r"^\S+\.csv(:\d+)?: ")
 
 

@@ -23,8 +23,6 @@ from ygx_analysis.growth import (
 )
 from ygx_analysis.reported import Interval, Reported
 
-pytestmark = pytest.mark.independent  # no module fixture: xdist may spread the tests
-
 # deterministic, no deadline (no timed tests), nothing written to disk
 PROPERTY = settings(deadline=None, derandomize=True, database=None, max_examples=300)
 

@@ -24,8 +24,6 @@ from ygx_analysis.scenarios import load_scenarios
 
 from .conftest import DATA, NOTEBOOKS, REPO
 
-pytestmark = pytest.mark.independent  # no module fixture: xdist may spread the tests
-
 SAVINGS_NOTEBOOK = "05_reform_savings.ipynb"
 BAD_RATE = ("--set savings.discount_rate_pct=abc: savings.toml: assumptions.discount_rate_pct.default: "
             "must be a number (per cent), got 'abc'")
@@ -407,4 +405,6 @@ def test_end_to_end_build_of_notebook_05_with_an_override(tmp_path):
     outputs = json.dumps([c.get("outputs", []) for c in executed["cells"]], ensure_ascii=False)
     assert "每年2亿元（设定值" in outputs and "原文下限" not in outputs  # what the kernel printed and drew
     assert "- `--set savings.annual_saving=2`" in (out / "EXHIBITS.md").read_text(encoding="utf-8")
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert "本次构建修改了假设" in index and "<code>--set savings.annual_saving=2</code>" in index
     assert any(line.startswith("overrides savings.annual_saving=2") for line in lines)

@@ -1,8 +1,10 @@
-"""The full report build: every file, what the notebooks showed, XLSX = CSV, byte-identical rebuilds, safe failures.
+"""The full report build: every file, what the notebooks showed, XLSX = CSV, byte-identical rebuilds, safe failures,
+the pages in headless Chromium.
 
 Every test here uses the session's one build of the repository (``built_report`` in
 conftest.py) or builds the repository again; all are marked slow (``make test-fast``
-skips them).
+skips them). They are one unit of work under xdist (``work_unit`` in conftest.py), so
+the repository is built once per run.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import io
 import json
 import math
 import re
+import subprocess
 import zipfile
 
 import nbformat
@@ -21,6 +24,7 @@ import pytest
 
 from ygx_analysis import __version__, exhibits, report
 from ygx_analysis.provenance import Provenance
+from ygx_analysis.report import screenshots
 
 from .conftest import DATA, NOTEBOOKS, tree
 
@@ -223,3 +227,20 @@ def test_second_build_is_byte_identical_except_build_time(built_report, tmp_path
     assert m1.pop("build_time") and m2.pop("build_time")
     assert m1 == m2
 
+
+@pytest.mark.skipif(screenshots.find_chromium() is None,
+                    reason="headless Chromium is not installed at /usr/bin/chromium (apt-get install chromium)")
+def test_every_page_renders_chinese_in_the_embedded_fonts_without_overflow(built_report, tmp_path):
+    from PIL import Image
+
+    checks = screenshots.check_build(built_report["out"], tmp_path / "shots")
+    pages = [c.page for c in checks]
+    assert pages[0] == "index.html" and len(pages) == 1 + len(built_report["result"].manifest["notebooks"])
+    assert [line for c in checks for line in c.problems()] == []
+    for check in checks:
+        assert check.findings["loaded"][:1] == ["YGX"] and check.findings["cjkNodes"] > 0, check.page
+        with Image.open(check.screenshot) as image:
+            assert image.size == (1280, 2000)
+    # what this proves depends on the machine: say whether it has CJK system fonts
+    fonts = subprocess.run(["fc-list", ":lang=zh", "family"], capture_output=True, text=True, check=False).stdout
+    print(f"CJK system fonts: {fonts.strip() or 'none'}")

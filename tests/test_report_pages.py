@@ -184,3 +184,17 @@ def test_show_displays_every_table_cell_whole(monkeypatch):
     assert len(longest) > 50  # longer than pandas' default display.max_colwidth
     html = next(d for d in displayed if isinstance(d, str))
     assert longest in html and "...</td>" not in html
+
+
+def test_index_says_which_assumptions_a_build_changed(small_manifest):
+    changed = dict(small_manifest, overrides=["savings.annual_saving=2", "savings.timing=mid"],
+                   configs={"scenarios.toml": {"file": "mine.toml", "sha256": "0123456789ab" + "0" * 52}})
+    for lang, head in (("zh", "本次构建修改了假设"), ("en", "This build changed assumptions")):
+        page = pages.index_html(changed, lang)
+        notice = page[page.index('<div class="changed"'):page.index('<h2 id="cite">')]
+        assert head in notice
+        assert notice.count("<li>") == 3
+        assert "<code>--set savings.annual_saving=2</code>" in notice and "<code>--set savings.timing=mid</code>" in notice
+        assert "<code>mine.toml</code> (sha256 <code>0123456789ab</code>)" in notice
+        plain = pages.index_html(dict(small_manifest, overrides=[], configs={}), lang)
+        assert '<div class="changed"' not in plain and head not in plain

@@ -29,8 +29,6 @@ from ygx_analysis.savings import (
     window_summary,
 )
 
-pytestmark = pytest.mark.independent  # no module fixture: xdist may spread the tests
-
 
 def nf_npv(rate_pct: float, flows, first_t: float = 0) -> float:
     """Present value at the valuation date of yearly flows whose first one is at ``first_t``, by numpy_financial.
