@@ -182,10 +182,12 @@ def test_stale_temporary_folders_of_dead_builds_are_removed_with_a_line(tmp_path
     out = tmp_path / "build"
     previous_build(out)
     gone = dead_pid()
-    parent = os.getppid()
+    # a live process whose pid the owner file records with another start time: the pid was reused
+    # (a child of its own, not the parent: an orphaned run's parent is pid 1, used below)
+    alive = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
     folders = {
         "dead": (out.with_name(f"build.tmp{gone}"), {"pid": gone, "started": 1.0}),
-        "reused pid": (out.with_name(f"build.tmp{parent}"), {"pid": parent, "started": 1.0}),
+        "reused pid": (out.with_name(f"build.tmp{alive.pid}"), {"pid": alive.pid, "started": 1.0}),
         "no owner file": (out.with_name(f"build.tmp{gone}-old"), None),
     }
     for folder, owner in folders.values():
@@ -200,7 +202,11 @@ def test_stale_temporary_folders_of_dead_builds_are_removed_with_a_line(tmp_path
     other.mkdir()
     lines: list[str] = []
 
-    removed = safety.remove_stale(out, lines.append)
+    try:
+        removed = safety.remove_stale(out, lines.append)
+    finally:
+        alive.kill()
+        alive.wait()
 
     assert sorted(removed) == sorted(folder for folder, _ in folders.values())
     assert sorted(p.name for p in tmp_path.iterdir()) == ["build", "build.tmp1", "build.tmpx"]
