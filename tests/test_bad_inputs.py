@@ -433,7 +433,7 @@ CASES: dict[str, Case] = {
     "scenarios non-number paths": Case(("scenarios", "--paths", "many"), "argument --paths: invalid int value"),
     "scenarios negative paths": Case(("scenarios", "--paths", "-1"), "paths: must not be negative"),
     "scenarios dump into a missing folder": Case(("scenarios", "--paths", "10", "--dump-paths", "{data}/no/such/x.csv"),
-                                                 "dump-paths: "),
+                                                 "dump-paths: {data}/no/such/x.csv: no such folder {data}/no/such"),
     "scenarios paths beyond memory": Case(("scenarios", "--paths", "1000000000"), "GB allowed (half of this machine",
                                           subprocess=True),
     "scenarios paths beyond memory, one scenario": Case(("scenarios", "--paths", "100000000", "--scenario", "base"),
@@ -568,7 +568,7 @@ def _run_case(case: Case, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> No
     shutil.copytree(DATA, copy)
     line = case.setup(copy) if case.setup else None
     argv = [a.format(data=copy) for a in case.argv]
-    expected = case.expected.format(line=line)
+    expected = case.expected.format(line=line, data=copy)
     env = {"YGX_DATA_DIR": str(copy)} if case.data_env else {}
     env.update(case.env)
     before = _tree_hashes()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -400,6 +401,10 @@ def _run_scenarios(args: argparse.Namespace) -> int:
     if args.paths == 0 and (args.dump_paths or args.targets):
         raise ValueError("paths: --dump-paths and --targets need a fan (--paths above 0)")
     check_fan_memory(args.paths, len(args.scenario or spec.scenario_names()), bool(args.dump_paths))
+    if args.dump_paths and not os.path.isdir(os.path.dirname(os.path.abspath(args.dump_paths))):
+        # before the simulation, which a large --paths makes long
+        raise ValueError(f"dump-paths: {args.dump_paths}: no such folder "
+                         f"{os.path.dirname(os.path.abspath(args.dump_paths))}")
     result = None
     if args.paths > 0:
         result = spec.simulate(args.paths, args.seed, scenarios=args.scenario, phi=args.phi,
