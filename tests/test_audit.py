@@ -401,3 +401,34 @@ def test_audit_exhibits(lang):
     notes = exhibits.render("tab-audit-notes", lang)
     assert len(notes) == len(t)
     assert exhibits.get("tab-audit").notebook == "01_reported_figures.ipynb"
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_audit_status_counts_exhibit(lang):
+    """tab-audit-status-counts against a count over audit()["status"]: every status in order, 0 where none."""
+    from ygx_analysis import exhibits
+    from ygx_analysis.exhibits.audit import audit_status_counts
+
+    statuses = audit()["status"].tolist()
+    labels = (["复算", "一致", "存疑", "不可比"] if lang == "zh"
+              else ["reproduced", "consistent", "flag", "not comparable"])
+    t = exhibits.render("tab-audit-status-counts", lang)
+    assert t.columns.tolist() == (["结论", "检查项数"] if lang == "zh" else ["status", "checks"])
+    assert t.iloc[:, 0].tolist() == labels
+    assert t.iloc[:, 1].tolist() == [statuses.count(s) for s in STATUSES]
+    assert int(t.iloc[:, 1].sum()) == len(statuses)
+    assert t.attrs["caption"] == exhibits.get("tab-audit-status-counts").caption(lang)
+    assert exhibits.get("tab-audit-status-counts").notebook == "01_reported_figures.ipynb"
+    # a status no check has is listed with 0
+    no_flags = audit()[lambda a: a["status"] != "flag"]
+    assert audit_status_counts(lang, no_flags).iloc[:, 1].tolist() == [
+        statuses.count(s) if s != "flag" else 0 for s in STATUSES]
+
+
+def test_audit_status_counts_refuses_wrong_inputs():
+    from ygx_analysis.exhibits.audit import audit_status_counts
+
+    with pytest.raises(TypeError, match="frame"):
+        audit_status_counts("en", frame=["flag"])
+    with pytest.raises(ValueError, match=r"frame: unknown status.*doubtful"):
+        audit_status_counts("en", frame=audit().assign(status="doubtful"))

@@ -284,3 +284,40 @@ def test_validate_clean_data(capsys):
     assert main(["validate", str(DATA)]) == 0
     out = capsys.readouterr().out
     assert "indicators.csv: 45 rows" in out and out.strip().endswith("valid")
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_figures_per_section_exhibit_counts_the_rows_of_the_csv(lang):
+    """tab-figures-per-section against a count of data/indicators.csv read with the csv module."""
+    import csv
+
+    from ygx_analysis import exhibits
+
+    with (DATA / "indicators.csv").open(encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.DictReader(f))
+    by_hand: dict[str, int] = {}
+    for row in rows:  # a dict keeps the order in which the sections first appear
+        by_hand[row["section"]] = by_hand.get(row["section"], 0) + 1
+    labels = {"innovation": ("科技创新", "Innovation"), "industry": ("产业与招商", "Industry and investment"),
+              "economy": ("财政与工业经济", "Fiscal and industrial economy"),
+              "reform": ("管理体制改革", "Administrative reform"),
+              "business_environment": ("营商环境", "Business environment")}
+    table = exhibits.render("tab-figures-per-section", lang)
+    assert table.columns.tolist() == (["板块", "数字个数"] if lang == "zh" else ["section", "figures"])
+    assert table.iloc[:, 0].tolist() == [labels[s][lang == "en"] for s in by_hand]
+    assert table.iloc[:, 1].tolist() == list(by_hand.values())
+    assert int(table.iloc[:, 1].sum()) == len(rows)
+    assert table.attrs["caption"] == exhibits.get("tab-figures-per-section").caption(lang)
+    assert exhibits.get("tab-figures-per-section").data_inputs == ("indicators.csv", "sources.csv")
+
+
+def test_section_counts_refuses_wrong_inputs():
+    from ygx_analysis.exhibits.reported_figures import section_counts
+
+    with pytest.raises(TypeError, match="indicators"):
+        section_counts("en", indicators=[{"section": "industry"}])
+    bad = d.load_indicators().assign(section="tourism")
+    with pytest.raises(ValueError, match=r"indicators: unknown section.*tourism"):
+        section_counts("en", indicators=bad)
+    with pytest.raises(ValueError, match="lang"):
+        section_counts("fr")

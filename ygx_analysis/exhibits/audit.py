@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..audit import CONTEXT_IDS, INDICATOR_IDS, SOURCE_IDS, audit
-from . import check_lang, exhibit, pick
+from . import check_lang, exhibit, pick, tr
 
 __all__ = [
     "DIGITS",
@@ -14,6 +14,8 @@ __all__ = [
     "audit_exhibit",
     "audit_notes_exhibit",
     "audit_notes_table",
+    "audit_status_counts",
+    "audit_status_counts_exhibit",
     "audit_table",
 ]
 
@@ -85,6 +87,47 @@ def audit_notes_table(lang: str = "zh", frame: pd.DataFrame | None = None) -> pd
     return table
 
 
+def audit_status_counts(lang: str = "zh", frame: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Number of checks per status, every status of :data:`STATUS_LABELS` in its order (0 where none).
+
+    Parameters
+    ----------
+    lang : {'zh', 'en'}
+        Language of the status labels and the column names (``结论``, ``检查项数`` in Chinese;
+        ``status``, ``checks`` in English).
+    frame : DataFrame, optional
+        Output of :func:`~ygx_analysis.audit.audit`; computed when omitted.
+
+    Returns
+    -------
+    DataFrame
+        One row per status; the counts sum to the number of checks.
+
+    Examples
+    --------
+    >>> t = audit_status_counts("en")
+    >>> t["status"].tolist()
+    ['reproduced', 'consistent', 'flag', 'not comparable']
+    >>> int(t["checks"].sum()) == len(audit())
+    True
+    >>> none = audit_status_counts("zh", audit().iloc[:0])
+    >>> none.columns.tolist(), none["检查项数"].tolist()
+    (['结论', '检查项数'], [0, 0, 0, 0])
+    """
+    check_lang(lang)
+    a = audit(lang=lang) if frame is None else frame
+    if not isinstance(a, pd.DataFrame):
+        raise TypeError(f"frame: expected a DataFrame, got {type(a).__name__}")
+    unknown = sorted(set(a["status"]) - set(STATUS_LABELS))
+    if unknown:
+        raise ValueError(f"frame: unknown status(es) {unknown}; expected one of {list(STATUS_LABELS)}")
+    counts = a["status"].value_counts().reindex(list(STATUS_LABELS), fill_value=0)
+    return pd.DataFrame({
+        tr("结论", "status", lang): [pick(STATUS_LABELS, s, lang) for s in counts.index],
+        tr("检查项数", "checks", lang): counts.to_numpy(),
+    })
+
+
 @exhibit("tab-audit", kind="table", notebook=NOTEBOOK,
          caption_zh="文中数字的机器核验：反推值、按印刷精度的上下限与结论",
          caption_en="A machine audit of the article's figures: derived values, bounds from the printing, "
@@ -102,3 +145,12 @@ def audit_exhibit(lang: str = "zh") -> pd.DataFrame:
 def audit_notes_exhibit(lang: str = "zh") -> pd.DataFrame:
     """The registered table of :func:`audit_notes_table`."""
     return audit_notes_table(lang)
+
+
+@exhibit("tab-audit-status-counts", kind="table", notebook=NOTEBOOK,
+         caption_zh="核验结论的分布：每类结论的检查项数",
+         caption_en="The audit in brief: number of checks per status",
+         sources=SOURCE_IDS, indicators=INDICATOR_IDS, context=CONTEXT_IDS)
+def audit_status_counts_exhibit(lang: str = "zh") -> pd.DataFrame:
+    """The registered table of :func:`audit_status_counts`."""
+    return audit_status_counts(lang)

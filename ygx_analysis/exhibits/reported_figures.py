@@ -6,7 +6,7 @@ import pandas as pd
 
 from ..data import load_indicators
 from ..reported import Reported
-from . import check_lang, exhibit, pick
+from . import check_lang, exhibit, pick, tr
 from .growth import period_label
 from .innovation import printed_label
 
@@ -16,10 +16,12 @@ __all__ = [
     "QUALIFIER_LEGEND",
     "SECTION_LABELS",
     "figures_by_qualifier",
+    "figures_per_section",
     "indicator_table",
     "printed_forms",
     "qualifier_counts",
     "reported_figures_table",
+    "section_counts",
 ]
 
 NOTEBOOK = "01_reported_figures.ipynb"
@@ -136,6 +138,53 @@ def indicator_table(lang: str = "zh", indicators: pd.DataFrame | None = None) ->
 def reported_figures_table(lang: str = "zh") -> pd.DataFrame:
     """The registered table of every printed figure (see :func:`indicator_table`)."""
     return indicator_table(lang)
+
+
+def section_counts(lang: str = "zh", indicators: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Number of printed figures per section, the sections in the order the data first has them.
+
+    Parameters
+    ----------
+    lang : {'zh', 'en'}
+        Language of the section labels and the column names (``板块``, ``数字个数`` in Chinese;
+        ``section``, ``figures`` in English).
+    indicators : DataFrame, optional
+        Output of :func:`~ygx_analysis.data.load_indicators`; loaded when omitted.
+
+    Returns
+    -------
+    DataFrame
+        One row per section that has figures; the counts sum to the number of rows.
+
+    Examples
+    --------
+    >>> t = section_counts("en").set_index("section")
+    >>> int(t.loc["Industry and investment", "figures"]), int(t["figures"].sum())
+    (12, 45)
+    >>> section_counts("zh").columns.tolist()
+    ['板块', '数字个数']
+    """
+    check_lang(lang)
+    ind = load_indicators() if indicators is None else indicators
+    if not isinstance(ind, pd.DataFrame):
+        raise TypeError(f"indicators: expected a DataFrame, got {type(ind).__name__}")
+    unknown = sorted(set(ind["section"]) - set(SECTION_LABELS))
+    if unknown:
+        raise ValueError(f"indicators: unknown section(s) {unknown}; expected one of {list(SECTION_LABELS)}")
+    counts = ind.groupby("section", sort=False).size()
+    return pd.DataFrame({
+        tr("板块", "section", lang): [pick(SECTION_LABELS, s, lang) for s in counts.index],
+        tr("数字个数", "figures", lang): counts.to_numpy(),
+    })
+
+
+@exhibit("tab-figures-per-section", kind="table", notebook=NOTEBOOK,
+         caption_zh="各板块印刷数字的个数",
+         caption_en="Printed figures per section of the article",
+         indicators=("*",))
+def figures_per_section(lang: str = "zh") -> pd.DataFrame:
+    """The registered table of :func:`section_counts`."""
+    return section_counts(lang)
 
 
 def qualifier_counts(indicators: pd.DataFrame | None = None) -> pd.DataFrame:
