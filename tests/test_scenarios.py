@@ -858,3 +858,37 @@ def test_target_levels_give_the_required_growth_as_a_range(spec):
     assert row["required_cagr_high_pct"] == pytest.approx(100 * ((600 / (GO_H1 / H1_HIGH)) ** (1 / 3) - 1))
     double = t.loc["go_double_2030"]
     assert double["required_cagr_low_pct"] == double["required_cagr_high_pct"] == double["required_cagr_pct"]
+
+
+def test_calibration_table_shows_the_fits_their_identities_and_a_dash_where_nothing_applies():
+    """The table's numbers are the model's calibration; the shock in use is the volatility scale times the
+    stationary sd (for revenue, net of the part its elasticity carries from output's shock, in quadrature);
+    comparison rows and output's elasticity print "—", never NaN."""
+    import math
+
+    from ygx_analysis.exhibits import scenarios as ex
+
+    model = sc.ScenarioAnalysis.load(n_paths=200, seed=1)
+    table = ex.calibration_table("en", model)
+    cal = model.calibration.to_frame().set_index("indicator")
+    by_series = table.set_index("series")
+    assert not table.isna().any().any()
+    for indicator, row in cal.iterrows():
+        shown = by_series.loc[row["series"]]
+        assert shown["φ"] == round(row["phi"], 3) and shown["stationary sd (pp)"] == round(row["stationary_sd"], 3)
+        assert shown["volatility scale"] == round(row["vol_scale"], 2)
+    output = by_series.loc[cal.loc["gross_output", "series"]]
+    revenue = by_series.loc[cal.loc["fiscal_revenue_total", "series"]]
+    assert output["elasticity to output"] == "—"
+    # output: scale × stationary sd; revenue: what is left of scale × its stationary sd after elasticity × output's
+    out_sd = cal.loc["gross_output", "vol_scale"] * cal.loc["gross_output", "stationary_sd"]
+    assert output["shock sd in use (pp)"] == pytest.approx(out_sd, abs=5e-4)
+    total = cal.loc["fiscal_revenue_total", "vol_scale"] * cal.loc["fiscal_revenue_total", "stationary_sd"]
+    own = math.sqrt(total ** 2 - (cal.loc["fiscal_revenue_total", "elasticity"] * out_sd) ** 2)
+    assert revenue["shock sd in use (pp)"] == pytest.approx(own, abs=5e-4)
+    comparisons = table[table["indicator"].str.startswith("comparison")]
+    assert len(comparisons) == 2
+    for column in ("volatility scale", "elasticity to output", "shock sd in use (pp)"):
+        assert comparisons[column].tolist() == ["—", "—"]
+    zh = ex.calibration_table("zh", model)
+    assert zh.loc[zh["指标"].str.startswith("对照"), "波动倍数"].tolist() == ["—", "—"]

@@ -286,7 +286,13 @@ def required_growth_table(lang: str = "zh", model: Model = None) -> pd.DataFrame
                     "China's GDP growth shown for the volatility ratio",
          sources=CALIBRATION_SOURCES, context=CALIBRATION_CONTEXT)
 def calibration_table(lang: str = "zh", model: Model = None) -> pd.DataFrame:
-    """:meth:`~ygx_analysis.scenarios.ModelCalibration.to_frame`, with the comparison fits, rounded."""
+    """:meth:`~ygx_analysis.scenarios.ModelCalibration.to_frame`, with the comparison fits, rounded.
+
+    A cell that does not apply shows "—": the comparison series drive no indicator (no
+    volatility scale, elasticity or shock in use), and only revenue has an elasticity to
+    output. The shock in use is the volatility scale times the stationary sd; for
+    revenue, the part not already carried by output's shock through the elasticity.
+    """
     check_lang(lang)
     m = model if isinstance(model, ScenarioAnalysis) else None
     spec = as_scenario_set(model)
@@ -307,6 +313,8 @@ def calibration_table(lang: str = "zh", model: Model = None) -> pd.DataFrame:
         "vol_scale": c["vol_scale"].round(2), "elasticity": c["elasticity"].round(2),
         "shock_sd": c["shock_sd"].round(3),
     })
+    for column in ("vol_scale", "elasticity", "shock_sd"):  # not applicable: "—", not NaN, in a pasted table
+        table[column] = table[column].astype(object).where(table[column].notna(), "—")
     if lang == "zh":
         table = table.rename(columns={"indicator": "指标", "series": "序列", "years": "年份", "n_obs": "观测数",
                                       "phi": "φ", "phi_se": "φ标准误", "sigma": "新息标准差（百分点）",
