@@ -1,6 +1,6 @@
 """Import time of ``import ygx_analysis`` against ``import pandas``, in fresh interpreters.
 
-Prints the median of several runs for each and their ratio. The package imports
+Prints the median of several interleaved runs for each and their ratio. The package imports
 pandas itself, so the ratio is at least 1; the goal is to stay close to it
 (matplotlib and statsmodels are imported only inside the functions that need them).
 
@@ -28,9 +28,11 @@ def time_import(module: str, runs: int) -> list[float]:
 def main() -> None:
     runs = int(sys.argv[1]) if len(sys.argv) > 1 else 7
     time_import("ygx_analysis", 1)  # warm the file cache
-    baseline = time_import("pandas", runs)
-    package = time_import("ygx_analysis", runs)
-    bare = time_import("sys", runs)
+    baseline, package, bare = [], [], []
+    for _ in range(runs):  # interleaved, so that a slow spell of the machine hits both alike
+        baseline += time_import("pandas", 1)
+        package += time_import("ygx_analysis", 1)
+        bare += time_import("sys", 1)
     b, p, s = (statistics.median(x) for x in (baseline, package, bare))
     print(f"runs per command:          {runs}")
     print(f"python -c 'import sys':    {s:.3f} s (interpreter start-up)")
