@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from ygx_analysis import data as d
+from ygx_analysis import validation
 from ygx_analysis.cli import main
 
 from .conftest import DATA
@@ -48,16 +49,16 @@ def test_qualifiers_match_the_printed_words():
 
 def test_value_text_appears_in_its_excerpt():
     """The printed number is in its own excerpt (一镇两街道 prints 1 and 2 as Chinese numerals)."""
-    assert d.check_excerpts() == []
+    assert validation.check_excerpts() == []
     ind = d.load_indicators().set_index("id")
     assert ind.loc["towns_transferred_2024", "excerpt"] == "托管‘一镇两街道’"
-    assert d.value_in_excerpt("1", "托管‘一镇两街道’") and d.value_in_excerpt("2", "托管‘一镇两街道’")
-    assert not d.value_in_excerpt("3", "托管‘一镇两街道’")
+    assert validation.value_in_excerpt("1", "托管‘一镇两街道’") and validation.value_in_excerpt("2", "托管‘一镇两街道’")
+    assert not validation.value_in_excerpt("3", "托管‘一镇两街道’")
     # a whole number, not a piece of a longer one
-    assert d.value_in_excerpt("62.08", "财政总收入62.08亿元")
-    assert not d.value_in_excerpt("2.08", "财政总收入62.08亿元")
-    assert not d.value_in_excerpt("62.0", "财政总收入62.08亿元")
-    assert not d.value_in_excerpt("62", "财政总收入62.08亿元")
+    assert validation.value_in_excerpt("62.08", "财政总收入62.08亿元")
+    assert not validation.value_in_excerpt("2.08", "财政总收入62.08亿元")
+    assert not validation.value_in_excerpt("62.0", "财政总收入62.08亿元")
+    assert not validation.value_in_excerpt("62", "财政总收入62.08亿元")
 
 
 def test_an_edited_value_that_leaves_its_excerpt_fails_validate(data_copy: Path, capsys):

@@ -19,10 +19,10 @@ from .data import (
     load_indicators,
     load_sources,
     reported,
-    validate_data_dir,
 )
 from .datafolder import use_data_dir
 from .reported import Interval, Reported
+from .validation import validate_data_dir
 
 __version__ = "0.1.0"
 

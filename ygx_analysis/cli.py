@@ -114,7 +114,8 @@ def _validate_savings(data_dir: Path, csv_clean: bool) -> tuple[str, list[str]]:
 def _run_validate(args: argparse.Namespace) -> int:
     import importlib.util
 
-    from .data import default_data_dir, display_path, validate_data_dir
+    from .data import default_data_dir, display_path
+    from .validation import validate_data_dir
     from .datapackage import check_with_frictionless
 
     if args.data_dir is not None and not args.data_dir.strip():

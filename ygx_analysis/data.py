@@ -7,8 +7,8 @@ and the field, for example::
 
 The loaders (:func:`load_indicators`, :func:`load_context`, :func:`load_sources`)
 raise :class:`DataError` on the first problem and keep the full list in
-``DataError.problems``; :func:`validate_data_dir` collects every problem in a
-folder without raising. A user can point any loader at an edited copy.
+``DataError.problems``; :func:`ygx_analysis.validation.validate_data_dir` collects
+every problem in a folder without raising. A user can point any loader at an edited copy.
 
 Reading itself (regular files only, the size limit, UTF-8) is done by
 :mod:`ygx_analysis.inputs`, where :class:`DataError` and :class:`Problem` live;
@@ -35,15 +35,14 @@ from pathlib import Path
 
 import pandas as pd
 
-from .datapackage import check_descriptor
-from .inputs import DataError, Problem, check_folder, display_path, read_bytes, read_csv_rows, read_toml
+from .inputs import DataError, Problem, display_path, read_bytes, read_csv_rows
 from .reported import QUALIFIERS, Reported, interval_from_printed
 
 __all__ = [
     "CONTEXT_COLUMNS", "DATA_DIR_ENV", "DECIMAL_NUMBER", "INDICATOR_COLUMNS", "SECTIONS", "SOURCE_COLUMNS",
-    "TOML_FILES", "UNIT_MULTIPLIERS", "DataError", "Problem", "check_context", "check_excerpts",
-    "check_indicators", "check_sources", "context_reported", "default_data_dir", "display_path",
-    "load_context", "load_indicators", "load_sources", "reported", "validate_data_dir", "value_in_excerpt",
+    "UNIT_MULTIPLIERS", "DataError", "Problem", "check_context", "check_indicators", "check_sources",
+    "context_reported", "default_data_dir", "display_path", "load_context", "load_indicators", "load_sources",
+    "reported", "shown_field",
 ]
 
 DATA_DIR_ENV = "YGX_DATA_DIR"
@@ -87,8 +86,6 @@ INDICATOR_EXCERPT_MAX = 30
 CONTEXT_EXCERPT_MAX = 60
 DECIMAL_NUMBER = re.compile(r"^-?[0-9]+(\.[0-9]+)?$", re.ASCII)
 """A value as printed: ASCII digits, an optional minus sign and decimal point, nothing else."""
-TOML_FILES = {"scenarios.toml": True, "savings.toml": False}
-"""TOML files of a data folder → whether the folder must hold it (``savings.toml`` is optional)."""
 SHOWN_MAX = 40
 """Longest field text quoted in a message; longer text is cut with an ellipsis."""
 
@@ -111,7 +108,7 @@ def default_data_dir() -> Path:
 Check = Callable[[str, dict[str, str]], str | None]
 
 
-def _shown(value: str) -> str:
+def shown_field(value: str) -> str:
     """``repr(value)``, cut to :data:`SHOWN_MAX` characters so that a message stays one short line."""
     return repr(value) if len(value) <= SHOWN_MAX else repr(value[:SHOWN_MAX]) + "…"
 
@@ -126,7 +123,7 @@ def _one_of(choices: Iterable[str], what: str) -> Check:
     def check(value: str, row: dict[str, str]) -> str | None:
         if value not in allowed:
             shown = ", ".join(repr(c) for c in allowed if c)
-            return f"unknown {what} {_shown(value)}; expected one of {shown}"
+            return f"unknown {what} {shown_field(value)}; expected one of {shown}"
         return None
 
     return check
@@ -134,7 +131,7 @@ def _one_of(choices: Iterable[str], what: str) -> Check:
 
 def _matches(pattern: re.Pattern[str], what: str) -> Check:
     def check(value: str, row: dict[str, str]) -> str | None:
-        return None if pattern.match(value) else f"{what} {_shown(value)} is not of the form {pattern.pattern}"
+        return None if pattern.match(value) else f"{what} {shown_field(value)} is not of the form {pattern.pattern}"
 
     return check
 
@@ -148,10 +145,10 @@ def _max_length(limit: int) -> Check:
 
 def _number(value: str, row: dict[str, str]) -> str | None:
     if not DECIMAL_NUMBER.match(value):
-        return f"not a number: {_shown(value)}; write a plain decimal in ASCII digits, such as 62.08 or -3.5"
+        return f"not a number: {shown_field(value)}; write a plain decimal in ASCII digits, such as 62.08 or -3.5"
     multiplier = UNIT_MULTIPLIERS.get(row.get("unit", ""), 1.0)
     if not math.isfinite(float(value) * multiplier):
-        return f"value {_shown(value)} is too large: it overflows to infinity"
+        return f"value {shown_field(value)} is too large: it overflows to infinity"
     d = Decimal(value)
     measure = row.get("measure", "")
     if measure in GROWTH_MEASURES and d <= -100:
@@ -228,7 +225,7 @@ def _check_rows(path: Path, rows: list[tuple[int, dict[str, str]]], checks: dict
         if key in row and row[key]:
             if row[key] in seen:
                 problems.append(Problem(shown, line, key,
-                                        f"duplicate id {_shown(row[key])} (first on line {seen[row[key]]})"))
+                                        f"duplicate id {shown_field(row[key])} (first on line {seen[row[key]]})"))
             else:
                 seen[row[key]] = line
         if not row_problem and "qualifier" in row and "value" in row:
@@ -240,7 +237,7 @@ def _check_rows(path: Path, rows: list[tuple[int, dict[str, str]]], checks: dict
 
 def _check_source_ids(path: Path, rows: list[tuple[int, dict[str, str]]], known: set[str]) -> list[Problem]:
     shown = display_path(path)
-    return [Problem(shown, line, "source_id", f"unknown source {_shown(row['source_id'])}; not in sources.csv")
+    return [Problem(shown, line, "source_id", f"unknown source {shown_field(row['source_id'])}; not in sources.csv")
             for line, row in rows if row["source_id"] and row["source_id"] not in known]
 
 
@@ -492,113 +489,3 @@ def context_reported(context_id: str, context: pd.DataFrame | None = None) -> Re
     8.2
     """
     return _lookup(load_context() if context is None else context, context_id, "context.csv")
-
-
-CHINESE_NUMERALS = {"0": "〇零", "1": "一", "2": "二两", "3": "三", "4": "四", "5": "五", "6": "六",
-                    "7": "七", "8": "八", "9": "九", "10": "十"}
-"""Whole numbers the article may print as Chinese numerals (一镇两街道: 1 town, 2 subdistricts)."""
-
-
-def value_in_excerpt(value: str, excerpt: str) -> bool:
-    """Whether the printed ``value`` occurs in its ``excerpt``.
-
-    The value must stand as a whole number in the excerpt (``6`` is not found in
-    ``16%`` or ``6.6%``); a whole number from 0 to 10 may instead be printed as a
-    Chinese numeral (:data:`CHINESE_NUMERALS`).
-
-    Examples
-    --------
-    >>> value_in_excerpt("62.08", "财政总收入62.08亿元")
-    True
-    >>> value_in_excerpt("6", "增长16.6%"), value_in_excerpt("6.6", "增长16.6%")
-    (False, False)
-    >>> value_in_excerpt("2", "托管‘一镇两街道’")
-    True
-    """
-    if not isinstance(value, str) or not isinstance(excerpt, str):
-        raise TypeError("value, excerpt: expected str")
-    if re.search(r"(?<![0-9.])" + re.escape(value) + r"(?![0-9]|\.[0-9])", excerpt):
-        return True
-    return any(ch in excerpt for ch in CHINESE_NUMERALS.get(value, ""))
-
-
-def check_excerpts(path: str | os.PathLike[str] | None = None) -> list[Problem]:
-    """Every indicators row whose printed ``value`` is not in its ``excerpt`` (see :func:`value_in_excerpt`).
-
-    Rows that fail their own field checks are left to :func:`check_indicators`.
-
-    Examples
-    --------
-    >>> check_excerpts()
-    []
-    """
-    p = _resolve(path, "indicators.csv")
-    rows, _ = read_csv_rows(p, INDICATOR_COLUMNS)
-    shown = display_path(p)
-    return [Problem(shown, line, "value", f"{_shown(row['value'])} does not occur in its excerpt "
-                                          f"{_shown(row['excerpt'])}; correct the value or the excerpt")
-            for line, row in rows
-            if DECIMAL_NUMBER.match(row["value"]) and row["excerpt"] and not value_in_excerpt(row["value"],
-                                                                                              row["excerpt"])]
-
-
-def _check_toml(path: Path, required: bool) -> list[Problem]:
-    """File-level problems of a TOML file: missing (when required), not regular, too big or deep, bad syntax."""
-    if not required and not os.path.lexists(path):
-        return []
-    try:
-        read_toml(path)
-    except DataError as exc:
-        return exc.problems
-    return []
-
-
-def validate_data_dir(data_dir: str | os.PathLike[str] | None = None, *,
-                      frictionless: bool = True) -> tuple[dict[str, int], list[Problem]]:
-    """Check every file in a data folder.
-
-    The three CSV files (fields, ids, source ids, series), each indicator value
-    against its excerpt, ``datapackage.json`` (see
-    :func:`ygx_analysis.datapackage.check_descriptor`) and the TOML files as files
-    (:data:`TOML_FILES`: regular, within the size limit, nesting bounded, valid
-    syntax). What the TOML files say is checked by their own loaders
-    (``ygx-analysis validate`` calls them).
-
-    Parameters
-    ----------
-    data_dir : path-like, optional
-        The folder; defaults to :func:`default_data_dir`.
-    frictionless : bool, default True
-        Last, when nothing else was found, validate the data against the
-        descriptor's schemas with frictionless (where installed).
-
-    Returns
-    -------
-    counts : dict
-        Data rows per CSV file that was read.
-    problems : list of Problem
-        Every problem found; empty when the folder is clean.
-
-    Examples
-    --------
-    >>> counts, problems = validate_data_dir()
-    >>> counts["indicators.csv"], problems
-    (45, [])
-    """
-    try:
-        d = check_folder(data_dir if data_dir is not None else default_data_dir())
-    except DataError as exc:
-        return {}, exc.problems
-    problems = check_sources(d / "sources.csv")
-    problems += check_indicators(d / "indicators.csv", d / "sources.csv")
-    problems += check_context(d / "context.csv", d / "sources.csv")
-    problems += check_excerpts(d / "indicators.csv")
-    counts: dict[str, int] = {}
-    for name, columns in (("indicators.csv", INDICATOR_COLUMNS), ("context.csv", CONTEXT_COLUMNS),
-                          ("sources.csv", SOURCE_COLUMNS)):
-        rows, _ = read_csv_rows(d / name, columns)
-        counts[name] = len(rows)
-    for name, required in TOML_FILES.items():
-        problems += _check_toml(d / name, required)
-    _, descriptor_problems = check_descriptor(d, deep=frictionless and not problems)
-    return counts, problems + descriptor_problems

@@ -1,0 +1,142 @@
+"""Check a whole data folder: every CSV, each printed value against its excerpt, the descriptor, the TOML files.
+
+:func:`validate_data_dir` collects every problem without raising (``ygx-analysis
+validate`` prints them); the loaders of :mod:`ygx_analysis.data` check one file each
+and raise on the first problem.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+from .data import (
+    CONTEXT_COLUMNS,
+    DECIMAL_NUMBER,
+    INDICATOR_COLUMNS,
+    SOURCE_COLUMNS,
+    check_context,
+    check_indicators,
+    check_sources,
+    default_data_dir,
+    display_path,
+    shown_field,
+)
+from .datapackage import check_descriptor
+from .inputs import DataError, Problem, check_folder, read_csv_rows, read_toml
+
+__all__ = ["CHINESE_NUMERALS", "TOML_FILES", "check_excerpts", "validate_data_dir", "value_in_excerpt"]
+
+TOML_FILES = {"scenarios.toml": True, "savings.toml": False}
+"""TOML files of a data folder → whether the folder must hold it (``savings.toml`` is optional)."""
+
+
+CHINESE_NUMERALS = {"0": "〇零", "1": "一", "2": "二两", "3": "三", "4": "四", "5": "五", "6": "六",
+                    "7": "七", "8": "八", "9": "九", "10": "十"}
+"""Whole numbers the article may print as Chinese numerals (一镇两街道: 1 town, 2 subdistricts)."""
+
+
+def value_in_excerpt(value: str, excerpt: str) -> bool:
+    """Whether the printed ``value`` occurs in its ``excerpt``.
+
+    The value must stand as a whole number in the excerpt (``6`` is not found in
+    ``16%`` or ``6.6%``); a whole number from 0 to 10 may instead be printed as a
+    Chinese numeral (:data:`CHINESE_NUMERALS`).
+
+    Examples
+    --------
+    >>> value_in_excerpt("62.08", "财政总收入62.08亿元")
+    True
+    >>> value_in_excerpt("6", "增长16.6%"), value_in_excerpt("6.6", "增长16.6%")
+    (False, False)
+    >>> value_in_excerpt("2", "托管‘一镇两街道’")
+    True
+    """
+    if not isinstance(value, str) or not isinstance(excerpt, str):
+        raise TypeError("value, excerpt: expected str")
+    if re.search(r"(?<![0-9.])" + re.escape(value) + r"(?![0-9]|\.[0-9])", excerpt):
+        return True
+    return any(ch in excerpt for ch in CHINESE_NUMERALS.get(value, ""))
+
+
+def check_excerpts(path: str | os.PathLike[str] | None = None) -> list[Problem]:
+    """Every indicators row whose printed ``value`` is not in its ``excerpt`` (see :func:`value_in_excerpt`).
+
+    Rows that fail their own field checks are left to :func:`check_indicators`.
+
+    Examples
+    --------
+    >>> check_excerpts()
+    []
+    """
+    p = Path(path) if path is not None else default_data_dir() / "indicators.csv"
+    rows, _ = read_csv_rows(p, INDICATOR_COLUMNS)
+    shown = display_path(p)
+    return [Problem(shown, line, "value", f"{shown_field(row['value'])} does not occur in its excerpt "
+                                          f"{shown_field(row['excerpt'])}; correct the value or the excerpt")
+            for line, row in rows
+            if DECIMAL_NUMBER.match(row["value"]) and row["excerpt"] and not value_in_excerpt(row["value"],
+                                                                                              row["excerpt"])]
+
+
+def _check_toml(path: Path, required: bool) -> list[Problem]:
+    """File-level problems of a TOML file: missing (when required), not regular, too big or deep, bad syntax."""
+    if not required and not os.path.lexists(path):
+        return []
+    try:
+        read_toml(path)
+    except DataError as exc:
+        return exc.problems
+    return []
+
+
+def validate_data_dir(data_dir: str | os.PathLike[str] | None = None, *,
+                      frictionless: bool = True) -> tuple[dict[str, int], list[Problem]]:
+    """Check every file in a data folder.
+
+    The three CSV files (fields, ids, source ids, series), each indicator value
+    against its excerpt, ``datapackage.json`` (see
+    :func:`ygx_analysis.datapackage.check_descriptor`) and the TOML files as files
+    (:data:`TOML_FILES`: regular, within the size limit, nesting bounded, valid
+    syntax). What the TOML files say is checked by their own loaders
+    (``ygx-analysis validate`` calls them).
+
+    Parameters
+    ----------
+    data_dir : path-like, optional
+        The folder; defaults to :func:`default_data_dir`.
+    frictionless : bool, default True
+        Last, when nothing else was found, validate the data against the
+        descriptor's schemas with frictionless (where installed).
+
+    Returns
+    -------
+    counts : dict
+        Data rows per CSV file that was read.
+    problems : list of Problem
+        Every problem found; empty when the folder is clean.
+
+    Examples
+    --------
+    >>> counts, problems = validate_data_dir()
+    >>> counts["indicators.csv"], problems
+    (45, [])
+    """
+    try:
+        d = check_folder(data_dir if data_dir is not None else default_data_dir())
+    except DataError as exc:
+        return {}, exc.problems
+    problems = check_sources(d / "sources.csv")
+    problems += check_indicators(d / "indicators.csv", d / "sources.csv")
+    problems += check_context(d / "context.csv", d / "sources.csv")
+    problems += check_excerpts(d / "indicators.csv")
+    counts: dict[str, int] = {}
+    for name, columns in (("indicators.csv", INDICATOR_COLUMNS), ("context.csv", CONTEXT_COLUMNS),
+                          ("sources.csv", SOURCE_COLUMNS)):
+        rows, _ = read_csv_rows(d / name, columns)
+        counts[name] = len(rows)
+    for name, required in TOML_FILES.items():
+        problems += _check_toml(d / name, required)
+    _, descriptor_problems = check_descriptor(d, deep=frictionless and not problems)
+    return counts, problems + descriptor_problems
