@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -19,6 +21,38 @@ def data_copy(tmp_path: Path) -> Path:
     target = tmp_path / "data"
     shutil.copytree(DATA, target)
     return target
+
+
+def git(project: Path, *args: str) -> str:
+    """Run git in ``project`` with a fixed identity; its stdout."""
+    return subprocess.run(["git", "-C", str(project), *args], check=True, capture_output=True, text=True,
+                          env={"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@e.org", "GIT_COMMITTER_NAME": "t",
+                               "GIT_COMMITTER_EMAIL": "t@e.org", "HOME": str(project), "PATH": "/usr/bin:/bin"}
+                          ).stdout.strip()
+
+
+@pytest.fixture
+def committed_project(tmp_path: Path) -> Path:
+    """A git repository holding a copy of data/ and one code file, all committed."""
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    project = tmp_path / "project"
+    shutil.copytree(DATA, project / "data")
+    (project / "ygx_analysis").mkdir()
+    (project / "ygx_analysis" / "model.py").write_text("RATE = 1\n")
+    git(project, "init", "-q")
+    git(project, "add", "-A")
+    git(project, "commit", "-q", "-m", "data")
+    return project
+
+
+def fingerprint_by_hand(folder: Path) -> str:
+    """The data fingerprint worked out here, independently of ygx_analysis.provenance."""
+    digest = hashlib.sha256()
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        content = path.read_bytes()
+        digest.update(f"{path.relative_to(folder).as_posix()}\0{len(content)}\0".encode() + content)
+    return digest.hexdigest()[:8]
 
 
 NOTEBOOKS = REPO / "notebooks"

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 import shutil
-import subprocess
-from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -16,7 +13,7 @@ from ygx_analysis import __version__, citation, exhibits, provenance
 from ygx_analysis.data import load_indicators, load_sources
 from ygx_analysis.provenance import Provenance
 
-from .conftest import DATA
+from .conftest import DATA, fingerprint_by_hand, git
 
 HEAD = citation.SOURCE_LINE_HEADS
 
@@ -79,36 +76,6 @@ def test_source_line_limit_is_checked():
 # ---------------------------------------------------------------------------
 # provenance: commit, +modified, data fingerprint
 # ---------------------------------------------------------------------------
-
-def git(project: Path, *args: str) -> str:
-    return subprocess.run(["git", "-C", str(project), *args], check=True, capture_output=True, text=True,
-                          env={"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@e.org", "GIT_COMMITTER_NAME": "t",
-                               "GIT_COMMITTER_EMAIL": "t@e.org", "HOME": str(project), "PATH": "/usr/bin:/bin"}
-                          ).stdout.strip()
-
-
-@pytest.fixture
-def committed_project(tmp_path: Path) -> Path:
-    """A git repository holding a copy of data/ and one code file, all committed."""
-    if shutil.which("git") is None:
-        pytest.skip("git is not installed")
-    project = tmp_path / "project"
-    shutil.copytree(DATA, project / "data")
-    (project / "ygx_analysis").mkdir()
-    (project / "ygx_analysis" / "model.py").write_text("RATE = 1\n")
-    git(project, "init", "-q")
-    git(project, "add", "-A")
-    git(project, "commit", "-q", "-m", "data")
-    return project
-
-
-def fingerprint_by_hand(folder: Path) -> str:
-    digest = hashlib.sha256()
-    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-        content = path.read_bytes()
-        digest.update(f"{path.relative_to(folder).as_posix()}\0{len(content)}\0".encode() + content)
-    return digest.hexdigest()[:8]
-
 
 def cite_lines(prov: Provenance, lang: str = "zh") -> dict[str, str]:
     """Every exhibit's source line as an exported file carries it."""

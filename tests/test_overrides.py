@@ -7,7 +7,6 @@ import hashlib
 import io
 import json
 import shutil
-import subprocess
 import time
 import tomllib
 from pathlib import Path
@@ -22,7 +21,7 @@ from ygx_analysis.overrides import OVERRIDE_NOTE, SCENARIO_TABLES, Override, app
 from ygx_analysis.savings import SavingsAssumptions
 from ygx_analysis.scenarios import load_scenarios
 
-from .conftest import DATA, NOTEBOOKS, REPO
+from .conftest import DATA, NOTEBOOKS, REPO, fingerprint_by_hand, git
 
 SAVINGS_NOTEBOOK = "05_reform_savings.ipynb"
 BAD_RATE = ("--set savings.discount_rate_pct=abc: savings.toml: assumptions.discount_rate_pct.default: "
@@ -229,36 +228,6 @@ def test_a_config_file_replaces_the_copy_first_and_is_checked(data_copy, tmp_pat
 # ---------------------------------------------------------------------------
 # provenance: exactly the exhibits reading savings.toml cite +modified
 # ---------------------------------------------------------------------------
-
-def git(project: Path, *args: str) -> str:
-    return subprocess.run(["git", "-C", str(project), *args], check=True, capture_output=True, text=True,
-                          env={"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@e.org", "GIT_COMMITTER_NAME": "t",
-                               "GIT_COMMITTER_EMAIL": "t@e.org", "HOME": str(project), "PATH": "/usr/bin:/bin"}
-                          ).stdout.strip()
-
-
-@pytest.fixture
-def committed_project(tmp_path: Path) -> Path:
-    """A git repository holding a copy of data/ and one code file, all committed."""
-    if shutil.which("git") is None:
-        pytest.skip("git is not installed")
-    project = tmp_path / "project"
-    shutil.copytree(DATA, project / "data")
-    (project / "ygx_analysis").mkdir()
-    (project / "ygx_analysis" / "model.py").write_text("RATE = 1\n")
-    git(project, "init", "-q")
-    git(project, "add", "-A")
-    git(project, "commit", "-q", "-m", "data")
-    return project
-
-
-def fingerprint_by_hand(folder: Path) -> str:
-    digest = hashlib.sha256()
-    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-        content = path.read_bytes()
-        digest.update(f"{path.relative_to(folder).as_posix()}\0{len(content)}\0".encode() + content)
-    return digest.hexdigest()[:8]
-
 
 def test_an_override_makes_exactly_the_savings_cite_lines_modified(committed_project, tmp_path):
     project = committed_project
