@@ -99,6 +99,38 @@ def test_lookup_returns_reported():
         d.reported("nope")
 
 
+def test_every_id_looked_up_is_the_row_of_the_frame():
+    """reported()/context_reported() find a row in one pass and build each Reported once; a second method
+    (a pandas mask on the frame) finds the same row."""
+    for frame, lookup, what in ((d.load_indicators(), d.reported, "indicators.csv"),
+                                (d.load_context(), d.context_reported, "context.csv")):
+        for row_id in frame["id"]:
+            found = lookup(row_id)
+            row = frame[frame["id"] == row_id].iloc[0]
+            assert (found.text, found.qualifier, found.unit, found.id) == \
+                   (row["value_printed"], row["qualifier"], row["unit"], row_id)
+            assert lookup(row_id, frame) is lookup(row_id) is found  # built once
+    with pytest.raises(KeyError, match="no context.csv row with id 'nope'"):
+        d.context_reported("nope")
+    with pytest.raises(KeyError, match="no indicators.csv row"):
+        d.reported(["not", "an", "id"])
+
+
+def test_a_lookup_follows_an_edited_data_folder(data_copy: Path, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setenv(d.DATA_DIR_ENV, str(data_copy))
+    assert d.reported("fiscal_revenue_total_2024").text == "62.08"
+    path = data_copy / "indicators.csv"
+    path.write_text(path.read_text(encoding="utf-8").replace(",62.08,", ",62.09,"), encoding="utf-8")
+    assert d.reported("fiscal_revenue_total_2024").text == "62.09"
+    ctx = data_copy / "context.csv"
+    row = d.load_context(ctx).set_index("id").loc["hn_iva_growth_2025h1"]
+    ctx.write_text(ctx.read_text(encoding="utf-8").replace(
+        "hn_iva_growth_2025h1,", "hn_iva_growth_2025h1_renamed,", 1), encoding="utf-8")
+    with pytest.raises(KeyError, match="hn_iva_growth_2025h1"):
+        d.context_reported("hn_iva_growth_2025h1")
+    assert d.context_reported("hn_iva_growth_2025h1_renamed").text == row["value_printed"]
+
+
 def test_loader_accepts_an_edited_copy(data_copy: Path):
     path = data_copy / "indicators.csv"
     text = path.read_text(encoding="utf-8").replace(",62.08,", ",62.10,")

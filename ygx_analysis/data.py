@@ -25,6 +25,7 @@ This module imports only the standard library, numpy and pandas.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import math
 import os
@@ -33,6 +34,7 @@ from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from .inputs import DataError, Problem, display_path, read_bytes, read_csv_rows
@@ -362,6 +364,22 @@ def _file_state(path: Path) -> tuple[str, str] | None:
     return (str(path.resolve()), hashlib.sha256(content).hexdigest())
 
 
+def _cached_frame(loader: str, paths: Sequence[Path],
+                  load: Callable[[], pd.DataFrame]) -> tuple[tuple[object, ...] | None, pd.DataFrame]:
+    """The cache key (None for a missing file) and the kept frame: ``load()`` for files not seen as they are."""
+    states = tuple(_file_state(p) for p in paths)
+    if any(state is None for state in states):
+        return None, load()  # a missing file: the loader reports it
+    key = (loader, *states)
+    frame = _LOADED.get(key)
+    if frame is None:
+        frame = load()
+        if len(_LOADED) >= 32:
+            _LOADED.clear()
+        _LOADED[key] = frame
+    return key, frame
+
+
 def _cached(loader: str, paths: Sequence[Path], load: Callable[[], pd.DataFrame]) -> pd.DataFrame:
     """``load()``, or a copy of what it returned for the same files, unchanged since.
 
@@ -370,17 +388,13 @@ def _cached(loader: str, paths: Sequence[Path], load: Callable[[], pd.DataFrame]
     copy, so changing a returned frame changes nothing else. Failures are not kept:
     a file with problems raises every time.
     """
-    states = tuple(_file_state(p) for p in paths)
-    if any(state is None for state in states):
-        return load()  # a missing file: the loader reports it
-    key = (loader, *states)
-    frame = _LOADED.get(key)
-    if frame is None:
-        frame = load()
-        if len(_LOADED) >= 32:
-            _LOADED.clear()
-        _LOADED[key] = frame
-    return frame.copy(deep=True)
+    return _cached_frame(loader, paths, load)[1].copy(deep=True)
+
+
+def _cached_lookup(loader: str, paths: Sequence[Path], load: Callable[[], pd.DataFrame], row_id: str,
+                   what: str) -> Reported:
+    """Row ``row_id`` of the kept frame (read again by the rule of :func:`_cached`), without copying it."""
+    return _lookup(_cached_frame(loader, paths, load)[1], row_id, what)
 
 
 def load_sources(path: str | os.PathLike[str] | None = None) -> pd.DataFrame:
@@ -428,6 +442,12 @@ def load_indicators(path: str | os.PathLike[str] | None = None,
     >>> row["value_printed"], row["unit"], row["interval"]
     ('62.08', '亿元', '[62.075, 62.085)')
     """
+    return _cached("indicators", *_indicators_files(path, sources_path))
+
+
+def _indicators_files(path: str | os.PathLike[str] | None, sources_path: str | os.PathLike[str] | None
+                      ) -> tuple[list[Path], Callable[[], pd.DataFrame]]:
+    """The files :func:`load_indicators` reads (the cache key) and the function that loads them."""
     p = _resolve(path, "indicators.csv")
 
     def load() -> pd.DataFrame:
@@ -435,7 +455,7 @@ def load_indicators(path: str | os.PathLike[str] | None = None,
         rows, _ = read_csv_rows(p, INDICATOR_COLUMNS)
         return _add_value_columns(_typed_frame(rows, INDICATOR_COLUMNS))
 
-    return _cached("indicators", [p, _sources_for(p, sources_path)], load)
+    return [p, _sources_for(p, sources_path)], load
 
 
 def load_context(path: str | os.PathLike[str] | None = None,
@@ -451,6 +471,12 @@ def load_context(path: str | os.PathLike[str] | None = None,
     >>> ctx.set_index("id").loc["hn_iva_growth_2024", "value_printed"]
     '7.3'
     """
+    return _cached("context", *_context_files(path, sources_path))
+
+
+def _context_files(path: str | os.PathLike[str] | None, sources_path: str | os.PathLike[str] | None
+                   ) -> tuple[list[Path], Callable[[], pd.DataFrame]]:
+    """The files :func:`load_context` reads (the cache key) and the function that loads them."""
     p = _resolve(path, "context.csv")
 
     def load() -> pd.DataFrame:
@@ -458,15 +484,26 @@ def load_context(path: str | os.PathLike[str] | None = None,
         rows, _ = read_csv_rows(p, CONTEXT_COLUMNS)
         return _add_value_columns(_typed_frame(rows, CONTEXT_COLUMNS))
 
-    return _cached("context", [p, _sources_for(p, sources_path)], load)
+    return [p, _sources_for(p, sources_path)], load
 
 
 def _lookup(frame: pd.DataFrame, row_id: str, what: str) -> Reported:
-    match = frame[frame["id"] == row_id]
-    if match.empty:
+    """The first row ``row_id`` of a loaded frame as a :class:`Reported` (one pass over the id column)."""
+    found = np.flatnonzero(frame["id"].to_numpy(dtype=object) == row_id) if isinstance(row_id, str) else ()
+    if not len(found):
         raise KeyError(f"no {what} row with id {row_id!r}")
-    row = match.iloc[0]
-    return Reported(row["value_printed"], row["qualifier"], row["unit"], id=row_id)
+    i = int(found[0])
+    fields = (frame["value_printed"].iat[i], frame["qualifier"].iat[i], frame["unit"].iat[i])
+    try:
+        return _reported(*fields, row_id)
+    except TypeError:  # an unhashable cell of a frame made by hand: Reported names the field
+        return Reported(*fields, id=row_id)
+
+
+@functools.lru_cache(maxsize=4096)
+def _reported(text: str, qualifier: str, unit: str, row_id: str) -> Reported:
+    """``Reported(text, qualifier, unit, id=row_id)``, built once per distinct row (it is immutable)."""
+    return Reported(text, qualifier, unit, id=row_id)
 
 
 def reported(indicator_id: str, indicators: pd.DataFrame | None = None) -> Reported:
@@ -477,7 +514,9 @@ def reported(indicator_id: str, indicators: pd.DataFrame | None = None) -> Repor
     >>> reported("above_scale_electronics_current").interval.notation()
     '(30, 40)'
     """
-    return _lookup(load_indicators() if indicators is None else indicators, indicator_id, "indicators.csv")
+    if indicators is not None:
+        return _lookup(indicators, indicator_id, "indicators.csv")
+    return _cached_lookup("indicators", *_indicators_files(None, None), indicator_id, "indicators.csv")
 
 
 def context_reported(context_id: str, context: pd.DataFrame | None = None) -> Reported:
@@ -488,4 +527,6 @@ def context_reported(context_id: str, context: pd.DataFrame | None = None) -> Re
     >>> context_reported("hn_iva_growth_2025h1").value
     8.2
     """
-    return _lookup(load_context() if context is None else context, context_id, "context.csv")
+    if context is not None:
+        return _lookup(context, context_id, "context.csv")
+    return _cached_lookup("context", *_context_files(None, None), context_id, "context.csv")

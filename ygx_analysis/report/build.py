@@ -39,7 +39,9 @@ Order: the kernels start first, the costliest notebook first
 (:func:`~ygx_analysis.report.notebooks.notebook_cost`). Each kernel exports its
 notebook's exhibits as it shows them. Meanwhile this process exports the
 exhibits whose notebook is not in the build and the data tables, and turns each
-finished notebook into its HTML page (nbconvert), overlapping kernel time.
+finished notebook into its HTML page (nbconvert) once a core runs no kernel: in
+the tail of the build, when fewer notebooks are left than ``jobs`` (on a machine
+with more cores than ``jobs``, at once).
 """
 
 from __future__ import annotations
@@ -61,7 +63,8 @@ from typing import Any
 from ..inputs import display_path
 from .export import DATASETS, BuildError, export_datasets, export_exhibit, sha256_file
 from .manifest import data_files, exhibits_markdown, git_commit, library_versions
-from .notebooks import NotebookRun, execute_notebooks, kernel_env, notebook_cost
+from .notebooks import (NotebookRun, execute_notebooks, kernel_env, kernels_running, notebook_cost,
+                        usable_cpus)
 from .pages import index_html, write_assets, write_notebook
 from .safety import (MARKER, OWNER, BuildInterrupted, SignalGuard, check_out, make_temporary, marker_bytes,
                      out_lock, remove_stale, resolve_out, swap_in, temporary_path)
@@ -314,7 +317,8 @@ def _build_into(tmp: Path, *, project: Path, nb_dir: Path, data: Path, lang: str
     # the longest one does not run alone at the end. Each notebook's own kernel exports
     # the notebook's exhibits: as exhibits.show() shows them (drawn once), and any not
     # shown after its last cell. Meanwhile this thread exports the exhibits whose
-    # notebook is not here, the data tables, and turns each finished notebook into HTML.
+    # notebook is not here, the data tables, and turns finished notebooks into HTML
+    # when a core is free of kernels (take).
     finished: queue.Queue[NotebookRun] = queue.Queue()
     runs: list[NotebookRun] = []
     failure: list[BaseException] = []
@@ -344,20 +348,36 @@ def _build_into(tmp: Path, *, project: Path, nb_dir: Path, data: Path, lang: str
             groups.setdefault(ex.notebook, []).append(ex.id)
         done = 0
 
+        pages: list[NotebookRun] = []  # finished, HTML page not yet written
+        cpus = usable_cpus()
+
+        def write_pages(final: bool) -> None:
+            """Write pending HTML pages: all of them when ``final``, else while a core runs no kernel."""
+            while pages and (final or kernels_running(len(notebook_paths), done, jobs) < cpus):
+                run = pages.pop(0)
+                write_notebook(run.nb, tmp / "notebooks", Path(run.name).stem)
+
         def take(block: bool) -> None:
-            """Write finished notebooks as HTML; stop at the first failure."""
+            """Take finished notebooks, stopping at the first failure, and write their HTML pages.
+
+            A page waits while every core runs a kernel (nbconvert would slow them down)
+            and is written once one is free: in the tail, when fewer notebooks are left
+            than ``jobs``, or at the end.
+            """
             nonlocal done
             while done < len(notebook_paths):
+                write_pages(final=False)
                 try:
                     run = finished.get(timeout=0.2) if block else finished.get_nowait()
                 except queue.Empty:
                     if block and worker.is_alive():
                         continue
-                    return
+                    break
                 done += 1
                 if not run.ok:
                     raise BuildError(run.error)
-                write_notebook(run.nb, tmp / "notebooks", Path(run.name).stem)
+                pages.append(run)
+            write_pages(final=block and done == len(notebook_paths))
 
         for notebook, ids in groups.items():
             if notebook in names:

@@ -31,7 +31,8 @@ from typing import Any
 from .kernel import export_cell_source, hook_source, read_records, records_path
 
 __all__ = ["INJECTED_TAG", "IPC_PATH_MAX", "REPORT_KERNEL", "KERNEL_MPLBACKEND", "PARAMETER_TAG", "NotebookCancelled", "NotebookRun",
-           "execute_notebooks", "kernel_env", "notebook_cost", "parameterise", "start_order"]
+           "execute_notebooks", "kernel_env", "kernels_running", "notebook_cost", "parameterise", "start_order",
+           "usable_cpus"]
 
 PARAMETER_TAG = "parameters"
 INJECTED_TAG = "injected-parameters"
@@ -438,3 +439,24 @@ def notebook_cost(path: Path) -> int:
     from ..exhibits import all_exhibits
 
     return sum(ex.notebook == path.name for ex in all_exhibits())
+
+
+def usable_cpus() -> int:
+    """Cores this process may run on (its CPU affinity where the system has one), at least 1."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # no sched_getaffinity (macOS, Windows)
+        return max(1, os.cpu_count() or 1)
+
+
+def kernels_running(notebooks: int, finished: int, jobs: int) -> int:
+    """Kernels running while ``finished`` of ``notebooks`` are done, ``jobs`` at a time.
+
+    Examples
+    --------
+    >>> [kernels_running(6, finished, jobs=2) for finished in range(7)]
+    [2, 2, 2, 2, 2, 1, 0]
+    >>> kernels_running(6, 0, jobs=8)
+    6
+    """
+    return max(0, min(jobs, notebooks - finished))
