@@ -251,3 +251,24 @@ def test_a_notebook_naming_an_unregistered_kernel_runs_in_the_builds_python(tmp_
     out.mkdir()
     runs = report.execute_notebooks([path], out, jobs=1)
     assert Path(runs[0].nb.cells[0].outputs[0]["text"].strip()).resolve() == Path(sys.executable).resolve()
+
+
+@pytest.mark.slow  # starts kernels
+def test_a_report_kernel_is_stopped_at_once_after_its_cells_and_loses_no_file_left_open(tmp_path):
+    # The kernel is killed after the export cell (no Python teardown), so a file the notebook
+    # never closed must have been flushed by that cell; the process is gone and reaped.
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(
+        "import os\nopen('pid.txt', 'w').write(str(os.getpid()))\n"
+        "left_open = open('left-open.txt', 'w', buffering=1 << 20)\nleft_open.write('still in the buffer')")])
+    nb.metadata["kernelspec"] = KERNELSPEC
+    path = tmp_path / "a.ipynb"
+    nbformat.write(nb, path)
+    out, root = tmp_path / "out", tmp_path / "root"
+    out.mkdir()
+    root.mkdir()
+    runs = report.execute_notebooks([path], out, jobs=1, export_root=root)
+    assert runs[0].ok, runs[0].error
+    assert (out / "left-open.txt").read_text() == "still in the buffer"
+    with pytest.raises(ProcessLookupError):
+        os.kill(int((out / "pid.txt").read_text()), 0)
+    assert [c.source for c in runs[0].nb.cells] == [nb.cells[0].source]  # the export cell is not kept

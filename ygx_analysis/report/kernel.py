@@ -20,8 +20,8 @@ from typing import Any
 
 from .export import DISPLAY_DPI, FIGURE_DPI, export_exhibit
 
-__all__ = ["ShowExporter", "export_cell_source", "export_notebook_exhibits", "hook_source", "read_records",
-           "records_path"]
+__all__ = ["ShowExporter", "export_cell_source", "export_notebook_exhibits", "flush_open_files", "hook_source",
+           "read_records", "records_path"]
 
 
 def read_records(path: str | os.PathLike[str]) -> list[dict[str, Any]]:
@@ -127,8 +127,51 @@ def hook_source(notebook: str, root: Path, lang: str, records: Path) -> str:
 
 
 def export_cell_source(notebook: str, root: Path, lang: str, records: Path) -> str:
-    """Code run in a notebook's kernel after its last cell: export the exhibits not shown."""
+    """Code run in a notebook's kernel after its last cell: export the exhibits not shown, flush open files.
+
+    The build stops the kernel at once after this cell (no teardown), so the
+    files the notebook left open are flushed here (:func:`flush_open_files`).
+    """
     return ("from ygx_analysis.provenance import from_environ as _ygx_provenance\n"
             "from ygx_analysis.report.kernel import export_notebook_exhibits as _ygx_export\n"
+            "from ygx_analysis.report.kernel import flush_open_files as _ygx_flush\n"
             f"_ = _ygx_export({notebook!r}, {str(root)!r}, {lang!r}, {str(records)!r}, _ygx_provenance())\n"
-            "del _ygx_export, _ygx_provenance\n")
+            "_ = _ygx_flush()\n"
+            "del _ygx_export, _ygx_provenance, _ygx_flush\n")
+
+
+def flush_open_files() -> int:
+    """Flush every file object of this process that is open for writing; return how many were flushed.
+
+    A report kernel is stopped without Python's teardown once its notebook's cells
+    have run, and the teardown is what would flush a file the notebook opened and
+    never closed. Objects that refuse (a closed stream, a pipe whose reader left)
+    are skipped.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "left-open.txt"
+    >>> fh = open(path, "w", encoding="utf-8")
+    >>> _ = fh.write("written but not closed")
+    >>> path.read_text(encoding="utf-8")
+    ''
+    >>> flush_open_files() >= 1
+    True
+    >>> path.read_text(encoding="utf-8")
+    'written but not closed'
+    >>> fh.close()
+    """
+    import gc
+    import io
+
+    flushed = 0
+    for obj in gc.get_objects():
+        if isinstance(obj, io.IOBase):
+            try:
+                if not obj.closed and obj.writable():
+                    obj.flush()
+                    flushed += 1
+            except (OSError, ValueError):
+                continue
+    return flushed

@@ -196,6 +196,13 @@ async def _execute_one(number: int, path: Path, out_dir: Path, *, lang: str | No
         export_index = len(nb.cells)
         nb.cells.append(nbformat.v4.new_code_cell(export_cell_source(path.name, export_root, lang or "zh", records)))
     current: dict[str, int | None] = {"index": None}
+    last_index = len(nb.cells) - 1
+    slot = {"held": False}
+
+    def release_slot() -> None:
+        if slot["held"]:
+            slot["held"] = False
+            semaphore.release()
 
     def on_cell_execute(cell: Any, cell_index: int) -> None:
         if stop.is_set():
@@ -207,10 +214,18 @@ async def _execute_one(number: int, path: Path, out_dir: Path, *, lang: str | No
         # busy kernel would keep a graceful shutdown waiting
         client.shutdown_kernel = "immediate"
 
-    def on_cell_executed(**_: Any) -> None:
+    def on_cell_executed(cell_index: int | None = None, **_: Any) -> None:
         stop.in_cell.pop(number, None)
         if not stop.is_set():
             client.shutdown_kernel = "graceful"
+        if cell_index == last_index:
+            # every cell has run: the next notebook's kernel starts while this one shuts down
+            release_slot()
+            if cell_index == export_index and not stop.is_set():
+                # The export cell ran last and flushed the files the notebook left open;
+                # all outputs are in. Stop the kernel at once: Python's own teardown of
+                # some 2,000 modules costs 0.7-1.6 s of CPU a kernel and changes nothing.
+                client.shutdown_kernel = "immediate"
 
     async def on_notebook_start(**_: Any) -> None:
         if records is None:
@@ -237,7 +252,9 @@ async def _execute_one(number: int, path: Path, out_dir: Path, *, lang: str | No
                             on_cell_execute=on_cell_execute, on_cell_executed=on_cell_executed,
                             on_notebook_start=on_notebook_start,
                             config=config, resources={"metadata": {"path": str(out_dir)}})
-    async with semaphore:
+    await semaphore.acquire()
+    slot["held"] = True
+    try:
         start = time.perf_counter()
         if stop.is_set():
             run.error = f"notebook {path.name}: cancelled before it started"
@@ -259,6 +276,8 @@ async def _execute_one(number: int, path: Path, out_dir: Path, *, lang: str | No
             stop.clients.pop(number, None)
             atexit.unregister(client._cleanup_kernel)
         run.seconds = time.perf_counter() - start
+    finally:
+        release_slot()  # when a cell failed, was cancelled or timed out
     if export_index is not None:
         nb.cells.pop(export_index)
         if run.ok:
@@ -312,10 +331,12 @@ def execute_notebooks(paths: Sequence[Path], out_dir: Path, *, jobs: int = 2, la
                       on_done: Callable[[NotebookRun], None] | None = None,
                       cost: Callable[[Path], float] | None = None,
                       runtime_dir: Path | None = None) -> list[NotebookRun]:
-    """Execute notebooks with nbclient, at most ``jobs`` kernels at once.
+    """Execute notebooks with nbclient, at most ``jobs`` kernels running cells at once.
 
     Each kernel's working directory is ``out_dir``; the notebooks on disk are only
-    read and nothing is written but what the notebooks write themselves.
+    read and nothing is written but what the notebooks write themselves. A kernel
+    whose last cell has run gives up its place at once: the next notebook's kernel
+    starts while it shuts down (about 0.3 s of waiting for the process to end).
 
     Parameters
     ----------
