@@ -30,3 +30,24 @@ def test_the_page_check_catches_tofu_and_overflow(tmp_path):
     problems = "\n".join(check.problems())
     assert "YGX did not load" in problems and "Chinese texts are set in a font list without" in problems
     assert "px wide in a 1280 px window" in problems
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(CHROMIUM_MISSING, reason="headless Chromium is not installed at /usr/bin/chromium")
+def test_one_browser_run_gives_the_screenshot_and_the_findings_and_the_findings_are_not_drawn(tmp_path):
+    # The findings go into the DOM of the same load that is screenshot; drawn, their JSON line
+    # would be the first dark pixels below the 400 px spacer of this page.
+    import numpy as np
+    from matplotlib import image
+
+    page = tmp_path / "short.html"
+    page.write_text('<!DOCTYPE html><html><head><meta charset="utf-8"></head><body style="margin:0">'
+                    '<p style="margin:0">short</p><div style="height:400px"></div></body></html>', encoding="utf-8")
+    check = screenshots.check_page(page, tmp_path / "shots", chromium=screenshots.find_chromium())
+    assert check.error is None and check.findings is not None
+    assert check.findings["innerWidth"] == 1280 and check.findings["cjkNodes"] == 0
+    pixels = image.imread(check.screenshot)[..., :3]
+    assert pixels.shape[:2] == (2000, 1280)
+    assert (pixels[:40] < 0.5).any()  # the word "short" is drawn
+    assert (pixels[420:] > 0.99).all()  # nothing under the spacer: the findings stay hidden
+    assert not list(tmp_path.glob(".*.check.html"))  # the probe copy is removed

@@ -2,9 +2,11 @@
 
 For ``index.html`` and every notebook page of a build, :func:`check_build`
 
-- takes a screenshot with headless Chromium (``--screenshot``, 1280×2000 by default);
-- loads a copy of the page with a small script that waits for the web fonts and
-  prints, into the DOM that ``--dump-dom`` returns, which fonts loaded, whether
+- loads a copy of the page, with a small script added, in one headless Chromium
+  run that takes a screenshot (``--screenshot``, 1280×2000 by default) and
+  prints the DOM (``--dump-dom``);
+- the script waits for the web fonts and writes, into a hidden element of that
+  DOM (not in the screenshot), which fonts loaded, whether
   ``document.fonts.check('16px YGX')`` holds, the page's ``scrollWidth`` against
   the window's width, and the elements that stick out of the window without a
   scrolling box around them;
@@ -85,6 +87,7 @@ window.addEventListener("load", async () => {
   };
   const out = document.createElement("pre");
   out.id = "%s";
+  out.hidden = true;  // in the DOM that --dump-dom prints, not in the screenshot
   out.textContent = JSON.stringify(result);
   document.body.appendChild(out);
 });
@@ -120,12 +123,14 @@ def parse_check(dom: str) -> dict[str, Any] | None:
 
     Examples
     --------
-    >>> parse_check('<pre id="ygx-page-check">{&quot;ygx&quot;: true}</pre>')
+    >>> parse_check('<pre id="ygx-page-check" hidden="">{&quot;ygx&quot;: true}</pre>')
     {'ygx': True}
+    >>> parse_check('<pre id="ygx-page-check">{}</pre>')
+    {}
     >>> parse_check("<html></html>") is None
     True
     """
-    match = re.search(r'<pre id="%s">(.*?)</pre>' % CHECK_ID, dom, re.S)
+    match = re.search(r'<pre id="%s"[^>]*>(.*?)</pre>' % CHECK_ID, dom, re.S)
     return json.loads(html.unescape(match.group(1))) if match else None
 
 
@@ -188,18 +193,17 @@ def check_page(page: str | os.PathLike[str], out_dir: str | os.PathLike[str], *,
     probe = page.with_name(f".{page.stem}.check.html")  # beside the page: the same relative fonts
     probe.write_text(text.replace("</body>", CHECK_SCRIPT + "\n</body>", 1), encoding="utf-8")
     try:
-        with tempfile.TemporaryDirectory(prefix="ygx-chromium-") as profile:
-            shot = out_dir / f"{page.stem}.png"
-            done = _run(chromium_command(chromium, profile, "--virtual-time-budget=15000",
-                                         f"--screenshot={shot}", page.as_uri(), size=size), timeout)
-            if done.returncode != 0 or not shot.is_file():
-                result.error = f"chromium --screenshot failed ({done.returncode}): {done.stderr.strip()[-300:]}"
-                return result
-            result.screenshot = shot
+        # one browser run: the screenshot and the DOM (with the findings) of the same load
+        shot = out_dir / f"{page.stem}.png"
+        shot.unlink(missing_ok=True)
         with tempfile.TemporaryDirectory(prefix="ygx-chromium-") as profile:
             done = _run(chromium_command(chromium, profile, "--run-all-compositor-stages-before-draw",
-                                         "--virtual-time-budget=15000", "--dump-dom", probe.as_uri(), size=size),
-                        timeout)
+                                         "--virtual-time-budget=15000", f"--screenshot={shot}", "--dump-dom",
+                                         probe.as_uri(), size=size), timeout)
+        if done.returncode != 0 or not shot.is_file():
+            result.error = f"chromium --screenshot failed ({done.returncode}): {done.stderr.strip()[-300:]}"
+            return result
+        result.screenshot = shot
         result.findings = parse_check(done.stdout)
     except subprocess.TimeoutExpired:
         result.error = f"chromium took longer than {timeout} s"
