@@ -57,6 +57,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .scenarios.schema import TOP_LEVEL_TABLES
+
 __all__ = ["CONFIG_OPTIONS", "FILES", "OVERRIDE_NOTE", "SCENARIO_TABLES", "Override", "apply_for_build",
            "apply_overrides",
            "parse_override"]
@@ -67,8 +69,8 @@ FILES = {"savings": "savings.toml", "scenarios": "scenarios.toml"}
 CONFIG_OPTIONS = {"savings.toml": "--savings-config", "scenarios.toml": "--scenarios-config"}
 """The command-line option that gives a whole replacement for each file (named in messages)."""
 
-SCENARIO_TABLES = ("meta", "indicators", "scenarios", "targets", "model", "deflator", "pipeline")
-"""Top-level tables of ``scenarios.toml``; any other first key part is a scenario name."""
+SCENARIO_TABLES = TOP_LEVEL_TABLES
+"""Top-level tables of ``scenarios.toml`` (the schema's); any other first key part is a scenario name."""
 
 OVERRIDE_NOTE = "--set for this build"
 """The TOML comment written after every changed key."""

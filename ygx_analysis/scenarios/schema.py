@@ -33,7 +33,8 @@ from . import structure
 from .checks import BASE_YEAR, YEAR_MAX, YEAR_MIN, Assumption, Checker
 
 __all__ = [
-    "BASE_YEAR", "GLIDES", "GROWTH_LIMIT_PCT", "H1_RULES", "METHODS", "TARGET_STATUSES", "YEAR_MAX", "YEAR_MIN",
+    "BASE_YEAR", "GLIDES", "GROWTH_LIMIT_PCT", "H1_RULES", "METHODS", "TARGET_STATUSES", "TOP_LEVEL_TABLES",
+    "YEAR_MAX", "YEAR_MIN",
     "Assumption", "IndicatorSpec", "PathSpec", "Scenario", "ScenarioError", "ScenarioFile", "Target",
     "check_document", "check_row_ids", "read_toml",
 ]
@@ -230,7 +231,9 @@ def read_toml(path: str | os.PathLike[str]) -> dict[str, Any]:
         raise ScenarioError([str(problem) for problem in exc.problems]) from None
 
 
-_TOP_KEYS = ("meta", "indicators", "scenarios", "targets", "model", "deflator", "pipeline")
+TOP_LEVEL_TABLES = ("meta", "indicators", "scenarios", "targets", "model", "deflator", "pipeline")
+"""The top-level tables a scenario file may hold (``--set scenarios.KEY`` reads any other first part as a
+scenario name)."""
 _META_KEYS = ("title_zh", "title_en", "last_year")
 _INDICATOR_KEYS = ("label_zh", "label_en", "unit", "price_basis", "level_row", "yoy_row", "h1_row",
                    "estimate_2025")
@@ -445,7 +448,7 @@ def check_document(doc: Mapping[str, Any], where: str) -> ScenarioFile:
     ygx_analysis.scenarios.schema.ScenarioError: s.toml: meta.last_year: must be between 2025 and 2035
     """
     c = Checker(where)
-    c.known_keys(doc, _TOP_KEYS, "(top level)")
+    c.known_keys(doc, TOP_LEVEL_TABLES, "(top level)")
     meta = c.table(doc, "meta", "meta")
     title_zh = title_en = None
     last_year = None
