@@ -247,7 +247,7 @@ def test_ragged_row(data_copy: Path, capsys):
     lines[3] = lines[3].rstrip("\n") + ",extra\n"
     path.write_text("".join(lines), encoding="utf-8")
     code, err = _validate(data_copy, capsys)
-    assert code == 1 and any("indicators.csv:4: row has 14 fields, header has 13" in e for e in err)
+    assert code == 1 and any("indicators.csv:4: row has 15 fields, header has 14" in e for e in err)
 
 
 def test_empty_file(data_copy: Path, capsys):

@@ -63,7 +63,7 @@ def test_own_check_works_without_frictionless(data_copy, monkeypatch):
     n, problems = check_descriptor(data_copy)
     assert [str(p) for p in problems] == [
         f"{path}: resources.indicators.schema.fields: names differ from the header of indicators.csv at column 4 "
-        "(13 fields, 13 columns); regenerate the descriptor with tools/make_datapackage.py"]
+        "(14 fields, 14 columns); regenerate the descriptor with tools/make_datapackage.py"]
 
 
 def test_descriptor_must_list_savings_toml(data_copy):

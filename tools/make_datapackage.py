@@ -83,6 +83,7 @@ def indicators_resource() -> dict:
                         max_length=d.INDICATOR_EXCERPT_MAX),
                 _string("source_id", "Source row in sources.csv", required=True),
                 _string("note", "Period, scope and definitional remarks"),
+                _string("note_zh", "The note in Chinese; given exactly when note is"),
             ],
             "primaryKey": ["id"],
             "foreignKeys": [{"fields": ["source_id"],

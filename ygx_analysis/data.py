@@ -41,7 +41,7 @@ from .inputs import DataError, Problem, display_path, read_bytes, read_csv_rows
 from .reported import QUALIFIERS, Reported, interval_from_printed
 
 __all__ = [
-    "CONTEXT_COLUMNS", "DATA_DIR_ENV", "DECIMAL_NUMBER", "INDICATOR_COLUMNS", "SECTIONS", "SOURCE_COLUMNS",
+    "CJK_CHARACTER", "CONTEXT_COLUMNS", "DATA_DIR_ENV", "DECIMAL_NUMBER", "INDICATOR_COLUMNS", "SECTIONS", "SOURCE_COLUMNS",
     "UNIT_MULTIPLIERS", "DataError", "Problem", "check_context", "check_indicators", "check_sources",
     "context_reported", "default_data_dir", "display_path", "load_context", "load_indicators", "load_sources",
     "reported", "shown_field",
@@ -51,7 +51,7 @@ DATA_DIR_ENV = "YGX_DATA_DIR"
 """Environment variable that points the loaders at another data folder."""
 
 INDICATOR_COLUMNS = ("id", "indicator", "label_zh", "label_en", "section", "period", "measure",
-                     "value", "unit", "qualifier", "excerpt", "source_id", "note")
+                     "value", "unit", "qualifier", "excerpt", "source_id", "note", "note_zh")
 CONTEXT_COLUMNS = ("id", "series", "region", "indicator", "label_zh", "label_en", "period",
                    "measure", "value", "unit", "qualifier", "basis", "status", "trust",
                    "source_id", "source_date", "excerpt", "note")
@@ -119,6 +119,21 @@ def _required(value: str, row: dict[str, str]) -> str | None:
     return "is empty" if not value.strip() else None
 
 
+CJK_CHARACTER = re.compile(r"[\u3400-\u9fff]")
+"""A Chinese character (CJK Unified Ideographs and Extension A)."""
+
+
+def _note_zh(value: str, row: dict[str, str]) -> str | None:
+    """``note_zh`` says in Chinese what ``note`` says: both given or both empty."""
+    if row["note"].strip() and not value.strip():
+        return "is empty while note is not; give the note in Chinese too"
+    if value.strip() and not row["note"].strip():
+        return "is given while note is empty; give the note in English too"
+    if value.strip() and not CJK_CHARACTER.search(value):
+        return f"holds no Chinese character: {shown_field(value)}"
+    return None
+
+
 def _one_of(choices: Iterable[str], what: str) -> Check:
     allowed = tuple(choices)
 
@@ -181,6 +196,7 @@ INDICATOR_CHECKS: dict[str, list[Check]] = {
     "value": [_number],
     "excerpt": [_required, _max_length(INDICATOR_EXCERPT_MAX)],
     "source_id": [_required],
+    "note_zh": [_note_zh],
 }
 
 CONTEXT_CHECKS: dict[str, list[Check]] = {

@@ -321,12 +321,12 @@ def investment_table(lang: str = "zh", indicators: pd.DataFrame | None = None) -
         f = reported(rid, ind)
         records.append({"id": rid, "item": pick(INVESTMENT_LABELS, rid, lang), "value": display_number(f),
                         "unit": f.unit,
-                        "interval": f.interval.notation(), "note": rows.loc[rid, "note"]})
+                        "interval": f.interval.notation(), "note": rows.loc[rid, tr("note_zh", "note", lang)]})
     table = pd.DataFrame.from_records(records)
     table["value"] = pd.Series([r["value"] for r in records], dtype="object")
-    if lang == "zh":  # the rows' notes are English only: shown in the English table
-        table = table.drop(columns="note").rename(columns={"id": "数据行", "item": "指标", "value": "数值",
-                                                           "unit": "单位", "interval": "区间"})
+    if lang == "zh":
+        table = table.rename(columns={"id": "数据行", "item": "指标", "value": "数值", "unit": "单位",
+                                      "interval": "区间", "note": "说明"})
     return table
 
 

@@ -346,13 +346,13 @@ def incubation_capacity_table(lang: str = "zh", indicators: pd.DataFrame | None 
             "id": rid, "item": pick(SHORT_LABELS, rid, lang), "printed": printed_label(fig, "zh", rows.loc[rid, "excerpt"]),
             "bound": pick(QUALIFIER_WORDS, fig.qualifier, lang),
             "low": float(fig.low), "high": float(fig.high), "unit": fig.unit,
-            "interval": fig.interval.notation(), "note": rows.loc[rid, "note"],
+            "interval": fig.interval.notation(), "note": rows.loc[rid, tr("note_zh", "note", lang)],
         })
     table = pd.DataFrame.from_records(records)
-    if lang == "zh":  # the rows' notes are English only: shown in the English table
-        table = table.drop(columns="note").rename(columns={
+    if lang == "zh":
+        table = table.rename(columns={
             "id": "数据行", "item": "指标", "printed": "原文数值", "bound": "界限", "low": "下限", "high": "上限",
-            "unit": "单位", "interval": "区间"})
+            "unit": "单位", "interval": "区间", "note": "说明"})
     return table
 
 
@@ -406,12 +406,13 @@ def rd_platform_table(lang: str = "zh", indicators: pd.DataFrame | None = None) 
     ind = load_indicators() if indicators is None else indicators
     rows = ind.set_index("id")
     records = [{"id": rid, "level": pick(LEVEL_LABELS, level, lang), "platform": pick(SHORT_LABELS, rid, lang),
-                "count": int(count_interval(reported(rid, ind)).low), "note": rows.loc[rid, "note"]}
+                "count": int(count_interval(reported(rid, ind)).low),
+                "note": rows.loc[rid, tr("note_zh", "note", lang)]}
                for rid, level in RD_PLATFORM_ROWS]
     table = pd.DataFrame.from_records(records).astype({"count": "int64"})
-    if lang == "zh":  # the rows' notes are English only: shown in the English table
-        table = table.drop(columns="note").rename(columns={"id": "数据行", "level": "级别", "platform": "平台",
-                                                           "count": "个数"})
+    if lang == "zh":
+        table = table.rename(columns={"id": "数据行", "level": "级别", "platform": "平台", "count": "个数",
+                                      "note": "说明"})
     return table
 
 
@@ -510,8 +511,8 @@ def patent_table(lang: str = "zh", indicators: pd.DataFrame | None = None, share
         return {"id": PATENT_ROWS[role], "item": label(role), "value": display_number(f), "unit": f.unit,
                 "interval": f.interval.notation()}
 
-    def row_note(role: str) -> str:  # the rows' notes are English only: not shown in the Chinese table
-        return rows.loc[PATENT_ROWS[role], "note"] if lang == "en" else ""
+    def row_note(role: str) -> str:
+        return rows.loc[PATENT_ROWS[role], tr("note_zh", "note", lang)]
 
     records = [
         {**printed("granted"), "note": row_note("granted")},

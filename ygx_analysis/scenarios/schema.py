@@ -27,6 +27,7 @@ from typing import Any
 import pandas as pd
 
 from .. import inputs
+from ..data import CJK_CHARACTER
 from ..growth import H1_SHARE_ROWS
 from ..inputs import DataError
 from . import structure
@@ -245,16 +246,13 @@ _TARGET_KEYS = ("id", "indicator", "year", "value", "multiple_of_2025", "growth_
                 "label_zh", "label_en", "source", "source_zh", "refs")
 
 
-_HAN = re.compile(r"[\u4e00-\u9fff]")
-
-
 def _chinese(c: Checker, table: Mapping[str, Any], name: str, key: str) -> str | None:
     """An optional Chinese text (``rationale_zh``, ``source_zh``): a non-empty string with Chinese characters.
 
     The Chinese tables show it; without it they show the English text.
     """
     text = c.string(table, name, key, required=False)
-    if text is not None and not _HAN.search(text):
+    if text is not None and not CJK_CHARACTER.search(text):
         c.fail(key, "must be Chinese text (the English goes in the key without _zh)")
         return None
     return text
