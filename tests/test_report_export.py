@@ -274,3 +274,23 @@ def test_the_kernel_hook_reads_the_build_provenance_from_its_environment(tmp_pat
     monkeypatch.delenv("YGX_PROVENANCE")
     exec(compile(code, "<hook>", "exec"), {})
     assert exhibits._HOOK[0].provenance is None  # outside a build: the version only
+
+
+def test_flushing_open_files_passes_over_objects_that_cannot_say_their_class(tmp_path):
+    # isinstance() asks such an object for __class__, which raises; the flush must not stop there
+    import io
+
+    class LazyProxy:
+        @property
+        def __class__(self):  # noqa: PLW3201 - what a lazy-loading proxy may do
+            raise RuntimeError("not loaded")
+
+    proxy = LazyProxy()
+    with pytest.raises(RuntimeError):
+        isinstance(proxy, io.IOBase)
+    handle = open(tmp_path / "f.txt", "w", encoding="utf-8", buffering=1 << 16)  # noqa: SIM115
+    handle.write("kept")
+    assert kernel.flush_open_files() >= 1
+    assert (tmp_path / "f.txt").read_text(encoding="utf-8") == "kept"
+    handle.close()
+    del proxy
