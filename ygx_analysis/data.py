@@ -41,8 +41,8 @@ from .inputs import DataError, Problem, display_path, read_bytes, read_csv_rows
 from .reported import QUALIFIERS, Reported, interval_from_printed
 
 __all__ = [
-    "CJK_CHARACTER", "CONTEXT_COLUMNS", "DATA_DIR_ENV", "DECIMAL_NUMBER", "INDICATOR_COLUMNS", "SECTIONS", "SOURCE_COLUMNS",
-    "UNIT_MULTIPLIERS", "DataError", "Problem", "check_context", "check_indicators", "check_sources",
+    "CJK_CHARACTER", "CONTEXT_COLUMNS", "DATA_DIR_ENV", "DECIMAL_NUMBER", "INDICATOR_COLUMNS", "SECTIONS",
+    "SOURCE_COLUMNS", "UNIT_MULTIPLIERS", "DataError", "Problem", "check_context", "check_indicators", "check_sources",
     "context_reported", "default_data_dir", "display_path", "load_context", "load_indicators", "load_sources",
     "reported", "shown_field",
 ]
