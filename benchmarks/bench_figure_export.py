@@ -30,7 +30,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     from ygx_analysis import exhibits
-    from ygx_analysis.plotting import house_style, save_figure
+    from ygx_analysis.exhibits.style import house_style, save_figure
     from ygx_analysis.report import export
 
     ids = [ex.id for ex in exhibits.all_exhibits() if ex.kind == "figure"]

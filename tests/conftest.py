@@ -47,7 +47,7 @@ def committed_project(tmp_path: Path) -> Path:
 
 
 def fingerprint_by_hand(folder: Path) -> str:
-    """The data fingerprint worked out here, independently of ygx_analysis.provenance."""
+    """The data fingerprint worked out here, independently of ygx_analysis.data.provenance."""
     digest = hashlib.sha256()
     for path in sorted(p for p in folder.rglob("*") if p.is_file()):
         content = path.read_bytes()

@@ -8,8 +8,8 @@ import pandas as pd
 import pytest
 
 from ygx_analysis.audit import COLUMNS, STATUSES, audit, budget_revenue_scope, cluster_remainder
-from ygx_analysis.data import load_context, load_indicators
-from ygx_analysis.growth import HalfYearRule
+from ygx_analysis.data.tables import load_context, load_indicators
+from ygx_analysis.arithmetic.growth import HalfYearRule
 
 # The output H1 rule by hand from the nine seasonality rows of context.csv (growth.H1_SHARE_ROWS["output"]):
 # 46.1, 47.3, 45.2, 45.3, 46.7, 46.5, 47.0, 45.7, 48.0 → min 45.2, median 46.5, max 48.0 (per cent).
@@ -407,7 +407,7 @@ def test_audit_exhibits(lang):
 def test_audit_status_counts_exhibit(lang):
     """tab-audit-status-counts against a count over audit()["status"]: every status in order, 0 where none."""
     from ygx_analysis import exhibits
-    from ygx_analysis.exhibits.audit import audit_status_counts
+    from ygx_analysis.exhibits.article_audit import audit_status_counts
 
     statuses = audit()["status"].tolist()
     labels = (["复算", "一致", "存疑", "不可比"] if lang == "zh"
@@ -426,7 +426,7 @@ def test_audit_status_counts_exhibit(lang):
 
 
 def test_audit_status_counts_refuses_wrong_inputs():
-    from ygx_analysis.exhibits.audit import audit_status_counts
+    from ygx_analysis.exhibits.article_audit import audit_status_counts
 
     with pytest.raises(TypeError, match="frame"):
         audit_status_counts("en", frame=["flag"])

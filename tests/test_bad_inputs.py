@@ -30,7 +30,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ygx_analysis import inputs
+from ygx_analysis.data import files as inputs
 from ygx_analysis.cli import main
 
 from .conftest import DATA, REPO

@@ -9,9 +9,11 @@ import shutil
 import pandas as pd
 import pytest
 
-from ygx_analysis import __version__, citation, exhibits, provenance
-from ygx_analysis.data import load_indicators, load_sources
-from ygx_analysis.provenance import Provenance
+from ygx_analysis import __version__, exhibits
+from ygx_analysis.data import citation
+from ygx_analysis.data import provenance
+from ygx_analysis.data.tables import load_indicators, load_sources
+from ygx_analysis.data.provenance import Provenance
 
 from .conftest import DATA, fingerprint_by_hand, git
 

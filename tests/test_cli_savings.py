@@ -107,7 +107,7 @@ def test_table_labels_show_the_value_used(capsys):
 
 
 def test_config_file_is_read_and_flags_override_it(capsys, tmp_path):
-    from ygx_analysis.data import default_data_dir
+    from ygx_analysis.data.tables import default_data_dir
 
     config = tmp_path / "savings.toml"
     text = (default_data_dir() / "savings.toml").read_text(encoding="utf-8")

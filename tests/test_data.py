@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from ygx_analysis import data as d
-from ygx_analysis import validation
+from ygx_analysis.data import tables as d
+from ygx_analysis.data import validation
 from ygx_analysis.cli import main
 
 from .conftest import DATA

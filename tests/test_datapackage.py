@@ -36,7 +36,7 @@ def test_frictionless_catches_a_bad_unit(data_copy):
 
 
 def test_own_check_of_the_real_descriptor_is_clean():
-    from ygx_analysis.datapackage import check_descriptor
+    from ygx_analysis.data.datapackage import check_descriptor
 
     import json
 
@@ -46,7 +46,7 @@ def test_own_check_of_the_real_descriptor_is_clean():
 
 def test_own_check_works_without_frictionless(data_copy, monkeypatch):
     """Blocking the frictionless import leaves the structural check; the schema check needs frictionless."""
-    from ygx_analysis.datapackage import check_descriptor, check_with_frictionless
+    from ygx_analysis.data.datapackage import check_descriptor, check_with_frictionless
 
     path = data_copy / "datapackage.json"
     text = path.read_text(encoding="utf-8")
@@ -70,7 +70,7 @@ def test_descriptor_must_list_savings_toml(data_copy):
     """savings.toml is a data file (the reform-savings assumptions): a descriptor without it is refused."""
     import json
 
-    from ygx_analysis.datapackage import LISTED_FILES, check_descriptor
+    from ygx_analysis.data.datapackage import LISTED_FILES, check_descriptor
 
     assert "savings.toml" in LISTED_FILES
     path = data_copy / "datapackage.json"

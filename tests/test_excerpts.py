@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from ygx_analysis.data import load_indicators
+from ygx_analysis.data.tables import load_indicators
 
 from .conftest import ARTICLE
 

@@ -1,4 +1,4 @@
-"""The interactive panels (ygx_analysis.explore): built without a browser, driven by setting slider values.
+"""The interactive panels (ygx_analysis.exhibits.panels): built without a browser, driven by setting slider values.
 
 Each redraw is checked against values worked out here by hand: the savings sums as
 geometric series, a scenario's first projected year as the 2025 level times one
@@ -10,8 +10,9 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from ygx_analysis import exhibits, explore
-from ygx_analysis.exhibits.scenarios import SCENARIO_COLOURS
+from ygx_analysis import exhibits
+from ygx_analysis.exhibits import panels as explore
+from ygx_analysis.exhibits.scenario_tables import SCENARIO_COLOURS
 from ygx_analysis.savings import SavingsAssumptions
 from ygx_analysis.scenarios import ScenarioAnalysis, load_scenarios
 
@@ -193,7 +194,7 @@ def test_shipped_scenarios_give_every_rationale_and_target_source_in_chinese():
 
 
 def _edited_copy(tmp_path, old: str, new: str, count: int = 1):
-    from ygx_analysis.data import default_data_dir
+    from ygx_analysis.data.tables import default_data_dir
 
     text = (default_data_dir() / "scenarios.toml").read_text(encoding="utf-8")
     assert old in text

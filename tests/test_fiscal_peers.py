@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from ygx_analysis.data import load_context
+from ygx_analysis.data.tables import load_context
 from ygx_analysis.exhibits import get, render
 from ygx_analysis.exhibits.fiscal_peers import fiscal_reconciliation_table, htz_peers_table, output_per_firm_table
 

@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ygx_analysis.data import reported
-from ygx_analysis.growth import (
+from ygx_analysis.data.tables import reported
+from ygx_analysis.arithmetic.growth import (
     annualize_half_year,
     cagr,
     implied_prior_level,
@@ -21,7 +21,7 @@ from ygx_analysis.growth import (
     share,
     yoy_pct,
 )
-from ygx_analysis.reported import Interval, Reported
+from ygx_analysis.arithmetic.reported import Interval, Reported
 
 # deterministic, no deadline (no timed tests), nothing written to disk
 PROPERTY = settings(deadline=None, derandomize=True, database=None, max_examples=300)
@@ -348,8 +348,8 @@ def test_pp_difference_interval_is_interval_subtraction(a_text, b_text):
 # ---------------------------------------------------------------------------
 
 def test_growth_rows_are_every_printed_growth_rate():
-    from ygx_analysis.data import load_indicators
-    from ygx_analysis.exhibits.growth import GROWTH_ROWS, PRIOR_PAIRS
+    from ygx_analysis.data.tables import load_indicators
+    from ygx_analysis.exhibits.growth_rates import GROWTH_ROWS, PRIOR_PAIRS
 
     ind = load_indicators()
     assert set(GROWTH_ROWS) == set(ind.loc[ind["measure"] == "growth_yoy", "id"])
@@ -361,15 +361,15 @@ def test_growth_rows_are_every_printed_growth_rate():
 
 
 def test_benchmark_sources_match_context():
-    from ygx_analysis.data import load_context
-    from ygx_analysis.exhibits.growth import BENCHMARK_CONTEXT, BENCHMARK_SOURCES
+    from ygx_analysis.data.tables import load_context
+    from ygx_analysis.exhibits.growth_rates import BENCHMARK_CONTEXT, BENCHMARK_SOURCES
 
     ctx = load_context().set_index("id")
     assert set(BENCHMARK_SOURCES) == {"article"} | set(ctx.loc[list(BENCHMARK_CONTEXT), "source_id"])
 
 
 def test_implied_prior_frame_by_hand():
-    from ygx_analysis.exhibits.growth import implied_prior_frame
+    from ygx_analysis.exhibits.growth_rates import implied_prior_frame
 
     f = implied_prior_frame().set_index("level_id")
     # value_added_2025h1 47.83 / (1 + value_added_yoy_2025h1 9.2 %)
@@ -380,7 +380,7 @@ def test_implied_prior_frame_by_hand():
 
 
 def test_benchmark_frame_by_hand():
-    from ygx_analysis.exhibits.growth import benchmark_frame
+    from ygx_analysis.exhibits.growth_rates import benchmark_frame
 
     f = benchmark_frame().set_index("id")
     # value_added_yoy_2025h1 9.2 − cn_iva_growth_2025h1 6.4
@@ -394,7 +394,7 @@ def test_benchmark_frame_by_hand():
 
 
 def test_h1_comparison_by_hand():
-    from ygx_analysis.exhibits.growth import h1_comparison_table
+    from ygx_analysis.exhibits.growth_rates import h1_comparison_table
 
     t = h1_comparison_table("en").set_index("id")
     # gross_output_2025h1 201.69 against 201.69 / 1.082
@@ -407,7 +407,7 @@ def test_h1_comparison_by_hand():
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_growth_exhibits_render(lang):
     from ygx_analysis import exhibits
-    from ygx_analysis.plotting import figure_texts, missing_glyphs
+    from ygx_analysis.exhibits.style import figure_texts, missing_glyphs
 
     ours = [e for e in exhibits.all_exhibits() if e.notebook == "02_growth.ipynb"]
     assert {e.kind for e in ours} == {"figure", "table"} and len(ours) >= 8
@@ -427,12 +427,12 @@ def test_growth_exhibits_render(lang):
 # ---------------------------------------------------------------------------
 
 CORE_MODULES = (
-    "ygx_analysis", "ygx_analysis.__main__", "ygx_analysis.cli", "ygx_analysis.growth",
-    "ygx_analysis.operands", "ygx_analysis.projection", "ygx_analysis.halfyear",
-    "ygx_analysis.composition", "ygx_analysis.audit", "ygx_analysis.savings",
-    "ygx_analysis.savings.assumptions", "ygx_analysis.savings.model", "ygx_analysis.exhibits.growth",
-    "ygx_analysis.exhibits.industry", "ygx_analysis.exhibits.innovation", "ygx_analysis.exhibits.savings",
-    "ygx_analysis.exhibits.reported_figures", "ygx_analysis.exhibits.audit",
+    "ygx_analysis", "ygx_analysis.__main__", "ygx_analysis.cli", "ygx_analysis.arithmetic.growth",
+    "ygx_analysis.arithmetic.operands", "ygx_analysis.arithmetic.projection", "ygx_analysis.arithmetic.halfyear",
+    "ygx_analysis.arithmetic.composition", "ygx_analysis.audit", "ygx_analysis.savings",
+    "ygx_analysis.savings.assumptions", "ygx_analysis.savings.model", "ygx_analysis.exhibits.growth_rates",
+    "ygx_analysis.exhibits.industry", "ygx_analysis.exhibits.innovation", "ygx_analysis.exhibits.reform_savings",
+    "ygx_analysis.exhibits.reported_figures", "ygx_analysis.exhibits.article_audit",
 )
 
 
@@ -453,7 +453,10 @@ def test_modules_declare_their_public_api(name):
 
 def test_growth_keeps_the_names_of_the_split_modules():
     # growth.py was split by job; notebooks and callers still write growth.project, growth.half_year_rule
-    from ygx_analysis import growth, halfyear, operands, projection
+    from ygx_analysis.arithmetic import growth
+    from ygx_analysis.arithmetic import halfyear
+    from ygx_analysis.arithmetic import operands
+    from ygx_analysis.arithmetic import projection
 
     for module in (halfyear, projection):
         for name in module.__all__:
@@ -469,7 +472,7 @@ def test_growth_keeps_the_names_of_the_split_modules():
 # ---------------------------------------------------------------------------
 
 def test_half_year_rule_from_the_seasonality_rows():
-    from ygx_analysis.growth import H1_SHARE_ROWS, half_year_rule
+    from ygx_analysis.arithmetic.growth import H1_SHARE_ROWS, half_year_rule
 
     # output rows of context.csv, per cent: hn_gdp 46.1 (2024), 47.3 (2025); hn_industry_va 45.2;
     # hn_secondary_va 45.3, 46.7; cn_gdp 46.5, 47.0, 45.7; cn_secondary_va 48.0
@@ -488,8 +491,8 @@ def test_half_year_rule_from_the_seasonality_rows():
 def test_half_year_rule_follows_the_data(data_copy):
     import pandas as pd
 
-    from ygx_analysis.data import load_context
-    from ygx_analysis.growth import half_year_rule
+    from ygx_analysis.data.tables import load_context
+    from ygx_analysis.arithmetic.growth import half_year_rule
 
     path = data_copy / "context.csv"
     frame = pd.read_csv(path, dtype=str, keep_default_na=False)
@@ -503,7 +506,7 @@ def test_half_year_rule_follows_the_data(data_copy):
     ({"kind": 1}, TypeError, "kind"),
 ])
 def test_half_year_rule_bad_arguments(kwargs, error, name):
-    from ygx_analysis.growth import half_year_rule
+    from ygx_analysis.arithmetic.growth import half_year_rule
 
     with pytest.raises(error, match=rf"^{name}: "):
         half_year_rule(**kwargs)

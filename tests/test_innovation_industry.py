@@ -14,7 +14,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from ygx_analysis import exhibits, load_indicators
-from ygx_analysis.composition import (
+from ygx_analysis.arithmetic.composition import (
     as_interval,
     count_interval,
     group_sums,
@@ -24,7 +24,7 @@ from ygx_analysis.composition import (
     share_interval,
 )
 from ygx_analysis.exhibits import industry, innovation
-from ygx_analysis.reported import Interval, Reported
+from ygx_analysis.arithmetic.reported import Interval, Reported
 
 NOTEBOOKS = ("03_innovation.ipynb", "04_industry.ipynb")
 MINE = [e for e in exhibits.all_exhibits() if e.notebook in NOTEBOOKS]

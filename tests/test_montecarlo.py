@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from ygx_analysis import growth
+from ygx_analysis.arithmetic import growth
 from ygx_analysis import scenarios as sc
 from ygx_analysis.scenarios import montecarlo as mc
 

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 import ygx_analysis as ygx
-from ygx_analysis.data import DATA_DIR_ENV, default_data_dir
+from ygx_analysis.data.tables import DATA_DIR_ENV, default_data_dir
 
 REPO = Path(__file__).resolve().parents[1]
 NOTEBOOKS = REPO / "notebooks"

@@ -14,10 +14,12 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from ygx_analysis import citation, exhibits, provenance, report
+from ygx_analysis import exhibits, report
+from ygx_analysis.data import citation
+from ygx_analysis.data import provenance
 from ygx_analysis.cli import main
-from ygx_analysis.data import DATA_DIR_ENV
-from ygx_analysis.overrides import OVERRIDE_NOTE, SCENARIO_TABLES, Override, apply_overrides, parse_override
+from ygx_analysis.data.tables import DATA_DIR_ENV
+from ygx_analysis.report.overrides import OVERRIDE_NOTE, SCENARIO_TABLES, Override, apply_overrides, parse_override
 from ygx_analysis.savings import SavingsAssumptions
 from ygx_analysis.scenarios import load_scenarios
 

@@ -102,7 +102,7 @@ def test_jupyterlab_is_not_in_the_test_extra():
 
 
 def test_import_loads_neither_matplotlib_nor_statsmodels():
-    code = ("import sys, ygx_analysis, ygx_analysis.data, ygx_analysis.reported, ygx_analysis.growth, ygx_analysis.savings, ygx_analysis.audit, ygx_analysis.scenarios, ygx_analysis.composition; "
+    code = ("import sys, ygx_analysis, ygx_analysis.data.tables, ygx_analysis.arithmetic.reported, ygx_analysis.arithmetic.growth, ygx_analysis.savings, ygx_analysis.audit, ygx_analysis.scenarios, ygx_analysis.arithmetic.composition; "
             "heavy = [m for m in ('matplotlib', 'statsmodels', 'scipy') if m in sys.modules]; "
             "print(','.join(heavy))")
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

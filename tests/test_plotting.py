@@ -10,8 +10,9 @@ import warnings
 
 import pytest
 
-from ygx_analysis import exhibits, plotting
-from ygx_analysis.data import load_indicators
+from ygx_analysis import exhibits
+from ygx_analysis.exhibits import style as plotting
+from ygx_analysis.data.tables import load_indicators
 
 
 def test_bundled_fonts_are_registered_first_in_fallback_order():
@@ -56,7 +57,7 @@ def test_drawing_a_missing_glyph_warns():
 SAVE_IN_A_PROCESS = """
 import sys
 from pathlib import Path
-from ygx_analysis import plotting
+from ygx_analysis.exhibits import style as plotting
 from ygx_analysis.report.export import freeze_layout
 with plotting.house_style():
     fig, ax = plotting.new_figure(figsize=(4, 3))
@@ -270,7 +271,7 @@ def test_savings_chart_shades_every_model_year_and_its_bars_match_the_legend(lan
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_investment_axis_mixes_units_and_every_bar_names_its_own(lang, rendered_exhibits):
-    from ygx_analysis.data import load_indicators, reported
+    from ygx_analysis.data.tables import load_indicators, reported
     from ygx_analysis.exhibits import industry
 
     fig = rendered_exhibits["fig-investment-2024", lang]

@@ -23,7 +23,7 @@ import pandas as pd
 import pytest
 
 from ygx_analysis import __version__, exhibits, report
-from ygx_analysis.provenance import Provenance
+from ygx_analysis.data.provenance import Provenance
 from ygx_analysis.report import screenshots
 
 from .conftest import DATA, NOTEBOOKS, tree
@@ -167,7 +167,7 @@ def test_every_xlsx_reads_back_with_the_values_of_its_csv(built_report):
 
 
 def test_indicator_table_is_the_data_as_loaded_with_intervals(built_report):
-    from ygx_analysis.data import load_indicators
+    from ygx_analysis.data.tables import load_indicators
 
     data = built_report["tree"]["tables/data-indicators.csv"]
     frame = pd.read_csv(io.BytesIO(data), encoding="utf-8-sig", dtype=str, keep_default_na=False)

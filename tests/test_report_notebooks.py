@@ -15,7 +15,8 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from ygx_analysis import cli, exhibits, plotting, report
+from ygx_analysis import cli, exhibits, report
+from ygx_analysis.exhibits import style as plotting
 from ygx_analysis.exhibits import Exhibit
 from ygx_analysis.report import notebooks, safety
 

@@ -7,8 +7,9 @@ import re
 import pandas as pd
 import pytest
 
-from ygx_analysis import __version__, citation, exhibits
-from ygx_analysis.data import load_sources
+from ygx_analysis import __version__, exhibits
+from ygx_analysis.data import citation
+from ygx_analysis.data.tables import load_sources
 from ygx_analysis.report import manifest as provenance
 from ygx_analysis.report import pages
 
@@ -109,7 +110,7 @@ def test_notebook_page_comes_from_nbconvert_with_images_embedded():
 # ---------------------------------------------------------------------------
 
 def test_the_bundled_fonts_are_copied_into_assets_and_declared_relative_to_each_page(tmp_path):
-    from ygx_analysis.plotting import FONT_PATH
+    from ygx_analysis.exhibits.style import FONT_PATH
 
     written = pages.write_assets(tmp_path, woff2=False)
     assert [p.relative_to(tmp_path).as_posix() for p in written] == [

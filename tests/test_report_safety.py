@@ -337,7 +337,7 @@ def test_a_data_edit_during_the_build_shows_nowhere(tmp_path, monkeypatch):
     data_file = project / "data" / "indicators.csv"
     project = project_with(tmp_path, [
         WAIT_FOR_EDIT.format(path=str(data_file)),
-        "from ygx_analysis.data import load_indicators\n"
+        "from ygx_analysis.data.tables import load_indicators\n"
         "print(load_indicators().set_index('id').loc['fiscal_revenue_total_2024', 'value_printed'])",
         "from ygx_analysis import exhibits\nexhibits.show('tab-reported-figures')",
     ], name)
@@ -458,7 +458,7 @@ def test_two_builds_with_source_date_epoch_are_byte_identical(tmp_path, monkeypa
     monkeypatch.setattr(exhibits, "load_all", lambda: None)
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1735689600")
     project = project_with(tmp_path, [
-        "import os\nfrom ygx_analysis.data import default_data_dir, load_indicators\n"
+        "import os\nfrom ygx_analysis.data.tables import default_data_dir, load_indicators\n"
         "print(default_data_dir() == __import__('pathlib').Path(os.environ['YGX_DATA_DIR']))\n"
         "print(load_indicators().set_index('id').loc['fiscal_revenue_total_2024', 'value_printed'])"])
     first = report.build(tmp_path / "one", project, log=None)

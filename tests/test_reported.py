@@ -11,8 +11,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ygx_analysis.data import context_reported, load_context
-from ygx_analysis.reported import (
+from ygx_analysis.data.tables import context_reported, load_context
+from ygx_analysis.arithmetic.reported import (
     Interval,
     Reported,
     approx_more_step,
@@ -214,7 +214,7 @@ def test_numpy_flags_and_numbers_are_accepted():
 
 
 def test_module_declares_its_public_names():
-    reported_module = importlib.import_module("ygx_analysis.reported")
+    reported_module = importlib.import_module("ygx_analysis.arithmetic.reported")
     public = {name for name, obj in vars(reported_module).items()
               if not name.startswith("_") and getattr(obj, "__module__", None) == reported_module.__name__}
     assert public <= set(reported_module.__all__)

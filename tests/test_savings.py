@@ -16,10 +16,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ygx_analysis import exhibits, load_indicators, reported
-from ygx_analysis.data import context_reported
+from ygx_analysis import exhibits, load_indicators
+from ygx_analysis import reported
+from ygx_analysis.data.tables import context_reported
 from ygx_analysis import savings as sv
-from ygx_analysis.reported import Interval, Reported
+from ygx_analysis.arithmetic.reported import Interval, Reported
 from ygx_analysis.savings import (
     SavingsAssumptions,
     npv,
@@ -124,7 +125,7 @@ def test_editing_savings_toml_changes_the_assumptions(data_copy):
      "assumptions.discount_rate_pct.low_row: unknown data row 'cn_lgb_general_issue_rate_2099'"),
 ])
 def test_bad_savings_toml_is_one_line_naming_the_key(data_copy, old, new, message):
-    from ygx_analysis.inputs import DataError
+    from ygx_analysis.data.files import DataError
 
     path = data_copy / "savings.toml"
     text = path.read_text(encoding="utf-8")
@@ -564,7 +565,7 @@ def test_exhibits_render_and_cite_their_rows(ex):
     for lang in ("zh", "en"):
         result = exhibits.render(ex.id, lang)
         if ex.kind == "figure":
-            from ygx_analysis.plotting import figure_texts, missing_glyphs
+            from ygx_analysis.exhibits.style import figure_texts, missing_glyphs
 
             texts = figure_texts(result)
             assert missing_glyphs(texts) == []
@@ -575,7 +576,7 @@ def test_exhibits_render_and_cite_their_rows(ex):
 
 
 def test_reading_numbers_come_from_the_model():
-    from ygx_analysis.exhibits.savings import reading
+    from ygx_analysis.exhibits.reform_savings import reading
 
     text = reading("en")
     flows = [1.3 * 1.028**k for k in range(1, 6)]              # 2026-2030 at the default drift

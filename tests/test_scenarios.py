@@ -12,7 +12,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from ygx_analysis import data as d
+from ygx_analysis.data import tables as d
 from ygx_analysis import scenarios as sc
 
 from .conftest import DATA, REPO
@@ -219,7 +219,7 @@ def test_jumpoff_uses_the_one_h1_rule_of_growth():
     """The 2025 industrial levels come from growth.half_year_rule: no share of the scenario file's own.
 
     On the old code the file held its own h1_share (default 0.47, range 0.44–0.50)."""
-    from ygx_analysis.growth import half_year_rule
+    from ygx_analysis.arithmetic.growth import half_year_rule
 
     spec = sc.load_scenarios()
     rule = half_year_rule("output")
@@ -526,7 +526,7 @@ def test_missing_file(tmp_path):
 # ---------------------------------------------------------------------------
 
 def test_exhibit_row_lists_match_the_data():
-    from ygx_analysis.exhibits import scenarios as ex
+    from ygx_analysis.exhibits import scenario_tables as ex
 
     spec = sc.load_scenarios()
     ctx = d.load_context().set_index("id")
@@ -545,7 +545,7 @@ def test_exhibit_row_lists_match_the_data():
     assert set(ex.LINKS_SOURCES) == {"article"} | set(ctx.loc[list(ex.LINKS_CONTEXT), "source_id"])
     assert set(ex.TARGET_CONTEXT) == {r for t in spec.targets for r in (*t.refs, t.growth_row) if r in ctx.index}
     assert set(ex.TARGET_SOURCES) == set(ctx.loc[list(ex.TARGET_CONTEXT), "source_id"])
-    from ygx_analysis.growth import H1_SHARE_ROWS
+    from ygx_analysis.arithmetic.growth import H1_SHARE_ROWS
 
     jump_refs = {r for i in spec.indicators.values() for r in i.refs if r in ctx.index}
     jump_refs |= set(H1_SHARE_ROWS["output"])           # every row of the H1 rule the jump-off uses
@@ -562,7 +562,7 @@ PROJECTION_EXHIBITS = {"fig-scenario-paths", "fig-scenario-fan", "tab-plan-perio
 
 def test_notebook_06_shows_every_scenario_exhibit():
     from ygx_analysis import exhibits
-    from ygx_analysis.exhibits import scenarios as ex
+    from ygx_analysis.exhibits import scenario_tables as ex
 
     ids = {e.id for e in exhibits.all_exhibits() if e.notebook == ex.NOTEBOOK}
     assert {"fig-scenario-paths", "fig-scenario-fan", "tab-plan-period-summary", "tab-required-growth",
@@ -573,7 +573,7 @@ def test_notebook_06_shows_every_scenario_exhibit():
 
 def _notebook_06_ids() -> list[str]:
     from ygx_analysis import exhibits
-    from ygx_analysis.exhibits import scenarios as ex
+    from ygx_analysis.exhibits import scenario_tables as ex
 
     return [e.id for e in exhibits.all_exhibits() if e.notebook == ex.NOTEBOOK]
 
@@ -582,7 +582,7 @@ def _notebook_06_ids() -> list[str]:
 def test_every_exhibit_renders_in_both_languages_without_warnings(exhibit_id, rendered_exhibits):
     """The shared rendering (conftest) drew notebook 06's exhibits with the default model, warning-free."""
     from ygx_analysis import exhibits
-    from ygx_analysis.plotting import figure_texts, missing_glyphs
+    from ygx_analysis.exhibits.style import figure_texts, missing_glyphs
 
     e = exhibits.get(exhibit_id)
     for lang in ("zh", "en"):
@@ -598,7 +598,7 @@ def test_fan_figure_draws_the_model_it_is_given(spec):
     """The figure's title carries the model's paths and what the model leaves out; its bands are the model's
     quantiles."""
     from ygx_analysis import exhibits
-    from ygx_analysis.exhibits import scenarios as ex
+    from ygx_analysis.exhibits import scenario_tables as ex
 
     model = sc.ScenarioAnalysis.from_spec(spec, n_paths=700, seed=2)
     with warnings.catch_warnings():
@@ -616,7 +616,7 @@ def test_fan_figure_draws_the_model_it_is_given(spec):
 
 def test_exhibits_draw_the_model_they_are_given(spec):
     """The fixture's two scenarios reach the tables; a ScenarioSet or None works as well as an analysis."""
-    from ygx_analysis.exhibits import scenarios as ex
+    from ygx_analysis.exhibits import scenario_tables as ex
 
     model = sc.ScenarioAnalysis.from_spec(spec, n_paths=1000, seed=5)
     t = ex.plan_summary_table("en", model).set_index(["scenario", "indicator"])
@@ -634,7 +634,7 @@ def test_exhibits_draw_the_model_they_are_given(spec):
 
 
 def test_plan_summary_exhibit_matches_the_model():
-    from ygx_analysis.exhibits import scenarios as ex
+    from ygx_analysis.exhibits import scenario_tables as ex
 
     model = sc.ScenarioAnalysis.load(n_paths=1000, seed=5)
     t = ex.plan_summary_table("en", model).set_index(["scenario", "indicator"])
@@ -741,7 +741,7 @@ def test_format_probability_never_prints_zero_or_one_hundred():
 
 
 def _texts(result) -> str:
-    from ygx_analysis.plotting import figure_texts
+    from ygx_analysis.exhibits.style import figure_texts
 
     if isinstance(result, pd.DataFrame):
         return result.to_string() + " ".join(map(str, result.columns))
@@ -766,7 +766,7 @@ def test_the_fan_says_below_0_1_per_cent_under_the_model_and_illustrative(exhibi
 
 
 def test_probabilities_in_the_required_growth_table_carry_their_standard_error():
-    from ygx_analysis.exhibits import scenarios as ex
+    from ygx_analysis.exhibits import scenario_tables as ex
 
     model = sc.ScenarioAnalysis.load(n_paths=2000, seed=3)
     for lang, pattern in (("en", r"^(\d+\.\d % \(MC s\.e\. \d+\.\d\d pp\)|below 0\.1 % .*|above 99\.9 % .*|—)$"),
@@ -813,7 +813,7 @@ def test_revenue_anchors_follow_the_full_scope_reading():
 
 def test_sensitivity_table_shows_the_volatility_scale_and_shock_choices():
     """The zone's volatility scale is a stated judgement, so the table shows × 1, 1.5 and 2 side by side."""
-    from ygx_analysis.exhibits import scenarios as ex
+    from ygx_analysis.exhibits import scenario_tables as ex
 
     model = sc.ScenarioAnalysis.load(n_paths=1000, seed=2)
     t = ex.sensitivity_table("en", model).set_index("indicator ((P95 − P5) as % of P50)")
@@ -866,7 +866,7 @@ def test_calibration_table_shows_the_fits_their_identities_and_a_dash_where_noth
     comparison rows and output's elasticity print "—", never NaN."""
     import math
 
-    from ygx_analysis.exhibits import scenarios as ex
+    from ygx_analysis.exhibits import scenario_tables as ex
 
     model = sc.ScenarioAnalysis.load(n_paths=200, seed=1)
     table = ex.calibration_table("en", model)

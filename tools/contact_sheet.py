@@ -4,7 +4,7 @@ A reviewer sees all figures at once: each exhibit's Chinese thumbnail beside its
 English one, labelled with the exhibit id and language, in the registry's order
 (notebook, then id). The figures are drawn by the registry
 (:func:`ygx_analysis.exhibits.render`, with their source lines) and placed by
-:func:`ygx_analysis.plotting.contact_sheet`.
+:func:`ygx_analysis.exhibits.style.contact_sheet`.
 
 Usage::
 
@@ -20,7 +20,7 @@ import argparse
 from pathlib import Path
 
 from ygx_analysis import exhibits
-from ygx_analysis.plotting import contact_sheet, house_style, save_figure
+from ygx_analysis.exhibits.style import contact_sheet, house_style, save_figure
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -1,6 +1,6 @@
 """Write data/datapackage.json, the Frictionless Data Package (v2) descriptor.
 
-The field enumerations come from ``ygx_analysis.data``, so the descriptor and the
+The field enumerations come from ``ygx_analysis.data.tables``, so the descriptor and the
 package's own validation cannot drift apart; ``tests/test_datapackage.py`` checks
 that the committed file equals what this script writes.
 
@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 
 from ygx_analysis import __version__
-from ygx_analysis import data as d
+from ygx_analysis.data import tables as d
 
 OUT = Path(__file__).resolve().parents[1] / "data" / "datapackage.json"
 

@@ -12,7 +12,7 @@ Examples
 
 from __future__ import annotations
 
-from .data import (
+from .data.tables import (
     DataError,
     context_reported,
     load_context,
@@ -20,9 +20,9 @@ from .data import (
     load_sources,
     reported,
 )
-from .datafolder import use_data_dir
-from .reported import Interval, Reported
-from .validation import validate_data_dir
+from .data.folder import use_data_dir
+from .arithmetic.reported import Interval, Reported
+from .data.validation import validate_data_dir
 
 __version__ = "0.1.0"
 

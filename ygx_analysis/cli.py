@@ -79,7 +79,7 @@ def _validate_scenarios(data_dir: Path, csv_clean: bool) -> tuple[str, list[str]
 
     Row ids are checked against the CSV files of ``data_dir`` itself (only when they are clean).
     """
-    from .data import default_data_dir, display_path, load_context, load_indicators
+    from .data.tables import default_data_dir, display_path, load_context, load_indicators
     from .scenarios import load_scenarios
 
     path = data_dir / "scenarios.toml"
@@ -114,9 +114,9 @@ def _validate_savings(data_dir: Path, csv_clean: bool) -> tuple[str, list[str]]:
 def _run_validate(args: argparse.Namespace) -> int:
     import importlib.util
 
-    from .data import default_data_dir, display_path
-    from .validation import validate_data_dir
-    from .datapackage import check_with_frictionless
+    from .data.tables import default_data_dir, display_path
+    from .data.validation import validate_data_dir
+    from .data.datapackage import check_with_frictionless
 
     if args.data_dir is not None and not args.data_dir.strip():
         raise ValueError("DATA_DIR: is empty; give a folder, or leave it out for the package's data/")
@@ -160,7 +160,7 @@ def _run_validate(args: argparse.Namespace) -> int:
 # ---------------------------------------------------------------------------
 
 def _add_figures(sub) -> None:
-    from .data import SECTIONS
+    from .data.tables import SECTIONS
 
     p = sub.add_parser("figures", help="list the article's printed figures",
                        description="List the figures printed in the article, with their intervals.")
@@ -171,7 +171,7 @@ def _add_figures(sub) -> None:
 
 
 def _run_figures(args: argparse.Namespace) -> int:
-    from .data import load_indicators
+    from .data.tables import load_indicators
 
     ind = load_indicators()
     if args.section:
@@ -300,7 +300,7 @@ def _add_report(sub) -> None:
 
 
 def _run_report(args: argparse.Namespace) -> int:
-    from .data import display_path
+    from .data.tables import display_path
     from .report import BuildError, build
     from .report.safety import BuildInterrupted
 
@@ -450,7 +450,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
-    from .data import DataError
+    from .data.tables import DataError
 
     try:
         args = build_parser().parse_args(argv)
@@ -488,7 +488,7 @@ def _os_error_line(exc: OSError) -> str:
     >>> _os_error_line(OSError("Cannot save file into a non-existent directory: '/x'"))
     "Cannot save file into a non-existent directory: '/x'"
     """
-    from .data import display_path
+    from .data.tables import display_path
 
     text = str(exc).strip()
     reason = exc.strerror or (text.splitlines()[0] if text else type(exc).__name__)

@@ -36,7 +36,7 @@
 The package has three modules: this one (the table and the checks of output,
 patents, clusters, platforms, the reform and benchmarks), :mod:`~ygx_analysis.audit.fiscal`
 (the fiscal checks, including the scope of 一般预算收入) and
-:mod:`~ygx_analysis.audit.rows` (the row type). Notes cite only data row ids
+:mod:`~ygx_analysis.audit.checks` (the row type). Notes cite only data row ids
 (``indicators.csv``, ``context.csv``) and check ids.
 
 Assumptions are keyword arguments of :func:`audit` with documented defaults.
@@ -50,18 +50,18 @@ from collections.abc import Callable, Sequence
 
 import pandas as pd
 
-from ..composition import interval_sum, remainder
-from ..data import context_reported, load_context, load_indicators, reported
-from ..growth import H1_SHARE_ROWS, HalfYearRule, cagr, half_year_rule, implied_prior_level, pp_difference, share
-from ..reported import Interval, Reported
+from ..arithmetic.composition import interval_sum, remainder
+from ..data.tables import context_reported, load_context, load_indicators, reported
+from ..arithmetic.growth import H1_SHARE_ROWS, HalfYearRule, cagr, half_year_rule, implied_prior_level, pp_difference, share
+from ..arithmetic.reported import Interval, Reported
 from ..savings import implied_pre_reform_cost
 from .fiscal import BUDGET_SCOPES, FISCAL_CONTEXT_IDS, ScopeEvidence, budget_revenue_scope, fiscal_checks
-from .rows import COLUMNS, STATUSES, Check
-from .rows import fmt as _f
-from .rows import fmt_interval as _iv
-from .rows import implied_prior_check as _implied_prior
-from .rows import pct as _pct
-from .rows import real as _real
+from .checks import COLUMNS, STATUSES, Check
+from .checks import fmt as _f
+from .checks import fmt_interval as _iv
+from .checks import implied_prior_check as _implied_prior
+from .checks import pct as _pct
+from .checks import real as _real
 
 __all__ = [
     "BUDGET_SCOPES",
@@ -148,13 +148,13 @@ def cluster_remainder(indicators: pd.DataFrame | None = None, *, whole: bool = T
     """Above-scale enterprises in none of the four named clusters: 487 − 86 − 30多 − 20多 − 10多.
 
     The data rows :data:`CLUSTER_TOTAL_ID` and :data:`CLUSTER_IDS` put through
-    :func:`~ygx_analysis.composition.remainder` (``signed=True``: parts above the
+    :func:`~ygx_analysis.arithmetic.composition.remainder` (``signed=True``: parts above the
     total give a negative interval, which the audit flags, instead of an error).
 
     Parameters
     ----------
     indicators : DataFrame, optional
-        Output of :func:`~ygx_analysis.data.load_indicators`; loaded when omitted.
+        Output of :func:`~ygx_analysis.data.tables.load_indicators`; loaded when omitted.
     whole : bool, default True
         True: the closed interval of whole numbers of firms. Each 多 count is a
         whole number strictly inside its range (``30多`` is 31 to 39), so the
@@ -461,8 +461,8 @@ def audit(indicators: pd.DataFrame | None = None, context: pd.DataFrame | None =
     Parameters
     ----------
     indicators, context : DataFrame, optional
-        Outputs of :func:`~ygx_analysis.data.load_indicators` and
-        :func:`~ygx_analysis.data.load_context`; loaded when omitted.
+        Outputs of :func:`~ygx_analysis.data.tables.load_indicators` and
+        :func:`~ygx_analysis.data.tables.load_context`; loaded when omitted.
     lang : {'en', 'zh'}
         Language of the ``note`` column (both descriptions are always present).
     budget_share_flag_above : float, default 0.80
@@ -474,7 +474,7 @@ def audit(indicators: pd.DataFrame | None = None, context: pd.DataFrame | None =
     h1_rule : HalfYearRule, optional
         The share of a year's output made in January–June, used to annualise the
         2025 H1 gross output (the 2021 comparison and the fiscal-scope check).
-        Default: :func:`~ygx_analysis.growth.half_year_rule` of ``context``, the
+        Default: :func:`~ygx_analysis.arithmetic.growth.half_year_rule` of ``context``, the
         package's one rule; the annual level is then a range.
 
     Returns

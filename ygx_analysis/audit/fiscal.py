@@ -14,9 +14,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..growth import HalfYearRule, implied_prior_level, share
-from ..reported import Interval, Reported
-from .rows import Check, fmt, fmt_interval, implied_prior_check, pct
+from ..arithmetic.growth import HalfYearRule, implied_prior_level, share
+from ..arithmetic.reported import Interval, Reported
+from .checks import Check, fmt, fmt_interval, implied_prior_check, pct
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -89,11 +89,11 @@ def budget_revenue_scope(indicators: pd.DataFrame | None = None, context: pd.Dat
     Parameters
     ----------
     indicators, context : DataFrame, optional
-        Outputs of :func:`~ygx_analysis.data.load_indicators` and
-        :func:`~ygx_analysis.data.load_context`; loaded when omitted.
+        Outputs of :func:`~ygx_analysis.data.tables.load_indicators` and
+        :func:`~ygx_analysis.data.tables.load_context`; loaded when omitted.
     rule : HalfYearRule, optional
         Annualises the January–June 2025 gross output; default
-        :func:`~ygx_analysis.growth.half_year_rule` of ``context``.
+        :func:`~ygx_analysis.arithmetic.growth.half_year_rule` of ``context``.
 
     Returns
     -------
@@ -115,8 +115,8 @@ def budget_revenue_scope(indicators: pd.DataFrame | None = None, context: pd.Dat
     >>> round(e.ratio_to_output, 1), e.peer_range
     (14.0, (1.26, 6.63))
     """
-    from ..data import context_reported, load_context, load_indicators, reported
-    from ..growth import half_year_rule
+    from ..data.tables import context_reported, load_context, load_indicators, reported
+    from ..arithmetic.growth import half_year_rule
 
     ind = load_indicators() if indicators is None else indicators
     ctx = load_context() if context is None else context

@@ -14,7 +14,7 @@ An exhibit's function receives ``lang`` and any keyword inputs given to
 with none). A figure exhibit returns a :class:`matplotlib.figure.Figure`;
 :func:`render` adds the source line. A table exhibit returns a
 :class:`pandas.DataFrame`; :func:`render` puts the caption and source line in
-``DataFrame.attrs``. The source line comes from :mod:`ygx_analysis.citation`.
+``DataFrame.attrs``. The source line comes from :mod:`ygx_analysis.data.citation`.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ from typing import Any
 
 import pandas as pd
 
-from ..citation import source_line
+from ..data.citation import source_line
 
 __all__ = ["KINDS", "LANGS", "Exhibit", "FigureImage", "ShowHook", "all_exhibits", "check_lang", "exhibit",
            "get", "load_all", "on_show", "pick", "render", "show", "source_line", "tr"]
@@ -67,7 +67,7 @@ class Exhibit:
         exhibit uses rows of them; and the assumption files that its theme module
         names in a module-level ``DATA_INPUTS`` tuple (such as ``("scenarios.toml",)``).
         A cite line marks the exhibit ``+modified`` when one of these files differs
-        from the committed one (:meth:`ygx_analysis.provenance.Provenance.stamp`).
+        from the committed one (:meth:`ygx_analysis.data.provenance.Provenance.stamp`).
 
         Examples
         --------
@@ -160,10 +160,18 @@ def exhibit(id: str, *, kind: str, caption_zh: str, caption_en: str, notebook: s
     return register
 
 
+#: modules of this package that hold no exhibit
+NOT_THEMES = frozenset({"style", "panels", "words"})
+
+
 def load_all() -> None:
-    """Import every theme module in this package so that all exhibits register."""
+    """Import every theme module in this package so that all exhibits register.
+
+    ``style`` (the house style) and ``panels`` (the notebook sliders) define no exhibit.
+    """
     for module in sorted(m.name for m in pkgutil.iter_modules(__path__)):
-        importlib.import_module(f"{__name__}.{module}")
+        if module not in NOT_THEMES:
+            importlib.import_module(f"{__name__}.{module}")
 
 
 def all_exhibits() -> list[Exhibit]:
@@ -184,7 +192,7 @@ def get(exhibit_id: str) -> Exhibit:
 def render(exhibit_id: str, lang: str = "zh", **inputs: Any) -> Any:
     """Draw a figure (with its source line) or build a table (caption and source in attrs).
 
-    A figure is drawn in the house style (:func:`ygx_analysis.plotting.house_style`),
+    A figure is drawn in the house style (:func:`ygx_analysis.exhibits.style.house_style`),
     whatever rcParams a notebook changed, so the same exhibit looks the same everywhere.
 
     Parameters
@@ -205,7 +213,7 @@ def render(exhibit_id: str, lang: str = "zh", **inputs: Any) -> Any:
     ex = get(exhibit_id)
     line = source_line(ex.sources, lang)
     if ex.kind == "figure":
-        from ..plotting import add_source_line, house_style
+        from .style import add_source_line, house_style
 
         with house_style():
             result = ex.func(lang=lang, **inputs)
@@ -288,7 +296,7 @@ def show(exhibit_id: str, lang: str = "zh", **inputs: Any) -> None:
     display (the text form stays ``[figure <id>]``). A table is shown whole: no cell
     is cut to ``display.max_colwidth``. The source line names the package version
     only: commit, ``+modified`` and the data fingerprint go into exported files
-    (:mod:`ygx_analysis.provenance`), so that a notebook prints the same text
+    (:mod:`ygx_analysis.data.provenance`), so that a notebook prints the same text
     whether or not the checkout has local changes.
     """
     from IPython.display import Markdown, display

@@ -2,7 +2,7 @@
 
 Every number is computed from rows of ``indicators.csv`` and ``context.csv``;
 January–June 2025 levels are annualised with the package's one H1 rule
-(:func:`ygx_analysis.halfyear.half_year_rule`), so a ratio to a year's output is
+(:func:`ygx_analysis.arithmetic.halfyear.half_year_rule`), so a ratio to a year's output is
 a range. Each row names its scope (全口径 / 地方 / 口径未说明) and the rows behind it.
 """
 
@@ -11,11 +11,11 @@ from __future__ import annotations
 import pandas as pd
 
 from ..audit.fiscal import FISCAL_CONTEXT_IDS, budget_revenue_scope
-from ..composition import remainder
-from ..data import context_reported, load_context, load_indicators, reported
-from ..growth import share
-from ..halfyear import H1_SHARE_ROWS, half_year_rule
-from ..reported import Interval
+from ..arithmetic.composition import remainder
+from ..data.tables import context_reported, load_context, load_indicators, reported
+from ..arithmetic.growth import share
+from ..arithmetic.halfyear import H1_SHARE_ROWS, half_year_rule
+from ..arithmetic.reported import Interval
 from . import check_lang, exhibit, pick, tr
 
 __all__ = [

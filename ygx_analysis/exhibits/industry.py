@@ -1,7 +1,7 @@
 """Exhibits of notebook 04: clusters, the 两主一特 structure, investment attraction, rank.
 
 Every number comes from ``data/indicators.csv`` by row id, or from a named
-formula in :mod:`ygx_analysis.composition` applied to those rows. The cluster
+formula in :mod:`ygx_analysis.arithmetic.composition` applied to those rows. The cluster
 counts printed with 多 are intervals of whole numbers (``30多家`` is [31, 39]),
 and so are their sum and the part of the 487 above-scale enterprises that the
 article attributes to no named cluster.
@@ -13,11 +13,11 @@ import math
 
 import pandas as pd
 
-from ..composition import count_interval, group_sums, parts_table, remainder, share_record
-from ..data import load_indicators, reported
-from ..reported import Interval
+from ..arithmetic.composition import count_interval, group_sums, parts_table, remainder, share_record
+from ..data.tables import load_indicators, reported
+from ..arithmetic.reported import Interval
 from . import check_lang, exhibit, pick, tr
-from .growth import period_label
+from .growth_rates import period_label
 from .innovation import (
     UNIT_EN,
     display_number,
@@ -144,7 +144,7 @@ def cluster_table(lang: str = "zh", indicators: pd.DataFrame | None = None) -> p
     """Above-scale enterprises by cluster, their sum and the unattributed remainder.
 
     Counts printed with 多 are whole-number intervals; the remainder is
-    ``487 − 86 − (30多 + 20多 + 10多)`` by :func:`~ygx_analysis.composition.remainder`.
+    ``487 − 86 − (30多 + 20多 + 10多)`` by :func:`~ygx_analysis.arithmetic.composition.remainder`.
     Shares are of the 487, in percent.
 
     Returns
@@ -205,7 +205,7 @@ def above_scale_clusters_figure(lang: str = "zh"):
     """Interval bars per cluster, coloured by pillar, then the remainder and the total."""
     from matplotlib.patches import Patch
 
-    from ..plotting import PALETTE, legend_below_title, new_figure
+    from .style import PALETTE, legend_below_title, new_figure
 
     check_lang(lang)
     table = cluster_table("en")
@@ -348,7 +348,7 @@ def investment_figure(lang: str = "zh"):
     """Horizontal bars of the counted results; the domestic capital as a labelled note."""
     from matplotlib.patches import Patch
 
-    from ..plotting import PALETTE, new_figure
+    from .style import PALETTE, new_figure
 
     check_lang(lang)
     ind = load_indicators()
@@ -422,7 +422,7 @@ def floor_area_frame(indicators: pd.DataFrame | None = None) -> pd.DataFrame:
          indicators=FLOOR_AREA_ROWS)
 def floor_area_figure(lang: str = "zh"):
     """Interval bars: the factory area's 余 range and, for scale, the incubation area's lower bound."""
-    from ..plotting import PALETTE, new_figure
+    from .style import PALETTE, new_figure
 
     check_lang(lang)
     ind = load_indicators()

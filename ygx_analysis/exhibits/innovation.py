@@ -1,7 +1,7 @@
 """Exhibits of notebook 03: incubators, R&D platforms and patents.
 
 Every number comes from ``data/indicators.csv`` by row id, or from a named
-formula in :mod:`ygx_analysis.composition` applied to those rows. Figures
+formula in :mod:`ygx_analysis.arithmetic.composition` applied to those rows. Figures
 printed with 超 are lower bounds and are drawn as bars that end in an arrow
 (no upper end printed); figures printed with 多/余 are drawn as a solid part up
 to the lower bound and a hatched part across the range the printing allows.
@@ -17,9 +17,9 @@ from collections.abc import Sequence
 
 import pandas as pd
 
-from ..composition import count_interval, share_interval
-from ..data import load_indicators, reported
-from ..reported import Interval, Reported
+from ..arithmetic.composition import count_interval, share_interval
+from ..data.tables import load_indicators, reported
+from ..arithmetic.reported import Interval, Reported
 from . import check_lang, exhibit, pick, tr
 
 __all__ = [
@@ -248,7 +248,7 @@ def range_legend(fig, lang: str, colour: str = "#6b6b6b", ranged: bool = True, o
     from matplotlib.lines import Line2D
     from matplotlib.patches import Patch
 
-    from ..plotting import legend_below_title
+    from .style import legend_below_title
 
     handles = [Patch(facecolor=colour, label=tr("印刷数字保证的部分", "guaranteed by the printed figure", lang))]
     if ranged:
@@ -290,7 +290,7 @@ def incubator_frame(indicators: pd.DataFrame | None = None) -> pd.DataFrame:
          indicators=[r[0] for r in INCUBATOR_ROWS])
 def incubators_figure(lang: str = "zh"):
     """Grouped bars: incubators and maker spaces, national against provincial."""
-    from ..plotting import PALETTE, new_figure
+    from .style import PALETTE, new_figure
 
     check_lang(lang)
     frame = incubator_frame()
@@ -371,7 +371,7 @@ def incubation_capacity(lang: str = "zh") -> pd.DataFrame:
          indicators=INCUBATION_CAPACITY_ROWS)
 def incubation_bounds_figure(lang: str = "zh"):
     """Two panels, each a bar to the printed lower bound followed by an arrow."""
-    from ..plotting import PALETTE, new_figure
+    from .style import PALETTE, new_figure
 
     check_lang(lang)
     ind = load_indicators()
@@ -433,7 +433,7 @@ def rd_platforms_figure(lang: str = "zh"):
     """Horizontal bars by kind, coloured by level; provincial kinds may overlap."""
     from matplotlib.patches import Patch
 
-    from ..plotting import PALETTE, new_figure
+    from .style import PALETTE, new_figure
 
     check_lang(lang)
     table = rd_platform_table("en")
@@ -475,7 +475,7 @@ def patent_table(lang: str = "zh", indicators: pd.DataFrame | None = None, share
     """The 2024 patent figures with the invention share and the per-10,000 caveat.
 
     Rows: patents granted, invention patents, other patents (derived), the
-    invention share of grants in percent (derived, :func:`~ygx_analysis.composition.share_interval`),
+    invention share of grants in percent (derived, :func:`~ygx_analysis.arithmetic.composition.share_interval`),
     the valid patent stock, and valid invention patents per 10,000 people.
 
     Returns
@@ -556,7 +556,7 @@ def patents_figure(lang: str = "zh"):
     """
     import textwrap
 
-    from ..plotting import PALETTE, new_figure
+    from .style import PALETTE, new_figure
 
     check_lang(lang)
     ind = load_indicators()

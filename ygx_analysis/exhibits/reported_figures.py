@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..data import load_indicators
-from ..reported import Reported
+from ..data.tables import load_indicators
+from ..arithmetic.reported import Reported
 from . import check_lang, exhibit, pick, tr
-from .growth import period_label
+from .growth_rates import period_label
 from .innovation import printed_label
 
 __all__ = [
@@ -88,7 +88,7 @@ def printed_forms(indicators: pd.DataFrame) -> list[str]:
 def indicator_table(lang: str = "zh", indicators: pd.DataFrame | None = None) -> pd.DataFrame:
     """Every printed figure with its period, qualifier, interval and excerpt.
 
-    Periods are shown in words (:func:`~ygx_analysis.exhibits.growth.period_label`):
+    Periods are shown in words (:func:`~ygx_analysis.exhibits.growth_rates.period_label`):
     2024年, 2025年1-6月, 文章时点（现有）for a stock at the article's date, 每年 for a
     yearly amount. Column names are Chinese in the Chinese table (``数据行`` for the row id).
 
@@ -97,7 +97,7 @@ def indicator_table(lang: str = "zh", indicators: pd.DataFrame | None = None) ->
     lang : {'zh', 'en'}
         Language of the labels and column names.
     indicators : DataFrame, optional
-        Output of :func:`~ygx_analysis.data.load_indicators`; loaded when omitted.
+        Output of :func:`~ygx_analysis.data.tables.load_indicators`; loaded when omitted.
 
     Examples
     --------
@@ -149,7 +149,7 @@ def section_counts(lang: str = "zh", indicators: pd.DataFrame | None = None) -> 
         Language of the section labels and the column names (``板块``, ``数字个数`` in Chinese;
         ``section``, ``figures`` in English).
     indicators : DataFrame, optional
-        Output of :func:`~ygx_analysis.data.load_indicators`; loaded when omitted.
+        Output of :func:`~ygx_analysis.data.tables.load_indicators`; loaded when omitted.
 
     Returns
     -------
@@ -210,7 +210,7 @@ def qualifier_counts(indicators: pd.DataFrame | None = None) -> pd.DataFrame:
          indicators=("*",))
 def figures_by_qualifier(lang: str = "zh"):
     """Stacked horizontal bars: how many figures each section prints, and how exactly."""
-    from ..plotting import PALETTE, new_figure
+    from .style import PALETTE, new_figure
 
     check_lang(lang)
     counts = qualifier_counts()

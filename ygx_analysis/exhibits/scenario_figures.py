@@ -1,8 +1,8 @@
 """Figures of notebook 06: the scenario paths and the joint Monte Carlo fan (model results).
 
 The tables of the same notebook, their labels and their row lists are in
-:mod:`ygx_analysis.exhibits.scenarios`; both take the model they draw as
-``model`` (see :data:`~ygx_analysis.exhibits.scenarios.Model`). Both figures are
+:mod:`ygx_analysis.exhibits.scenario_tables`; both take the model they draw as
+``model`` (see :data:`~ygx_analysis.exhibits.scenario_tables.Model`). Both figures are
 registered with ``is_projection=True``, draw projections dashed on a shaded
 background and say so in a corner note; the fan's title says what the model
 leaves out.
@@ -19,7 +19,7 @@ from .. import scenarios as sc
 from ..scenarios import ScenarioAnalysis, as_analysis, as_scenario_set, format_probability
 from ..scenarios.rows import CALIBRATION_CONTEXT, LEVEL_INDICATORS
 from . import check_lang, exhibit, tr
-from .scenarios import (
+from .scenario_tables import (
     BASIS_LABELS,
     LEFT_OUT,
     NOTEBOOK,
@@ -78,7 +78,7 @@ def _shade_projection(ax, last_year: int) -> None:
 
 
 def _ylabel(ind: sc.IndicatorSpec, lang: str) -> str:
-    from ..plotting import unit_axis_label
+    from .style import unit_axis_label
 
     basis = {"nominal": ("现价", "current prices"), "real (2025 prices)": ("2025年价格", "2025 prices")}
     extra = basis.get(ind.price_basis)
@@ -95,7 +95,7 @@ def _ylabel(ind: sc.IndicatorSpec, lang: str) -> str:
          sources=("article",), indicators=LEVEL_INDICATORS, is_projection=True)
 def scenario_paths_figure(lang: str = "zh", model: Model = None) -> Figure:
     """One panel per indicator: history markers, the 2025 range, one dashed line per scenario."""
-    from ..plotting import PALETTE, PROJECTION_STYLE, add_projection_note, new_figure
+    from .style import PALETTE, PROJECTION_STYLE, add_projection_note, new_figure
 
     check_lang(lang)
     spec = as_scenario_set(model)
@@ -144,7 +144,7 @@ def fan_figure(lang: str = "zh", model: Model = None) -> Figure:
     on a context row (the national pace) is left to ``tab-required-growth``. The
     figure note says what the model leaves out (:data:`LEFT_OUT`).
     """
-    from ..plotting import PROJECTION_STYLE, add_projection_note, new_figure
+    from .style import PROJECTION_STYLE, add_projection_note, new_figure
 
     check_lang(lang)
     m = as_analysis(model)

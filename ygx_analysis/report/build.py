@@ -26,7 +26,7 @@ their connection files and sockets in ``OUT.tmp<pid>/.runtime``.
 
 Overrides: ``overrides`` (``FILE.KEY=VALUE``, ``ygx-analysis report --set``) and
 ``configs`` (whole replacement files) change the snapshot's ``savings.toml`` or
-``scenarios.toml`` for this build only (:mod:`ygx_analysis.overrides`), right after
+``scenarios.toml`` for this build only (:mod:`ygx_analysis.report.overrides`), right after
 the copy and before the provenance is collected: the exhibits reading a changed
 file cite ``+modified`` and the data fingerprint, the manifest lists the overrides
 and configs, and ``EXHIBITS.md`` says in its header which values were set. A bad
@@ -60,7 +60,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..inputs import display_path
+from ..data.files import display_path
 from .export import DATASETS, BuildError, export_datasets, export_exhibit, sha256_file
 from .manifest import data_files, exhibits_markdown, git_commit, library_versions
 from .notebooks import (NotebookRun, execute_notebooks, kernel_env, kernels_running, notebook_cost,
@@ -128,9 +128,9 @@ def _environ(name: str, value: str) -> Iterator[None]:
 def snapshot_data(data: Path, target: Path) -> list[Path]:
     """Copy every file of ``data`` (hidden files and caches skipped) into ``target``; return the copies.
 
-    Each file is read with :func:`ygx_analysis.inputs.read_bytes`, so a FIFO, a
+    Each file is read with :func:`ygx_analysis.data.files.read_bytes`, so a FIFO, a
     device, a symbolic link loop or an oversized file is refused with one line
-    (:class:`~ygx_analysis.inputs.DataError`) before anything runs.
+    (:class:`~ygx_analysis.data.files.DataError`) before anything runs.
 
     Examples
     --------
@@ -141,7 +141,7 @@ def snapshot_data(data: Path, target: Path) -> list[Path]:
     >>> [p.name for p in snapshot_data(src, dst)], (dst / "a.csv").read_text()
     (['a.csv'], 'x\\n1\\n')
     """
-    from ..inputs import read_bytes
+    from ..data.files import read_bytes
 
     copies = []
     target.mkdir(parents=True, exist_ok=True)
@@ -195,7 +195,7 @@ def build(out: str | os.PathLike[str] = "build", project: str | os.PathLike[str]
         Receives one progress line per notebook and per exhibit group; None for silence.
     overrides : sequence of str or Override, optional
         ``FILE.KEY=VALUE`` changes to the snapshot's ``savings.toml`` / ``scenarios.toml``
-        for this build (:func:`~ygx_analysis.overrides.parse_override`), e.g.
+        for this build (:func:`~ygx_analysis.report.overrides.parse_override`), e.g.
         ``["savings.annual_saving=2"]``. The project's ``data/`` is never written.
     configs : mapping, optional
         ``"savings.toml"`` / ``"scenarios.toml"`` → a whole replacement file, copied into
@@ -219,10 +219,10 @@ def build(out: str | os.PathLike[str] = "build", project: str | os.PathLike[str]
         or a bad override or replacement file (``--set TEXT: FILE: KEY: problem``), found
         before any kernel starts.
     """
-    from ..data import DATA_DIR_ENV, default_data_dir
+    from ..data.tables import DATA_DIR_ENV, default_data_dir
     from ..exhibits import check_lang
-    from ..inputs import check_folder, source_date_epoch
-    from ..overrides import apply_for_build, parse_override
+    from ..data.files import check_folder, source_date_epoch
+    from .overrides import apply_for_build, parse_override
 
     check_lang(lang)
     _check_numbers(jobs, timeout)
@@ -308,7 +308,7 @@ def _build_into(tmp: Path, *, project: Path, nb_dir: Path, data: Path, lang: str
     write_assets(tmp)  # the CJK fonts the pages embed (assets/)
     notebook_paths = sorted(nb_dir.glob("*.ipynb")) if nb_dir.is_dir() else []
     names = [p.name for p in notebook_paths]
-    from ..provenance import collect
+    from ..data.provenance import collect
 
     # commit, local changes and data fingerprint, once; kernels get it in $YGX_PROVENANCE
     provenance = collect(project, data, environ={"SOURCE_DATE_EPOCH": str(epoch)} if epoch is not None else {})
@@ -338,7 +338,7 @@ def _build_into(tmp: Path, *, project: Path, nb_dir: Path, data: Path, lang: str
         worker.start()
     try:
         from .. import __version__
-        from ..data import load_sources
+        from ..data.tables import load_sources
         from ..exhibits import all_exhibits
 
         registered = all_exhibits()

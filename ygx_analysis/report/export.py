@@ -1,7 +1,7 @@
 """Exhibits into files: figures as PNG, SVG and PDF, tables as CSV and XLSX.
 
 Every writer is a well-kept library: ``Figure.savefig`` for the figures
-(:func:`ygx_analysis.plotting.save_figure`, metadata left out), pandas for CSV and
+(:func:`ygx_analysis.exhibits.style.save_figure`, metadata left out), pandas for CSV and
 XlsxWriter for XLSX. The same exhibit gives the same bytes in every process.
 
 What a report kernel does with these (export exhibits as its notebook shows
@@ -22,7 +22,7 @@ from typing import Any
 
 import pandas as pd
 
-from ..citation import SOURCE_LINE_HEADS
+from ..data.citation import SOURCE_LINE_HEADS
 
 __all__ = ["DISPLAY_DPI", "FIGURE_DPI", "FIXED_TIME", "INFINITY_NOTE", "BuildError", "check_glyphs",
            "DATASETS", "drawn_texts", "export_datasets", "export_exhibit", "export_figure", "export_table", "fixed_time", "freeze_layout",
@@ -51,7 +51,7 @@ class BuildError(RuntimeError):
 def fixed_time(environ: Mapping[str, str] | None = None) -> _dt.datetime:
     """The timestamp written into files: ``$SOURCE_DATE_EPOCH`` or :data:`FIXED_TIME` (UTC).
 
-    The variable is checked by :func:`ygx_analysis.inputs.source_date_epoch` (a build
+    The variable is checked by :func:`ygx_analysis.data.files.source_date_epoch` (a build
     checks it once, in its own process, before any kernel starts).
 
     Examples
@@ -65,7 +65,7 @@ def fixed_time(environ: Mapping[str, str] | None = None) -> _dt.datetime:
     ...
     ValueError: SOURCE_DATE_EPOCH: 'soon' is not a whole number of seconds (ASCII digits only)
     """
-    from ..inputs import source_date_epoch
+    from ..data.files import source_date_epoch
 
     stamp = source_date_epoch(environ)
     if stamp is None:
@@ -228,9 +228,9 @@ def drawn_texts(fig: Any) -> list[str]:
 def check_glyphs(fig: Any, exhibit_id: str, texts: Sequence[str] | None = None) -> list[str]:
     """Every text on ``fig``; raise :class:`BuildError` if the bundled CJK font lacks a glyph.
 
-    ``texts`` defaults to :func:`ygx_analysis.plotting.figure_texts` (which draws the figure).
+    ``texts`` defaults to :func:`ygx_analysis.exhibits.style.figure_texts` (which draws the figure).
     """
-    from ..plotting import figure_texts, missing_glyphs
+    from ..exhibits.style import figure_texts, missing_glyphs
 
     texts = figure_texts(fig) if texts is None else list(texts)
     missing = missing_glyphs(texts)
@@ -291,7 +291,7 @@ def save_exhibit_figure(fig: Any, exhibit_id: str, stem: str | os.PathLike[str],
     dict
         ``files`` (the paths written) and ``title`` (the figure's titles joined by " / ").
     """
-    from ..plotting import house_style, save_figure
+    from ..exhibits.style import house_style, save_figure
 
     if dpi < 200:
         raise ValueError(f"dpi: must be at least 200 for print, got {dpi}")
@@ -325,7 +325,7 @@ def export_figure(exhibit_id: str, stem: str | os.PathLike[str], lang: str = "zh
 
 def _restamp(fig: Any, lang: str, line: str) -> None:
     """Replace a rendered figure's source line by ``line`` (the same sources, the build named)."""
-    from ..plotting import add_source_line
+    from ..exhibits.style import add_source_line
 
     for text in list(fig.texts):
         if text.get_text().startswith(SOURCE_LINE_HEADS[lang]):
@@ -342,7 +342,7 @@ def export_exhibit(exhibit_id: str, root: str | os.PathLike[str], lang: str = "z
     ``root``, each with its sha256), and ``title`` for a figure or ``columns`` and
     ``rows`` for a table. ``rendered`` is the exhibit as
     :func:`~ygx_analysis.exhibits.render` returned it already (it is then not built again).
-    ``provenance`` (a :class:`ygx_analysis.provenance.Provenance`) names the build in
+    ``provenance`` (a :class:`ygx_analysis.data.provenance.Provenance`) names the build in
     the source line of the files (commit, ``+modified``, data fingerprint for this
     exhibit's data inputs), in the XLSX ``about`` sheet and in the CSV's sidecar.
 
@@ -394,7 +394,7 @@ def export_exhibit(exhibit_id: str, root: str | os.PathLike[str], lang: str = "z
 def export_datasets(tmp: Path, data: Path, lang: str, version: str, say: Callable[[str], None],
                     provenance: Any = None) -> list[dict[str, Any]]:
     """The data files as loaded (typed, with intervals) as tables ``data-*`` under ``tmp/tables``; their records."""
-    from ..data import load_context, load_indicators, load_sources
+    from ..data.tables import load_context, load_indicators, load_sources
 
     loaders = {"indicators.csv": load_indicators, "context.csv": load_context, "sources.csv": load_sources}
     datasets = []

@@ -5,8 +5,8 @@
 runs :func:`export_notebook_exhibits` after the last cell. Both append one JSON
 line per exported exhibit to the notebook's records file, which the build reads
 (:func:`read_records`): no marker lines on stdout. The one input read from the
-environment is the build's :class:`~ygx_analysis.provenance.Provenance`
-(``$YGX_PROVENANCE``, :func:`ygx_analysis.provenance.from_environ`), read once by
+environment is the build's :class:`~ygx_analysis.data.provenance.Provenance`
+(``$YGX_PROVENANCE``, :func:`ygx_analysis.data.provenance.from_environ`), read once by
 the code that installs the hook and passed on from there.
 """
 
@@ -119,7 +119,7 @@ def records_path(export_root: Path, notebook: str) -> Path:
 def hook_source(notebook: str, root: Path, lang: str, records: Path) -> str:
     """Code run silently in a kernel before the first cell: install the report's show hook."""
     return ("from ygx_analysis import exhibits as _ygx_exhibits\n"
-            "from ygx_analysis.provenance import from_environ as _ygx_provenance\n"
+            "from ygx_analysis.data.provenance import from_environ as _ygx_provenance\n"
             "from ygx_analysis.report.kernel import ShowExporter as _ygx_exporter\n"
             f"_ygx_exhibits.on_show(_ygx_exporter({str(root)!r}, {lang!r}, {notebook!r}, {str(records)!r}, "
             "_ygx_provenance()))\n"
@@ -132,7 +132,7 @@ def export_cell_source(notebook: str, root: Path, lang: str, records: Path) -> s
     The build stops the kernel at once after this cell (no teardown), so the
     files the notebook left open are flushed here (:func:`flush_open_files`).
     """
-    return ("from ygx_analysis.provenance import from_environ as _ygx_provenance\n"
+    return ("from ygx_analysis.data.provenance import from_environ as _ygx_provenance\n"
             "from ygx_analysis.report.kernel import export_notebook_exhibits as _ygx_export\n"
             "from ygx_analysis.report.kernel import flush_open_files as _ygx_flush\n"
             f"_ = _ygx_export({notebook!r}, {str(root)!r}, {lang!r}, {str(records)!r}, _ygx_provenance())\n"

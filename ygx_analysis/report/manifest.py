@@ -3,7 +3,7 @@
 The manifest of a build records the package version, the commit, the sha256 of
 every data file and the versions of the libraries that made the files, so that a
 cited number can be traced to a build. The citation texts come from
-:mod:`ygx_analysis.citation`.
+:mod:`ygx_analysis.data.citation`.
 """
 
 from __future__ import annotations
@@ -17,8 +17,8 @@ from typing import Any
 
 import pandas as pd
 
-from ..citation import full_citation
-from ..provenance import Provenance, data_files
+from ..data.citation import full_citation
+from ..data.provenance import Provenance, data_files
 
 __all__ = ["LIBRARIES", "build_stamp", "changes_markdown", "data_files", "exhibits_markdown", "git_commit",
            "how_to_cite", "library_versions", "sha256_bytes"]
@@ -89,7 +89,7 @@ def build_stamp(manifest: Mapping[str, Any], inputs: Sequence[str] | None = None
     """The build named in a citation: version, commit, ``+modified`` and data fingerprint when so.
 
     With the manifest's ``provenance`` record this is
-    :meth:`~ygx_analysis.provenance.Provenance.stamp` for the data files ``inputs``
+    :meth:`~ygx_analysis.data.provenance.Provenance.stamp` for the data files ``inputs``
     (every file when None); an older manifest gives version and commit.
 
     Examples
@@ -141,7 +141,7 @@ def changes_markdown(manifest: Mapping[str, Any]) -> list[str]:
     - `--set savings.annual_saving=2`
     <BLANKLINE>
     """
-    from ..overrides import CONFIG_OPTIONS
+    from .overrides import CONFIG_OPTIONS
 
     configs = manifest.get("configs") or {}
     overrides = manifest.get("overrides") or []

@@ -298,7 +298,7 @@ def kernel_env(data_dir: Path | None = None, runtime_dir: Path | None = None,
     """The environment for kernels: this one, inline figures, the data folder, the runtime folder, the build time.
 
     ``epoch`` is the value of ``SOURCE_DATE_EPOCH`` checked by the build
-    (:func:`ygx_analysis.inputs.source_date_epoch`); without it the variable is
+    (:func:`ygx_analysis.data.files.source_date_epoch`); without it the variable is
     removed, so a kernel never sees a value that was not checked.
 
     Examples
@@ -309,8 +309,8 @@ def kernel_env(data_dir: Path | None = None, runtime_dir: Path | None = None,
     >>> "SOURCE_DATE_EPOCH" in kernel_env()
     False
     """
-    from ..data import DATA_DIR_ENV
-    from ..inputs import SOURCE_DATE_EPOCH_ENV
+    from ..data.tables import DATA_DIR_ENV
+    from ..data.files import SOURCE_DATE_EPOCH_ENV
 
     env = dict(os.environ)
     env["MPLBACKEND"] = KERNEL_MPLBACKEND

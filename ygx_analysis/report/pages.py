@@ -76,7 +76,7 @@ def font_assets(woff2: bool | None = None) -> list[FontAsset]:
     >>> font_assets(woff2=True)[1].name
     'NotoSansSC-GB2312.woff2'
     """
-    from ..plotting import FONT_PATH
+    from ..exhibits.style import FONT_PATH
 
     if woff2 is None:
         woff2 = importlib.util.find_spec("brotli") is not None

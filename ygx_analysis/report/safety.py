@@ -33,7 +33,7 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from types import FrameType
 
-from ..inputs import DataError, display_path, read_bytes
+from ..data.files import DataError, display_path, read_bytes
 from .export import BuildError
 
 __all__ = ["BUILD_LAYOUT", "MARKER", "MARKER_FORMAT", "OWNER", "BuildInterrupted", "OutLocked", "SignalGuard",

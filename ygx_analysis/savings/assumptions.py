@@ -18,8 +18,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ..data import reported as _reported
-from ..inputs import DataError, Problem
+from ..data.tables import reported as _reported
+from ..data.files import DataError, Problem
 from .config import FIELD_KINDS, MAX_AMOUNT, MAX_RATE, TIMINGS, SavingsSpec, load_savings
 
 __all__ = [

@@ -12,7 +12,7 @@ Every problem is one line naming the file and the key path::
     data/savings.toml: assumptions.discount_rate_pct.default: must be a number (per cent), got 'low'
 
 Part of :mod:`ygx_analysis.savings`; reads the file through
-:func:`ygx_analysis.inputs.read_toml` (bounded in size and depth).
+:func:`ygx_analysis.data.files.read_toml` (bounded in size and depth).
 """
 
 from __future__ import annotations
@@ -26,8 +26,8 @@ from typing import Any
 
 import pandas as pd
 
-from ..data import context_reported, default_data_dir, load_context, load_indicators, reported
-from ..inputs import DataError, Problem, display_path, read_toml
+from ..data.tables import context_reported, default_data_dir, load_context, load_indicators, reported
+from ..data.files import DataError, Problem, display_path, read_toml
 
 __all__ = ["FIELD_KINDS", "MAX_AMOUNT", "MAX_RATE", "SAVINGS_FILE", "TIMINGS", "UNKNOWN", "SavingsSpec", "load_savings"]
 

@@ -13,10 +13,10 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ..data import load_indicators
-from ..data import reported as _reported
-from ..growth import as_interval, share
-from ..reported import Interval, Reported
+from ..data.tables import load_indicators
+from ..data.tables import reported as _reported
+from ..arithmetic.growth import as_interval, share
+from ..arithmetic.reported import Interval, Reported
 from .assumptions import (
     ANNUAL_SAVING_ID,
     GROUP_CUT_ID,
@@ -129,7 +129,7 @@ def implied_pre_reform_cost(saving, cut_rate_pct):
 
     Assumes the cost is proportional to headcount, so cutting ``cut_rate_pct``
     per cent of the staff saves the same share of the cost:
-    ``cost = saving / (cut_rate_pct / 100)``, i.e. 100 × :func:`~ygx_analysis.growth.share`
+    ``cost = saving / (cut_rate_pct / 100)``, i.e. 100 × :func:`~ygx_analysis.arithmetic.growth.share`
     of the two. Pay differences between the staff who left and those who stayed
     break the assumption.
 

@@ -25,7 +25,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ..data import load_context
+from ..data.tables import load_context
 
 __all__ = ["COMPARISON_SERIES", "DEFAULT_DETREND", "DEFAULT_SERIES", "DETRENDS", "AR1Fit", "ModelCalibration",
            "benchmark_series", "calibrate_model", "calibration_table", "fit_ar1", "fit_benchmark"]
@@ -49,7 +49,7 @@ def benchmark_series(series: str = DEFAULT_SERIES, context: pd.DataFrame | None 
     series : str
         Value of the ``series`` column, e.g. ``'CN_IVA_ABOVE_SCALE_GROWTH'``.
     context : DataFrame, optional
-        Output of :func:`~ygx_analysis.data.load_context`; loaded when omitted.
+        Output of :func:`~ygx_analysis.data.tables.load_context`; loaded when omitted.
 
     Returns
     -------
@@ -317,7 +317,7 @@ def calibrate_model(series: dict[str, str], drivers: dict[str, str], elasticity:
     vol_scale : float
         The zone's volatility as a multiple of the series' (positive).
     context : DataFrame, optional
-        Output of :func:`~ygx_analysis.data.load_context`; loaded when omitted.
+        Output of :func:`~ygx_analysis.data.tables.load_context`; loaded when omitted.
     fits : dict of str to AR1Fit, optional
         Fits already made, by series name (reused instead of refitting).
 

@@ -58,7 +58,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .. import growth
+from ..arithmetic import growth
 from .paths import ratio_path
 from .results import GROWTH_FLOOR_PCT, PATH_COLUMNS, QUANTILE_COLUMNS, QUANTILES, FanResult, write_paths
 from .schema import BASE_YEAR
@@ -146,7 +146,7 @@ def compound(level: Any, rates_pct: Any, axis: int = -1, out: np.ndarray | None 
     """Levels after each year of growth, for many paths at once.
 
     ``level * cumprod(1 + rates_pct / 100, axis)``: the
-    per-path form of :func:`ygx_analysis.growth.project_path`, which takes one
+    per-path form of :func:`ygx_analysis.arithmetic.growth.project_path`, which takes one
     sequence of rates; here every path has its own, with the years along
     ``axis`` (the last by default). The loop runs over the years only.
 

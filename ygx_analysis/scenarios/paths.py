@@ -2,18 +2,18 @@
 
 History and projection are kept apart. For the fiscal indicators the article
 prints the 2024 level and its growth, so the frame holds the implied 2023 level
-(:func:`~ygx_analysis.growth.implied_prior_level`), the 2024 level as printed,
+(:func:`~ygx_analysis.arithmetic.growth.implied_prior_level`), the 2024 level as printed,
 and a 2025 level that is itself a projection (there is no 2025 print). For gross
 output and value added the article prints only January–June 2025; the annual
 2025 level is an estimate: the half year annualised by the package's one
-H1-to-year rule (:func:`~ygx_analysis.growth.half_year_rule`), a range of
+H1-to-year rule (:func:`~ygx_analysis.arithmetic.growth.half_year_rule`), a range of
 first-half shares read from ``context.csv``, so the 2025 level is a range. The ``basis`` column says which is which; ``is_projection`` is True
 for every value that was not printed or implied by printed figures.
 
 The functions here work on the checked parts of a scenario file
 (:mod:`~ygx_analysis.scenarios.schema`) and on tidy frames; the model object
 :class:`~ygx_analysis.scenarios.ScenarioSet` calls them. All compounding is done
-by :mod:`ygx_analysis.growth`.
+by :mod:`ygx_analysis.arithmetic.growth`.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .. import growth
+from ..arithmetic import growth
 from .schema import BASE_YEAR, GLIDES, IndicatorSpec, Scenario
 
 __all__ = [
@@ -170,10 +170,10 @@ def jumpoff_frame(indicators: Mapping[str, IndicatorSpec], rows: pd.DataFrame,
     indicators : mapping of str to IndicatorSpec
         The indicators of a scenario file, in order.
     rows : DataFrame
-        ``indicators.csv`` (:func:`~ygx_analysis.data.load_indicators`): the printed levels.
+        ``indicators.csv`` (:func:`~ygx_analysis.data.tables.load_indicators`): the printed levels.
     rules : mapping of str to HalfYearRule
         The H1-to-year rule of each kind an indicator names
-        (:func:`~ygx_analysis.growth.half_year_rule`).
+        (:func:`~ygx_analysis.arithmetic.growth.half_year_rule`).
 
     Returns
     -------
@@ -187,8 +187,8 @@ def jumpoff_frame(indicators: Mapping[str, IndicatorSpec], rows: pd.DataFrame,
 
     Examples
     --------
-    >>> from ygx_analysis.data import load_indicators
-    >>> from ygx_analysis.growth import half_year_rule
+    >>> from ygx_analysis.data.tables import load_indicators
+    >>> from ygx_analysis.arithmetic.growth import half_year_rule
     >>> from ygx_analysis.scenarios import load_scenarios
     >>> rules = {"output": half_year_rule("output")}
     >>> j = jumpoff_frame(load_scenarios().indicators, load_indicators(), rules).set_index(["indicator", "year"])
@@ -327,7 +327,7 @@ def plan_period_summary(projection: pd.DataFrame) -> pd.DataFrame:
     -------
     DataFrame
         ``scenario, indicator, unit, level_2025, basis_2025, end_year, level_end,
-        cagr_pct`` (2025 → end year, :func:`~ygx_analysis.growth.cagr`),
+        cagr_pct`` (2025 → end year, :func:`~ygx_analysis.arithmetic.growth.cagr`),
         ``cumulative`` (sum of the projected years 2026 … end year; all four
         indicators are annual flows) and ``multiple_of_2025``.
 

@@ -1,6 +1,6 @@
 """The data rows and sources the scenario file and its model rest on, for citation.
 
-Exhibits of notebook 06 (:mod:`ygx_analysis.exhibits.scenarios`) register these
+Exhibits of notebook 06 (:mod:`ygx_analysis.exhibits.scenario_tables`) register these
 ids as the rows and sources they use, and the report's source lines and manifest
 are built from them. A test checks every tuple against ``data/scenarios.toml``,
 ``context.csv`` and the series the calibration fits, so they cannot drift.
@@ -8,7 +8,7 @@ are built from them. A test checks every tuple against ``data/scenarios.toml``,
 
 from __future__ import annotations
 
-from ..growth import H1_SHARE_ROWS
+from ..arithmetic.growth import H1_SHARE_ROWS
 
 __all__ = [
     "ASSUMPTION_CONTEXT", "ASSUMPTION_INDICATORS", "ASSUMPTION_SOURCES", "CALIBRATION_CONTEXT",

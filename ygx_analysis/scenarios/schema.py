@@ -26,10 +26,10 @@ from typing import Any
 
 import pandas as pd
 
-from .. import inputs
-from ..data import CJK_CHARACTER
-from ..growth import H1_SHARE_ROWS
-from ..inputs import DataError
+from ..data import files as inputs
+from ..data.tables import CJK_CHARACTER
+from ..arithmetic.growth import H1_SHARE_ROWS
+from ..data.files import DataError
 from . import structure
 from .checks import BASE_YEAR, YEAR_MAX, YEAR_MIN, Assumption, Checker
 
@@ -50,7 +50,7 @@ GROWTH_LIMIT_PCT = 50.0
 """Growth assumptions must lie in [-50, 50] per cent a year."""
 
 H1_RULES = tuple(H1_SHARE_ROWS)
-"""Kinds of the package's one H1-to-year rule (:func:`ygx_analysis.growth.half_year_rule`) an indicator may name."""
+"""Kinds of the package's one H1-to-year rule (:func:`ygx_analysis.arithmetic.growth.half_year_rule`) an indicator may name."""
 
 TARGET_STATUSES = ("official", "derived", "illustrative")
 """What a target is: a published target for this measure and place, an official figure for something else
@@ -216,7 +216,7 @@ class ScenarioFile:
 def read_toml(path: str | os.PathLike[str]) -> dict[str, Any]:
     """The parsed TOML of ``path``, or a :class:`ScenarioError` of one line naming the file (and the line).
 
-    The file is read by :func:`ygx_analysis.inputs.read_toml`: a regular file of
+    The file is read by :func:`ygx_analysis.data.files.read_toml`: a regular file of
     bounded size and nesting, UTF-8.
 
     Examples

@@ -22,8 +22,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .. import growth
-from ..data import DataError, default_data_dir, display_path, load_context, load_indicators
+from ..arithmetic import growth
+from ..data.tables import DataError, default_data_dir, display_path, load_context, load_indicators
 from . import calibration, montecarlo, paths, targets
 from .results import FanResult
 from . import structure
@@ -52,7 +52,7 @@ def _path_arg(value: Any, name: str) -> Path | None:
 
 
 def default_scenarios_path(data_dir: str | os.PathLike[str] | None = None) -> Path:
-    """``scenarios.toml`` in ``data_dir`` (default: :func:`~ygx_analysis.data.default_data_dir`).
+    """``scenarios.toml`` in ``data_dir`` (default: :func:`~ygx_analysis.data.tables.default_data_dir`).
 
     Examples
     --------
@@ -81,7 +81,7 @@ class ScenarioSet:
     targets : tuple of Target
     data_dir : Path or None
         The folder of ``indicators.csv`` and ``context.csv`` the row ids refer to
-        (None: :func:`~ygx_analysis.data.default_data_dir`).
+        (None: :func:`~ygx_analysis.data.tables.default_data_dir`).
     """
 
     source: str
@@ -98,12 +98,12 @@ class ScenarioSet:
 
     @cached_property
     def data(self) -> pd.DataFrame:
-        """``indicators.csv`` of :attr:`data_dir` (:func:`~ygx_analysis.data.load_indicators`), loaded once."""
+        """``indicators.csv`` of :attr:`data_dir` (:func:`~ygx_analysis.data.tables.load_indicators`), loaded once."""
         return load_indicators(None if self.data_dir is None else self.data_dir / "indicators.csv")
 
     @cached_property
     def context(self) -> pd.DataFrame:
-        """``context.csv`` of :attr:`data_dir` (:func:`~ygx_analysis.data.load_context`), loaded once."""
+        """``context.csv`` of :attr:`data_dir` (:func:`~ygx_analysis.data.tables.load_context`), loaded once."""
         return load_context(None if self.data_dir is None else self.data_dir / "context.csv")
 
     # -- the file -------------------------------------------------------------
@@ -195,7 +195,7 @@ class ScenarioSet:
         """The assumption behind each 2025 level: name, default, range and rationale.
 
         For a January–June level the assumption is the H1 share of the package's
-        one rule (:func:`~ygx_analysis.growth.half_year_rule`): its median, lowest
+        one rule (:func:`~ygx_analysis.arithmetic.growth.half_year_rule`): its median, lowest
         and highest share among the seasonality rows of ``context.csv``.
 
         Examples
@@ -549,7 +549,7 @@ def load_scenarios(path: str | os.PathLike[str] | None = None,
         A TOML file; defaults to ``scenarios.toml`` in ``data_dir``.
     data_dir : path-like, optional
         The folder of ``indicators.csv``, ``context.csv`` and ``sources.csv`` the
-        file's row ids refer to; defaults to :func:`~ygx_analysis.data.default_data_dir`.
+        file's row ids refer to; defaults to :func:`~ygx_analysis.data.tables.default_data_dir`.
     check_rows : bool, default True
         Also check that every row id the file names exists in ``indicators.csv``
         or ``context.csv`` of ``data_dir`` (and that level rows have the expected

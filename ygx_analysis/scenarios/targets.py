@@ -4,7 +4,7 @@ A target in ``data/scenarios.toml`` is a level (``value``), a multiple of the
 2025 level (``multiple_of_2025``) or a growth rate from a data row applied to the
 2025 level (``growth_row``, such as a national pace). The required growth is the
 constant annual rate from the 2025 jump-off level,
-:func:`~ygx_analysis.growth.required_cagr`.
+:func:`~ygx_analysis.arithmetic.growth.required_cagr`.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .. import growth
+from ..arithmetic import growth
 from .schema import BASE_YEAR, Target
 
 __all__ = ["TARGET_COLUMNS", "required_growth", "target_levels"]
@@ -41,7 +41,7 @@ def required_growth(level_2025: float, target: Any, year: Any) -> float | np.nda
     Returns
     -------
     float or ndarray
-        :func:`~ygx_analysis.growth.required_cagr` over ``year - 2025`` years.
+        :func:`~ygx_analysis.arithmetic.growth.required_cagr` over ``year - 2025`` years.
 
     Examples
     --------

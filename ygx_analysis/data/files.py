@@ -205,11 +205,11 @@ def read_bytes(path: str | os.PathLike[str], *, limit: int = MAX_INPUT_BYTES, wh
     >>> read_bytes("/dev/zero")
     Traceback (most recent call last):
     ...
-    ygx_analysis.inputs.DataError: /dev/zero: is a character device, not a regular file
+    ygx_analysis.data.files.DataError: /dev/zero: is a character device, not a regular file
     >>> read_bytes("/no/such/file.csv", what="CSV")
     Traceback (most recent call last):
     ...
-    ygx_analysis.inputs.DataError: /no/such/file.csv: file not found
+    ygx_analysis.data.files.DataError: /no/such/file.csv: file not found
     """
     if isinstance(limit, bool) or not isinstance(limit, int):
         raise TypeError(f"limit: expected an int, got {type(limit).__name__}")
@@ -261,7 +261,7 @@ def read_text(path: str | os.PathLike[str], *, limit: int = MAX_INPUT_BYTES, wha
     ...     read_text(p, what="CSV")
     Traceback (most recent call last):
     ...
-    ygx_analysis.inputs.DataError: ...a.csv:2: not valid UTF-8 (byte 9); save the file as UTF-8
+    ygx_analysis.data.files.DataError: ...a.csv:2: not valid UTF-8 (byte 9); save the file as UTF-8
     """
     raw = read_bytes(path, limit=limit, what=what)
     if b"\x00" in raw:
@@ -503,7 +503,7 @@ def check_folder(path: str | os.PathLike[str]) -> Path:
     >>> check_folder("/dev/zero")
     Traceback (most recent call last):
     ...
-    ygx_analysis.inputs.DataError: /dev/zero: not a folder
+    ygx_analysis.data.files.DataError: /dev/zero: not a folder
     """
     try:
         mode = os.stat(path).st_mode

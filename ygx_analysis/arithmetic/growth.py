@@ -2,8 +2,8 @@
 
 Every function is small, pure, vectorised and typed with overloads: plain numbers
 give a ``float``, any array argument an ``ndarray``, and any
-:class:`~ygx_analysis.reported.Reported` figure or
-:class:`~ygx_analysis.reported.Interval` argument an ``Interval`` whose bounds
+:class:`~ygx_analysis.arithmetic.reported.Reported` figure or
+:class:`~ygx_analysis.arithmetic.reported.Interval` argument an ``Interval`` whose bounds
 follow the printed rounding.
 
 How the interval is found
@@ -30,14 +30,14 @@ The formulas here are the one-step ones. Two jobs have their own modules, and
 their public names are also importable from here, as ``growth.project`` or
 ``growth.half_year_rule``:
 
-- :mod:`ygx_analysis.projection`: :func:`project` and :func:`project_path`,
+- :mod:`ygx_analysis.arithmetic.projection`: :func:`project` and :func:`project_path`,
   a level grown at a constant rate or at per-year rates;
-- :mod:`ygx_analysis.halfyear`: the package's one H1-to-year rule
+- :mod:`ygx_analysis.arithmetic.halfyear`: the package's one H1-to-year rule
   (:func:`half_year_rule`, :class:`HalfYearRule`, :data:`H1_SHARE_ROWS`) and
   :func:`annualize_half_year`.
 
 The operand handling they share (numbers, arrays, printed figures, intervals;
-argument checks) is in :mod:`ygx_analysis.operands`.
+argument checks) is in :mod:`ygx_analysis.arithmetic.operands`.
 
 Errors
 ------
@@ -130,7 +130,7 @@ def implied_prior_level(level, yoy_pct):
     58.3843
     >>> implied_prior_level([110.0, 121.0], 10.0)
     array([100., 110.])
-    >>> from ygx_analysis.reported import Reported
+    >>> from ygx_analysis.arithmetic.reported import Reported
     >>> implied_prior_level(Reported("62.08", unit="亿元"), Reported("6.33", unit="%")).notation(7)
     '(58.37683, 58.39172)'
     """
@@ -168,7 +168,7 @@ def yoy_pct(current, prior):
     6.33
     >>> yoy_pct([110.0, 90.0], 100.0)
     array([ 10., -10.])
-    >>> from ygx_analysis.reported import Interval
+    >>> from ygx_analysis.arithmetic.reported import Interval
     >>> yoy_pct(Interval(105, 106), 100.0).notation()
     '[5, 6]'
     """
@@ -213,7 +213,7 @@ def cagr(start, end, years):
     10.0
     >>> cagr(100.0, [100.0, 144.0], 2)
     array([ 0., 20.])
-    >>> from ygx_analysis.reported import Reported
+    >>> from ygx_analysis.arithmetic.reported import Reported
     >>> cagr(Reported("18.08", unit="亿元"), Reported("62.08", unit="亿元"), 6).notation(5)
     '(22.819, 22.834)'
     """
@@ -285,7 +285,7 @@ def share(part, whole):
 
     >>> round(share(587, 2228), 4)
     0.2635
-    >>> from ygx_analysis.reported import Reported
+    >>> from ygx_analysis.arithmetic.reported import Reported
     >>> share(Reported("60.67", unit="亿元"), Reported("62.08", unit="亿元")).notation(5)
     '(0.97713, 0.97745)'
     """
@@ -322,7 +322,7 @@ def pp_difference(a_pct, b_pct):
     --------
     >>> round(pp_difference(9.2, 8.2), 6)
     1.0
-    >>> from ygx_analysis.reported import Reported
+    >>> from ygx_analysis.arithmetic.reported import Reported
     >>> pp_difference(Reported("9.2", unit="%"), Reported("8.2", unit="%")).notation(6)
     '(0.9, 1.1)'
     """

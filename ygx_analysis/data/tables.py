@@ -7,11 +7,11 @@ and the field, for example::
 
 The loaders (:func:`load_indicators`, :func:`load_context`, :func:`load_sources`)
 raise :class:`DataError` on the first problem and keep the full list in
-``DataError.problems``; :func:`ygx_analysis.validation.validate_data_dir` collects
+``DataError.problems``; :func:`ygx_analysis.data.validation.validate_data_dir` collects
 every problem in a folder without raising. A user can point any loader at an edited copy.
 
 Reading itself (regular files only, the size limit, UTF-8) is done by
-:mod:`ygx_analysis.inputs`, where :class:`DataError` and :class:`Problem` live;
+:mod:`ygx_analysis.data.files`, where :class:`DataError` and :class:`Problem` live;
 both are importable from here too.
 
 Numbers (the ``value`` column) are plain ASCII decimals matching
@@ -37,8 +37,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .inputs import DataError, Problem, display_path, read_bytes, read_csv_rows
-from .reported import QUALIFIERS, Reported, interval_from_printed
+from .files import DataError, Problem, display_path, read_bytes, read_csv_rows
+from ..arithmetic.reported import QUALIFIERS, Reported, interval_from_printed
 
 __all__ = [
     "CJK_CHARACTER", "CONTEXT_COLUMNS", "DATA_DIR_ENV", "DECIMAL_NUMBER", "INDICATOR_COLUMNS", "SECTIONS",
@@ -97,10 +97,10 @@ def default_data_dir() -> Path:
     env = os.environ.get(DATA_DIR_ENV)
     if env:
         return Path(env)
-    repo = Path(__file__).resolve().parents[1] / "data"
+    repo = Path(__file__).resolve().parents[2] / "data"
     if repo.is_dir():
         return repo
-    return Path(__file__).resolve().parent / "_data"
+    return Path(__file__).resolve().parents[1] / "_data"
 
 
 # ---------------------------------------------------------------------------
@@ -523,7 +523,7 @@ def _reported(text: str, qualifier: str, unit: str, row_id: str) -> Reported:
 
 
 def reported(indicator_id: str, indicators: pd.DataFrame | None = None) -> Reported:
-    """One printed figure of the article as a :class:`~ygx_analysis.reported.Reported`.
+    """One printed figure of the article as a :class:`~ygx_analysis.arithmetic.reported.Reported`.
 
     Examples
     --------
@@ -536,7 +536,7 @@ def reported(indicator_id: str, indicators: pd.DataFrame | None = None) -> Repor
 
 
 def context_reported(context_id: str, context: pd.DataFrame | None = None) -> Reported:
-    """One context figure as a :class:`~ygx_analysis.reported.Reported`.
+    """One context figure as a :class:`~ygx_analysis.arithmetic.reported.Reported`.
 
     Examples
     --------

@@ -34,7 +34,7 @@ __all__ = ["FONT_ENV", "FONT_FAMILY", "FONT_PATH", "PALETTE", "PDF_COMPRESSION",
            "font_families", "house_style", "legend_below_title", "missing_glyphs", "new_figure", "save_figure",
            "unit_axis_label", "use_chinese_font"]
 
-FONT_PATH = Path(__file__).resolve().parent / "fonts" / "NotoSansSC-GB2312.ttf"
+FONT_PATH = Path(__file__).resolve().parents[1] / "fonts" / "NotoSansSC-GB2312.ttf"
 FONT_FAMILY = "Noto Sans SC GB2312"
 USED_FONT_PATH = FONT_PATH.with_name("NotoSansSC-YGXUsed.ttf")
 USED_FONT_FAMILY = "Noto Sans SC YGX Used"

@@ -6,8 +6,8 @@ import math
 import numbers
 from dataclasses import dataclass
 
-from ..growth import implied_prior_level
-from ..reported import Interval, Reported
+from ..arithmetic.growth import implied_prior_level
+from ..arithmetic.reported import Interval, Reported
 
 __all__ = ["COLUMNS", "STATUSES", "Check", "fmt", "fmt_interval", "implied_prior_check", "pct", "real"]
 

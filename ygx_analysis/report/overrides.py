@@ -6,7 +6,7 @@
 (:func:`~ygx_analysis.report.build.snapshot_data`); :func:`apply_overrides` then
 edits the TOML files of that copy, never of the project's ``data/``. Every kernel
 and exhibit reads the copy, and the cite lines of the exhibits reading a changed
-file say ``+modified`` with the data fingerprint (:mod:`ygx_analysis.provenance`).
+file say ``+modified`` with the data fingerprint (:mod:`ygx_analysis.data.provenance`).
 
 The text of an override
 -----------------------
@@ -57,7 +57,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .scenarios.schema import TOP_LEVEL_TABLES
+from ..scenarios.schema import TOP_LEVEL_TABLES
 
 __all__ = ["CONFIG_OPTIONS", "FILES", "OVERRIDE_NOTE", "SCENARIO_TABLES", "Override", "apply_for_build",
            "apply_overrides",
@@ -170,7 +170,7 @@ def _nearest(given: str, known: Iterable[str], choices: Iterable[str] = ()) -> s
 
 def _savings_key(parts: list[str], text: str) -> tuple[str, ...]:
     """The full key path of a ``savings`` override (shorthand ``NAME[.KEY]`` → ``assumptions.NAME.KEY``)."""
-    from .savings.config import FIELD_KINDS
+    from ..savings.config import FIELD_KINDS
 
     if parts[0] == "meta":
         return tuple(parts)
@@ -354,9 +354,9 @@ def _check_configs(configs: Mapping[str, str | os.PathLike[str]] | None) -> dict
 
 def _validate(folder: Path, file: str, who: list[str], keys: list[tuple[str, tuple[str, ...]]]) -> None:
     """Check ``folder/file`` with the project's loader; one line naming the change, the file and the key."""
-    from .inputs import DataError, display_path
-    from .savings import SavingsAssumptions
-    from .scenarios import ScenarioError, load_scenarios
+    from ..data.files import DataError, display_path
+    from ..savings import SavingsAssumptions
+    from ..scenarios import ScenarioError, load_scenarios
 
     path = folder / file
     shown = display_path(path)
@@ -387,7 +387,7 @@ def apply_overrides(data_dir: str | os.PathLike[str], overrides: Iterable[Overri
         Applied in order (a later one wins); texts are read by :func:`parse_override`.
     configs : mapping, optional
         ``"savings.toml"`` / ``"scenarios.toml"`` → a whole replacement file, copied in
-        first (read with :func:`ygx_analysis.inputs.read_bytes`: a regular file of at
+        first (read with :func:`ygx_analysis.data.files.read_bytes`: a regular file of at
         most 50 MB). The overrides then apply to the copy.
 
     Returns
@@ -402,13 +402,13 @@ def apply_overrides(data_dir: str | os.PathLike[str], overrides: Iterable[Overri
     ValueError
         One line: an unknown key (with the nearest known keys), or a value the
         project's loader refuses, naming the override, the file and the key;
-        a :class:`~ygx_analysis.inputs.DataError` for an unreadable file. The
+        a :class:`~ygx_analysis.data.files.DataError` for an unreadable file. The
         copy may then be left half changed: the build discards it.
 
     Examples
     --------
     >>> import shutil, tempfile
-    >>> from ygx_analysis.data import default_data_dir
+    >>> from ygx_analysis.data.tables import default_data_dir
     >>> copy = Path(tempfile.mkdtemp()) / "data"
     >>> _ = shutil.copytree(default_data_dir(), copy)
     >>> apply_overrides(copy, ["savings.annual_saving=2", "savings.timing=mid"])
@@ -422,7 +422,7 @@ def apply_overrides(data_dir: str | os.PathLike[str], overrides: Iterable[Overri
     ...
     ValueError: --set savings.first_year=1999: savings.toml: assumptions.first_year: must be 2024 ... got 1999
     """
-    from .inputs import DataError, check_folder, display_path, read_bytes, read_text, read_toml
+    from ..data.files import DataError, check_folder, display_path, read_bytes, read_text, read_toml
 
     if not isinstance(data_dir, (str, os.PathLike)):
         raise TypeError(f"data_dir: expected a folder path, got {type(data_dir).__name__}")
@@ -474,7 +474,7 @@ def apply_for_build(data_dir: str | os.PathLike[str], overrides: Sequence[Overri
     Examples
     --------
     >>> import pathlib, shutil, tempfile
-    >>> from ygx_analysis.data import default_data_dir
+    >>> from ygx_analysis.data.tables import default_data_dir
     >>> copy = pathlib.Path(tempfile.mkdtemp()) / "data"
     >>> _ = shutil.copytree(default_data_dir(), copy)
     >>> apply_for_build(copy, ["savings.timing=mid"], say=print)

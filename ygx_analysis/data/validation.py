@@ -1,7 +1,7 @@
 """Check a whole data folder: every CSV, each printed value against its excerpt, the descriptor, the TOML files.
 
 :func:`validate_data_dir` collects every problem without raising (``ygx-analysis
-validate`` prints them); the loaders of :mod:`ygx_analysis.data` check one file each
+validate`` prints them); the loaders of :mod:`ygx_analysis.data.tables` check one file each
 and raise on the first problem.
 """
 
@@ -11,7 +11,7 @@ import os
 import re
 from pathlib import Path
 
-from .data import (
+from .tables import (
     CONTEXT_COLUMNS,
     DECIMAL_NUMBER,
     INDICATOR_COLUMNS,
@@ -24,7 +24,7 @@ from .data import (
     shown_field,
 )
 from .datapackage import check_descriptor
-from .inputs import DataError, Problem, check_folder, read_csv_rows, read_toml
+from .files import DataError, Problem, check_folder, read_csv_rows, read_toml
 
 __all__ = ["CHINESE_NUMERALS", "TOML_FILES", "check_excerpts", "validate_data_dir", "value_in_excerpt"]
 
@@ -97,7 +97,7 @@ def validate_data_dir(data_dir: str | os.PathLike[str] | None = None, *,
 
     The three CSV files (fields, ids, source ids, series), each indicator value
     against its excerpt, ``datapackage.json`` (see
-    :func:`ygx_analysis.datapackage.check_descriptor`) and the TOML files as files
+    :func:`ygx_analysis.data.datapackage.check_descriptor`) and the TOML files as files
     (:data:`TOML_FILES`: regular, within the size limit, nesting bounded, valid
     syntax). What the TOML files say is checked by their own loaders
     (``ygx-analysis validate`` calls them).

@@ -105,7 +105,7 @@ def half_year_rule(kind: str = "output", context: pd.DataFrame | None = None) ->
     kind : {'output', 'fiscal'}
         ``output`` for gross output and value added, ``fiscal`` for budget revenue.
     context : DataFrame, optional
-        Output of :func:`~ygx_analysis.data.load_context`; loaded when omitted.
+        Output of :func:`~ygx_analysis.data.tables.load_context`; loaded when omitted.
 
     Returns
     -------
@@ -123,7 +123,7 @@ def half_year_rule(kind: str = "output", context: pd.DataFrame | None = None) ->
         raise TypeError(f"kind: expected a string, got {type(kind).__name__}")
     if kind not in H1_SHARE_ROWS:
         raise ValueError(f"kind: unknown kind {kind!r}; expected one of {', '.join(H1_SHARE_ROWS)}")
-    from .data import context_reported, load_context
+    from ..data.tables import context_reported, load_context
 
     ctx = load_context() if context is None else context
     rows = H1_SHARE_ROWS[kind]
@@ -164,7 +164,7 @@ def annualize_half_year(h1_level, h1_share):
     The 2025 gross output (201.69亿元 in January–June) with the output rule's
     range of shares (rows :data:`H1_SHARE_ROWS`):
 
-    >>> from ygx_analysis.reported import Reported
+    >>> from ygx_analysis.arithmetic.reported import Reported
     >>> annualize_half_year(Reported("201.69", unit="亿元"), half_year_rule().interval).notation(4)
     '[420.2, 446.2)'
     """

@@ -20,7 +20,7 @@ import os
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from .inputs import DataError, Problem, display_path, read_text
+from .files import DataError, Problem, display_path, read_text
 
 __all__ = ["DESCRIPTOR", "FRICTIONLESS_MAX_PROBLEMS", "LISTED_FILES", "check_descriptor", "check_with_frictionless"]
 
@@ -84,7 +84,7 @@ def check_with_frictionless(data_dir: str | os.PathLike[str]) -> list[Problem]:
 
     Examples
     --------
-    >>> from ygx_analysis.data import default_data_dir
+    >>> from ygx_analysis.data.tables import default_data_dir
     >>> check_with_frictionless(default_data_dir())
     []
     """
@@ -131,7 +131,7 @@ def check_descriptor(data_dir: str | os.PathLike[str], *, deep: bool = True) -> 
 
     Examples
     --------
-    >>> from ygx_analysis.data import default_data_dir
+    >>> from ygx_analysis.data.tables import default_data_dir
     >>> n_resources, problems = check_descriptor(default_data_dir(), deep=False)
     >>> n_resources >= 4, problems
     (True, [])

@@ -18,7 +18,7 @@ from dataclasses import replace
 import pandas as pd
 
 from .. import savings as sv
-from ..data import reported
+from ..data.tables import reported
 from . import check_lang, exhibit, pick, tr
 
 __all__ = [
@@ -235,7 +235,7 @@ def cumulative_savings_figure(lang: str = "zh", assumptions: sv.SavingsAssumptio
     """
     from matplotlib.colors import to_rgb
 
-    from ..plotting import PALETTE, PROJECTION_STYLE, add_projection_note, new_figure, unit_axis_label
+    from .style import PALETTE, PROJECTION_STYLE, add_projection_note, new_figure, unit_axis_label
     from .innovation import printed_label
 
     check_lang(lang)
@@ -355,7 +355,7 @@ def sensitivity_table(lang: str = "zh", assumptions: sv.SavingsAssumptions | Non
          indicators=SAVING_ROWS, is_projection=True)
 def tornado_figure(lang: str = "zh", assumptions: sv.SavingsAssumptions | None = None):
     """Two tornado panels (nominal, present value): bars from the base result to the low and high results."""
-    from ..plotting import PALETTE, PROJECTION_STYLE, add_projection_note, new_figure, unit_axis_label
+    from .style import PALETTE, PROJECTION_STYLE, add_projection_note, new_figure, unit_axis_label
 
     check_lang(lang)
     fig, axes = new_figure((9.5, 4.8), ncols=2)

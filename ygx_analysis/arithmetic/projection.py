@@ -1,9 +1,9 @@
 """Projection: a level grown at one constant rate or at per-year rates, and its path.
 
-The same conventions as :mod:`ygx_analysis.growth`: rates in per cent, plain
+The same conventions as :mod:`ygx_analysis.arithmetic.growth`: rates in per cent, plain
 numbers give a ``float``, arrays an ``ndarray``, and any
-:class:`~ygx_analysis.reported.Reported` figure or
-:class:`~ygx_analysis.reported.Interval` an ``Interval`` (for :func:`project`)
+:class:`~ygx_analysis.arithmetic.reported.Reported` figure or
+:class:`~ygx_analysis.arithmetic.reported.Interval` an ``Interval`` (for :func:`project`)
 or a list of them (for :func:`project_path`) whose bounds follow the printed rounding.
 
 This module imports only numpy (and the standard library).
@@ -94,7 +94,7 @@ def project(level, rates_pct, years=None):
     99.0
     >>> project([100.0, 200.0], 5.0, years=1)
     array([105., 210.])
-    >>> from ygx_analysis.reported import Reported
+    >>> from ygx_analysis.arithmetic.reported import Reported
     >>> project(Reported("47.83", unit="亿元"), Reported("9.2", unit="%"), 1).notation(6)
     '[52.201, 52.2597)'
     """

@@ -21,8 +21,8 @@ Errors
 A figure of the wrong type raises ``TypeError`` and a wrong value raises
 ``ValueError``; both messages start with the argument's name.
 
-This module imports only numpy, pandas, :mod:`ygx_analysis.reported` and
-:mod:`ygx_analysis.growth`.
+This module imports only numpy, pandas, :mod:`ygx_analysis.arithmetic.reported` and
+:mod:`ygx_analysis.arithmetic.growth`.
 """
 
 from __future__ import annotations
@@ -181,7 +181,7 @@ def remainder(total: Figure, parts: Sequence[Figure], whole_numbers: bool = True
 def share_interval(part: Figure, total: Figure, whole_numbers: bool = True) -> Interval:
     """A part's share of a total, in percent, as an interval.
 
-    This is :func:`ygx_analysis.growth.share` of the (whole-number) intervals, times 100.
+    This is :func:`ygx_analysis.arithmetic.growth.share` of the (whole-number) intervals, times 100.
 
     The share is lowest when the part is smallest and the total largest, and
     highest the other way round. When the part lies inside the total (as a

@@ -34,7 +34,7 @@ import math
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from .exhibits import FigureImage, check_lang, render
+from . import FigureImage, check_lang, render
 
 __all__ = ["GROWTH_RANGE", "Panel", "SAVINGS_FIELDS", "SLIDER_LABELS", "savings_panel", "scenario_panel"]
 
@@ -204,7 +204,7 @@ def savings_panel(assumptions: Any = None, lang: str = "zh", *,
     ...
     ValueError: discount_rate_pct: must be between 1.83 and 2.29, got 9
     """
-    from .savings import SavingsAssumptions
+    from ..savings import SavingsAssumptions
 
     check_lang(lang)
     if assumptions is None:
@@ -287,8 +287,8 @@ def scenario_panel(model: Any = None, lang: str = "zh", *, indicator: str = "gro
     """
     import ipywidgets as w
 
-    from .scenarios import ScenarioAnalysis, as_scenario_set
-    from .scenarios.paths import plan_period_summary
+    from ..scenarios import ScenarioAnalysis, as_scenario_set
+    from ..scenarios.paths import plan_period_summary
 
     check_lang(lang)
     spec = as_scenario_set(model)

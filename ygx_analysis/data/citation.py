@@ -1,6 +1,6 @@
 """How a source is cited: the short line under an exhibit and the full citation of a source.
 
-Both read rows of ``data/sources.csv`` (:func:`ygx_analysis.data.load_sources`):
+Both read rows of ``data/sources.csv`` (:func:`ygx_analysis.data.tables.load_sources`):
 
 - :func:`source_line` is the one line printed under every figure and table
   ("资料来源 / Source: …; ygx_analysis <version> [ids]"), at most
@@ -80,12 +80,12 @@ def source_line(source_ids: Sequence[str], lang: str = "zh", sources: pd.DataFra
         Source ids of ``sources.csv``, in the order to cite them.
     lang : {'zh', 'en'}
     sources : DataFrame, optional
-        The sources table; :func:`ygx_analysis.data.load_sources` by default.
+        The sources table; :func:`ygx_analysis.data.tables.load_sources` by default.
     version : str, optional
         The package version named in the line; the installed one by default.
     stamp : str, optional
         The build named in the line instead of ``ygx_analysis <version>``, such as
-        :meth:`ygx_analysis.provenance.Provenance.stamp` (commit, ``+modified``, data
+        :meth:`ygx_analysis.data.provenance.Provenance.stamp` (commit, ``+modified``, data
         fingerprint) in exported files.
     limit : int
         The longest line allowed (characters), :data:`SOURCE_LINE_LIMIT` by default.
@@ -119,12 +119,12 @@ def source_line(source_ids: Sequence[str], lang: str = "zh", sources: pd.DataFra
     if not ids:
         raise ValueError("source_ids: at least one source id is needed")
     if sources is None:
-        from .data import load_sources
+        from .tables import load_sources
 
         sources = load_sources()
     if stamp is None:
         if version is None:
-            from . import __version__ as version
+            from .. import __version__ as version
         stamp = f"ygx_analysis {version}"
     by_id = sources.set_index("source_id")
     rows = []

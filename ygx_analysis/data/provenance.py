@@ -296,7 +296,7 @@ def collect(project: str | os.PathLike[str], data_dir: str | os.PathLike[str] | 
     if not data.is_dir():
         raise ValueError(f"data_dir: {data} is not a folder")
     if version is None:
-        from . import __version__ as version
+        from .. import __version__ as version
     commit = git_commit_id(project)
     changed = changed_data_files(project, data) if commit else None
     names = tuple(p.relative_to(data).as_posix() for p in data_files(data))

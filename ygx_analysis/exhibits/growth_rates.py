@@ -1,8 +1,8 @@
 """Exhibits of notebook 02: growth rates, the levels they imply, H1 2024 against H1 2025, benchmarks.
 
 Every number comes from ``data/indicators.csv`` or ``data/context.csv`` by row id,
-through the formulas of :mod:`ygx_analysis.growth`. Intervals follow the printed
-rounding of every input (see :mod:`ygx_analysis.growth`).
+through the formulas of :mod:`ygx_analysis.arithmetic.growth`. Intervals follow the printed
+rounding of every input (see :mod:`ygx_analysis.arithmetic.growth`).
 """
 
 from __future__ import annotations
@@ -11,9 +11,9 @@ import math
 
 import pandas as pd
 
-from ..data import context_reported, load_context, load_indicators, reported
-from ..growth import implied_prior_level, pp_difference, share, yoy_pct
-from ..reported import Interval
+from ..data.tables import context_reported, load_context, load_indicators, reported
+from ..arithmetic.growth import implied_prior_level, pp_difference, share, yoy_pct
+from ..arithmetic.reported import Interval
 from . import check_lang, exhibit, pick, tr
 
 __all__ = [
@@ -396,7 +396,7 @@ def growth_rates_exhibit(lang: str = "zh") -> pd.DataFrame:
          indicators=GROWTH_ROWS)
 def growth_rates_figure(lang: str = "zh"):
     """Horizontal bars of every printed growth rate, labelled as printed."""
-    from ..plotting import PALETTE, new_figure
+    from .style import PALETTE, new_figure
 
     check_lang(lang)
     t = growth_rates_table("en")
@@ -434,7 +434,7 @@ def implied_prior_exhibit(lang: str = "zh") -> pd.DataFrame:
          indicators=PRIOR_ROWS)
 def implied_prior_figure(lang: str = "zh"):
     """Whiskers from the low to the high bound, relative to the implied value, open ends hollow."""
-    from ..plotting import PALETTE, new_figure, unit_axis_label
+    from .style import PALETTE, new_figure, unit_axis_label
     from .innovation import UNIT_EN
 
     check_lang(lang)
@@ -482,7 +482,7 @@ def h1_comparison_exhibit(lang: str = "zh") -> pd.DataFrame:
          indicators=tuple(i for pair in H1_PAIRS for i in pair))
 def h1_comparison_figure(lang: str = "zh"):
     """Paired bars per measure; the implied 2024 bars are hatched; growth printed above."""
-    from ..plotting import PALETTE, new_figure, unit_axis_label
+    from .style import PALETTE, new_figure, unit_axis_label
 
     check_lang(lang)
     ind = load_indicators()
@@ -528,7 +528,7 @@ def benchmark_exhibit(lang: str = "zh") -> pd.DataFrame:
          sources=BENCHMARK_SOURCES, indicators=BENCHMARK_INDICATORS, context=BENCHMARK_CONTEXT)
 def benchmark_figure(lang: str = "zh"):
     """Grouped bars per period; the nominal national-HTZ bar is grey and hatched."""
-    from ..plotting import PALETTE, new_figure
+    from .style import PALETTE, new_figure
 
     check_lang(lang)
     f = benchmark_frame()

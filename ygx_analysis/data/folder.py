@@ -1,9 +1,9 @@
 """Point every loader of a session at a data folder: the ``DATA_DIR`` parameter of the notebooks.
 
-The loaders (:mod:`ygx_analysis.data`, the savings and scenario files) and the
-exhibits read their files from :func:`~ygx_analysis.data.default_data_dir`,
+The loaders (:mod:`ygx_analysis.data.tables`, the savings and scenario files) and the
+exhibits read their files from :func:`~ygx_analysis.data.tables.default_data_dir`,
 which honours the environment variable ``$YGX_DATA_DIR``
-(:data:`~ygx_analysis.data.DATA_DIR_ENV`). :func:`use_data_dir` sets that
+(:data:`~ygx_analysis.data.tables.DATA_DIR_ENV`). :func:`use_data_dir` sets that
 variable for the running process, so one call in a notebook's setup cell makes
 every later library call read the chosen copy of ``data/``. The loaders' cache
 is keyed by resolved path and file hash, so switching folders never serves a
@@ -15,7 +15,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from .data import DATA_DIR_ENV, default_data_dir
+from .tables import DATA_DIR_ENV, default_data_dir
 
 __all__ = ["use_data_dir"]
 
@@ -28,7 +28,7 @@ def use_data_dir(data_dir: str | os.PathLike[str] | None = None) -> Path:
     data_dir : str, PathLike or None
         A copy of ``data/`` (a folder holding ``indicators.csv`` and the other
         files). None changes nothing: the folder stays the one
-        :func:`~ygx_analysis.data.default_data_dir` gives (``$YGX_DATA_DIR`` when
+        :func:`~ygx_analysis.data.tables.default_data_dir` gives (``$YGX_DATA_DIR`` when
         set, as in a report build, else the package's ``data/``).
 
     Returns
@@ -45,7 +45,7 @@ def use_data_dir(data_dir: str | os.PathLike[str] | None = None) -> Path:
 
     Examples
     --------
-    >>> from ygx_analysis.data import default_data_dir
+    >>> from ygx_analysis.data.tables import default_data_dir
     >>> use_data_dir(None) == default_data_dir()
     True
     >>> use_data_dir(3)

@@ -1,13 +1,13 @@
 """Operands of the growth formulas: numbers, arrays, printed figures and intervals.
 
-The formulas of :mod:`ygx_analysis.growth`, :mod:`ygx_analysis.projection` and
-:mod:`ygx_analysis.halfyear` take plain numbers (a ``float`` out), arrays (an
-``ndarray`` out) or :class:`~ygx_analysis.reported.Reported` figures and
-:class:`~ygx_analysis.reported.Interval` objects (an ``Interval`` out). This module
+The formulas of :mod:`ygx_analysis.arithmetic.growth`, :mod:`ygx_analysis.arithmetic.projection` and
+:mod:`ygx_analysis.arithmetic.halfyear` take plain numbers (a ``float`` out), arrays (an
+``ndarray`` out) or :class:`~ygx_analysis.arithmetic.reported.Reported` figures and
+:class:`~ygx_analysis.arithmetic.reported.Interval` objects (an ``Interval`` out). This module
 turns their arguments into one of those forms, checks them (a message naming the
 argument), and finds the interval of a result by evaluating a formula that is
 monotone in each argument at the ends of the inputs (:func:`monotone_image`; see
-:mod:`ygx_analysis.growth` for why the ends are enough).
+:mod:`ygx_analysis.arithmetic.growth` for why the ends are enough).
 
 The underscore helpers are shared by those three modules only.
 

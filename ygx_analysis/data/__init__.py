@@ -1,0 +1,8 @@
+"""Loading the data folder: read files safely, load and check ``data/``, cite it.
+
+- :mod:`.files`: safe reads of CSV, TOML and JSON with one-line errors (``DataError``, ``Problem``).
+- :mod:`.tables`: ``indicators.csv``, ``context.csv`` and ``sources.csv`` loaded, typed and looked up.
+- :mod:`.folder`: the ``DATA_DIR`` parameter (``use_data_dir``).
+- :mod:`.validation`: checks a whole data folder; :mod:`.datapackage`: its Frictionless descriptor.
+- :mod:`.citation` and :mod:`.provenance`: source lines and the fingerprint of the inputs.
+"""
