@@ -28,6 +28,7 @@ from typing import Any
 import pandas as pd
 
 from ..data.citation import source_line
+from . import words
 
 __all__ = ["KINDS", "LANGS", "Exhibit", "FigureImage", "ShowHook", "all_exhibits", "check_lang", "exhibit",
            "get", "load_all", "on_show", "pick", "render", "show", "source_line", "tr"]
@@ -123,7 +124,7 @@ def check_lang(lang: str) -> None:
         raise ValueError(f"lang: unknown language {lang!r}; expected 'zh' or 'en'")
 
 
-def exhibit(id: str, *, kind: str, caption_zh: str, caption_en: str, notebook: str,
+def exhibit(id: str, *, kind: str, notebook: str, caption_zh: str | None = None, caption_en: str | None = None,
             sources: Sequence[str] = ("article",), indicators: Sequence[str] = (),
             context: Sequence[str] = (), is_projection: bool = False) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     """Register the decorated function as an exhibit.
@@ -133,8 +134,9 @@ def exhibit(id: str, *, kind: str, caption_zh: str, caption_en: str, notebook: s
     id : str
         Stable id, ``fig-…`` for figures and ``tab-…`` for tables.
     kind : {'figure', 'table'}
-    caption_zh, caption_en : str
-        Captions in both languages.
+    caption_zh, caption_en : str, optional
+        Captions in both languages. Omitted, they are read from the theme's metadata
+        file, ``meta/<module>.yml`` under ``exhibits.<id>.caption`` (:mod:`.words`).
     notebook : str
         File name of the notebook that shows it, e.g. ``01_reported_figures.ipynb``.
     sources : sequence of str
@@ -153,7 +155,10 @@ def exhibit(id: str, *, kind: str, caption_zh: str, caption_en: str, notebook: s
     def register(func: Callable[..., Any]) -> Callable[..., Any]:
         if id in _REGISTRY and _REGISTRY[id].func.__qualname__ != func.__qualname__:
             raise ValueError(f"id: exhibit {id!r} is registered twice")
-        _REGISTRY[id] = Exhibit(id, kind, caption_zh, caption_en, notebook, tuple(sources),
+        theme = func.__module__.rsplit(".", 1)[-1]
+        zh = caption_zh if caption_zh is not None else words.text(theme, f"exhibits.{id}.caption", "zh")
+        en = caption_en if caption_en is not None else words.text(theme, f"exhibits.{id}.caption", "en")
+        _REGISTRY[id] = Exhibit(id, kind, zh, en, notebook, tuple(sources),
                                 tuple(indicators), tuple(context), is_projection, func)
         return func
 
