@@ -37,11 +37,6 @@ def test_the_shipped_context_and_sources_are_what_the_tool_writes(capsys):
     assert tool.render(sources, tool.SOURCE_COLUMNS) == (DATA / "sources.csv").read_bytes()
 
 
-def test_the_tool_reads_nothing_outside_the_repository():
-    text = TOOL.read_text(encoding="utf-8")
-    assert "shared" not in text and "parents[2]" not in text
-
-
 def test_an_edited_copy_is_reported_at_its_first_difference_and_nothing_is_written(data_copy, capsys):
     tool = load_tool()
     edited = data_copy / "context.csv"
@@ -75,6 +70,7 @@ def _replace(path: Path, old: str, new: str) -> int:
 @pytest.mark.parametrize(("name", "old", "new", "field"), [
     ("figures.csv", ",yueyang_gov_hn_gwr_2023,", ",no_such_source,", "source_id"),
     ("figures.csv", "hn_gdp_2024,hunan,gdp,", "hn_gdp_2024,,gdp,", "region"),
+    ("figures.csv", ",3101.8,", ",31O1.8,", "value"),
     ("research_figures.csv", ",1283.68,", ",1283.69,", "value"),
     ("research_figures.csv", ",61,city_changde_local", ",999,city_changde_local", "research_row"),
     ("derived.csv", ",1,63.6,", ",x,63.6,", "decimals"),
@@ -107,6 +103,15 @@ def test_an_unused_source_is_named(data_copy):
     result = run_tool("--check", "--data", str(data_copy))
     assert result.returncode == 2
     assert result.stderr == f"{path}:{len(lines) + 1}: source_id: 'unused_source' is used by no row\n"
+
+
+def test_evidence_that_no_row_rests_on_is_named(data_copy):
+    path = data_copy / "curation" / "evidence.csv"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    path.write_text("".join(lines) + "999" + lines[-1][lines[-1].index(","):], encoding="utf-8")
+    result = run_tool("--check", "--data", str(data_copy))
+    assert result.returncode == 2
+    assert result.stderr == f"{path}:{len(lines) + 1}: research_row: row 999 is the evidence of no figure or source\n"
 
 
 def test_a_bad_series_definition_names_the_file_and_key(data_copy):

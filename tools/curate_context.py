@@ -33,8 +33,8 @@ reads nothing outside the repository. Its inputs, all in ``data/curation/``:
 ``sources.csv``
     The hand-kept sources (the article first), in the columns of ``data/sources.csv``.
 
-Every source must be used by a row (the article by ``indicators.csv``), and ids are
-unique. A bad input stops the step with one line naming file, row and field (exit 2).
+Every source and every evidence row must be used (the article by ``indicators.csv``),
+and ids are unique. A bad input stops the step with one line naming file, row and field (exit 2).
 
 Usage (from the repository root)::
 
@@ -111,6 +111,17 @@ def fail(record: Record, field: str | None, message: str) -> DataError:
     return DataError([Problem(path, line, field, message)])
 
 
+def _unique(records: list[Record], key: str) -> dict[str, Record]:
+    """The records by ``key``, stopping at the second record with the same value."""
+    found: dict[str, Record] = {}
+    for r in records:
+        if r[key] in found:
+            path, line = found[r[key]]["_at"]
+            raise fail(r, key, f"{r[key]!r} also at {path}:{line}")
+        found[r[key]] = r
+    return found
+
+
 # ---------------------------------------------------------------------------
 # load
 # ---------------------------------------------------------------------------
@@ -157,14 +168,11 @@ def load(data: Path) -> dict[str, Any]:
 # process
 # ---------------------------------------------------------------------------
 
-def evidence_by_row(evidence: list[Record]) -> dict[str, Record]:
-    """The evidence rows by ``research_row``, which must be unique."""
-    found: dict[str, Record] = {}
-    for e in evidence:
-        if e["research_row"] in found:
-            raise fail(e, "research_row", f"row {e['research_row']} is listed twice")
-        found[e["research_row"]] = e
-    return found
+def _number(record: Record, field: str, text: str, what: str = "a number") -> Decimal:
+    try:
+        return Decimal(text)
+    except InvalidOperation:
+        raise fail(record, field, f"{text!r} is not {what}") from None
 
 
 def _evidence_of(record: Record, evidence: dict[str, Record]) -> Record | None:
@@ -210,6 +218,7 @@ def figure_rows(records: list[Record], evidence: dict[str, Record], by_id: dict[
         for field in FIGURE_REQUIRED:
             if not f[field]:
                 raise fail(f, field, "empty")
+        _number(f, "value", f["value"])
         e = _evidence_of(f, evidence)
         if e is not None and not _on_evidence(f, e):
             raise fail(f, "value", f"{f['value']} is not on row {f['research_row']} of evidence.csv")
@@ -244,6 +253,7 @@ def series_rows(records: list[Record], specs: dict[str, Series], by_url: dict[st
             raise fail(r, "series", f"{r['series']!r} has no table in series.toml")
         if not r["year"].isdigit():
             raise fail(r, "year", f"{r['year']!r} is not a year")
+        _number(r, "value", r["value"])
         source = by_url.get(r["source_url"])
         if source is None:
             raise fail(r, "source_url", f"not the URL of a source in sources.csv: {r['source_url']}")
@@ -257,13 +267,6 @@ def series_rows(records: list[Record], specs: dict[str, Series], by_url: dict[st
     return sorted(rows, key=lambda row: (row["series"], int(row["period"])))
 
 
-def _number(record: Record, field: str, operand: str, values: dict[str, str]) -> Decimal:
-    try:
-        return Decimal(values.get(operand, operand))
-    except InvalidOperation:
-        raise fail(record, field, f"{operand!r} is neither a row id nor a number") from None
-
-
 def derived_rows(records: list[Record], earlier: list[Record], by_id: dict[str, Record]) -> list[Record]:
     """Context rows computed from ``earlier`` rows, with the formula in the note."""
     values = {r["id"]: r["value"] for r in earlier}
@@ -274,7 +277,7 @@ def derived_rows(records: list[Record], earlier: list[Record], by_id: dict[str, 
             raise fail(d, "decimals", f"{d['decimals']!r} is not a whole number")
         if d["source_id"] not in by_id:
             raise fail(d, "source_id", f"unknown source {d['source_id']!r}")
-        numbers = [_number(d, "operands", o, values) for o in operands]
+        numbers = [_number(d, "operands", values.get(o, o), "a row id or a number") for o in operands]
         shown = [f"{o} ({values[o]})" if o in values else o for o in operands]
         if d["operation"] == "sum" and operands:
             value, formula, measure, unit = sum(numbers, Decimal(0)), " + ".join(shown), "count", "家"
@@ -317,38 +320,36 @@ def check_sums(records: list[Record], rows: list[Record]) -> None:
 
 def check(rows: list[Record], sources: list[Record]) -> None:
     """Stop on a bad or duplicate id, an overlong excerpt, a line break in a field or an unused source."""
-    seen: dict[str, Record] = {}
     for r in rows:
         if not ID.fullmatch(r["id"]):
             raise fail(r, "id", f"{r['id']!r} is not lower-case letters, digits and _")
-        if r["id"] in seen:
-            raise fail(r, "id", f"{r['id']!r} also at {':'.join(map(str, seen[r['id']]['_at']))}")
-        seen[r["id"]] = r
         if len(r["excerpt"]) > EXCERPT_MAX:
             raise fail(r, "excerpt", f"longer than {EXCERPT_MAX} characters")
         broken = [c for c in COLUMNS if "\n" in r[c] or "\r" in r[c]]
         if broken:
             raise fail(r, broken[0], "contains a line break")
+    _unique(rows, "id")
     used = {r["source_id"] for r in rows} | {"article"}
-    known: dict[str, Record] = {}
     for s in sources:
-        if s["source_id"] in known:
-            raise fail(s, "source_id", f"{s['source_id']!r} also at {':'.join(map(str, known[s['source_id']]['_at']))}")
-        known[s["source_id"]] = s
         if s["source_id"] not in used:
             raise fail(s, "source_id", f"{s['source_id']!r} is used by no row")
 
 
 def process(inputs: dict[str, Any]) -> tuple[list[Record], list[Record]]:
     """The rows of ``context.csv`` and of ``sources.csv`` from the curation inputs."""
-    evidence = evidence_by_row(inputs["evidence"])
+    evidence = _unique(inputs["evidence"], "research_row")
     sources = inputs["sources"] + evidence_sources(inputs["evidence_sources"], evidence, inputs["sources"])
-    by_id = {s["source_id"]: s for s in sources}
+    by_id = _unique(sources, "source_id")
     by_url = {s["url"]: s for s in sources if s["url"]}
     rows = (figure_rows(inputs["figures"], evidence, by_id, by_url)
             + series_rows(inputs["series"], inputs["series_specs"], by_url)
             + figure_rows(inputs["research_figures"], evidence, by_id, by_url))
     rows += derived_rows(inputs["derived"], rows, by_id)
+    cited = {r["research_row"] for name in ("figures", "research_figures", "evidence_sources")
+             for r in inputs[name]}
+    for e in inputs["evidence"]:
+        if e["research_row"] not in cited:
+            raise fail(e, "research_row", f"row {e['research_row']} is the evidence of no figure or source")
     check_sums(inputs["figures"] + inputs["research_figures"], rows)
     check(rows, sources)
     return rows, sources
