@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from ygx_analysis.data import tables as d
-from ygx_analysis.data import validation
+from ygx_analysis.data import fields, validation
 from ygx_analysis.cli import main
 
 from .conftest import DATA
@@ -301,7 +301,7 @@ def test_loader_raises_data_error_with_one_line(data_copy: Path):
     message = str(info.value)
     assert "\n" not in message
     assert message.endswith(f"indicators.csv:{line}: unit: unknown unit 'furlongs'; expected one of "
-                            + ", ".join(repr(u) for u in d.INDICATOR_UNITS))
+                            + ", ".join(repr(u) for u in fields.INDICATOR_UNITS))
 
 
 def test_validate_command_in_a_subprocess_has_no_traceback(data_copy: Path):

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import statistics
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, overload
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -131,17 +131,7 @@ def half_year_rule(kind: str = "output", context: pd.DataFrame | None = None) ->
     return HalfYearRule(kind, min(shares), round(statistics.median(shares), 6), max(shares), rows)
 
 
-@overload
-def annualize_half_year(h1_level: float, h1_share: float) -> float: ...
-@overload
-def annualize_half_year(h1_level: IntervalLike, h1_share: IntervalLike | float) -> Interval: ...
-@overload
-def annualize_half_year(h1_level: float, h1_share: IntervalLike) -> Interval: ...
-@overload
-def annualize_half_year(h1_level: Numbers, h1_share: Numbers | float) -> np.ndarray: ...
-@overload
-def annualize_half_year(h1_level: float, h1_share: Numbers) -> np.ndarray: ...
-def annualize_half_year(h1_level, h1_share):
+def annualize_half_year(h1_level: Operand, h1_share: Operand) -> Result:
     """A full-year level from a January–June level and the share H1 takes of the year.
 
     ``year = h1_level / h1_share``. The share is an assumption, not data: take it

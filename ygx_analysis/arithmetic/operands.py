@@ -24,12 +24,16 @@ import numpy as np
 
 from .reported import Interval, Reported
 
-__all__ = ["RATE_UNITS", "IntervalLike", "Numbers", "as_interval"]
+__all__ = ["RATE_UNITS", "IntervalLike", "Numbers", "Operand", "Result", "as_interval"]
 
 IntervalLike: TypeAlias = Reported | Interval
 """A printed figure or an interval: the formulas then return an Interval."""
 Numbers: TypeAlias = np.ndarray | Sequence[float]
 """An array (or sequence) of numbers: the formulas then return an ndarray."""
+Operand: TypeAlias = float | Numbers | IntervalLike
+"""What a formula takes: a number, an array of numbers, a printed figure or an interval."""
+Result: TypeAlias = float | np.ndarray | Interval
+"""What it gives: a float for numbers, an ndarray for arrays, an Interval when any argument is a figure."""
 
 RATE_UNITS = frozenset({"%", ""})
 """Units a Reported growth rate may carry."""
