@@ -24,20 +24,11 @@ Units
 Rates are in per cent (``6.33`` for 6.33 %); :func:`share` returns a fraction;
 :func:`pp_difference` returns percentage points, which are not per cent.
 
-Where the rest lives
--------------------
-The formulas here are the one-step ones. Two jobs have their own modules, and
-their public names are also importable from here, as ``growth.project`` or
-``growth.half_year_rule``:
-
-- :mod:`ygx_analysis.arithmetic.projection`: :func:`project` and :func:`project_path`,
-  a level grown at a constant rate or at per-year rates;
-- :mod:`ygx_analysis.arithmetic.halfyear`: the package's one H1-to-year rule
-  (:func:`half_year_rule`, :class:`HalfYearRule`, :data:`H1_SHARE_ROWS`) and
-  :func:`annualize_half_year`.
-
-The operand handling they share (numbers, arrays, printed figures, intervals;
-argument checks) is in :mod:`ygx_analysis.arithmetic.operands`.
+The formulas here are the one-step ones. Projection (:func:`project`, :func:`project_path`;
+:mod:`~ygx_analysis.arithmetic.projection`) and the H1-to-year rule (:func:`half_year_rule`,
+:func:`annualize_half_year`; :mod:`~ygx_analysis.arithmetic.halfyear`) have their own modules
+and are importable from here too; the operand handling all share is in
+:mod:`~ygx_analysis.arithmetic.operands`.
 
 Errors
 ------

@@ -18,11 +18,9 @@ import statistics
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-import numpy as np
-
-from .operands import IntervalLike, Numbers, _check_level, _ends, _is_interval, _monotone, _operands, _out, \
+from .operands import IntervalLike, Operand, Result, _check_level, _ends, _is_interval, _monotone, _operands, _out, \
     _refuse, as_interval
-from .reported import Interval
+from .interval import Interval
 
 if TYPE_CHECKING:
     import pandas as pd

@@ -22,7 +22,8 @@ from typing import Any, TypeAlias
 
 import numpy as np
 
-from .reported import Interval, Reported
+from .interval import Interval
+from .reported import Reported
 
 __all__ = ["RATE_UNITS", "IntervalLike", "Numbers", "Operand", "Result", "as_interval"]
 
@@ -40,10 +41,6 @@ RATE_UNITS = frozenset({"%", ""})
 
 _EXPECTED = "a number, an array of numbers, a Reported figure or an Interval"
 
-
-# ---------------------------------------------------------------------------
-# helpers: arrays and checks (for arrays and intervals alike)
-# ---------------------------------------------------------------------------
 
 def _array(x: Any, name: str) -> np.ndarray:
     if isinstance(x, (str, bytes)) or x is None:
@@ -85,10 +82,6 @@ def _check_rate(x: np.ndarray | Interval, name: str) -> None:
 def _check_positive(x: np.ndarray | Interval, name: str) -> None:
     _refuse(_ends(x)[0] <= 0, x, name, "must be positive")
 
-
-# ---------------------------------------------------------------------------
-# helpers: intervals
-# ---------------------------------------------------------------------------
 
 def _is_interval(x: Any) -> bool:
     return isinstance(x, (Reported, Interval))
@@ -162,8 +155,6 @@ def _operands(*specs: tuple[Any, str, bool]) -> tuple[bool, list[Any]]:
     if any(_is_interval(x) for x, _, _ in specs):
         return True, [as_interval(x, name, rate=rate) for x, name, rate in specs]
     return False, [_array(x, name) for x, name, _ in specs]
-
-
 
 
 def _years(years: Any, *, plain: bool) -> Any:

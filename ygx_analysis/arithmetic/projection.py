@@ -17,21 +17,9 @@ from typing import Any
 
 import numpy as np
 
-from .operands import (
-    IntervalLike,
-    Numbers,
-    _array,
-    _check_level,
-    _check_rate,
-    _is_interval,
-    _monotone,
-    _operands,
-    _out,
-    _times,
-    _years,
-    as_interval,
-)
-from .reported import Interval
+from .operands import IntervalLike, Numbers, Operand, Result, _array, _check_level, _check_rate, _is_interval, \
+    _monotone, _operands, _out, _times, _years, as_interval
+from .interval import Interval
 
 __all__ = ["project", "project_path"]
 

@@ -59,16 +59,8 @@ from decimal import Decimal, InvalidOperation
 
 from .interval import Interval
 
-__all__ = [
-    "COUNT_UNITS",
-    "QUALIFIERS",
-    "Interval",
-    "Reported",
-    "approx_more_step",
-    "approx_step",
-    "interval_from_printed",
-    "printed_decimals",
-]
+__all__ = ["COUNT_UNITS", "QUALIFIERS", "Interval", "Reported", "approx_more_step", "approx_step",
+           "interval_from_printed", "printed_decimals"]
 
 QUALIFIERS = ("exact", "more_than", "at_least", "approx_more", "approx")
 """Qualifier words. ``approx`` (约, 左右) occurs only in context data."""
@@ -218,13 +210,7 @@ class Reported:
     id : str, optional
         The data row id this figure comes from, for provenance.
 
-    Raises
-    ------
-    TypeError
-        If ``text``, ``qualifier`` or ``unit`` is not a ``str``, or ``id`` is
-        neither a ``str`` nor None.
-    ValueError
-        If ``text`` is not a printed number or ``qualifier`` is unknown.
+    Wrong types and values raise as :func:`interval_from_printed` does (``id``: a str or None).
 
     Examples
     --------
@@ -269,21 +255,14 @@ class Reported:
         return self.interval.high
 
     def __str__(self) -> str:
-        prefix = {"more_than": "超"}.get(self.qualifier, "")
-        suffix = {"at_least": "以上", "approx_more": "多", "approx": "左右"}.get(self.qualifier, "")
+        """The figure as printed: 超200家, 30多家, 1.3亿元以上 (以上 follows the unit)."""
         if self.qualifier == "at_least":
-            return f"{prefix}{self.text}{self.unit}{suffix}"
-        return f"{prefix}{self.text}{suffix}{self.unit}"
+            return f"{self.text}{self.unit}以上"
+        prefix = "超" if self.qualifier == "more_than" else ""
+        word = {"approx_more": "多", "approx": "左右"}.get(self.qualifier, "")
+        return f"{prefix}{self.text}{word}{self.unit}"
 
     def to_dict(self) -> dict[str, object]:
         """A flat record for tables and JSON."""
-        return {
-            "id": self.id,
-            "printed": str(self),
-            "value": self.value,
-            "unit": self.unit,
-            "qualifier": self.qualifier,
-            "low": self.low,
-            "high": self.high,
-            "interval": self.interval.notation(),
-        }
+        return {"id": self.id, "printed": str(self), "value": self.value, "unit": self.unit,
+                "qualifier": self.qualifier, "low": self.low, "high": self.high, "interval": self.interval.notation()}

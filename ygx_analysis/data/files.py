@@ -26,23 +26,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-__all__ = [
-    "MAX_INPUT_BYTES",
-    "MAX_TOML_DEPTH",
-    "SOURCE_DATE_EPOCH_ENV",
-    "SOURCE_DATE_EPOCH_MAX",
-    "SOURCE_DATE_EPOCH_MIN",
-    "DataError",
-    "Problem",
-    "check_folder",
-    "display_path",
-    "read_bytes",
-    "read_text",
-    "shown_field",
-    "read_toml",
-    "source_date_epoch",
-    "toml_nesting_depth",
-]
+__all__ = ["MAX_INPUT_BYTES", "MAX_TOML_DEPTH", "SOURCE_DATE_EPOCH_ENV", "SOURCE_DATE_EPOCH_MAX",
+           "SOURCE_DATE_EPOCH_MIN", "DataError", "Problem", "check_folder", "display_path", "read_bytes",
+           "read_text", "read_toml", "shown_field", "source_date_epoch", "toml_nesting_depth"]
 
 MAX_INPUT_BYTES = 50_000_000
 """Largest input file read (50 MB, decimal megabytes): every ``data/*.csv``, JSON and TOML file."""
@@ -382,13 +368,7 @@ def read_toml(path: str | os.PathLike[str]) -> dict[str, Any]:
 
 
 def check_folder(path: str | os.PathLike[str]) -> Path:
-    """``path`` as a :class:`~pathlib.Path` when it is an existing folder (links followed).
-
-    Raises
-    ------
-    DataError
-        One line naming the path: missing, a symbolic link loop, unreadable, or
-        not a folder.
+    """``path`` as a :class:`~pathlib.Path` when it is an existing folder (links followed), else a DataError.
 
     Examples
     --------
@@ -411,25 +391,11 @@ def check_folder(path: str | os.PathLike[str]) -> Path:
 
 
 def source_date_epoch(environ: Mapping[str, str] | None = None) -> int | None:
-    """The checked value of ``SOURCE_DATE_EPOCH``, or None when it is not set.
+    """The checked value of ``SOURCE_DATE_EPOCH`` in ``environ`` (:data:`os.environ`), or None when it is not set.
 
+    Seconds since 1970-01-01 UTC, between 1980-01-01 and 2107-12-31 (the range a ZIP
+    archive can store); anything else is a ValueError of one line naming the variable.
     A build calls this once, in the parent process, before it starts any worker.
-
-    Parameters
-    ----------
-    environ : mapping, optional
-        The environment to read; defaults to :data:`os.environ`.
-
-    Returns
-    -------
-    int or None
-        Seconds since 1970-01-01 UTC, between 1980-01-01 and 2107-12-31 (the
-        range a ZIP archive can store).
-
-    Raises
-    ------
-    ValueError
-        One line naming the variable, when it is not ASCII digits or out of range.
 
     Examples
     --------
