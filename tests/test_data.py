@@ -131,14 +131,6 @@ def test_a_lookup_follows_an_edited_data_folder(data_copy: Path, monkeypatch: py
     assert d.context_reported("hn_iva_growth_2025h1_renamed").text == row["value_printed"]
 
 
-def test_loader_accepts_an_edited_copy(data_copy: Path):
-    path = data_copy / "indicators.csv"
-    text = path.read_text(encoding="utf-8").replace(",62.08,", ",62.10,")
-    path.write_text(text, encoding="utf-8")
-    ind = d.load_indicators(path)
-    assert ind.set_index("id").loc["fiscal_revenue_total_2024", "value"] == 62.10
-
-
 def test_a_loaded_file_is_read_again_once_edited_and_each_caller_gets_its_own_copy(data_copy: Path):
     path = data_copy / "indicators.csv"
     first = d.load_indicators(path)
