@@ -104,16 +104,6 @@ def test_bad_printed_number_is_a_value_error(bad):
         interval_from_printed(bad)
 
 
-def test_unknown_qualifier_is_named():
-    with pytest.raises(ValueError, match="unknown qualifier 'roughly'"):
-        interval_from_printed("3", "roughly")
-
-
-def test_interval_rejects_inverted_bounds():
-    with pytest.raises(ValueError, match="above high"):
-        Interval(2, 1)
-
-
 @given(st.integers(min_value=0, max_value=10**7), st.integers(min_value=0, max_value=3))
 def test_exact_printed_value_sits_in_an_interval_one_printed_unit_wide(mantissa, decimals):
     text = f"{mantissa / 10**decimals:.{decimals}f}"
@@ -181,7 +171,7 @@ def test_reported_approx_prints_zuoyou_and_keeps_the_interval():
         (lambda: interval_from_printed(7.2), TypeError, "text must be a str, not float"),
         (lambda: interval_from_printed("7.2", None), TypeError, "qualifier must be a str, not NoneType"),
         (lambda: interval_from_printed("7.2", "exact", 5), TypeError, "unit must be a str, not int"),
-        (lambda: interval_from_printed("7.2", "roughly"), ValueError, "qualifier: unknown qualifier"),
+        (lambda: interval_from_printed("7.2", "roughly"), ValueError, "qualifier: unknown qualifier 'roughly'"),
         (lambda: interval_from_printed("NaN"), ValueError, "text: not a finite printed number"),
         (lambda: printed_decimals(None), TypeError, "text must be a str"),
         (lambda: printed_decimals("seven"), ValueError, "text: not a printed number"),

@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 
 from ygx_analysis import __version__
-from ygx_analysis.data import tables as d
+from ygx_analysis.data import fields as d
 
 OUT = Path(__file__).resolve().parents[1] / "data" / "datapackage.json"
 

@@ -12,30 +12,12 @@ Examples
 
 from __future__ import annotations
 
-from .data.tables import (
-    DataError,
-    context_reported,
-    load_context,
-    load_indicators,
-    load_sources,
-    reported,
-)
-from .data.folder import use_data_dir
 from .arithmetic.reported import Interval, Reported
+from .data.folder import use_data_dir
+from .data.tables import DataError, context_reported, load_context, load_indicators, load_sources, reported
 from .data.validation import validate_data_dir
 
 __version__ = "0.1.0"
 
-__all__ = [
-    "DataError",
-    "Interval",
-    "Reported",
-    "__version__",
-    "context_reported",
-    "load_context",
-    "load_indicators",
-    "load_sources",
-    "reported",
-    "use_data_dir",
-    "validate_data_dir",
-]
+__all__ = ["DataError", "Interval", "Reported", "__version__", "context_reported", "load_context",
+           "load_indicators", "load_sources", "reported", "use_data_dir", "validate_data_dir"]

@@ -1,6 +1,7 @@
 """The arithmetic of printed figures: pure functions, no file access.
 
-- :mod:`.reported`: ``Reported`` (a figure as printed) and ``Interval`` (the values it allows).
+- :mod:`.interval`: ``Interval``, the values a figure allows, and interval arithmetic.
+- :mod:`.reported`: ``Reported``, a figure as printed, and the interval its printing allows.
 - :mod:`.operands`: how a formula takes numbers, intervals and printed figures alike.
 - :mod:`.growth`: growth rates, implied prior levels, CAGR, shares and percentage-point gaps.
 - :mod:`.halfyear`: from a January–June figure to a full year (the H1 share rule).

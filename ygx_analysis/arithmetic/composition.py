@@ -33,20 +33,11 @@ import numpy as np
 import pandas as pd
 
 from .growth import as_interval, share
-from .reported import Interval, Reported
+from .interval import Interval
+from .reported import Reported
 
-__all__ = [
-    "Figure",
-    "as_interval",
-    "count_interval",
-    "group_sums",
-    "interval_record",
-    "interval_sum",
-    "parts_table",
-    "remainder",
-    "share_interval",
-    "share_record",
-]
+__all__ = ["Figure", "as_interval", "count_interval", "group_sums", "interval_sum", "parts_table", "remainder",
+           "share_interval", "share_record"]
 
 Figure = Reported | Interval | int | float
 """Anything that stands for a quantity: a printed figure, an interval, or a plain number."""
@@ -108,11 +99,8 @@ def interval_sum(parts: Sequence[Figure], whole_numbers: bool = True) -> Interva
     figures = _figures(parts, "parts")
     if not figures:
         raise ValueError("parts: need at least one figure")
-    intervals = [count_interval(p) if whole_numbers else as_interval(p) for p in figures]
-    total = intervals[0]
-    for interval in intervals[1:]:
-        total = total + interval
-    return total
+    convert = count_interval if whole_numbers else as_interval
+    return sum((convert(p) for p in figures[1:]), start=convert(figures[0]))
 
 
 def remainder(total: Figure, parts: Sequence[Figure], whole_numbers: bool = True, *,
@@ -237,32 +225,18 @@ def group_sums(parts: Mapping[str, Figure], groups: Mapping[str, Sequence[str]],
         if not isinstance(value, Mapping):
             raise TypeError(f"{name}: expected a mapping, got {type(value).__name__}")
     seen: set[str] = set()
-    out: dict[str, Interval] = {}
     for group, names in groups.items():
-        unknown = [n for n in names if n not in parts]
-        if unknown:
-            raise ValueError(f"groups: group {group!r} names unknown part {unknown[0]!r}")
-        twice = [n for n in names if n in seen]
-        if twice:
-            raise ValueError(f"groups: part {twice[0]!r} is in more than one group")
-        seen.update(names)
-        out[group] = interval_sum([parts[n] for n in names], whole_numbers)
-    return out
-
-
-def interval_record(interval: Interval) -> dict[str, object]:
-    """``low``, ``high`` and ``interval`` (notation) of an interval, for a table row.
-
-    Examples
-    --------
-    >>> interval_record(Interval(31, 39))
-    {'low': 31.0, 'high': 39.0, 'interval': '[31, 39]'}
-    """
-    return {"low": float(interval.low), "high": float(interval.high), "interval": interval.notation()}
+        for n in names:
+            if n not in parts:
+                raise ValueError(f"groups: group {group!r} names unknown part {n!r}")
+            if n in seen:
+                raise ValueError(f"groups: part {n!r} is in more than one group")
+            seen.add(n)
+    return {group: interval_sum([parts[n] for n in names], whole_numbers) for group, names in groups.items()}
 
 
 def share_record(interval: Interval, total: Interval, share_digits: int = 2) -> dict[str, object]:
-    """:func:`interval_record` of a part plus its share of ``total`` in percent, for a table row.
+    """``low``, ``high`` and ``interval`` (notation) of a part, and its share of ``total`` in percent, for a table row.
 
     The share is :func:`share_interval` of the two intervals as they are (no
     further tightening), rounded to ``share_digits`` decimals.
@@ -277,8 +251,8 @@ def share_record(interval: Interval, total: Interval, share_digits: int = 2) -> 
     if share_digits < 0:
         raise ValueError(f"share_digits: must be zero or positive, got {share_digits}")
     share = share_interval(interval, total, whole_numbers=False)
-    return {**interval_record(interval), "share_low_pct": round(share.low, share_digits),
-            "share_high_pct": round(share.high, share_digits)}
+    return {"low": float(interval.low), "high": float(interval.high), "interval": interval.notation(),
+            "share_low_pct": round(share.low, share_digits), "share_high_pct": round(share.high, share_digits)}
 
 
 def parts_table(total: Figure, parts: Mapping[str, Figure], whole_numbers: bool = True,
@@ -320,15 +294,13 @@ def parts_table(total: Figure, parts: Mapping[str, Figure], whole_numbers: bool 
         raise TypeError(f"parts: expected a mapping of name to figure, got {type(parts).__name__}")
     if len(parts) == 0:
         raise ValueError("parts: need at least one part")
-    convert = count_interval if whole_numbers else as_interval
-    t = convert(total)
-    rows: list[tuple[str, str, Interval]] = [(name, "part", convert(p)) for name, p in parts.items()]
-    rows.append(("sum_of_parts", "sum_of_parts", interval_sum(list(parts.values()), whole_numbers)))
-    rows.append(("remainder", "remainder", remainder(total, list(parts.values()), whole_numbers)))
-    rows.append(("total", "total", t))
-    records = [{"row": name, "kind": kind, **share_record(interval, t, share_digits)}
-               for name, kind, interval in rows]
-    table = pd.DataFrame.from_records(records)
+    t = count_interval(total) if whole_numbers else as_interval(total)
+    figures = list(parts.values())
+    rows = [(name, "part", interval_sum([p], whole_numbers)) for name, p in parts.items()]
+    rows += [("sum_of_parts", "sum_of_parts", interval_sum(figures, whole_numbers)),
+             ("remainder", "remainder", remainder(total, figures, whole_numbers)), ("total", "total", t)]
+    table = pd.DataFrame.from_records([{"row": name, "kind": kind, **share_record(interval, t, share_digits)}
+                                       for name, kind, interval in rows])
     if whole_numbers and np.isfinite(table[["low", "high"]].to_numpy()).all():
         table = table.astype({"low": "int64", "high": "int64"})
     return table

@@ -1,6 +1,6 @@
 """Growth arithmetic: implied base, year-on-year rate, CAGR, required growth, shares, pp differences.
 
-Every function is small, pure, vectorised and typed with overloads: plain numbers
+Every function is small, pure and vectorised (:data:`~ygx_analysis.arithmetic.operands.Operand`): plain numbers
 give a ``float``, any array argument an ``ndarray``, and any
 :class:`~ygx_analysis.arithmetic.reported.Reported` figure or
 :class:`~ygx_analysis.arithmetic.reported.Interval` argument an ``Interval`` whose bounds
@@ -24,20 +24,11 @@ Units
 Rates are in per cent (``6.33`` for 6.33 %); :func:`share` returns a fraction;
 :func:`pp_difference` returns percentage points, which are not per cent.
 
-Where the rest lives
--------------------
-The formulas here are the one-step ones. Two jobs have their own modules, and
-their public names are also importable from here, as ``growth.project`` or
-``growth.half_year_rule``:
-
-- :mod:`ygx_analysis.arithmetic.projection`: :func:`project` and :func:`project_path`,
-  a level grown at a constant rate or at per-year rates;
-- :mod:`ygx_analysis.arithmetic.halfyear`: the package's one H1-to-year rule
-  (:func:`half_year_rule`, :class:`HalfYearRule`, :data:`H1_SHARE_ROWS`) and
-  :func:`annualize_half_year`.
-
-The operand handling they share (numbers, arrays, printed figures, intervals;
-argument checks) is in :mod:`ygx_analysis.arithmetic.operands`.
+The formulas here are the one-step ones. Projection (:func:`project`, :func:`project_path`;
+:mod:`~ygx_analysis.arithmetic.projection`) and the H1-to-year rule (:func:`half_year_rule`,
+:func:`annualize_half_year`; :mod:`~ygx_analysis.arithmetic.halfyear`) have their own modules
+and are importable from here too; the operand handling all share is in
+:mod:`~ygx_analysis.arithmetic.operands`.
 
 Errors
 ------
@@ -52,60 +43,20 @@ imports the data loader when it is called.
 
 from __future__ import annotations
 
-from typing import overload
-
 import numpy as np
 
 from .halfyear import H1_SHARE_ROWS, HalfYearRule, annualize_half_year, half_year_rule
-from .operands import (
-    IntervalLike,
-    Numbers,
-    _check_level,
-    _check_positive,
-    _check_rate,
-    _compound_rate,
-    _monotone,
-    _operands,
-    _out,
-    _refuse,
-    as_interval,
-)
+from .operands import IntervalLike, Numbers, Operand, Result, _check_level, _check_positive, _check_rate, \
+    _compound_rate, _monotone, _operands, _out, _refuse, as_interval
 from .projection import project, project_path
-from .reported import Interval
 
 __all__ = [
-    "H1_SHARE_ROWS",
-    "HalfYearRule",
-    "IntervalLike",
-    "Numbers",
-    "annualize_half_year",
-    "as_interval",
-    "cagr",
-    "half_year_rule",
-    "implied_prior_level",
-    "pp_difference",
-    "project",
-    "project_path",
-    "required_cagr",
-    "share",
+    "H1_SHARE_ROWS", "HalfYearRule", "IntervalLike", "Numbers", "annualize_half_year", "as_interval", "cagr",
+    "half_year_rule", "implied_prior_level", "pp_difference", "project", "project_path", "required_cagr", "share",
     "yoy_pct",
 ]
 
-# ---------------------------------------------------------------------------
-# the formulas
-# ---------------------------------------------------------------------------
-
-@overload
-def implied_prior_level(level: float, yoy_pct: float) -> float: ...
-@overload
-def implied_prior_level(level: IntervalLike, yoy_pct: IntervalLike | float) -> Interval: ...
-@overload
-def implied_prior_level(level: float, yoy_pct: IntervalLike) -> Interval: ...
-@overload
-def implied_prior_level(level: Numbers, yoy_pct: Numbers | float) -> np.ndarray: ...
-@overload
-def implied_prior_level(level: float, yoy_pct: Numbers) -> np.ndarray: ...
-def implied_prior_level(level, yoy_pct):
+def implied_prior_level(level: Operand, yoy_pct: Operand) -> Result:
     """The prior-period level that a level and its year-on-year growth imply.
 
     ``prior = level / (1 + yoy_pct / 100)``.
@@ -142,17 +93,7 @@ def implied_prior_level(level, yoy_pct):
     return _out(lv / (1 + g / 100))
 
 
-@overload
-def yoy_pct(current: float, prior: float) -> float: ...
-@overload
-def yoy_pct(current: IntervalLike, prior: IntervalLike | float) -> Interval: ...
-@overload
-def yoy_pct(current: float, prior: IntervalLike) -> Interval: ...
-@overload
-def yoy_pct(current: Numbers, prior: Numbers | float) -> np.ndarray: ...
-@overload
-def yoy_pct(current: float, prior: Numbers) -> np.ndarray: ...
-def yoy_pct(current, prior):
+def yoy_pct(current: Operand, prior: Operand) -> Result:
     """Year-on-year growth in per cent: ``100 * (current / prior - 1)``.
 
     Parameters
@@ -182,19 +123,7 @@ def yoy_pct(current, prior):
 
 
 
-@overload
-def cagr(start: float, end: float, years: float) -> float: ...
-@overload
-def cagr(start: IntervalLike, end: IntervalLike | float, years: float) -> Interval: ...
-@overload
-def cagr(start: float, end: IntervalLike, years: float) -> Interval: ...
-@overload
-def cagr(start: Numbers, end: Numbers | float, years: Numbers | float) -> np.ndarray: ...
-@overload
-def cagr(start: float, end: Numbers, years: Numbers | float) -> np.ndarray: ...
-@overload
-def cagr(start: float, end: float, years: Numbers) -> np.ndarray: ...
-def cagr(start, end, years):
+def cagr(start: Operand, end: Operand, years: float | Numbers) -> Result:
     """Compound annual growth rate in per cent: ``100 * ((end / start) ** (1 / years) - 1)``.
 
     Parameters
@@ -220,19 +149,7 @@ def cagr(start, end, years):
     return _compound_rate(start, end, years, "start", "end")
 
 
-@overload
-def required_cagr(start: float, target: float, years: float) -> float: ...
-@overload
-def required_cagr(start: IntervalLike, target: IntervalLike | float, years: float) -> Interval: ...
-@overload
-def required_cagr(start: float, target: IntervalLike, years: float) -> Interval: ...
-@overload
-def required_cagr(start: Numbers, target: Numbers | float, years: Numbers | float) -> np.ndarray: ...
-@overload
-def required_cagr(start: float, target: Numbers, years: Numbers | float) -> np.ndarray: ...
-@overload
-def required_cagr(start: float, target: float, years: Numbers) -> np.ndarray: ...
-def required_cagr(start, target, years):
+def required_cagr(start: Operand, target: Operand, years: float | Numbers) -> Result:
     """The constant annual growth (per cent) that takes ``start`` to ``target`` in ``years``.
 
     The same formula as :func:`cagr`, read forwards: the rate a plan needs.
@@ -259,17 +176,7 @@ def required_cagr(start, target, years):
 
 
 
-@overload
-def share(part: float, whole: float) -> float: ...
-@overload
-def share(part: IntervalLike, whole: IntervalLike | float) -> Interval: ...
-@overload
-def share(part: float, whole: IntervalLike) -> Interval: ...
-@overload
-def share(part: Numbers, whole: Numbers | float) -> np.ndarray: ...
-@overload
-def share(part: float, whole: Numbers) -> np.ndarray: ...
-def share(part, whole):
+def share(part: Operand, whole: Operand) -> Result:
     """``part / whole`` as a fraction (multiply by 100 for per cent).
 
     Parameters
@@ -298,17 +205,7 @@ def share(part, whole):
     return _out(p / w)
 
 
-@overload
-def pp_difference(a_pct: float, b_pct: float) -> float: ...
-@overload
-def pp_difference(a_pct: IntervalLike, b_pct: IntervalLike | float) -> Interval: ...
-@overload
-def pp_difference(a_pct: float, b_pct: IntervalLike) -> Interval: ...
-@overload
-def pp_difference(a_pct: Numbers, b_pct: Numbers | float) -> np.ndarray: ...
-@overload
-def pp_difference(a_pct: float, b_pct: Numbers) -> np.ndarray: ...
-def pp_difference(a_pct, b_pct):
+def pp_difference(a_pct: Operand, b_pct: Operand) -> Result:
     """``a_pct - b_pct`` in percentage points (pp), which are not per cent.
 
     Growth of 9.2 % against 8.2 % is 1.0 pp faster, not 1 % or 12 % faster.

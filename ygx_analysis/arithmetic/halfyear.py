@@ -16,13 +16,11 @@ from __future__ import annotations
 
 import statistics
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, overload
+from typing import TYPE_CHECKING
 
-import numpy as np
-
-from .operands import IntervalLike, Numbers, _check_level, _ends, _is_interval, _monotone, _operands, _out, \
+from .operands import IntervalLike, Operand, Result, _check_level, _ends, _is_interval, _monotone, _operands, _out, \
     _refuse, as_interval
-from .reported import Interval
+from .interval import Interval
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -131,17 +129,7 @@ def half_year_rule(kind: str = "output", context: pd.DataFrame | None = None) ->
     return HalfYearRule(kind, min(shares), round(statistics.median(shares), 6), max(shares), rows)
 
 
-@overload
-def annualize_half_year(h1_level: float, h1_share: float) -> float: ...
-@overload
-def annualize_half_year(h1_level: IntervalLike, h1_share: IntervalLike | float) -> Interval: ...
-@overload
-def annualize_half_year(h1_level: float, h1_share: IntervalLike) -> Interval: ...
-@overload
-def annualize_half_year(h1_level: Numbers, h1_share: Numbers | float) -> np.ndarray: ...
-@overload
-def annualize_half_year(h1_level: float, h1_share: Numbers) -> np.ndarray: ...
-def annualize_half_year(h1_level, h1_share):
+def annualize_half_year(h1_level: Operand, h1_share: Operand) -> Result:
     """A full-year level from a January–June level and the share H1 takes of the year.
 
     ``year = h1_level / h1_share``. The share is an assumption, not data: take it

@@ -22,24 +22,25 @@ from typing import Any, TypeAlias
 
 import numpy as np
 
-from .reported import Interval, Reported
+from .interval import Interval
+from .reported import Reported
 
-__all__ = ["RATE_UNITS", "IntervalLike", "Numbers", "as_interval"]
+__all__ = ["RATE_UNITS", "IntervalLike", "Numbers", "Operand", "Result", "as_interval"]
 
 IntervalLike: TypeAlias = Reported | Interval
 """A printed figure or an interval: the formulas then return an Interval."""
 Numbers: TypeAlias = np.ndarray | Sequence[float]
 """An array (or sequence) of numbers: the formulas then return an ndarray."""
+Operand: TypeAlias = float | Numbers | IntervalLike
+"""What a formula takes: a number, an array of numbers, a printed figure or an interval."""
+Result: TypeAlias = float | np.ndarray | Interval
+"""What it gives: a float for numbers, an ndarray for arrays, an Interval when any argument is a figure."""
 
 RATE_UNITS = frozenset({"%", ""})
 """Units a Reported growth rate may carry."""
 
 _EXPECTED = "a number, an array of numbers, a Reported figure or an Interval"
 
-
-# ---------------------------------------------------------------------------
-# helpers: arrays and checks (for arrays and intervals alike)
-# ---------------------------------------------------------------------------
 
 def _array(x: Any, name: str) -> np.ndarray:
     if isinstance(x, (str, bytes)) or x is None:
@@ -81,10 +82,6 @@ def _check_rate(x: np.ndarray | Interval, name: str) -> None:
 def _check_positive(x: np.ndarray | Interval, name: str) -> None:
     _refuse(_ends(x)[0] <= 0, x, name, "must be positive")
 
-
-# ---------------------------------------------------------------------------
-# helpers: intervals
-# ---------------------------------------------------------------------------
 
 def _is_interval(x: Any) -> bool:
     return isinstance(x, (Reported, Interval))
@@ -158,8 +155,6 @@ def _operands(*specs: tuple[Any, str, bool]) -> tuple[bool, list[Any]]:
     if any(_is_interval(x) for x, _, _ in specs):
         return True, [as_interval(x, name, rate=rate) for x, name, rate in specs]
     return False, [_array(x, name) for x, name, _ in specs]
-
-
 
 
 def _years(years: Any, *, plain: bool) -> Any:

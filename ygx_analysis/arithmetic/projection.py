@@ -13,25 +13,13 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from typing import Any, overload
+from typing import Any
 
 import numpy as np
 
-from .operands import (
-    IntervalLike,
-    Numbers,
-    _array,
-    _check_level,
-    _check_rate,
-    _is_interval,
-    _monotone,
-    _operands,
-    _out,
-    _times,
-    _years,
-    as_interval,
-)
-from .reported import Interval
+from .operands import IntervalLike, Numbers, Operand, Result, _array, _check_level, _check_rate, _is_interval, \
+    _monotone, _operands, _out, _times, _years, as_interval
+from .interval import Interval
 
 __all__ = ["project", "project_path"]
 
@@ -52,19 +40,7 @@ def _rates_sequence(rates_pct: Any) -> list[Any] | np.ndarray | None:
     return r
 
 
-@overload
-def project(level: float, rates_pct: float | Sequence[float], years: float | None = None) -> float: ...
-@overload
-def project(level: IntervalLike, rates_pct: IntervalLike | float | Sequence[IntervalLike | float],
-            years: float | None = None) -> Interval: ...
-@overload
-def project(level: float, rates_pct: IntervalLike | Sequence[IntervalLike],
-            years: float | None = None) -> Interval: ...
-@overload
-def project(level: Numbers, rates_pct: float | Numbers, years: Numbers | float | None = None) -> np.ndarray: ...
-@overload
-def project(level: float, rates_pct: float, years: Numbers) -> np.ndarray: ...
-def project(level, rates_pct, years=None):
+def project(level: Operand, rates_pct: Operand, years: float | Numbers | None = None) -> Result:
     """The level after growing at the given rates.
 
     Parameters
@@ -128,12 +104,7 @@ def project(level, rates_pct, years=None):
     return _out(lv * np.prod(1 + seq / 100))
 
 
-@overload
-def project_path(level: float | Numbers, rates_pct: Numbers) -> np.ndarray: ...
-@overload
-def project_path(level: IntervalLike | float,
-                 rates_pct: Sequence[IntervalLike | float]) -> np.ndarray | list[Interval]: ...
-def project_path(level, rates_pct):
+def project_path(level: Operand, rates_pct: Numbers | Sequence[IntervalLike | float]) -> np.ndarray | list[Interval]:
     """The levels after each year of growth at per-year rates.
 
     Parameters

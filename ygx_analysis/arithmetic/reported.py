@@ -45,6 +45,9 @@ distance to the outturn is not a printing interval.
 Wrong argument types raise :class:`TypeError` and wrong values :class:`ValueError`,
 each message beginning with the argument's name.
 
+:class:`~ygx_analysis.arithmetic.interval.Interval` is defined in its own module and
+importable from here.
+
 This module imports only the standard library and numpy.
 """
 
@@ -54,18 +57,10 @@ import math
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
-import numpy as np
+from .interval import Interval
 
-__all__ = [
-    "COUNT_UNITS",
-    "QUALIFIERS",
-    "Interval",
-    "Reported",
-    "approx_more_step",
-    "approx_step",
-    "interval_from_printed",
-    "printed_decimals",
-]
+__all__ = ["COUNT_UNITS", "QUALIFIERS", "Interval", "Reported", "approx_more_step", "approx_step",
+           "interval_from_printed", "printed_decimals"]
 
 QUALIFIERS = ("exact", "more_than", "at_least", "approx_more", "approx")
 """Qualifier words. ``approx`` (约, 左右) occurs only in context data."""
@@ -73,29 +68,9 @@ QUALIFIERS = ("exact", "more_than", "at_least", "approx_more", "approx")
 COUNT_UNITS = frozenset({"个", "家", "件", "项", "场", "位", "zones"})
 """Units of discrete things: an exact integer in these units is exact."""
 
-_REAL_TYPES = (int, float, np.integer, np.floating)
-_BOOL_TYPES = (bool, np.bool_)
-
-
-def _require_str(value: object, name: str) -> str:
-    """``value`` itself when it is a ``str``; otherwise a TypeError naming ``name``."""
-    if not isinstance(value, str):
-        raise TypeError(f"{name} must be a str, not {type(value).__name__}")
-    return value
-
-
-def _require_real(value: object, name: str) -> None:
-    """A TypeError unless ``value`` is a real number, a ValueError if it is NaN."""
-    if isinstance(value, _BOOL_TYPES) or not isinstance(value, _REAL_TYPES):
-        raise TypeError(f"{name} must be a real number, not {type(value).__name__}")
-    if math.isnan(value):
-        raise ValueError(f"{name} is NaN")
-
-
 def _parse_printed(text: object) -> Decimal:
     """The printed number ``text`` as a finite Decimal (TypeError / ValueError naming ``text``)."""
-    _require_str(text, "text")
-    assert isinstance(text, str)
+    text = _require_str(text, "text")
     try:
         number = Decimal(text.strip())
     except InvalidOperation as exc:
@@ -105,239 +80,28 @@ def _parse_printed(text: object) -> Decimal:
     return number
 
 
-@dataclass(frozen=True)
-class Interval:
-    """A real interval with open or closed ends.
-
-    Arithmetic follows interval rules for sums, differences, and products or
-    quotients of non-negative intervals.
-
-    Examples
-    --------
-    >>> a = Interval(30, 40, low_closed=False, high_closed=False)
-    >>> b = Interval(20, 30, low_closed=False, high_closed=False)
-    >>> 487 - 86 - (a + b)
-    Interval(low=331.0, high=351.0, low_closed=False, high_closed=False)
-    >>> Interval(6.55, 6.65, True, False).contains(6.65)
-    False
-    """
-
-    low: float
-    high: float
-    low_closed: bool = True
-    high_closed: bool = True
-
-    def __post_init__(self) -> None:
-        _require_real(self.low, "low")
-        _require_real(self.high, "high")
-        for name in ("low_closed", "high_closed"):
-            flag = getattr(self, name)
-            if not isinstance(flag, _BOOL_TYPES):
-                raise TypeError(f"{name} must be a bool, not {type(flag).__name__}")
-            object.__setattr__(self, name, bool(flag))
-        if self.low > self.high:
-            raise ValueError(f"low: interval low {self.low} is above high {self.high}")
-
-    @classmethod
-    def point(cls, x: float) -> Interval:
-        """The degenerate interval [x, x]."""
-        return cls(x, x, True, True)
-
-    @property
-    def width(self) -> float:
-        """``high - low`` (``inf`` for an open-ended interval)."""
-        return self.high - self.low
-
-    @property
-    def midpoint(self) -> float:
-        """Centre of the interval; ``low`` when the interval is unbounded above."""
-        if math.isinf(self.high):
-            return self.low
-        return (self.low + self.high) / 2
-
-    def contains(self, x: float) -> bool:
-        """Whether ``x`` lies in the interval, respecting open ends.
-
-        Examples
-        --------
-        >>> Interval(7.1, 7.3).contains(7.3), Interval(7.15, 7.25, True, False).contains(7.3)
-        (True, False)
-        """
-        if isinstance(x, _BOOL_TYPES) or not isinstance(x, _REAL_TYPES):
-            raise TypeError(f"x must be a real number, not {type(x).__name__}")
-        above = x > self.low or (self.low_closed and x == self.low)
-        below = x < self.high or (self.high_closed and x == self.high)
-        return bool(above and below)
-
-    def integers(self) -> Interval:
-        """The closed interval of whole numbers inside this one (for counts of things).
-
-        Examples
-        --------
-        >>> Interval(30, 40, False, False).integers()
-        Interval(low=31, high=39, low_closed=True, high_closed=True)
-        >>> Interval(200, math.inf, False, False).integers().notation()
-        '[201, ∞)'
-        """
-        low = math.floor(self.low) + 1 if (not self.low_closed and float(self.low).is_integer()) \
-            else math.ceil(self.low)
-        if math.isinf(self.high):
-            return Interval(low, math.inf, True, False)
-        high = math.ceil(self.high) - 1 if (not self.high_closed and float(self.high).is_integer()) \
-            else math.floor(self.high)
-        if low > high:
-            raise ValueError(f"interval {self.notation()} holds no whole number")
-        return Interval(low, high, True, True)
-
-    def overlaps(self, other: Interval) -> bool:
-        """Whether the two intervals share at least one point."""
-        if self.high < other.low or other.high < self.low:
-            return False
-        if self.high == other.low:
-            return self.high_closed and other.low_closed
-        if other.high == self.low:
-            return other.high_closed and self.low_closed
-        return True
-
-    def notation(self, digits: int = 10) -> str:
-        """Mathematical notation, e.g. ``[6.55, 6.65)``.
-
-        Parameters
-        ----------
-        digits : int, default 10
-            Significant digits of each end (``format`` code ``g``); at least 1.
-
-        Examples
-        --------
-        >>> Interval(7.1, 7.3).notation()
-        '[7.1, 7.3]'
-        >>> Interval(1 / 3, 1.0, True, False).notation(3)
-        '[0.333, 1)'
-        """
-        if isinstance(digits, _BOOL_TYPES) or not isinstance(digits, (int, np.integer)):
-            raise TypeError(f"digits must be an int, not {type(digits).__name__}")
-        if digits < 1:
-            raise ValueError(f"digits must be at least 1, not {digits}")
-
-        def fmt(x: float) -> str:
-            if math.isinf(x):
-                return "∞" if x > 0 else "-∞"
-            return f"{x:.{digits}g}"
-
-        left = "[" if self.low_closed and not math.isinf(self.low) else "("
-        right = "]" if self.high_closed and not math.isinf(self.high) else ")"
-        return f"{left}{fmt(self.low)}, {fmt(self.high)}{right}"
-
-    def _coerce(self, other: object) -> Interval:
-        if isinstance(other, Interval):
-            return other
-        if isinstance(other, Reported):
-            return other.interval
-        if isinstance(other, (int, float, np.floating, np.integer)):
-            return Interval.point(float(other))
-        return NotImplemented  # type: ignore[return-value]
-
-    def __add__(self, other: object) -> Interval:
-        o = self._coerce(other)
-        if o is NotImplemented:
-            return NotImplemented
-        return Interval(self.low + o.low, self.high + o.high,
-                        self.low_closed and o.low_closed, self.high_closed and o.high_closed)
-
-    __radd__ = __add__
-
-    def __neg__(self) -> Interval:
-        return Interval(-self.high, -self.low, self.high_closed, self.low_closed)
-
-    def __sub__(self, other: object) -> Interval:
-        o = self._coerce(other)
-        if o is NotImplemented:
-            return NotImplemented
-        return self + (-o)
-
-    def __rsub__(self, other: object) -> Interval:
-        o = self._coerce(other)
-        if o is NotImplemented:
-            return NotImplemented
-        return o + (-self)
-
-    def _require_non_negative(self, other: Interval) -> None:
-        if self.low < 0 or other.low < 0:
-            raise ValueError("interval products and quotients need non-negative intervals")
-
-    def __mul__(self, other: object) -> Interval:
-        o = self._coerce(other)
-        if o is NotImplemented:
-            return NotImplemented
-        self._require_non_negative(o)
-        return Interval(self.low * o.low, self.high * o.high,
-                        self.low_closed and o.low_closed, self.high_closed and o.high_closed)
-
-    __rmul__ = __mul__
-
-    def __truediv__(self, other: object) -> Interval:
-        o = self._coerce(other)
-        if o is NotImplemented:
-            return NotImplemented
-        self._require_non_negative(o)
-        if o.low == 0:
-            raise ZeroDivisionError("divisor interval includes zero")
-        high = math.inf if math.isinf(self.high) else self.high / o.low
-        low = 0.0 if math.isinf(o.high) else self.low / o.high
-        return Interval(low, high, self.low_closed and o.high_closed,
-                        self.high_closed and o.low_closed)
-
-    def __rtruediv__(self, other: object) -> Interval:
-        o = self._coerce(other)
-        if o is NotImplemented:
-            return NotImplemented
-        return o / self
+def _require_str(value: object, name: str) -> str:
+    """``value`` itself when it is a ``str``; otherwise a TypeError naming ``name``."""
+    if not isinstance(value, str):
+        raise TypeError(f"{name} must be a str, not {type(value).__name__}")
+    return value
 
 
 def printed_decimals(text: str) -> int:
-    """Number of digits after the decimal point in a printed number.
-
-    Parameters
-    ----------
-    text : str
-        The number exactly as printed.
-
-    Returns
-    -------
-    int
-        Digits after the decimal point (0 for a whole number).
-
-    Raises
-    ------
-    TypeError
-        If ``text`` is not a ``str``.
-    ValueError
-        If ``text`` is not a finite plain number.
+    """Number of digits after the decimal point in a number exactly as printed (0 for a whole number).
 
     Examples
     --------
     >>> printed_decimals("62.08"), printed_decimals("487"), printed_decimals("7.0")
     (2, 0, 1)
     """
-    exponent = _parse_printed(text).as_tuple().exponent
-    assert isinstance(exponent, int)
-    return max(0, -exponent)
+    return max(0, -int(_parse_printed(text).as_tuple().exponent))
 
 
 def approx_more_step(text: str) -> float:
-    """Step implied by 多/余: the place value of the last non-zero printed digit.
+    """Step implied by 多/余 after ``text``: the place value of the last non-zero printed digit.
 
-    Parameters
-    ----------
-    text : str
-        The number printed before 多 or 余.
-
-    Raises
-    ------
-    TypeError
-        If ``text`` is not a ``str``.
-    ValueError
-        If ``text`` is not a printed number, or is zero.
+    Zero has no such digit: ``0多`` is refused (ValueError).
 
     Examples
     --------
@@ -347,25 +111,11 @@ def approx_more_step(text: str) -> float:
     d = _parse_printed(text)
     if d == 0:
         raise ValueError("text: 多/余 after zero has no meaning")
-    exponent = d.normalize().as_tuple().exponent
-    assert isinstance(exponent, int)
-    return float(Decimal(1).scaleb(exponent))
+    return float(Decimal(1).scaleb(int(d.normalize().as_tuple().exponent)))
 
 
 def approx_step(text: str) -> float:
-    """Half-width of the 约/左右 interval: one unit of the last printed digit.
-
-    Parameters
-    ----------
-    text : str
-        The number printed with 约 or 左右.
-
-    Raises
-    ------
-    TypeError
-        If ``text`` is not a ``str``.
-    ValueError
-        If ``text`` is not a finite printed number.
+    """Half-width of the 约/左右 interval around ``text``: one unit of the last printed digit.
 
     Examples
     --------
@@ -460,13 +210,7 @@ class Reported:
     id : str, optional
         The data row id this figure comes from, for provenance.
 
-    Raises
-    ------
-    TypeError
-        If ``text``, ``qualifier`` or ``unit`` is not a ``str``, or ``id`` is
-        neither a ``str`` nor None.
-    ValueError
-        If ``text`` is not a printed number or ``qualifier`` is unknown.
+    Wrong types and values raise as :func:`interval_from_printed` does (``id``: a str or None).
 
     Examples
     --------
@@ -510,27 +254,15 @@ class Reported:
         """Upper end of the interval the printing allows (``inf`` for 超/以上)."""
         return self.interval.high
 
-    @property
-    def is_bounded(self) -> bool:
-        """False for 超 and 以上 figures, whose interval is open above."""
-        return not math.isinf(self.interval.high)
-
     def __str__(self) -> str:
-        prefix = {"more_than": "超"}.get(self.qualifier, "")
-        suffix = {"at_least": "以上", "approx_more": "多", "approx": "左右"}.get(self.qualifier, "")
+        """The figure as printed: 超200家, 30多家, 1.3亿元以上 (以上 follows the unit)."""
         if self.qualifier == "at_least":
-            return f"{prefix}{self.text}{self.unit}{suffix}"
-        return f"{prefix}{self.text}{suffix}{self.unit}"
+            return f"{self.text}{self.unit}以上"
+        prefix = "超" if self.qualifier == "more_than" else ""
+        word = {"approx_more": "多", "approx": "左右"}.get(self.qualifier, "")
+        return f"{prefix}{self.text}{word}{self.unit}"
 
     def to_dict(self) -> dict[str, object]:
         """A flat record for tables and JSON."""
-        return {
-            "id": self.id,
-            "printed": str(self),
-            "value": self.value,
-            "unit": self.unit,
-            "qualifier": self.qualifier,
-            "low": self.low,
-            "high": self.high,
-            "interval": self.interval.notation(),
-        }
+        return {"id": self.id, "printed": str(self), "value": self.value, "unit": self.unit,
+                "qualifier": self.qualifier, "low": self.low, "high": self.high, "interval": self.interval.notation()}

@@ -48,7 +48,6 @@ def _resource_problems(data_dir: Path, shown: str, index: int, resource: Any) ->
     pure = PurePosixPath(path)
     if "://" in path or pure.is_absolute() or ".." in pure.parts or "\\" in path:
         return None, [Problem(shown, None, f"{key}.path", f"{path[:80]!r} must be a file name inside the data folder")]
-    problems: list[Problem] = []
     try:
         text = read_text(data_dir / pure, what="CSV" if path.endswith(".csv") else "")
     except DataError as exc:
@@ -64,14 +63,13 @@ def _resource_problems(data_dir: Path, shown: str, index: int, resource: Any) ->
         header = [h.strip() for h in next(csv.reader(io.StringIO(text, newline="")), [])]
     except csv.Error:
         header = []  # the CSV check reports the malformed header
-    if header and names != header:
-        differ = next((i for i, (a, b) in enumerate(zip(names, header, strict=False)) if a != b),
-                      min(len(names), len(header)))
-        problems.append(Problem(shown, None, f"{key}.schema.fields",
-                                f"names differ from the header of {path} at column {differ + 1} "
-                                f"({len(names)} fields, {len(header)} columns); regenerate the descriptor "
-                                "with tools/make_datapackage.py"))
-    return path, problems
+    if not header or names == header:
+        return path, []
+    differ = next((i for i, (a, b) in enumerate(zip(names, header, strict=False)) if a != b),
+                  min(len(names), len(header)))
+    return path, [Problem(shown, None, f"{key}.schema.fields",
+                          f"names differ from the header of {path} at column {differ + 1} ({len(names)} fields, "
+                          f"{len(header)} columns); regenerate the descriptor with tools/make_datapackage.py")]
 
 
 def check_with_frictionless(data_dir: str | os.PathLike[str]) -> list[Problem]:
@@ -98,8 +96,7 @@ def check_with_frictionless(data_dir: str | os.PathLike[str]) -> list[Problem]:
         report = Package(str(descriptor)).validate()
     except FrictionlessException as exc:
         return [Problem(shown, None, None, f"frictionless: {exc.error.message}")]
-    folder = Path(data_dir)
-    found = [(display_path(folder / task.place), err) for task in report.tasks for err in task.errors]
+    found = [(display_path(Path(data_dir) / task.place), err) for task in report.tasks for err in task.errors]
     found += [(shown, err) for err in report.errors]
     problems = [Problem(where, getattr(err, "row_number", None), getattr(err, "field_name", None),
                         f"frictionless: {err.title.lower()}: {' '.join(str(err.note).split())}")
@@ -136,8 +133,6 @@ def check_descriptor(data_dir: str | os.PathLike[str], *, deep: bool = True) -> 
     >>> n_resources >= 4, problems
     (True, [])
     """
-    if not isinstance(deep, bool):
-        raise TypeError(f"deep: expected a bool, got {type(deep).__name__}")
     folder = Path(data_dir)
     descriptor = folder / DESCRIPTOR
     shown = display_path(descriptor)

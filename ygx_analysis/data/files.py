@@ -16,44 +16,22 @@ This module imports only the standard library.
 
 from __future__ import annotations
 
-import csv
 import errno
-import io
 import os
 import re
 import stat
 import tomllib
-from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-__all__ = [
-    "CSV_FIELD_MAX",
-    "MAX_INPUT_BYTES",
-    "MAX_TOML_DEPTH",
-    "SOURCE_DATE_EPOCH_ENV",
-    "SOURCE_DATE_EPOCH_MAX",
-    "SOURCE_DATE_EPOCH_MIN",
-    "DataError",
-    "Problem",
-    "check_folder",
-    "display_path",
-    "format_size",
-    "read_bytes",
-    "read_csv_rows",
-    "read_text",
-    "read_toml",
-    "source_date_epoch",
-    "toml_nesting_depth",
-]
+__all__ = ["MAX_INPUT_BYTES", "MAX_TOML_DEPTH", "SOURCE_DATE_EPOCH_ENV", "SOURCE_DATE_EPOCH_MAX",
+           "SOURCE_DATE_EPOCH_MIN", "DataError", "Problem", "check_folder", "display_path", "read_bytes",
+           "read_text", "read_toml", "shown_field", "source_date_epoch", "toml_nesting_depth"]
 
 MAX_INPUT_BYTES = 50_000_000
 """Largest input file read (50 MB, decimal megabytes): every ``data/*.csv``, JSON and TOML file."""
-
-CSV_FIELD_MAX = 131_072
-"""Longest CSV field, in characters: the :mod:`csv` default, enforced here whatever another library sets."""
 
 MAX_TOML_DEPTH = 20
 """Deepest nesting allowed in a TOML file: tables, arrays and inline tables counted together."""
@@ -133,6 +111,17 @@ def display_path(path: str | os.PathLike[str]) -> str:
     return text if text.isprintable() else repr(text)[1:-1]
 
 
+def shown_field(text: str) -> str:
+    """``repr(text)``, cut to 40 characters so that a message stays one short line.
+
+    Examples
+    --------
+    >>> shown_field("furlongs"), shown_field("x" * 50)[-4:]
+    ("'furlongs'", "xx'…")
+    """
+    return repr(text) if len(text) <= 40 else repr(text[:40]) + "…"
+
+
 def format_size(n_bytes: int) -> str:
     """A file size for a message: decimal megabytes from 100 kB up, else bytes.
 
@@ -171,10 +160,8 @@ def _os_reason(exc: OSError, what: str) -> str:
 def _invalid_path(path: str | os.PathLike[str]) -> str:
     """Why ``os.open`` or ``os.stat`` raised ValueError for a path."""
     raw = os.fspath(path)
-    nul = "\x00" if isinstance(raw, str) else b"\x00"
-    if nul in raw:
-        return "not a valid path (NUL character)"
-    return "not a valid path (characters the file system cannot encode)"
+    nul = "\x00" in raw if isinstance(raw, str) else b"\x00" in raw
+    return f"not a valid path ({'NUL character' if nul else 'characters the file system cannot encode'})"
 
 
 def _refuse(path: str | os.PathLike[str], message: str, line: int | None = None) -> DataError:
@@ -211,10 +198,6 @@ def read_bytes(path: str | os.PathLike[str], *, limit: int = MAX_INPUT_BYTES, wh
     ...
     ygx_analysis.data.files.DataError: /no/such/file.csv: file not found
     """
-    if isinstance(limit, bool) or not isinstance(limit, int):
-        raise TypeError(f"limit: expected an int, got {type(limit).__name__}")
-    if limit < 0:
-        raise ValueError(f"limit: must not be negative, got {limit}")
     kind = f"{what} file" if what else "regular file"
     try:
         fd = os.open(path, _OPEN_FLAGS)
@@ -243,7 +226,7 @@ def read_bytes(path: str | os.PathLike[str], *, limit: int = MAX_INPUT_BYTES, wh
     return content
 
 
-def read_text(path: str | os.PathLike[str], *, limit: int = MAX_INPUT_BYTES, what: str = "") -> str:
+def read_text(path: str | os.PathLike[str], *, what: str = "") -> str:
     """The UTF-8 text of a regular file (a byte-order mark is dropped).
 
     Raises
@@ -263,7 +246,7 @@ def read_text(path: str | os.PathLike[str], *, limit: int = MAX_INPUT_BYTES, wha
     ...
     ygx_analysis.data.files.DataError: ...a.csv:2: not valid UTF-8 (byte 9); save the file as UTF-8
     """
-    raw = read_bytes(path, limit=limit, what=what)
+    raw = read_bytes(path, what=what)
     if b"\x00" in raw:
         expected = f"UTF-8 {what} text" if what else "UTF-8 text"
         raise _refuse(path, f"binary content (NUL bytes); expected {expected}")
@@ -272,97 +255,6 @@ def read_text(path: str | os.PathLike[str], *, limit: int = MAX_INPUT_BYTES, wha
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise _refuse(path, f"not valid UTF-8 (byte {exc.start}); save the file as UTF-8", line) from None
-
-
-def _name(text: str) -> str:
-    return repr(text) if len(text) <= 40 else repr(text[:40]) + "…"
-
-
-def read_csv_rows(path: str | os.PathLike[str], columns: Sequence[str], *,
-                  limit: int = MAX_INPUT_BYTES) -> tuple[list[tuple[int, dict[str, str]]], list[Problem]]:
-    """The data rows of a UTF-8 CSV file with exactly ``columns`` (in any order), and its file-level problems.
-
-    Parameters
-    ----------
-    path : path-like
-        The CSV file, read with :func:`read_text`.
-    columns : sequence of str
-        The column names the header must hold, each once.
-    limit : int, default MAX_INPUT_BYTES
-        Largest size in bytes.
-
-    Returns
-    -------
-    rows : list of (int, dict)
-        The line number of each data row and its fields by column; blank rows are skipped.
-    problems : list of Problem
-        Problems with the file, its header or a row's shape (none for the field values).
-
-    Examples
-    --------
-    >>> import tempfile
-    >>> with tempfile.TemporaryDirectory() as tmp:
-    ...     p = Path(tmp, "t.csv")
-    ...     _ = p.write_text("id,value\\na,1\\n\\nb,2,3\\n", encoding="utf-8")
-    ...     rows, problems = read_csv_rows(p, ("id", "value"))
-    >>> rows
-    [(2, {'id': 'a', 'value': '1'})]
-    >>> [f"{q.line}: {q.message}" for q in problems]
-    ['4: row has 3 fields, header has 2']
-    """
-    shown = display_path(path)
-    try:
-        text = read_text(path, limit=limit, what="CSV")
-    except DataError as exc:
-        return [], exc.problems
-    if not text.strip():
-        return [], [Problem(shown, None, None, "file is empty")]
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
-    try:
-        header = [h.strip() for h in next(reader)]
-    except csv.Error as exc:
-        return [], [Problem(shown, 1, "header", f"malformed CSV: {exc}")]
-    present = Counter(header)
-    missing = [c for c in columns if c not in present]
-    if missing:
-        return [], [Problem(shown, 1, "header", f"missing column {name!r}") for name in missing]
-    problems: list[Problem] = []
-    extra = [h for h in present if h not in columns]
-    if extra:
-        problems.append(Problem(shown, 1, "header", f"unknown column {_name(extra[0])}"))
-    dupes = sorted(h for h, n in present.items() if n > 1)
-    if dupes:
-        problems.append(Problem(shown, 1, "header", f"duplicate column {_name(dupes[0])}"))
-    if problems:
-        return [], problems
-    rows: list[tuple[int, dict[str, str]]] = []
-    line_start = reader.line_num + 1
-    while True:
-        try:
-            fields = next(reader)
-        except StopIteration:
-            break
-        except csv.Error as exc:
-            problems.append(Problem(shown, reader.line_num, None, f"malformed CSV: {exc}"))
-            break
-        line = line_start
-        line_start = reader.line_num + 1
-        if not fields or all(not f.strip() for f in fields):
-            continue
-        if len(fields) != len(header):
-            problems.append(Problem(shown, line, None, f"row has {len(fields)} fields, header has {len(header)}"))
-            continue
-        if reader.line_num != line:
-            problems.append(Problem(shown, line, None, "a field spans several lines; keep each row on one line"))
-            continue
-        if max(map(len, fields)) > CSV_FIELD_MAX:
-            problems.append(Problem(shown, line, None,
-                                    f"malformed CSV: field larger than field limit ({CSV_FIELD_MAX})"))
-            continue
-        rows.append((line, dict(zip(header, fields, strict=True))))
-    if not rows and not problems:
-        problems.append(Problem(shown, None, None, "no data rows"))
-    return rows, problems
 
 
 _TOML_TOKEN = re.compile(
@@ -428,18 +320,10 @@ def _structure_depth(doc: Any) -> int:
 _TOML_LINE = re.compile(r"\s*\(at line (\d+), column (\d+)\)")
 
 
-def read_toml(path: str | os.PathLike[str], *, limit: int = MAX_INPUT_BYTES,
-              max_depth: int = MAX_TOML_DEPTH) -> dict[str, Any]:
-    """Parse a TOML file whose size and nesting are bounded before parsing.
+def read_toml(path: str | os.PathLike[str]) -> dict[str, Any]:
+    """Parse a UTF-8 TOML file (a regular file, see :func:`read_bytes`) whose nesting is bounded before parsing.
 
-    Parameters
-    ----------
-    path : path-like
-        A UTF-8 TOML file (a regular file, see :func:`read_bytes`).
-    limit : int, default MAX_INPUT_BYTES
-        Largest size in bytes.
-    max_depth : int, default MAX_TOML_DEPTH
-        Deepest nesting of tables, arrays and inline tables (dotted keys included).
+    Tables, arrays and inline tables may nest :data:`MAX_TOML_DEPTH` deep, dotted keys included.
 
     Raises
     ------
@@ -462,11 +346,7 @@ def read_toml(path: str | os.PathLike[str], *, limit: int = MAX_INPUT_BYTES,
     >>> ok
     {'meta': {'last_year': 2025}}
     """
-    if isinstance(max_depth, bool) or not isinstance(max_depth, int):
-        raise TypeError(f"max_depth: expected an int, got {type(max_depth).__name__}")
-    if max_depth < 1:
-        raise ValueError(f"max_depth: must be at least 1, got {max_depth}")
-    text = read_text(path, limit=limit, what="TOML")
+    text, max_depth = read_text(path, what="TOML"), MAX_TOML_DEPTH
     depth, line = toml_nesting_depth(text)
     if depth > max_depth:
         raise _refuse(path, f"nesting is {depth} levels deep, over the limit of {max_depth} "
@@ -488,13 +368,7 @@ def read_toml(path: str | os.PathLike[str], *, limit: int = MAX_INPUT_BYTES,
 
 
 def check_folder(path: str | os.PathLike[str]) -> Path:
-    """``path`` as a :class:`~pathlib.Path` when it is an existing folder (links followed).
-
-    Raises
-    ------
-    DataError
-        One line naming the path: missing, a symbolic link loop, unreadable, or
-        not a folder.
+    """``path`` as a :class:`~pathlib.Path` when it is an existing folder (links followed), else a DataError.
 
     Examples
     --------
@@ -517,25 +391,11 @@ def check_folder(path: str | os.PathLike[str]) -> Path:
 
 
 def source_date_epoch(environ: Mapping[str, str] | None = None) -> int | None:
-    """The checked value of ``SOURCE_DATE_EPOCH``, or None when it is not set.
+    """The checked value of ``SOURCE_DATE_EPOCH`` in ``environ`` (:data:`os.environ`), or None when it is not set.
 
+    Seconds since 1970-01-01 UTC, between 1980-01-01 and 2107-12-31 (the range a ZIP
+    archive can store); anything else is a ValueError of one line naming the variable.
     A build calls this once, in the parent process, before it starts any worker.
-
-    Parameters
-    ----------
-    environ : mapping, optional
-        The environment to read; defaults to :data:`os.environ`.
-
-    Returns
-    -------
-    int or None
-        Seconds since 1970-01-01 UTC, between 1980-01-01 and 2107-12-31 (the
-        range a ZIP archive can store).
-
-    Raises
-    ------
-    ValueError
-        One line naming the variable, when it is not ASCII digits or out of range.
 
     Examples
     --------

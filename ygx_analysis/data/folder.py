@@ -1,11 +1,10 @@
-"""Point every loader of a session at a data folder: the ``DATA_DIR`` parameter of the notebooks.
+"""The data folder: where the loaders read, and the ``DATA_DIR`` parameter of the notebooks.
 
 The loaders (:mod:`ygx_analysis.data.tables`, the savings and scenario files) and the
-exhibits read their files from :func:`~ygx_analysis.data.tables.default_data_dir`,
-which honours the environment variable ``$YGX_DATA_DIR``
-(:data:`~ygx_analysis.data.tables.DATA_DIR_ENV`). :func:`use_data_dir` sets that
-variable for the running process, so one call in a notebook's setup cell makes
-every later library call read the chosen copy of ``data/``. The loaders' cache
+exhibits read their files from :func:`default_data_dir`, which honours the
+environment variable ``$YGX_DATA_DIR`` (:data:`DATA_DIR_ENV`). :func:`use_data_dir`
+sets that variable for the running process, so one call in a notebook's setup cell
+makes every later library call read the chosen copy of ``data/``. The loaders' cache
 is keyed by resolved path and file hash, so switching folders never serves a
 stale table.
 """
@@ -15,9 +14,19 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from .tables import DATA_DIR_ENV, default_data_dir
+__all__ = ["DATA_DIR_ENV", "default_data_dir", "use_data_dir"]
 
-__all__ = ["use_data_dir"]
+DATA_DIR_ENV = "YGX_DATA_DIR"
+"""Environment variable that points the loaders at another data folder."""
+
+
+def default_data_dir() -> Path:
+    """The data folder: ``$YGX_DATA_DIR``, the repository's ``data/``, or the packaged copy."""
+    env = os.environ.get(DATA_DIR_ENV)
+    if env:
+        return Path(env)
+    repo = Path(__file__).resolve().parents[2] / "data"
+    return repo if repo.is_dir() else Path(__file__).resolve().parents[1] / "_data"
 
 
 def use_data_dir(data_dir: str | os.PathLike[str] | None = None) -> Path:
@@ -28,8 +37,8 @@ def use_data_dir(data_dir: str | os.PathLike[str] | None = None) -> Path:
     data_dir : str, PathLike or None
         A copy of ``data/`` (a folder holding ``indicators.csv`` and the other
         files). None changes nothing: the folder stays the one
-        :func:`~ygx_analysis.data.tables.default_data_dir` gives (``$YGX_DATA_DIR`` when
-        set, as in a report build, else the package's ``data/``).
+        :func:`default_data_dir` gives (``$YGX_DATA_DIR`` when set, as in a report
+        build, else the package's ``data/``).
 
     Returns
     -------
@@ -45,7 +54,6 @@ def use_data_dir(data_dir: str | os.PathLike[str] | None = None) -> Path:
 
     Examples
     --------
-    >>> from ygx_analysis.data.tables import default_data_dir
     >>> use_data_dir(None) == default_data_dir()
     True
     >>> use_data_dir(3)

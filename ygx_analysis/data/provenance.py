@@ -9,7 +9,7 @@ build at the project and its data folder and returns a :class:`Provenance`:
   to tracked files that make the exhibits (the package, the notebooks,
   ``pyproject.toml``; :data:`CODE_PATHS`). The data folder is judged file by file:
 - ``changed_data``: the data files whose bytes differ from ``git show HEAD:data/<name>``
-  (their sha256 compared), plus files added or removed. Without git there is nothing
+  (their bytes compared), plus files added or removed. Without git there is nothing
   to compare with, so every data file counts as changed and the fingerprint is always
   shown: a build from an unpacked wheel or a copied folder cannot prove its data are
   the committed ones;
@@ -34,12 +34,14 @@ import json
 import os
 import subprocess
 from collections.abc import Iterable, Mapping
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
+from .files import source_date_epoch
+
 __all__ = ["CODE_PATHS", "PROVENANCE_ENV", "Provenance", "changed_data_files", "collect", "data_files",
-           "data_fingerprint", "from_environ", "git_commit_id", "git_modified"]
+           "data_fingerprint", "from_environ"]
 
 PROVENANCE_ENV = "YGX_PROVENANCE"
 """Environment variable through which a build passes its :class:`Provenance` (JSON) to kernels."""
@@ -103,29 +105,10 @@ def _git(project: Path, *args: str) -> bytes | None:
     return done.stdout if done.returncode == 0 else None
 
 
-def git_commit_id(project: str | os.PathLike[str]) -> str | None:
-    """The full commit id checked out in ``project``, or None without git or a repository.
-
-    Examples
-    --------
-    >>> import tempfile
-    >>> git_commit_id(tempfile.mkdtemp()) is None
-    True
-    """
-    out = _git(Path(project), "rev-parse", "--verify", "--quiet", "HEAD")
-    text = out.decode("ascii", "replace").strip() if out is not None else ""
-    return text or None
-
-
-def git_modified(project: str | os.PathLike[str], paths: Iterable[str] = CODE_PATHS) -> bool | None:
-    """True when tracked files under ``paths`` have uncommitted changes (None without git).
-
-    Runs ``git status --porcelain --untracked-files=no -- paths``.
-    """
-    out = _git(Path(project), "status", "--porcelain", "--untracked-files=no", "--", *paths)
-    if out is None:
-        return None
-    return bool(out.strip())
+def _commit_id(project: Path) -> str | None:
+    """The full commit id checked out in ``project``, or None without git or a repository."""
+    out = _git(project, "rev-parse", "--verify", "--quiet", "HEAD")
+    return (out or b"").decode("ascii", "replace").strip() or None
 
 
 def changed_data_files(project: str | os.PathLike[str], data_dir: str | os.PathLike[str],
@@ -137,21 +120,15 @@ def changed_data_files(project: str | os.PathLike[str], data_dir: str | os.PathL
     edited copy); it is compared with the project's committed ``data/``.
     """
     project, data_dir = Path(project), Path(data_dir)
-    if git_commit_id(project) is None:
-        return None
     listing = _git(project, "ls-tree", "-r", "-z", "--name-only", "HEAD", "--", f"{committed}/")
     if listing is None:
         return None
     prefix = f"{committed}/"
     in_commit = {name[len(prefix):] for name in listing.decode("utf-8").split("\0") if name.startswith(prefix)}
     here = {p.relative_to(data_dir).as_posix(): p for p in data_files(data_dir)}
-    changed = sorted((in_commit ^ set(here)))
-    for name in sorted(in_commit & set(here)):
-        committed_bytes = _git(project, "show", f"HEAD:{prefix}{name}")
-        if committed_bytes is None or (hashlib.sha256(committed_bytes).digest()
-                                       != hashlib.sha256(here[name].read_bytes()).digest()):
-            changed.append(name)
-    return sorted(changed)
+    changed = [name for name in in_commit & set(here)
+               if _git(project, "show", f"HEAD:{prefix}{name}") != here[name].read_bytes()]
+    return sorted([*(in_commit ^ set(here)), *changed])
 
 
 @dataclass(frozen=True)
@@ -176,14 +153,12 @@ class Provenance:
     data_fingerprint: str
     build_date: str
     data_verified: bool = True
-    package: str = field(default="ygx_analysis")
+    package: str = "ygx_analysis"
 
     def __post_init__(self) -> None:
-        for name in ("version", "data_fingerprint", "build_date", "package"):
-            if not isinstance(getattr(self, name), str):
+        for name in ("version", "commit", "data_fingerprint", "build_date", "package"):
+            if not isinstance(getattr(self, name), str) and (name != "commit" or self.commit is not None):
                 raise TypeError(f"{name}: expected a str, got {type(getattr(self, name)).__name__}")
-        if self.commit is not None and not isinstance(self.commit, str):
-            raise TypeError(f"commit: expected a str or None, got {type(self.commit).__name__}")
         if isinstance(self.changed_data, str):
             raise TypeError("changed_data: expected a sequence of file names, got one str")
         object.__setattr__(self, "changed_data", tuple(self.changed_data))
@@ -221,9 +196,7 @@ class Provenance:
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready record (for the manifest and the kernels)."""
-        record = asdict(self)
-        record["changed_data"] = list(self.changed_data)
-        return record
+        return {**asdict(self), "changed_data": list(self.changed_data)}
 
     @classmethod
     def from_dict(cls, record: Mapping[str, Any]) -> Provenance:
@@ -235,8 +208,6 @@ class Provenance:
         >>> Provenance.from_dict(p.to_dict()) == p
         True
         """
-        if not isinstance(record, Mapping):
-            raise TypeError(f"record: expected a mapping, got {type(record).__name__}")
         return cls(**{k: (tuple(v) if k == "changed_data" else v) for k, v in record.items()})
 
     def to_environ(self) -> dict[str, str]:
@@ -263,14 +234,11 @@ def from_environ(environ: Mapping[str, str] | None = None) -> Provenance | None:
         raise ValueError(f"{PROVENANCE_ENV}: not a provenance record: {exc}") from None
 
 
-def _build_date(environ: Mapping[str, str]) -> str:
-    epoch = environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch:
-        try:
-            return _dt.datetime.fromtimestamp(int(epoch), tz=_dt.timezone.utc).date().isoformat()
-        except ValueError:
-            raise ValueError(f"SOURCE_DATE_EPOCH: not an integer number of seconds: {epoch!r}") from None
-    return _dt.datetime.now(_dt.timezone.utc).date().isoformat()
+def _build_date(environ: Mapping[str, str] | None) -> str:
+    """The day of the build: ``$SOURCE_DATE_EPOCH`` (:func:`~ygx_analysis.data.files.source_date_epoch`) or today."""
+    epoch = source_date_epoch(environ)
+    moment = _dt.datetime.now(_dt.UTC) if epoch is None else _dt.datetime.fromtimestamp(epoch, tz=_dt.UTC)
+    return moment.date().isoformat()
 
 
 def collect(project: str | os.PathLike[str], data_dir: str | os.PathLike[str] | None = None, *,
@@ -297,14 +265,12 @@ def collect(project: str | os.PathLike[str], data_dir: str | os.PathLike[str] | 
         raise ValueError(f"data_dir: {data} is not a folder")
     if version is None:
         from .. import __version__ as version
-    commit = git_commit_id(project)
+    commit = _commit_id(project)
     changed = changed_data_files(project, data) if commit else None
-    names = tuple(p.relative_to(data).as_posix() for p in data_files(data))
+    status = _git(project, "status", "--porcelain", "--untracked-files=no", "--", *CODE_PATHS) if commit else None
     return Provenance(
-        version=version, commit=commit,
-        code_modified=bool(git_modified(project)) if commit else False,
-        changed_data=tuple(changed) if changed is not None else names,
-        data_fingerprint=data_fingerprint(data),
-        build_date=_build_date(os.environ if environ is None else environ),
-        data_verified=changed is not None,
+        version=version, commit=commit, code_modified=bool(status and status.strip()),
+        changed_data=tuple(p.relative_to(data).as_posix() for p in data_files(data)) if changed is None
+        else tuple(changed),
+        data_fingerprint=data_fingerprint(data), build_date=_build_date(environ), data_verified=changed is not None,
     )

@@ -11,20 +11,11 @@ import os
 import re
 from pathlib import Path
 
-from .tables import (
-    CONTEXT_COLUMNS,
-    DECIMAL_NUMBER,
-    INDICATOR_COLUMNS,
-    SOURCE_COLUMNS,
-    check_context,
-    check_indicators,
-    check_sources,
-    default_data_dir,
-    display_path,
-    shown_field,
-)
+from .csvrows import read_csv_rows
 from .datapackage import check_descriptor
-from .files import DataError, Problem, check_folder, read_csv_rows, read_toml
+from .fields import CONTEXT, DECIMAL_NUMBER, INDICATOR_COLUMNS, INDICATORS, SOURCES, check_table
+from .files import DataError, Problem, check_folder, display_path, read_toml, shown_field
+from .folder import default_data_dir
 
 __all__ = ["CHINESE_NUMERALS", "TOML_FILES", "check_excerpts", "validate_data_dir", "value_in_excerpt"]
 
@@ -53,8 +44,6 @@ def value_in_excerpt(value: str, excerpt: str) -> bool:
     >>> value_in_excerpt("2", "托管‘一镇两街道’")
     True
     """
-    if not isinstance(value, str) or not isinstance(excerpt, str):
-        raise TypeError("value, excerpt: expected str")
     if re.search(r"(?<![0-9.])" + re.escape(value) + r"(?![0-9]|\.[0-9])", excerpt):
         return True
     return any(ch in excerpt for ch in CHINESE_NUMERALS.get(value, ""))
@@ -63,7 +52,7 @@ def value_in_excerpt(value: str, excerpt: str) -> bool:
 def check_excerpts(path: str | os.PathLike[str] | None = None) -> list[Problem]:
     """Every indicators row whose printed ``value`` is not in its ``excerpt`` (see :func:`value_in_excerpt`).
 
-    Rows that fail their own field checks are left to :func:`check_indicators`.
+    Rows that fail their own field checks are left to :func:`~ygx_analysis.data.fields.check_table`.
 
     Examples
     --------
@@ -127,15 +116,11 @@ def validate_data_dir(data_dir: str | os.PathLike[str] | None = None, *,
         d = check_folder(data_dir if data_dir is not None else default_data_dir())
     except DataError as exc:
         return {}, exc.problems
-    problems = check_sources(d / "sources.csv")
-    problems += check_indicators(d / "indicators.csv", d / "sources.csv")
-    problems += check_context(d / "context.csv", d / "sources.csv")
+    checked = {table.name: check_table(table, d / table.name, d / "sources.csv")
+               for table in (SOURCES, INDICATORS, CONTEXT)}
+    problems = [problem for _, found in checked.values() for problem in found]
+    counts = {name: len(checked[name][0]) for name in ("indicators.csv", "context.csv", "sources.csv")}
     problems += check_excerpts(d / "indicators.csv")
-    counts: dict[str, int] = {}
-    for name, columns in (("indicators.csv", INDICATOR_COLUMNS), ("context.csv", CONTEXT_COLUMNS),
-                          ("sources.csv", SOURCE_COLUMNS)):
-        rows, _ = read_csv_rows(d / name, columns)
-        counts[name] = len(rows)
     for name, required in TOML_FILES.items():
         problems += _check_toml(d / name, required)
     _, descriptor_problems = check_descriptor(d, deep=frictionless and not problems)
