@@ -339,9 +339,9 @@ def _add_audit(sub) -> None:
 
 
 def _run_audit(args: argparse.Namespace) -> int:
-    from .audit import audit
+    from .exhibits.article_audit import audit_frame
 
-    frame = audit(lang=args.lang)
+    frame = audit_frame(args.lang)
     if args.format == "table":
         description = f"description_{args.lang}"
         frame = frame[["check_id", description, "value", "low", "high", "reported", "status"]].rename(
