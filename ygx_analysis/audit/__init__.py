@@ -59,22 +59,9 @@ from ..savings import implied_pre_reform_cost
 from .fiscal import BUDGET_SCOPES, FISCAL_CONTEXT_IDS, ScopeEvidence, budget_revenue_scope, fiscal_checks
 from .checks import COLUMNS, STATUSES, Check, Note, Quote, Term, bounds, check, implied_prior_check, real
 
-__all__ = [
-    "BUDGET_SCOPES",
-    "BUDGET_SHARE_FLAG_ABOVE",
-    "CLUSTER_IDS",
-    "CLUSTER_TOTAL_ID",
-    "COLUMNS",
-    "CONTEXT_IDS",
-    "INDICATOR_IDS",
-    "SOURCE_IDS",
-    "STATUSES",
-    "VALUE_ADDED_RATE_RANGE",
-    "ScopeEvidence",
-    "audit",
-    "budget_revenue_scope",
-    "cluster_remainder",
-]
+__all__ = ["BUDGET_SCOPES", "BUDGET_SHARE_FLAG_ABOVE", "CLUSTER_IDS", "CLUSTER_TOTAL_ID", "COLUMNS", "CONTEXT_IDS",
+           "INDICATOR_IDS", "SOURCE_IDS", "STATUSES", "VALUE_ADDED_RATE_RANGE", "ScopeEvidence", "audit",
+           "budget_revenue_scope", "cluster_remainder"]
 
 CLUSTER_TOTAL_ID = "above_scale_enterprises_current"
 """The 487 above-scale enterprises."""
@@ -136,10 +123,6 @@ SOURCE_IDS = (
 """Sources of those rows (``sources.csv``); a test checks them against ``context.csv``."""
 
 
-# ---------------------------------------------------------------------------
-# the cluster remainder (used by notebooks 01, 03 and 04)
-# ---------------------------------------------------------------------------
-
 def cluster_remainder(indicators: pd.DataFrame | None = None, *, whole: bool = True) -> Interval:
     """Above-scale enterprises in none of the four named clusters: 487 − 86 − 30多 − 20多 − 10多.
 
@@ -175,10 +158,6 @@ def cluster_remainder(indicators: pd.DataFrame | None = None, *, whole: bool = T
     parts = [reported(i, ind) for i in CLUSTER_IDS]
     return remainder(reported(CLUSTER_TOTAL_ID, ind), parts, whole_numbers=whole, signed=True)
 
-
-# ---------------------------------------------------------------------------
-# building rows
-# ---------------------------------------------------------------------------
 
 def _industry_checks(R: Callable[[str], Reported], C: Callable[[str], Reported],
                      va_range: tuple[float, float]) -> list[Check]:
@@ -386,20 +365,9 @@ def audit(indicators: pd.DataFrame | None = None, context: pd.DataFrame | None =
     ctx = load_context() if context is None else context
     rule = half_year_rule("output", ctx) if h1_rule is None else h1_rule
 
-    def R(row_id: str) -> Reported:
-        return reported(row_id, ind)
-
-    def C(row_id: str) -> Reported:
-        return context_reported(row_id, ctx)
-
-    checks = [
-        *fiscal_checks(R, C, budget_share_flag_above, rule),
-        *_industry_checks(R, C, (va_low, va_high)),
-        _patent_check(R),
-        *_cluster_checks(R, ind),
-        *_platform_checks(R),
-        _reform_check(R),
-        *_premium_checks(R, C),
-        *_splice_checks(R, C, rule, ind, ctx),
-    ]
+    R: Callable[[str], Reported] = lambda row_id: reported(row_id, ind)  # noqa: E731
+    C: Callable[[str], Reported] = lambda row_id: context_reported(row_id, ctx)  # noqa: E731
+    checks = [*fiscal_checks(R, C, budget_share_flag_above, rule), *_industry_checks(R, C, (va_low, va_high)),
+              _patent_check(R), *_cluster_checks(R, ind), *_platform_checks(R), _reform_check(R),
+              *_premium_checks(R, C), *_splice_checks(R, C, rule, ind, ctx)]
     return pd.DataFrame([c.row() for c in checks], columns=list(COLUMNS))

@@ -21,17 +21,8 @@ from .checks import Check, Quote, Term, bounds, check, implied_prior_check
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = [
-    "BUDGET_SCOPES",
-    "CITY_REVENUE_ROWS",
-    "FISCAL_CONTEXT_IDS",
-    "FULL_SCOPE_EXAMPLE_ROWS",
-    "LOCAL_SHARE_ROWS",
-    "PEER_RATIO_ROWS",
-    "ScopeEvidence",
-    "budget_revenue_scope",
-    "fiscal_checks",
-]
+__all__ = ["BUDGET_SCOPES", "CITY_REVENUE_ROWS", "FISCAL_CONTEXT_IDS", "FULL_SCOPE_EXAMPLE_ROWS", "LOCAL_SHARE_ROWS",
+           "PEER_RATIO_ROWS", "ScopeEvidence", "budget_revenue_scope", "fiscal_checks"]
 
 BUDGET_SCOPES = ("local_level", "full_scope")
 """The two readings of 一般预算收入: 地方级 (local share only) or 全口径 (incl. the shares passed up)."""

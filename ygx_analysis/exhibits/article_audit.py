@@ -13,8 +13,8 @@ from ..audit import CONTEXT_IDS, INDICATOR_IDS, SOURCE_IDS, STATUSES, audit
 from ..audit.checks import Note, Quote, Term
 from . import check_lang, exhibit, words
 
-__all__ = ["DIGITS", "NOTEBOOK", "TABLE_COLUMNS", "audit_exhibit", "audit_frame", "audit_notes_exhibit",
-           "audit_notes_table", "audit_status_counts", "audit_status_counts_exhibit", "audit_table", "fill_note"]
+__all__ = ["DIGITS", "NOTEBOOK", "TABLE_COLUMNS", "audit_frame",
+           "audit_notes_table", "audit_status_counts", "audit_table", "fill_note"]
 
 NOTEBOOK = "01_reported_figures.ipynb"
 
@@ -24,6 +24,9 @@ DIGITS = 3
 TABLE_COLUMNS = ("check_id", "description_zh", "description_en", "formula", "inputs", "value", "low", "high",
                  "reported", "status", "note")
 """Columns of :func:`audit_frame` (and of ``ygx-analysis audit --format csv``)."""
+
+
+_ROWS = {"sources": SOURCE_IDS, "indicators": INDICATOR_IDS, "context": CONTEXT_IDS}
 
 
 def _value(value: object, lang: str) -> object:
@@ -90,6 +93,7 @@ def _headed(table: pd.DataFrame, lang: str) -> pd.DataFrame:
     return table.rename(columns=words.group("article_audit", "columns", lang))
 
 
+@exhibit("tab-audit", kind="table", notebook=NOTEBOOK, **_ROWS)
 def audit_table(lang: str = "zh", frame: pd.DataFrame | None = None) -> pd.DataFrame:
     """The audit for display: check, description, value, bounds, printed figure and status.
 
@@ -114,6 +118,7 @@ def audit_table(lang: str = "zh", frame: pd.DataFrame | None = None) -> pd.DataF
     }), lang)
 
 
+@exhibit("tab-audit-notes", kind="table", notebook=NOTEBOOK, **_ROWS)
 def audit_notes_table(lang: str = "zh", frame: pd.DataFrame | None = None) -> pd.DataFrame:
     """The reading of each check: its status and the note, in ``lang``.
 
@@ -128,6 +133,7 @@ def audit_notes_table(lang: str = "zh", frame: pd.DataFrame | None = None) -> pd
                    lang)
 
 
+@exhibit("tab-audit-status-counts", kind="table", notebook=NOTEBOOK, **_ROWS)
 def audit_status_counts(lang: str = "zh", frame: pd.DataFrame | None = None) -> pd.DataFrame:
     """Number of checks per status, every status of :data:`~ygx_analysis.audit.STATUSES` in its order.
 
@@ -164,24 +170,3 @@ def audit_status_counts(lang: str = "zh", frame: pd.DataFrame | None = None) -> 
         raise ValueError(f"frame: unknown status(es) {unknown}; expected one of {list(STATUSES)}")
     counts = a["status"].value_counts().reindex(list(STATUSES), fill_value=0)
     return _headed(pd.DataFrame({"status": _status(counts.index, lang), "checks": counts.to_numpy()}), lang)
-
-
-_ROWS = {"sources": SOURCE_IDS, "indicators": INDICATOR_IDS, "context": CONTEXT_IDS}
-
-
-@exhibit("tab-audit", kind="table", notebook=NOTEBOOK, **_ROWS)
-def audit_exhibit(lang: str = "zh") -> pd.DataFrame:
-    """The registered table of :func:`audit_table`."""
-    return audit_table(lang)
-
-
-@exhibit("tab-audit-notes", kind="table", notebook=NOTEBOOK, **_ROWS)
-def audit_notes_exhibit(lang: str = "zh") -> pd.DataFrame:
-    """The registered table of :func:`audit_notes_table`."""
-    return audit_notes_table(lang)
-
-
-@exhibit("tab-audit-status-counts", kind="table", notebook=NOTEBOOK, **_ROWS)
-def audit_status_counts_exhibit(lang: str = "zh") -> pd.DataFrame:
-    """The registered table of :func:`audit_status_counts`."""
-    return audit_status_counts(lang)

@@ -18,17 +18,8 @@ from ..arithmetic.halfyear import H1_SHARE_ROWS, half_year_rule
 from ..arithmetic.reported import Interval
 from . import check_lang, exhibit, words
 
-__all__ = [
-    "DIGITS",
-    "FIRM_ROWS",
-    "HTZ_COUNT_ROW",
-    "HTZ_ZONES",
-    "PEER_RATIOS",
-    "SCOPE_BY_INDICATOR",
-    "fiscal_reconciliation_table",
-    "htz_peers_table",
-    "output_per_firm_table",
-]
+__all__ = ["DIGITS", "FIRM_ROWS", "HTZ_COUNT_ROW", "HTZ_ZONES", "PEER_RATIOS", "SCOPE_BY_INDICATOR",
+           "fiscal_reconciliation_table", "htz_peers_table", "output_per_firm_table"]
 
 DIGITS = 3
 """Decimals shown for values and bounds."""
@@ -73,6 +64,27 @@ _HTZ_COLUMNS = {
 """Column key → the ``indicator`` values of the rows it shows (headings in ``meta/fiscal_peers.yml``)."""
 
 
+_FISCAL_CONTEXT = tuple(dict.fromkeys([*H1_SHARE_ROWS["output"], *FISCAL_CONTEXT_IDS, *PEER_RATIOS,
+                                       *(r for pair in PEER_RATIOS.values() for r in pair)]))
+_H1_SOURCES = ("enghunan_hn_2024h1", "people_hn_2025h1", "qntz_cn_2023h1", "scol_cn_2022h1", "verygif_cn_2024h1",
+               "yueyang_gov_hn_2024h1")
+_FISCAL_SOURCES = ("article", *_H1_SOURCES, "changde_cd_etdz_2021", "changde_czj_fiscal", "csx_cs_etdz_2018",
+                   "en4hw_cn_fiscal_2018", "enghunan_hn_fiscal_2017", "enghunan_hn_fiscal_2017h1", "kfd_cs_htz_wiki",
+                   "people_en_cn_fiscal_2022", "rednet_yj_parks_2023", "yiyang_gov_15fyp_proposal",
+                   "yiyang_gov_gwr_2023", "yiyang_gov_longling_2022", "zjjtravel_hn_fiscal_2013")
+_HTZ_CONTEXT = (HTZ_COUNT_ROW, "park_cs_htz_planned_area_2015", "park_cs_htz_rank_2015", "park_cz_htz_area",
+                "park_hh_htz_above_scale_firms_2021", "park_hh_htz_area", "park_hy_htz_area",
+                "park_hy_htz_hn_eval_rank_2021", "park_hy_htz_rank_2015", "park_nx_htz_planned_area_2022",
+                "park_xt_htz_area", "park_xt_htz_hte_cultivated_2022", "park_xt_htz_rank_2015", "park_zz_htz_area",
+                "park_zz_htz_rank_2015", "park_zz_htz_rank_2024", "park_zz_htz_srdi_firms_2023",
+                "zone_hn_htz_eval_rank_2020", "zone_htz_rank_2021", "zone_planned_area_2019")
+_HTZ_SOURCES = ("article", "cryer_zz_htz_wiki", "dameitall_hy_htz_eval_2021", "enghunan_cs_htz_2015",
+                "hbzq_cz_htz_citiao", "hnkjb_hn_htz_eval_2020", "hunanzxsheng_htz_eval", "jiangsulong_hh_htz_2020",
+                "m5051903_zone_profile", "newton_hy_htz_wiki", "profilpelajar_xt_htz_wiki", "rednet_zz_htz_srdi_2024",
+                "royaume_hh_htz_2022", "scholarmate_xt_htz_30th", "tech_nx_htz_upgrade_2022",
+                "yiyang_gov_zone_projects_2022", "zzlib_zz_htz_rank_2024")
+
+
 def _w(key: str, lang: str, **values: object) -> str:
     return words.fill("fiscal_peers", key, lang, **values) if values else words.text("fiscal_peers", key, lang)
 
@@ -88,6 +100,10 @@ def _record(item: str, value: float, iv: Interval, unit: str, scope: str, rows: 
             "row": ", ".join(rows)}
 
 
+@exhibit("tab-fiscal-reconciliation", kind="table", notebook="02_growth.ipynb",
+         sources=_FISCAL_SOURCES, indicators=("fiscal_revenue_total_2024", "general_budget_revenue_2024",
+                                           "gross_output_2025h1", "value_added_2025h1"),
+         context=_FISCAL_CONTEXT)
 def fiscal_reconciliation_table(lang: str = "zh", indicators: pd.DataFrame | None = None,
                                 context: pd.DataFrame | None = None) -> pd.DataFrame:
     """2024 revenue, its remainder and its ratio to annualised output and value added, against peer parks.
@@ -145,6 +161,8 @@ def fiscal_reconciliation_table(lang: str = "zh", indicators: pd.DataFrame | Non
     return _headed(pd.DataFrame(records), lang)
 
 
+@exhibit("tab-output-per-firm", kind="table", notebook="04_industry.ipynb",
+         sources=("article", *_H1_SOURCES), indicators=FIRM_ROWS, context=H1_SHARE_ROWS["output"])
 def output_per_firm_table(lang: str = "zh", indicators: pd.DataFrame | None = None,
                           context: pd.DataFrame | None = None) -> pd.DataFrame:
     """Annualised 2025 gross output and value added per above-scale firm, with the scope caveat.
@@ -214,6 +232,8 @@ def _htz_rows(rows: pd.DataFrame, key: str) -> pd.DataFrame:
     return chosen
 
 
+@exhibit("tab-hunan-htz-peers", kind="table", notebook="04_industry.ipynb",
+         sources=_HTZ_SOURCES, indicators=("above_scale_enterprises_current",), context=_HTZ_CONTEXT)
 def htz_peers_table(lang: str = "zh", context: pd.DataFrame | None = None,
                     indicators: pd.DataFrame | None = None) -> pd.DataFrame:
     """Hunan's nine national HTZs: the ranks, areas and firm counts the package holds, and what is missing.
@@ -252,47 +272,3 @@ def htz_peers_table(lang: str = "zh", context: pd.DataFrame | None = None,
         record["row"] = ", ".join(shown) if shown else _w("cells.missing", lang)
         records.append(record)
     return _headed(pd.DataFrame(records), lang)
-
-
-_FISCAL_CONTEXT = tuple(dict.fromkeys([*H1_SHARE_ROWS["output"], *FISCAL_CONTEXT_IDS, *PEER_RATIOS,
-                                       *(r for pair in PEER_RATIOS.values() for r in pair)]))
-_H1_SOURCES = ("enghunan_hn_2024h1", "people_hn_2025h1", "qntz_cn_2023h1", "scol_cn_2022h1", "verygif_cn_2024h1",
-               "yueyang_gov_hn_2024h1")
-_FISCAL_SOURCES = ("article", *_H1_SOURCES, "changde_cd_etdz_2021", "changde_czj_fiscal", "csx_cs_etdz_2018",
-                   "en4hw_cn_fiscal_2018", "enghunan_hn_fiscal_2017", "enghunan_hn_fiscal_2017h1", "kfd_cs_htz_wiki",
-                   "people_en_cn_fiscal_2022", "rednet_yj_parks_2023", "yiyang_gov_15fyp_proposal",
-                   "yiyang_gov_gwr_2023", "yiyang_gov_longling_2022", "zjjtravel_hn_fiscal_2013")
-_HTZ_CONTEXT = (HTZ_COUNT_ROW, "park_cs_htz_planned_area_2015", "park_cs_htz_rank_2015", "park_cz_htz_area",
-                "park_hh_htz_above_scale_firms_2021", "park_hh_htz_area", "park_hy_htz_area",
-                "park_hy_htz_hn_eval_rank_2021", "park_hy_htz_rank_2015", "park_nx_htz_planned_area_2022",
-                "park_xt_htz_area", "park_xt_htz_hte_cultivated_2022", "park_xt_htz_rank_2015", "park_zz_htz_area",
-                "park_zz_htz_rank_2015", "park_zz_htz_rank_2024", "park_zz_htz_srdi_firms_2023",
-                "zone_hn_htz_eval_rank_2020", "zone_htz_rank_2021", "zone_planned_area_2019")
-_HTZ_SOURCES = ("article", "cryer_zz_htz_wiki", "dameitall_hy_htz_eval_2021", "enghunan_cs_htz_2015",
-                "hbzq_cz_htz_citiao", "hnkjb_hn_htz_eval_2020", "hunanzxsheng_htz_eval", "jiangsulong_hh_htz_2020",
-                "m5051903_zone_profile", "newton_hy_htz_wiki", "profilpelajar_xt_htz_wiki", "rednet_zz_htz_srdi_2024",
-                "royaume_hh_htz_2022", "scholarmate_xt_htz_30th", "tech_nx_htz_upgrade_2022",
-                "yiyang_gov_zone_projects_2022", "zzlib_zz_htz_rank_2024")
-
-
-@exhibit("tab-fiscal-reconciliation", kind="table", notebook="02_growth.ipynb",
-         sources=_FISCAL_SOURCES, indicators=("fiscal_revenue_total_2024", "general_budget_revenue_2024",
-                                           "gross_output_2025h1", "value_added_2025h1"),
-         context=_FISCAL_CONTEXT)
-def fiscal_reconciliation_exhibit(lang: str = "zh") -> pd.DataFrame:
-    """The registered table of :func:`fiscal_reconciliation_table`."""
-    return fiscal_reconciliation_table(lang)
-
-
-@exhibit("tab-output-per-firm", kind="table", notebook="04_industry.ipynb",
-         sources=("article", *_H1_SOURCES), indicators=FIRM_ROWS, context=H1_SHARE_ROWS["output"])
-def output_per_firm_exhibit(lang: str = "zh") -> pd.DataFrame:
-    """The registered table of :func:`output_per_firm_table`."""
-    return output_per_firm_table(lang)
-
-
-@exhibit("tab-hunan-htz-peers", kind="table", notebook="04_industry.ipynb",
-         sources=_HTZ_SOURCES, indicators=("above_scale_enterprises_current",), context=_HTZ_CONTEXT)
-def htz_peers_exhibit(lang: str = "zh") -> pd.DataFrame:
-    """The registered table of :func:`htz_peers_table`."""
-    return htz_peers_table(lang)

@@ -16,34 +16,11 @@ from ..arithmetic.growth import implied_prior_level, pp_difference, share, yoy_p
 from ..arithmetic.reported import Interval
 from . import check_lang, exhibit, words
 
-__all__ = [
-    "BENCHMARKS",
-    "BENCHMARK_CONTEXT",
-    "BENCHMARK_INDICATORS",
-    "BENCHMARK_SOURCES",
-    "GROWTH_ROWS",
-    "H1_PAIRS",
-    "NOTEBOOK",
-    "PRIOR_PAIRS",
-    "PRIOR_ROWS",
-    "REGIONS",
-    "benchmark_exhibit",
-    "benchmark_figure",
-    "benchmark_frame",
-    "benchmark_table",
-    "growth_rates_exhibit",
-    "growth_rates_figure",
-    "growth_rates_table",
-    "h1_comparison_exhibit",
-    "h1_comparison_figure",
-    "h1_comparison_table",
-    "implied_prior_exhibit",
-    "implied_prior_figure",
-    "implied_prior_frame",
-    "implied_prior_table",
-    "period_label",
-    "prior_period",
-]
+__all__ = ["BENCHMARKS", "BENCHMARK_CONTEXT", "BENCHMARK_INDICATORS", "BENCHMARK_SOURCES", "GROWTH_ROWS", "H1_PAIRS",
+           "NOTEBOOK", "PRIOR_PAIRS", "PRIOR_ROWS", "REGIONS", "benchmark_figure",
+           "benchmark_frame", "benchmark_table", "growth_rates_figure", "growth_rates_table",
+           "h1_comparison_figure", "h1_comparison_table",
+           "implied_prior_figure", "implied_prior_frame", "implied_prior_table", "period_label", "prior_period"]
 
 NOTEBOOK = "02_growth.ipynb"
 
@@ -145,10 +122,7 @@ def _headed(table: pd.DataFrame, key: str, lang: str) -> pd.DataFrame:
     return table.rename(columns=words.group("growth_rates", f"columns.{key}", lang))
 
 
-# ---------------------------------------------------------------------------
-# tables (pure functions of the data frames)
-# ---------------------------------------------------------------------------
-
+@exhibit("tab-growth-rates", kind="table", notebook=NOTEBOOK, indicators=GROWTH_ROWS)
 def growth_rates_table(lang: str = "zh", indicators: pd.DataFrame | None = None) -> pd.DataFrame:
     """Every growth rate the article prints, with its period and rounding interval.
 
@@ -204,6 +178,7 @@ def _notation(low: float, high: float, low_closed: bool, high_closed: bool, digi
     return Interval(low, high, low_closed, high_closed).notation(digits)
 
 
+@exhibit("tab-implied-prior-levels", kind="table", notebook=NOTEBOOK, indicators=PRIOR_ROWS)
 def implied_prior_table(lang: str = "zh", indicators: pd.DataFrame | None = None) -> pd.DataFrame:
     """Display table of :func:`implied_prior_frame`: printed level and growth, implied prior level, interval.
 
@@ -233,6 +208,7 @@ def implied_prior_table(lang: str = "zh", indicators: pd.DataFrame | None = None
     return _headed(table, "implied_prior", lang)
 
 
+@exhibit("tab-h1-comparison", kind="table", notebook=NOTEBOOK, indicators=tuple(i for pair in H1_PAIRS for i in pair))
 def h1_comparison_table(lang: str = "zh", indicators: pd.DataFrame | None = None) -> pd.DataFrame:
     """January–June 2024 (implied) against January–June 2025: output, value added, value-added rate.
 
@@ -252,20 +228,14 @@ def h1_comparison_table(lang: str = "zh", indicators: pd.DataFrame | None = None
     (go_id, go_g_id), (va_id, va_g_id) = H1_PAIRS
     go, go_g, va, va_g = (reported(i, ind) for i in (go_id, go_g_id, va_id, va_g_id))
     go_prior, va_prior = implied_prior_level(go, go_g), implied_prior_level(va, va_g)
-    go_prior_v = implied_prior_level(go.value, go_g.value)
-    va_prior_v = implied_prior_level(va.value, va_g.value)
-    rate_prior = share(va_prior, go_prior) * 100
-    rate_now = share(va, go) * 100
-    rate_prior_v = 100 * share(va_prior_v, go_prior_v)
-    rate_now_v = 100 * share(va.value, go.value)
-    records = [
-        (go_id, _label(_row(ind, go_id), lang), go.unit, go_prior_v, go_prior, go.value, go.interval,
-         go.value - go_prior_v, go_g.value),
-        (va_id, _label(_row(ind, va_id), lang), va.unit, va_prior_v, va_prior, va.value, va.interval,
-         va.value - va_prior_v, va_g.value),
-        ("value_added_rate", _w("exhibits.tab-h1-comparison.rate", lang), "%", rate_prior_v, rate_prior,
-         rate_now_v, rate_now, rate_now_v - rate_prior_v, rate_now_v - rate_prior_v),
-    ]
+    go_prior_v, va_prior_v = implied_prior_level(go.value, go_g.value), implied_prior_level(va.value, va_g.value)
+    rate_prior_v, rate_now_v = 100 * share(va_prior_v, go_prior_v), 100 * share(va.value, go.value)
+    records = [(i, _label(_row(ind, i), lang), x.unit, prior_v, prior, x.value, x.interval, x.value - prior_v, g.value)
+               for i, x, g, prior, prior_v in ((go_id, go, go_g, go_prior, go_prior_v),
+                                               (va_id, va, va_g, va_prior, va_prior_v))]
+    records.append(("value_added_rate", _w("exhibits.tab-h1-comparison.rate", lang), "%", rate_prior_v,
+                    share(va_prior, go_prior) * 100, rate_now_v, share(va, go) * 100, rate_now_v - rate_prior_v,
+                    rate_now_v - rate_prior_v))
     table = pd.DataFrame.from_records(records, columns=[
         "id", "figure", "unit", "h1_2024", "h1_2024_interval", "h1_2025", "h1_2025_interval", "change", "growth"])
     for col in ("h1_2024", "h1_2025", "change", "growth"):
@@ -309,6 +279,8 @@ def benchmark_frame(indicators: pd.DataFrame | None = None,
     return pd.DataFrame.from_records(records)
 
 
+@exhibit("tab-zone-vs-benchmarks", kind="table", notebook=NOTEBOOK,
+         sources=BENCHMARK_SOURCES, indicators=BENCHMARK_INDICATORS, context=BENCHMARK_CONTEXT)
 def benchmark_table(lang: str = "zh", indicators: pd.DataFrame | None = None,
                     context: pd.DataFrame | None = None) -> pd.DataFrame:
     """Display table of :func:`benchmark_frame`.
@@ -342,19 +314,7 @@ def benchmark_table(lang: str = "zh", indicators: pd.DataFrame | None = None,
     return _headed(table, "benchmarks", lang)
 
 
-# ---------------------------------------------------------------------------
-# registered exhibits
-# ---------------------------------------------------------------------------
-
-@exhibit("tab-growth-rates", kind="table", notebook=NOTEBOOK,
-         indicators=GROWTH_ROWS)
-def growth_rates_exhibit(lang: str = "zh") -> pd.DataFrame:
-    """The registered table of :func:`growth_rates_table`."""
-    return growth_rates_table(lang)
-
-
-@exhibit("fig-growth-rates", kind="figure", notebook=NOTEBOOK,
-         indicators=GROWTH_ROWS)
+@exhibit("fig-growth-rates", kind="figure", notebook=NOTEBOOK, indicators=GROWTH_ROWS)
 def growth_rates_figure(lang: str = "zh"):
     """Horizontal bars of every printed growth rate, labelled as printed."""
     from .style import PALETTE, new_figure
@@ -377,15 +337,7 @@ def growth_rates_figure(lang: str = "zh"):
     return fig
 
 
-@exhibit("tab-implied-prior-levels", kind="table", notebook=NOTEBOOK,
-         indicators=PRIOR_ROWS)
-def implied_prior_exhibit(lang: str = "zh") -> pd.DataFrame:
-    """The registered table of :func:`implied_prior_table`."""
-    return implied_prior_table(lang)
-
-
-@exhibit("fig-implied-prior-intervals", kind="figure", notebook=NOTEBOOK,
-         indicators=PRIOR_ROWS)
+@exhibit("fig-implied-prior-intervals", kind="figure", notebook=NOTEBOOK, indicators=PRIOR_ROWS)
 def implied_prior_figure(lang: str = "zh"):
     """Whiskers from the low to the high bound, relative to the implied value, open ends hollow."""
     from .style import PALETTE, new_figure, unit_axis_label
@@ -417,15 +369,7 @@ def implied_prior_figure(lang: str = "zh"):
     return fig
 
 
-@exhibit("tab-h1-comparison", kind="table", notebook=NOTEBOOK,
-         indicators=tuple(i for pair in H1_PAIRS for i in pair))
-def h1_comparison_exhibit(lang: str = "zh") -> pd.DataFrame:
-    """The registered table of :func:`h1_comparison_table`."""
-    return h1_comparison_table(lang)
-
-
-@exhibit("fig-h1-comparison", kind="figure", notebook=NOTEBOOK,
-         indicators=tuple(i for pair in H1_PAIRS for i in pair))
+@exhibit("fig-h1-comparison", kind="figure", notebook=NOTEBOOK, indicators=tuple(i for pair in H1_PAIRS for i in pair))
 def h1_comparison_figure(lang: str = "zh"):
     """Paired bars per measure; the implied 2024 bars are hatched; growth printed above."""
     from .style import PALETTE, new_figure, unit_axis_label
@@ -456,13 +400,6 @@ def h1_comparison_figure(lang: str = "zh"):
     return fig
 
 
-@exhibit("tab-zone-vs-benchmarks", kind="table", notebook=NOTEBOOK,
-         sources=BENCHMARK_SOURCES, indicators=BENCHMARK_INDICATORS, context=BENCHMARK_CONTEXT)
-def benchmark_exhibit(lang: str = "zh") -> pd.DataFrame:
-    """The registered table of :func:`benchmark_table`."""
-    return benchmark_table(lang)
-
-
 @exhibit("fig-zone-vs-benchmarks", kind="figure", notebook=NOTEBOOK,
          sources=BENCHMARK_SOURCES, indicators=BENCHMARK_INDICATORS, context=BENCHMARK_CONTEXT)
 def benchmark_figure(lang: str = "zh"):
@@ -480,8 +417,7 @@ def benchmark_figure(lang: str = "zh"):
         sub = f[f["region"] == region]
         xs = [periods.index(p) + (k - 1.5) * width for p in sub["period"]]
         style = {"hatch": "//", "edgecolor": "#777777"} if region == "national_htz" else {}
-        ax.bar(xs, sub["growth_pct"], width=width * 0.95, color=colours[region],
-               label=labels[region], **style)
+        ax.bar(xs, sub["growth_pct"], width=width * 0.95, color=colours[region], label=labels[region], **style)
         for x, value in zip(xs, sub["growth_pct"], strict=True):
             ax.text(x, value + 0.1, f"{value:.1f}", ha="center", va="bottom", fontsize=8)
     for i, period in enumerate(periods):
@@ -496,5 +432,6 @@ def benchmark_figure(lang: str = "zh"):
     leads = f.loc[f["comparable"] & (f["region"] != "zone"), "premium_pp"]
     ax.set_title(_w("exhibits.fig-zone-vs-benchmarks." + ("title_above" if (leads > 0).all() else "title"), lang))
     ax.legend(loc="upper center", ncols=4, bbox_to_anchor=(0.5, 1.0))
-    ax.text(0.01, 0.90, _w("exhibits.fig-zone-vs-benchmarks.note", lang), transform=ax.transAxes, fontsize=8, color="#555555", va="top")
+    ax.text(0.01, 0.90, _w("exhibits.fig-zone-vs-benchmarks.note", lang), transform=ax.transAxes, fontsize=8,
+            color="#555555", va="top")
     return fig

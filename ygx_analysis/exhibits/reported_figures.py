@@ -10,18 +10,8 @@ from . import check_lang, exhibit, words
 from .growth_rates import period_label
 from .innovation import printed_label
 
-__all__ = [
-    "NOTEBOOK",
-    "QUALIFIERS",
-    "SECTIONS",
-    "figures_by_qualifier",
-    "figures_per_section",
-    "indicator_table",
-    "printed_forms",
-    "qualifier_counts",
-    "reported_figures_table",
-    "section_counts",
-]
+__all__ = ["NOTEBOOK", "QUALIFIERS", "SECTIONS", "figures_by_qualifier", "indicator_table",
+           "printed_forms", "qualifier_counts", "section_counts"]
 
 NOTEBOOK = "01_reported_figures.ipynb"
 
@@ -69,6 +59,7 @@ def printed_forms(indicators: pd.DataFrame) -> list[str]:
     return forms
 
 
+@exhibit("tab-reported-figures", kind="table", notebook=NOTEBOOK, indicators=("*",))
 def indicator_table(lang: str = "zh", indicators: pd.DataFrame | None = None) -> pd.DataFrame:
     """Every printed figure with its period, qualifier, interval and excerpt.
 
@@ -111,12 +102,7 @@ def indicator_table(lang: str = "zh", indicators: pd.DataFrame | None = None) ->
     return table.rename(columns=_words("columns", lang))
 
 
-@exhibit("tab-reported-figures", kind="table", notebook=NOTEBOOK, indicators=("*",))
-def reported_figures_table(lang: str = "zh") -> pd.DataFrame:
-    """The registered table of every printed figure (see :func:`indicator_table`)."""
-    return indicator_table(lang)
-
-
+@exhibit("tab-figures-per-section", kind="table", notebook=NOTEBOOK, indicators=("*",))
 def section_counts(lang: str = "zh", indicators: pd.DataFrame | None = None) -> pd.DataFrame:
     """Number of printed figures per section, the sections in the order the data first has them.
 
@@ -152,12 +138,6 @@ def section_counts(lang: str = "zh", indicators: pd.DataFrame | None = None) -> 
     sections = _words("sections", lang)
     table = pd.DataFrame({"section": [sections[s] for s in counts.index], "figures": counts.to_numpy()})
     return table.rename(columns=_words("columns", lang))
-
-
-@exhibit("tab-figures-per-section", kind="table", notebook=NOTEBOOK, indicators=("*",))
-def figures_per_section(lang: str = "zh") -> pd.DataFrame:
-    """The registered table of :func:`section_counts`."""
-    return section_counts(lang)
 
 
 def qualifier_counts(indicators: pd.DataFrame | None = None) -> pd.DataFrame:
