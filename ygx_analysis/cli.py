@@ -179,7 +179,7 @@ def _run_figures(args: argparse.Namespace) -> int:
     columns = ["id", "section", "period", "measure", "value_printed", "unit", "qualifier",
                "low", "high", "interval", "excerpt"]
     frame = ind[columns].rename(columns={"value_printed": "value"})
-    frame.insert(2, "label", ind["label_zh"] if args.lang == "zh" else ind["label_en"])
+    frame.insert(2, "label", ind[f"label_{args.lang}"])
     emit(frame.reset_index(drop=True), args.format)
     return 0
 
