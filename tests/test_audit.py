@@ -10,6 +10,7 @@ import pytest
 from ygx_analysis.audit import COLUMNS, STATUSES, audit, budget_revenue_scope, cluster_remainder
 from ygx_analysis.data.tables import load_context, load_indicators
 from ygx_analysis.arithmetic.growth import HalfYearRule
+from ygx_analysis.exhibits.article_audit import TABLE_COLUMNS, audit_frame
 
 # The output H1 rule by hand from the nine seasonality rows of context.csv (growth.H1_SHARE_ROWS["output"]):
 # 46.1, 47.3, 45.2, 45.3, 46.7, 46.5, 47.0, 45.7, 48.0 → min 45.2, median 46.5, max 48.0 (per cent).
@@ -18,7 +19,7 @@ H1_LOW, H1_CENTRAL, H1_HIGH = 0.452, 0.465, 0.480
 
 @pytest.fixture(scope="module")
 def table() -> pd.DataFrame:
-    return audit().set_index("check_id")
+    return audit_frame("en").set_index("check_id")
 
 
 def _check(table: pd.DataFrame, check_id: str, value: float, low: float, high: float, status: str,
@@ -193,7 +194,7 @@ def test_pre_reform_hr_cost_is_flagged_with_both_readings(table):
     assert f"{3.3 / 0.711:.2f} 亿元" in note and "Reading (a)" in note and "Reading (b)" in note
     # reading (b)'s interval from the rounding of 3.3 and 71.1: [3.25 / 0.7115, 3.35 / 0.7105)
     assert f"({3.25 / 0.7115:.3f}, {3.35 / 0.7105:.3f})" in note
-    zh = audit(lang="zh").set_index("check_id").loc["pre_reform_hr_cost", "note"]
+    zh = audit_frame("zh").set_index("check_id").loc["pre_reform_hr_cost", "note"]
     assert "读法一" in zh and "读法二" in zh and f"{3.3 / 0.711:.2f}亿元" in zh
 
 
@@ -210,7 +211,7 @@ def test_budget_revenue_scope_check(table):
     inputs = table.loc["budget_revenue_scope_2024", "inputs"].split(";")
     assert {"yy_gpb_revenue_2025", "park_cs_etdz_revenue_to_output_2017", "hn_gdp_h1_share_2025",
             "city_changde_local_share_m01_m05"} <= set(inputs)
-    assert "采用的读法：全口径" in audit(lang="zh").set_index("check_id").loc["budget_revenue_scope_2024", "note"]
+    assert "采用的读法：全口径" in audit_frame("zh").set_index("check_id").loc["budget_revenue_scope_2024", "note"]
 
 
 def test_budget_revenue_scope_evidence_by_hand():
@@ -233,7 +234,7 @@ def test_budget_revenue_scope_follows_the_data(data_copy):
     ind = load_indicators(data_copy / "indicators.csv")
     e = budget_revenue_scope(ind)
     assert e.votes == 1 and e.adopted == "local_level"
-    note = audit(ind).set_index("check_id").loc["budget_revenue_scope_2024", "note"]
+    note = audit_frame("en", audit(ind)).set_index("check_id").loc["budget_revenue_scope_2024", "note"]
     assert "Adopted reading: local level (地方级)" in note
 
 
@@ -279,7 +280,7 @@ def test_notes_cite_only_shipped_rows():
     import re
 
     for lang in ("zh", "en"):
-        notes = " ".join(audit(lang=lang)["note"])
+        notes = " ".join(audit_frame(lang)["note"])
         assert "§" not in notes and "背景资料说明" not in notes and "context notes" not in notes
     from pathlib import Path
 
@@ -306,9 +307,21 @@ def test_assumptions_change_the_result():
         pytest.approx(100 * ((201.69 / 0.48 / 937.4) ** (1 / 4) - 1))
 
 
+def test_words_are_filled_from_templates_in_both_languages():
+    # the audit holds no prose: a template key and named values per check, filled by the exhibit layer
+    t = audit()
+    assert {"note_template", "note_values", "description_values"} <= set(t.columns)
+    assert all(isinstance(k, str) and k for k in t["note_template"])
+    for lang in ("zh", "en"):
+        filled = audit_frame(lang, t)
+        assert list(filled.columns) == list(TABLE_COLUMNS) and filled["note"].str.len().min() > 10
+    with pytest.raises(ValueError, match="^lang"):
+        audit_frame("fr")
+
+
 def test_note_language():
-    zh = audit(lang="zh").set_index("check_id")
-    en = audit(lang="en").set_index("check_id")
+    zh = audit_frame("zh").set_index("check_id")
+    en = audit_frame("en").set_index("check_id")
     assert "反推" in zh.loc["fiscal_total_2023_implied", "note"]
     assert "implies" in en.loc["fiscal_total_2023_implied", "note"]
     assert (zh["value"] == en["value"]).all()
@@ -317,7 +330,6 @@ def test_note_language():
 @pytest.mark.parametrize(
     ("kwargs", "name"),
     [
-        ({"lang": "fr"}, "lang"),
         ({"budget_share_flag_above": 0.0}, "budget_share_flag_above"),
         ({"budget_share_flag_above": 1.5}, "budget_share_flag_above"),
         ({"value_added_rate_range": (0.4, 0.2)}, "value_added_rate_range"),

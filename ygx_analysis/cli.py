@@ -179,7 +179,7 @@ def _run_figures(args: argparse.Namespace) -> int:
     columns = ["id", "section", "period", "measure", "value_printed", "unit", "qualifier",
                "low", "high", "interval", "excerpt"]
     frame = ind[columns].rename(columns={"value_printed": "value"})
-    frame.insert(2, "label", ind["label_zh"] if args.lang == "zh" else ind["label_en"])
+    frame.insert(2, "label", ind[f"label_{args.lang}"])
     emit(frame.reset_index(drop=True), args.format)
     return 0
 
@@ -339,9 +339,9 @@ def _add_audit(sub) -> None:
 
 
 def _run_audit(args: argparse.Namespace) -> int:
-    from .audit import audit
+    from .exhibits.article_audit import audit_frame
 
-    frame = audit(lang=args.lang)
+    frame = audit_frame(args.lang)
     if args.format == "table":
         description = f"description_{args.lang}"
         frame = frame[["check_id", description, "value", "low", "high", "reported", "status"]].rename(

@@ -1,19 +1,29 @@
-"""The row type of the audit and the helpers every check uses. Part of :mod:`ygx_analysis.audit`."""
+"""The row type of the audit and the helpers every check uses. Part of :mod:`ygx_analysis.audit`.
+
+A check holds no prose. Its description and its note are templates of the audit's metadata
+file (``exhibits/meta/audit.yml``, keys ``checks.<check_id>.description`` and the note's
+``template``), and the check carries the named values that fill them: numbers, printed
+figures (``62.08``), row ids, and three kinds of word that the reader's language decides,
+:class:`Term`, :class:`Quote` and a nested :class:`Note`. A tuple of row ids is a list.
+:mod:`ygx_analysis.exhibits.article_audit` fills them.
+"""
 
 from __future__ import annotations
 
 import math
 import numbers
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 from ..arithmetic.growth import implied_prior_level
 from ..arithmetic.reported import Interval, Reported
 
-__all__ = ["COLUMNS", "STATUSES", "Check", "fmt", "fmt_interval", "implied_prior_check", "pct", "real"]
+__all__ = ["COLUMNS", "STATUSES", "Check", "Note", "Quote", "Term", "bounds", "check", "implied_prior_check",
+           "real"]
 
-COLUMNS = ("check_id", "description_zh", "description_en", "formula", "inputs", "value", "low",
-           "high", "reported", "status", "note")
-"""Columns of the audit table, in order."""
+COLUMNS = ("check_id", "formula", "inputs", "value", "low", "high", "reported", "status", "note_template",
+           "note_values", "description_values")
+"""Columns of the audit's frame, in order."""
 
 STATUSES = ("reproduced", "consistent", "flag", "not_comparable")
 """Status words of a check (see :mod:`ygx_analysis.audit`). A check that weighs two
@@ -21,34 +31,53 @@ readings of a definition and adopts one is a ``flag``: the figure stays doubtful
 the publisher confirms the definition, and the note names the reading adopted."""
 
 
+class Term(str):
+    """A word of the audit named by key (``terms.<key>``): a verdict, a reading, a caveat."""
+
+
+class Quote(str):
+    """A Chinese term named by key (``quotes.<key>``) that a note quotes as printed in either language."""
+
+
+@dataclass(frozen=True)
+class Note:
+    """A note template (dotted key of the audit's words) and the named values that fill it."""
+
+    template: str
+    values: Mapping[str, object]
+
+
 @dataclass(frozen=True)
 class Check:
-    """One audit check: what it computes, from which rows, and how to read it (both languages)."""
+    """One audit check: what it computes, from which rows, and the note that reads it."""
 
     check_id: str
-    description_zh: str
-    description_en: str
     formula: str
     inputs: tuple[str, ...]
     value: float
     interval: Interval
     reported: str
     status: str
-    note_zh: str
-    note_en: str
+    note: Note
+    about: Mapping[str, object] = field(default_factory=dict)
 
-    def row(self, lang: str) -> dict[str, object]:
-        """The check as a row of the audit table (columns :data:`COLUMNS`), the note in ``lang``."""
+    def row(self) -> dict[str, object]:
+        """The check as a row of the audit's frame (columns :data:`COLUMNS`)."""
         if self.status not in STATUSES:  # pragma: no cover - programming error
             raise ValueError(f"status: unknown status {self.status!r}")
         return {
-            "check_id": self.check_id, "description_zh": self.description_zh,
-            "description_en": self.description_en, "formula": self.formula,
-            "inputs": ";".join(self.inputs), "value": float(self.value),
-            "low": float(self.interval.low), "high": float(self.interval.high),
-            "reported": self.reported, "status": self.status,
-            "note": self.note_zh if lang == "zh" else self.note_en,
+            "check_id": self.check_id, "formula": self.formula, "inputs": ";".join(self.inputs),
+            "value": float(self.value), "low": float(self.interval.low), "high": float(self.interval.high),
+            "reported": self.reported, "status": self.status, "note_template": self.note.template,
+            "note_values": dict(self.note.values), "description_values": dict(self.about),
         }
+
+
+def check(check_id: str, formula: str, inputs: tuple[str, ...], value: float, interval: Interval, status: str,
+          reported: str = "", about: Mapping[str, object] | None = None, **values: object) -> Check:
+    """A check whose note is its own template, ``checks.<check_id>.note``, filled from ``values``."""
+    return Check(check_id, formula, inputs, value, interval, reported, status,
+                 Note(f"checks.{check_id}.note", values), about or {})
 
 
 def real(name: str, value: object) -> float:
@@ -58,37 +87,30 @@ def real(name: str, value: object) -> float:
     return float(value)
 
 
-def pct(iv: Interval) -> Interval:
-    """A fraction interval in per cent."""
-    return iv * 100
+def bounds(iv: Interval, digits: int = 2) -> str:
+    """An interval in bracket notation with ``digits`` decimals, ∞ for an unbounded end.
 
+    Examples
+    --------
+    >>> bounds(Interval(1.0, math.inf, True, False), 1)
+    '[1.0, ∞)'
+    """
+    def fmt(x: float) -> str:
+        return "∞" if math.isinf(x) else f"{x:.{digits}f}"
 
-def fmt(x: float, digits: int = 2) -> str:
-    """A number with ``digits`` decimals; ∞ for infinity."""
-    return "∞" if math.isinf(x) else f"{x:.{digits}f}"
-
-
-def fmt_interval(iv: Interval, digits: int = 2) -> str:
-    """An interval in bracket notation with ``digits`` decimals."""
     left = "[" if iv.low_closed else "("
     right = "]" if iv.high_closed and not math.isinf(iv.high) else ")"
-    return f"{left}{fmt(iv.low, digits)}, {fmt(iv.high, digits)}{right}"
+    return f"{left}{fmt(iv.low)}, {fmt(iv.high)}{right}"
 
 
-def implied_prior_check(check_id: str, level: Reported, rate: Reported, zh: str, en: str,
-                        extra_zh: str = "", extra_en: str = "") -> Check:
-    """The check of a prior-year level implied by a printed level and its growth."""
+def implied_prior_check(check_id: str, level: Reported, rate: Reported, caveat: str | None = None) -> Check:
+    """The check of a prior-year level implied by a printed level and its growth, with an optional caveat."""
     iv = implied_prior_level(level, rate)
     value = implied_prior_level(level.value, rate.value)
-    return Check(
-        check_id, f"{zh}（{level.unit}）", f"{en} ({level.unit})",
-        f"implied_prior_level: {level.text} / (1 + {rate.text}/100)",
-        (level.id, rate.id), value, iv, "", "reproduced",
-        f"{level.text}{level.unit}、增长{rate.text}%反推上年同期约{fmt(value)}{level.unit}；"
-        f"按两个印刷数字的舍入区间 {level.interval.notation()} 与 {rate.interval.notation()}，"
-        f"真实值在 {fmt_interval(iv, 3)} 内。{extra_zh}",
-        f"{level.text} {level.unit} after growth of {rate.text} % implies about {fmt(value)} "
-        f"{level.unit} a year earlier; with the rounding of both printed figures, "
-        f"{level.interval.notation()} and {rate.interval.notation()}, the true value lies in "
-        f"{fmt_interval(iv, 3)}. {extra_en}".strip(),
-    )
+    note = Note("notes.implied_prior", {
+        "level": level.text, "unit": level.unit, "rate": rate.text, "prior": value,
+        "level_bounds": level.interval.notation(), "rate_bounds": rate.interval.notation(), "bounds": bounds(iv, 3)})
+    if caveat is not None:
+        note = Note("notes.with_caveat", {"note": note, "caveat": Term(caveat)})
+    return Check(check_id, f"implied_prior_level: {level.text} / (1 + {rate.text}/100)", (level.id, rate.id),
+                 value, iv, "", "reproduced", note, {"unit": level.unit})

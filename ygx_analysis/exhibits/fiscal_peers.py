@@ -16,31 +16,13 @@ from ..data.tables import context_reported, load_context, load_indicators, repor
 from ..arithmetic.growth import share
 from ..arithmetic.halfyear import H1_SHARE_ROWS, half_year_rule
 from ..arithmetic.reported import Interval
-from . import check_lang, exhibit, pick, tr
+from . import check_lang, exhibit, words
 
-__all__ = [
-    "DIGITS",
-    "FIRM_ROWS",
-    "HTZ_COUNT_ROW",
-    "HTZ_ZONES",
-    "MISSING",
-    "PEER_RATIOS",
-    "SCOPES",
-    "SCOPE_BY_INDICATOR",
-    "fiscal_reconciliation_table",
-    "htz_peers_table",
-    "output_per_firm_table",
-]
+__all__ = ["DIGITS", "FIRM_ROWS", "HTZ_COUNT_ROW", "HTZ_ZONES", "PEER_RATIOS", "SCOPE_BY_INDICATOR",
+           "fiscal_reconciliation_table", "htz_peers_table", "output_per_firm_table"]
 
 DIGITS = 3
 """Decimals shown for values and bounds."""
-
-SCOPES = {
-    "full_scope": ("全口径", "full scope"),
-    "local_level": ("地方", "local level"),
-    "unstated": ("口径未说明", "scope not stated"),
-}
-"""Scope key → (Chinese, English) label."""
 
 SCOPE_BY_INDICATOR = {
     "fiscal_revenue_total": "full_scope",
@@ -68,51 +50,60 @@ FIRM_ROWS = ("above_scale_enterprises_current", "gross_output_2025h1", "value_ad
 HTZ_COUNT_ROW = "hn_national_htz_count_2022"
 """The number of Hunan's national high-tech zones (9 since Dec 2022)."""
 
-HTZ_ZONES = {
-    "cs": ("长沙高新区", "Changsha HTZ", "park_cs_htz_"),
-    "zz": ("株洲高新区", "Zhuzhou HTZ", "park_zz_htz_"),
-    "xt": ("湘潭高新区", "Xiangtan HTZ", "park_xt_htz_"),
-    "yy": ("益阳高新区（本园区）", "Yiyang HTZ (this zone)", "zone_"),
-    "hy": ("衡阳高新区", "Hengyang HTZ", "park_hy_htz_"),
-    "cz": ("郴州高新区", "Chenzhou HTZ", "park_cz_htz_"),
-    "cd": ("常德高新区", "Changde HTZ", "park_cd_htz_"),
-    "hh": ("怀化高新区", "Huaihua HTZ", "park_hh_htz_"),
-    "nx": ("宁乡高新区", "Ningxiang HTZ", "park_nx_htz_"),
-}
-"""Hunan's national HTZs: key → (Chinese name, English name, id prefix of their ``context.csv`` rows)."""
-
-MISSING = ("缺", "missing")
-"""The cell of a figure the package does not hold."""
+HTZ_ZONES = {"cs": "park_cs_htz_", "zz": "park_zz_htz_", "xt": "park_xt_htz_", "yy": "zone_", "hy": "park_hy_htz_",
+             "cz": "park_cz_htz_", "cd": "park_cd_htz_", "hh": "park_hh_htz_", "nx": "park_nx_htz_"}
+"""Hunan's national HTZs: key → id prefix of their ``context.csv`` rows (names in ``meta/fiscal_peers.yml``)."""
 
 _HTZ_COLUMNS = {
-    "rank_2024": (("htz_evaluation_rank",), ("2024年全国排名", "national rank 2024")),
-    "rank_earlier": (("htz_evaluation_rank",), ("2024年前全国排名", "national rank before 2024")),
-    "rank_hunan": (("hn_htz_evaluation_rank",), ("省内绩效排名", "rank in Hunan")),
-    "area": (("area", "planned_area"), ("面积", "area")),
-    "firms": (("above_scale_enterprises", "srdi_enterprises_provincial", "high_tech_enterprises_cultivated"),
-              ("企业数", "firm counts")),
+    "rank_2024": ("htz_evaluation_rank",),
+    "rank_earlier": ("htz_evaluation_rank",),
+    "rank_hunan": ("hn_htz_evaluation_rank",),
+    "area": ("area", "planned_area"),
+    "firms": ("above_scale_enterprises", "srdi_enterprises_provincial", "high_tech_enterprises_cultivated"),
 }
-"""Column key → (``indicator`` values of the rows it shows, (Chinese, English) heading)."""
+"""Column key → the ``indicator`` values of the rows it shows (headings in ``meta/fiscal_peers.yml``)."""
 
-_FIRM_WORDS = {
-    "above_scale_enterprises": ("规上企业", "above-scale firms"),
-    "srdi_enterprises_provincial": ("省级以上专精特新", "provincial SRDI firms"),
-    "high_tech_enterprises_cultivated": ("培育高企", "high-tech firms cultivated"),
-}
+
+_FISCAL_CONTEXT = tuple(dict.fromkeys([*H1_SHARE_ROWS["output"], *FISCAL_CONTEXT_IDS, *PEER_RATIOS,
+                                       *(r for pair in PEER_RATIOS.values() for r in pair)]))
+_H1_SOURCES = ("enghunan_hn_2024h1", "people_hn_2025h1", "qntz_cn_2023h1", "scol_cn_2022h1", "verygif_cn_2024h1",
+               "yueyang_gov_hn_2024h1")
+_FISCAL_SOURCES = ("article", *_H1_SOURCES, "changde_cd_etdz_2021", "changde_czj_fiscal", "csx_cs_etdz_2018",
+                   "en4hw_cn_fiscal_2018", "enghunan_hn_fiscal_2017", "enghunan_hn_fiscal_2017h1", "kfd_cs_htz_wiki",
+                   "people_en_cn_fiscal_2022", "rednet_yj_parks_2023", "yiyang_gov_15fyp_proposal",
+                   "yiyang_gov_gwr_2023", "yiyang_gov_longling_2022", "zjjtravel_hn_fiscal_2013")
+_HTZ_CONTEXT = (HTZ_COUNT_ROW, "park_cs_htz_planned_area_2015", "park_cs_htz_rank_2015", "park_cz_htz_area",
+                "park_hh_htz_above_scale_firms_2021", "park_hh_htz_area", "park_hy_htz_area",
+                "park_hy_htz_hn_eval_rank_2021", "park_hy_htz_rank_2015", "park_nx_htz_planned_area_2022",
+                "park_xt_htz_area", "park_xt_htz_hte_cultivated_2022", "park_xt_htz_rank_2015", "park_zz_htz_area",
+                "park_zz_htz_rank_2015", "park_zz_htz_rank_2024", "park_zz_htz_srdi_firms_2023",
+                "zone_hn_htz_eval_rank_2020", "zone_htz_rank_2021", "zone_planned_area_2019")
+_HTZ_SOURCES = ("article", "cryer_zz_htz_wiki", "dameitall_hy_htz_eval_2021", "enghunan_cs_htz_2015",
+                "hbzq_cz_htz_citiao", "hnkjb_hn_htz_eval_2020", "hunanzxsheng_htz_eval", "jiangsulong_hh_htz_2020",
+                "m5051903_zone_profile", "newton_hy_htz_wiki", "profilpelajar_xt_htz_wiki", "rednet_zz_htz_srdi_2024",
+                "royaume_hh_htz_2022", "scholarmate_xt_htz_30th", "tech_nx_htz_upgrade_2022",
+                "yiyang_gov_zone_projects_2022", "zzlib_zz_htz_rank_2024")
+
+
+def _w(key: str, lang: str, **values: object) -> str:
+    return words.fill("fiscal_peers", key, lang, **values) if values else words.text("fiscal_peers", key, lang)
+
+
+def _headed(table: pd.DataFrame, lang: str) -> pd.DataFrame:
+    return table.rename(columns=words.group("fiscal_peers", "columns", lang))
 
 
 def _record(item: str, value: float, iv: Interval, unit: str, scope: str, rows: list[str],
             lang: str) -> dict[str, object]:
     return {"item": item, "value": round(value, DIGITS), "low": round(iv.low, DIGITS),
-            "high": round(iv.high, DIGITS), "unit": unit, "scope": pick(SCOPES, scope, lang),
+            "high": round(iv.high, DIGITS), "unit": unit, "scope": _w(f"scopes.{scope}", lang),
             "row": ", ".join(rows)}
 
 
-def _columns_zh(table: pd.DataFrame) -> pd.DataFrame:
-    return table.rename(columns={"item": "项目", "value": "数值", "low": "下限", "high": "上限", "unit": "单位",
-                                 "scope": "口径", "row": "数据行", "note": "说明"})
-
-
+@exhibit("tab-fiscal-reconciliation", kind="table", notebook="02_growth.ipynb",
+         sources=_FISCAL_SOURCES, indicators=("fiscal_revenue_total_2024", "general_budget_revenue_2024",
+                                           "gross_output_2025h1", "value_added_2025h1"),
+         context=_FISCAL_CONTEXT)
 def fiscal_reconciliation_table(lang: str = "zh", indicators: pd.DataFrame | None = None,
                                 context: pd.DataFrame | None = None) -> pd.DataFrame:
     """2024 revenue, its remainder and its ratio to annualised output and value added, against peer parks.
@@ -147,34 +138,31 @@ def fiscal_reconciliation_table(lang: str = "zh", indicators: pd.DataFrame | Non
     budget_scope = budget_revenue_scope(ind, ctx).adopted
     rule = half_year_rule("output", ctx)
     rest = remainder(total, [budget], whole_numbers=False)
+    item = "exhibits.tab-fiscal-reconciliation."
+    yi = _w("units.yi_yuan", lang)
     records = [
-        _record(tr("财政总收入（2024）", "Total fiscal revenue (2024)", lang), total.value, total.interval,
-                tr("亿元", "100m yuan", lang), "full_scope", [total.id], lang),
-        _record(tr("一般预算收入（2024）", "General budget revenue (2024)", lang), budget.value, budget.interval,
-                tr("亿元", "100m yuan", lang), budget_scope, [budget.id], lang),
-        _record(tr("差额：总收入−一般预算收入", "Remainder: total − budget revenue", lang),
-                total.value - budget.value, rest, tr("亿元", "100m yuan", lang), "full_scope",
+        _record(_w(item + "total", lang), total.value, total.interval, yi, "full_scope", [total.id], lang),
+        _record(_w(item + "budget", lang), budget.value, budget.interval, yi, budget_scope, [budget.id], lang),
+        _record(_w(item + "remainder", lang), total.value - budget.value, rest, yi, "full_scope",
                 [total.id, budget.id], lang),
     ]
-    for row, zh, en in (("gross_output_2025h1", "规模工业总产值", "gross output"),
-                        ("value_added_2025h1", "规模工业增加值", "value added")):
-        h1 = reported(row, ind)
-        central, annual = rule.annualize(h1)
-        ratio = share(budget, annual) * 100
-        records.append(_record(tr(f"一般预算收入÷全年{zh}（按上半年推算）",
-                                  f"Budget revenue ÷ annual {en} (from January–June)", lang),
-                               100 * budget.value / central, ratio, "%", budget_scope,
+    for row, measure in (("gross_output_2025h1", "gross_output"), ("value_added_2025h1", "value_added")):
+        central, annual = rule.annualize(reported(row, ind))
+        records.append(_record(_w(item + "ratio", lang, measure=_w(f"measures.{measure}", lang)),
+                               100 * budget.value / central, share(budget, annual) * 100, "%", budget_scope,
                                [budget.id, row, *H1_SHARE_ROWS["output"]], lang))
     for ratio_row, (num_row, den_row) in PEER_RATIOS.items():
         num, den = context_reported(num_row, ctx), context_reported(den_row, ctx)
         meta = ctx.set_index("id").loc[ratio_row]
         scope = SCOPE_BY_INDICATOR.get(ctx.set_index("id").loc[num_row, "indicator"], "unstated")
-        records.append(_record(meta[f"label_{lang}"] + tr(f"（{meta['period']}）", f" ({meta['period']})", lang), 100 * num.value / den.value,
-                               share(num, den) * 100, "%", scope, [num_row, den_row], lang))
-    table = pd.DataFrame(records)
-    return _columns_zh(table) if lang == "zh" else table
+        records.append(_record(_w(item + "peer", lang, label=meta[f"label_{lang}"], period=meta["period"]),
+                               100 * num.value / den.value, share(num, den) * 100, "%", scope, [num_row, den_row],
+                               lang))
+    return _headed(pd.DataFrame(records), lang)
 
 
+@exhibit("tab-output-per-firm", kind="table", notebook="04_industry.ipynb",
+         sources=("article", *_H1_SOURCES), indicators=FIRM_ROWS, context=H1_SHARE_ROWS["output"])
 def output_per_firm_table(lang: str = "zh", indicators: pd.DataFrame | None = None,
                           context: pd.DataFrame | None = None) -> pd.DataFrame:
     """Annualised 2025 gross output and value added per above-scale firm, with the scope caveat.
@@ -195,51 +183,47 @@ def output_per_firm_table(lang: str = "zh", indicators: pd.DataFrame | None = No
     ctx = load_context() if context is None else context
     rule = half_year_rule("output", ctx)
     firms = reported(FIRM_ROWS[0], ind)
-    note = tr(f"分母{firms.value:g}家为报道的“规模以上企业”，可能包含非工业的“四上”企业（核验说明）；"
-              "若只计规上工业企业，每家产值更高。年度值按上半年推算。",
-              f"The divisor, {firms.value:g} firms, is the article's 'above-scale enterprises', which may include "
-              "non-industrial 四上 firms (audit note); per industrial firm the output would be higher. "
-              "Year estimated from January–June.", lang)
+    note = _w("exhibits.tab-output-per-firm.note", lang, firms=firms.value,
+              four_above=words.text("audit", "quotes.four_above", "zh"))
     records = []
-    for row, zh, en in ((FIRM_ROWS[1], "规模工业总产值", "Gross output"), (FIRM_ROWS[2], "规模工业增加值", "Value added")):
+    for row, measure in ((FIRM_ROWS[1], "gross_output"), (FIRM_ROWS[2], "value_added")):
         central, annual = rule.annualize(reported(row, ind))
-        record = _record(tr(f"每家规上企业{zh}（2025年，推算）", f"{en} per above-scale firm (2025, estimated)", lang),
-                         central / firms.value, annual / firms.value, tr("亿元/家", "100m yuan per firm", lang),
+        name = _w(f"measures.{measure}", lang)
+        record = _record(_w("exhibits.tab-output-per-firm.item", lang, measure=name[:1].upper() + name[1:]),
+                         central / firms.value, annual / firms.value, _w("units.yi_yuan_per_firm", lang),
                          "unstated", [row, firms.id], lang)
         del record["scope"]
         record["note"] = note
         records.append(record)
-    table = pd.DataFrame(records)
-    return _columns_zh(table) if lang == "zh" else table
+    return _headed(pd.DataFrame(records), lang)
 
 
 def _period(period: str, lang: str) -> str:
-    if lang == "en":
-        return period
-    words = {"undated": "年份不详", "current": "当前"}
-    return words.get(period, period.replace("-end", "年末"))
+    if period in ("undated", "current"):
+        return _w(f"period.{period}", lang)
+    if period.endswith("-end"):
+        return _w("period.year_end", lang, year=period.removesuffix("-end"))
+    return period
 
 
 def _cell(rows: pd.DataFrame, key: str, lang: str) -> str:
     if rows.empty:
-        return pick({"m": MISSING}, "m", lang)
+        return _w("cells.missing", lang)
     parts = []
     for _, r in rows.iterrows():
-        value = f"{r['value']:g}"
-        r = r.copy()
-        r["period"] = _period(str(r["period"]), lang)
+        value, period = f"{r['value']:g}", _period(str(r["period"]), lang)
         if key.startswith("rank"):
-            parts.append(tr(f"第{value}位（{r['period']}）", f"No. {value} ({r['period']})", lang))
+            parts.append(_w("cells.rank", lang, value=value, period=period))
         elif key == "area":
-            parts.append(tr(f"{value} {r['unit']}（{r['period']}）", f"{value} {r['unit']} ({r['period']})", lang))
+            parts.append(_w("cells.area", lang, value=value, unit=r["unit"], period=period))
         else:
-            parts.append(tr(f"{_FIRM_WORDS[r['indicator']][0]}{value}家（{r['period']}）",
-                            f"{value} {_FIRM_WORDS[r['indicator']][1]} ({r['period']})", lang))
+            parts.append(_w("cells.firms", lang, value=value, period=period,
+                            firm=_w(f"firm_words.{r['indicator']}", lang)))
     return "; ".join(parts)
 
 
 def _htz_rows(rows: pd.DataFrame, key: str) -> pd.DataFrame:
-    chosen = rows[rows["indicator"].isin(_HTZ_COLUMNS[key][0])]
+    chosen = rows[rows["indicator"].isin(_HTZ_COLUMNS[key])]
     if key == "rank_2024":
         return chosen[chosen["period"] == "2024"]
     if key == "rank_earlier":
@@ -248,6 +232,8 @@ def _htz_rows(rows: pd.DataFrame, key: str) -> pd.DataFrame:
     return chosen
 
 
+@exhibit("tab-hunan-htz-peers", kind="table", notebook="04_industry.ipynb",
+         sources=_HTZ_SOURCES, indicators=("above_scale_enterprises_current",), context=_HTZ_CONTEXT)
 def htz_peers_table(lang: str = "zh", context: pd.DataFrame | None = None,
                     indicators: pd.DataFrame | None = None) -> pd.DataFrame:
     """Hunan's nine national HTZs: the ranks, areas and firm counts the package holds, and what is missing.
@@ -272,71 +258,17 @@ def htz_peers_table(lang: str = "zh", context: pd.DataFrame | None = None,
     if count != len(HTZ_ZONES):
         raise ValueError(f"context: {HTZ_COUNT_ROW} gives {count:g} zones, the table lists {len(HTZ_ZONES)}")
     records = []
-    for key, (zh, en, prefix) in HTZ_ZONES.items():
+    for key, prefix in HTZ_ZONES.items():
         rows = ctx[ctx["id"].str.startswith(prefix)]
         if key == "yy":
             own = ind[ind["indicator"] == "above_scale_enterprises"]
             rows = pd.concat([rows, own[["id", "indicator", "period", "value", "unit"]]], ignore_index=True)
-        record: dict[str, str] = {"zone": tr(zh, en, lang)}
+        record: dict[str, str] = {"zone": _w(f"zones.{key}", lang)}
         shown: list[str] = []
-        for col, (_, heading) in _HTZ_COLUMNS.items():
+        for col in _HTZ_COLUMNS:
             chosen = _htz_rows(rows, col)
-            record[tr(*heading, lang)] = _cell(chosen, col, lang)
+            record[_w(f"htz_columns.{col}", lang)] = _cell(chosen, col, lang)
             shown.extend(chosen["id"])
-        record["row"] = ", ".join(shown) if shown else pick({"m": MISSING}, "m", lang)
+        record["row"] = ", ".join(shown) if shown else _w("cells.missing", lang)
         records.append(record)
-    table = pd.DataFrame(records)
-    return table.rename(columns={"zone": "园区", "row": "数据行"}) if lang == "zh" else table
-
-
-_FISCAL_CONTEXT = tuple(dict.fromkeys([*H1_SHARE_ROWS["output"], *FISCAL_CONTEXT_IDS, *PEER_RATIOS,
-                                       *(r for pair in PEER_RATIOS.values() for r in pair)]))
-_H1_SOURCES = ("enghunan_hn_2024h1", "people_hn_2025h1", "qntz_cn_2023h1", "scol_cn_2022h1", "verygif_cn_2024h1",
-               "yueyang_gov_hn_2024h1")
-_FISCAL_SOURCES = ("article", *_H1_SOURCES, "changde_cd_etdz_2021", "changde_czj_fiscal", "csx_cs_etdz_2018",
-                   "en4hw_cn_fiscal_2018", "enghunan_hn_fiscal_2017", "enghunan_hn_fiscal_2017h1", "kfd_cs_htz_wiki",
-                   "people_en_cn_fiscal_2022", "rednet_yj_parks_2023", "yiyang_gov_15fyp_proposal",
-                   "yiyang_gov_gwr_2023", "yiyang_gov_longling_2022", "zjjtravel_hn_fiscal_2013")
-_HTZ_CONTEXT = (HTZ_COUNT_ROW, "park_cs_htz_planned_area_2015", "park_cs_htz_rank_2015", "park_cz_htz_area",
-                "park_hh_htz_above_scale_firms_2021", "park_hh_htz_area", "park_hy_htz_area",
-                "park_hy_htz_hn_eval_rank_2021", "park_hy_htz_rank_2015", "park_nx_htz_planned_area_2022",
-                "park_xt_htz_area", "park_xt_htz_hte_cultivated_2022", "park_xt_htz_rank_2015", "park_zz_htz_area",
-                "park_zz_htz_rank_2015", "park_zz_htz_rank_2024", "park_zz_htz_srdi_firms_2023",
-                "zone_hn_htz_eval_rank_2020", "zone_htz_rank_2021", "zone_planned_area_2019")
-_HTZ_SOURCES = ("article", "cryer_zz_htz_wiki", "dameitall_hy_htz_eval_2021", "enghunan_cs_htz_2015",
-                "hbzq_cz_htz_citiao", "hnkjb_hn_htz_eval_2020", "hunanzxsheng_htz_eval", "jiangsulong_hh_htz_2020",
-                "m5051903_zone_profile", "newton_hy_htz_wiki", "profilpelajar_xt_htz_wiki", "rednet_zz_htz_srdi_2024",
-                "royaume_hh_htz_2022", "scholarmate_xt_htz_30th", "tech_nx_htz_upgrade_2022",
-                "yiyang_gov_zone_projects_2022", "zzlib_zz_htz_rank_2024")
-
-
-@exhibit("tab-fiscal-reconciliation", kind="table", notebook="02_growth.ipynb",
-         caption_zh="2024年财政收入对账：总收入、一般预算收入与差额，收入与推算全年产值、增加值之比，与同类园区对照（注明口径）",
-         caption_en="Reconciling 2024 revenue: total, budget revenue and the remainder, revenue per unit of estimated "
-                    "annual output and value added, against peer parks (scope marked)",
-         sources=_FISCAL_SOURCES, indicators=("fiscal_revenue_total_2024", "general_budget_revenue_2024",
-                                           "gross_output_2025h1", "value_added_2025h1"),
-         context=_FISCAL_CONTEXT)
-def fiscal_reconciliation_exhibit(lang: str = "zh") -> pd.DataFrame:
-    """The registered table of :func:`fiscal_reconciliation_table`."""
-    return fiscal_reconciliation_table(lang)
-
-
-@exhibit("tab-output-per-firm", kind="table", notebook="04_industry.ipynb",
-         caption_zh="每家规模以上企业的产值与增加值（2025年，按上半年推算），附口径说明",
-         caption_en="Output and value added per above-scale firm (2025, estimated from January–June), "
-                    "with the scope caveat",
-         sources=("article", *_H1_SOURCES), indicators=FIRM_ROWS, context=H1_SHARE_ROWS["output"])
-def output_per_firm_exhibit(lang: str = "zh") -> pd.DataFrame:
-    """The registered table of :func:`output_per_firm_table`."""
-    return output_per_firm_table(lang)
-
-
-@exhibit("tab-hunan-htz-peers", kind="table", notebook="04_industry.ipynb",
-         caption_zh="湖南九家国家高新区：本包掌握的公开数据（排名、面积、企业数）与缺项",
-         caption_en="Hunan's nine national high-tech zones: the public data the package holds "
-                    "(ranks, areas, firm counts) and what is missing",
-         sources=_HTZ_SOURCES, indicators=("above_scale_enterprises_current",), context=_HTZ_CONTEXT)
-def htz_peers_exhibit(lang: str = "zh") -> pd.DataFrame:
-    """The registered table of :func:`htz_peers_table`."""
-    return htz_peers_table(lang)
+    return _headed(pd.DataFrame(records), lang)

@@ -14,38 +14,13 @@ import pandas as pd
 from ..data.tables import context_reported, load_context, load_indicators, reported
 from ..arithmetic.growth import implied_prior_level, pp_difference, share, yoy_pct
 from ..arithmetic.reported import Interval
-from . import check_lang, exhibit, pick, tr
+from . import check_lang, exhibit, words
 
-__all__ = [
-    "BASIS_LABELS",
-    "BENCHMARKS",
-    "BENCHMARK_CONTEXT",
-    "BENCHMARK_INDICATORS",
-    "BENCHMARK_SOURCES",
-    "GROWTH_ROWS",
-    "H1_PAIRS",
-    "NOTEBOOK",
-    "PRIOR_PAIRS",
-    "PRIOR_ROWS",
-    "REGION_LABELS",
-    "UNDATED_PERIODS",
-    "benchmark_exhibit",
-    "benchmark_figure",
-    "benchmark_frame",
-    "benchmark_table",
-    "growth_rates_exhibit",
-    "growth_rates_figure",
-    "growth_rates_table",
-    "h1_comparison_exhibit",
-    "h1_comparison_figure",
-    "h1_comparison_table",
-    "implied_prior_exhibit",
-    "implied_prior_figure",
-    "implied_prior_frame",
-    "implied_prior_table",
-    "period_label",
-    "prior_period",
-]
+__all__ = ["BENCHMARKS", "BENCHMARK_CONTEXT", "BENCHMARK_INDICATORS", "BENCHMARK_SOURCES", "GROWTH_ROWS", "H1_PAIRS",
+           "NOTEBOOK", "PRIOR_PAIRS", "PRIOR_ROWS", "REGIONS", "benchmark_figure",
+           "benchmark_frame", "benchmark_table", "growth_rates_figure", "growth_rates_table",
+           "h1_comparison_figure", "h1_comparison_table",
+           "implied_prior_figure", "implied_prior_frame", "implied_prior_table", "period_label", "prior_period"]
 
 NOTEBOOK = "02_growth.ipynb"
 
@@ -83,25 +58,18 @@ BENCHMARK_SOURCES = ("article", "zjjnews_hn_2025_plan", "people_en_cn_2025_01_17
                      "people_hn_2025h1", "reportify_cn_iva_2025h1")
 """Sources of the benchmark rows (a test checks them against ``context.csv``)."""
 
-REGION_LABELS = {
-    "zone": ("益阳高新区", "Yiyang HTZ"),
-    "hunan": ("湖南省", "Hunan"),
-    "china": ("全国", "China"),
-    "national_htz": ("国家高新区（名义）", "National HTZs (nominal)"),
-}
+REGIONS = ("zone", "hunan", "china", "national_htz")
+"""The regions of :data:`BENCHMARKS`, in the order of the figure (labels in ``meta/growth_rates.yml``)."""
 
-BASIS_LABELS = {
-    "real": ("可比价（实际）", "comparable prices (real)"),
-    "nominal": ("现价（名义）", "current prices (nominal)"),
-    "": ("原文未说明", "not stated"),
-}
+UNDATED_PERIODS = ("current", "annual")
+"""Period codes of figures without a year: a stock at the article's date, a recurring yearly amount."""
+
+PRIOR_ROWS = tuple(i for pair in PRIOR_PAIRS for i in pair)
 
 
-UNDATED_PERIODS = {
-    "current": ("文章时点（现有）", "at the article's date"),
-    "annual": ("每年", "every year"),
-}
-"""Period code of a figure without a year → (zh, en) label."""
+def _w(key: str, lang: str, **values: object) -> str:
+    """The theme's text at ``key``, filled when ``values`` are given."""
+    return words.fill("growth_rates", key, lang, **values) if values else words.text("growth_rates", key, lang)
 
 
 def period_label(period: str, lang: str) -> str:
@@ -119,11 +87,8 @@ def period_label(period: str, lang: str) -> str:
     ('文章时点（现有）', 'every year')
     """
     if period in UNDATED_PERIODS:
-        return pick(UNDATED_PERIODS, period, lang)
-    year, half = period[:4], period[4:]
-    if half == "H1":
-        return tr(f"{year}年1-6月", f"Jan–Jun {year}", lang)
-    return tr(f"{year}年", year, lang)
+        return _w(f"period.{period}", lang)
+    return _w("period.h1" if period[4:] == "H1" else "period.year", lang, year=period[:4])
 
 
 def prior_period(period: str) -> str:
@@ -142,21 +107,22 @@ def _row(frame: pd.DataFrame, row_id: str) -> pd.Series:
 
 
 def _label(row: pd.Series, lang: str) -> str:
-    return row["label_zh"] if lang == "zh" else row["label_en"]
+    return row[f"label_{lang}"]
 
 
 def _growth_label(row: pd.Series, lang: str) -> str:
-    """A growth row's label without its trailing '增长'/', growth'."""
+    """A growth row's label without its ending (``meta/growth_rates.yml``, ``growth_suffixes``)."""
     text = _label(row, lang)
-    for suffix in ("同比增长", "增长", ", growth"):
+    for suffix in _w("growth_suffixes", lang).split("|"):
         text = text.removesuffix(suffix)
     return text
 
 
-# ---------------------------------------------------------------------------
-# tables (pure functions of the data frames)
-# ---------------------------------------------------------------------------
+def _headed(table: pd.DataFrame, key: str, lang: str) -> pd.DataFrame:
+    return table.rename(columns=words.group("growth_rates", f"columns.{key}", lang))
 
+
+@exhibit("tab-growth-rates", kind="table", notebook=NOTEBOOK, indicators=GROWTH_ROWS)
 def growth_rates_table(lang: str = "zh", indicators: pd.DataFrame | None = None) -> pd.DataFrame:
     """Every growth rate the article prints, with its period and rounding interval.
 
@@ -177,10 +143,7 @@ def growth_rates_table(lang: str = "zh", indicators: pd.DataFrame | None = None)
         "printed": [f"{r['value_printed']}{r['unit']}" for r in rows],
         "interval": [r["interval"] for r in rows],
     })
-    if lang == "zh":
-        table = table.rename(columns={"figure": "指标", "period": "时期", "growth_pct": "同比增长（%）",
-                                      "printed": "原文", "interval": "区间"})
-    return table
+    return _headed(table, "growth_rates", lang)
 
 
 def implied_prior_frame(indicators: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -215,6 +178,7 @@ def _notation(low: float, high: float, low_closed: bool, high_closed: bool, digi
     return Interval(low, high, low_closed, high_closed).notation(digits)
 
 
+@exhibit("tab-implied-prior-levels", kind="table", notebook=NOTEBOOK, indicators=PRIOR_ROWS)
 def implied_prior_table(lang: str = "zh", indicators: pd.DataFrame | None = None) -> pd.DataFrame:
     """Display table of :func:`implied_prior_frame`: printed level and growth, implied prior level, interval.
 
@@ -241,14 +205,10 @@ def implied_prior_table(lang: str = "zh", indicators: pd.DataFrame | None = None
                      zip(f["low"], f["high"], f["low_closed"], f["high_closed"], strict=True)],
         "half_width": ((f["high"] - f["low"]) / 2).round(4),
     })
-    if lang == "zh":
-        table = table.rename(columns={"figure": "指标", "period": "时期", "printed_level": "原文水平",
-                                      "printed_growth": "原文增速", "prior_period": "上年同期",
-                                      "implied_prior": "反推水平", "interval": "舍入区间",
-                                      "half_width": "区间半宽"})
-    return table
+    return _headed(table, "implied_prior", lang)
 
 
+@exhibit("tab-h1-comparison", kind="table", notebook=NOTEBOOK, indicators=tuple(i for pair in H1_PAIRS for i in pair))
 def h1_comparison_table(lang: str = "zh", indicators: pd.DataFrame | None = None) -> pd.DataFrame:
     """January–June 2024 (implied) against January–June 2025: output, value added, value-added rate.
 
@@ -268,42 +228,21 @@ def h1_comparison_table(lang: str = "zh", indicators: pd.DataFrame | None = None
     (go_id, go_g_id), (va_id, va_g_id) = H1_PAIRS
     go, go_g, va, va_g = (reported(i, ind) for i in (go_id, go_g_id, va_id, va_g_id))
     go_prior, va_prior = implied_prior_level(go, go_g), implied_prior_level(va, va_g)
-    go_prior_v = implied_prior_level(go.value, go_g.value)
-    va_prior_v = implied_prior_level(va.value, va_g.value)
-    rate_prior = share(va_prior, go_prior) * 100
-    rate_now = share(va, go) * 100
-    rate_prior_v = 100 * share(va_prior_v, go_prior_v)
-    rate_now_v = 100 * share(va.value, go.value)
-    records = [
-        (go_id, _label(_row(ind, go_id), lang), go.unit, go_prior_v, go_prior, go.value, go.interval,
-         go.value - go_prior_v, tr("同比 %", "YoY %", lang), go_g.value),
-        (va_id, _label(_row(ind, va_id), lang), va.unit, va_prior_v, va_prior, va.value, va.interval,
-         va.value - va_prior_v, tr("同比 %", "YoY %", lang), va_g.value),
-        ("value_added_rate", tr("工业增加值率（增加值÷总产值；2024年为混合口径）",
-                                "Value-added rate (value added ÷ output; 2024 mixes price bases)", lang),
-         "%", rate_prior_v, rate_prior, rate_now_v, rate_now, rate_now_v - rate_prior_v,
-         tr("百分点", "pp", lang), rate_now_v - rate_prior_v),
-    ]
+    go_prior_v, va_prior_v = implied_prior_level(go.value, go_g.value), implied_prior_level(va.value, va_g.value)
+    rate_prior_v, rate_now_v = 100 * share(va_prior_v, go_prior_v), 100 * share(va.value, go.value)
+    records = [(i, _label(_row(ind, i), lang), x.unit, prior_v, prior, x.value, x.interval, x.value - prior_v, g.value)
+               for i, x, g, prior, prior_v in ((go_id, go, go_g, go_prior, go_prior_v),
+                                               (va_id, va, va_g, va_prior, va_prior_v))]
+    records.append(("value_added_rate", _w("exhibits.tab-h1-comparison.rate", lang), "%", rate_prior_v,
+                    share(va_prior, go_prior) * 100, rate_now_v, share(va, go) * 100, rate_now_v - rate_prior_v,
+                    rate_now_v - rate_prior_v))
     table = pd.DataFrame.from_records(records, columns=[
-        "id", "figure", "unit", "h1_2024", "h1_2024_interval", "h1_2025", "h1_2025_interval", "change",
-        "growth_unit", "growth"])
-    table["h1_2024"] = table["h1_2024"].round(2)
-    table["h1_2025"] = table["h1_2025"].round(2)
-    table["change"] = table["change"].round(2)
-    table["growth"] = table["growth"].round(2)
-    table["h1_2024_interval"] = [iv.notation(6) for iv in table["h1_2024_interval"]]
-    table["h1_2025_interval"] = [iv.notation(6) for iv in table["h1_2025_interval"]]
-    table = table.drop(columns=["growth_unit"])
-    if lang == "zh":
-        table = table.rename(columns={"figure": "指标", "unit": "单位", "h1_2024": "2024年1-6月（反推）",
-                                      "h1_2024_interval": "2024年区间", "h1_2025": "2025年1-6月",
-                                      "h1_2025_interval": "2025年区间", "change": "变化",
-                                      "growth": "增速（%；增加值率为百分点）"})
-    else:
-        table = table.rename(columns={"h1_2024": "Jan–Jun 2024 (implied)", "h1_2024_interval": "2024 interval",
-                                      "h1_2025": "Jan–Jun 2025", "h1_2025_interval": "2025 interval",
-                                      "growth": "growth (%; pp for the rate)"})
-    return table
+        "id", "figure", "unit", "h1_2024", "h1_2024_interval", "h1_2025", "h1_2025_interval", "change", "growth"])
+    for col in ("h1_2024", "h1_2025", "change", "growth"):
+        table[col] = table[col].round(2)
+    for col in ("h1_2024_interval", "h1_2025_interval"):
+        table[col] = [iv.notation(6) for iv in table[col]]
+    return _headed(table, "h1", lang)
 
 
 def benchmark_frame(indicators: pd.DataFrame | None = None,
@@ -340,6 +279,8 @@ def benchmark_frame(indicators: pd.DataFrame | None = None,
     return pd.DataFrame.from_records(records)
 
 
+@exhibit("tab-zone-vs-benchmarks", kind="table", notebook=NOTEBOOK,
+         sources=BENCHMARK_SOURCES, indicators=BENCHMARK_INDICATORS, context=BENCHMARK_CONTEXT)
 def benchmark_table(lang: str = "zh", indicators: pd.DataFrame | None = None,
                     context: pd.DataFrame | None = None) -> pd.DataFrame:
     """Display table of :func:`benchmark_frame`.
@@ -357,43 +298,23 @@ def benchmark_table(lang: str = "zh", indicators: pd.DataFrame | None = None,
         if r.region == "zone":
             lead.append("—")
         elif not r.comparable:
-            lead.append(tr("不可比（名义）", "not comparable (nominal)", lang))
+            lead.append(_w("exhibits.tab-zone-vs-benchmarks.not_comparable", lang))
         else:
-            lead.append(f"{r.premium_pp:+.1f} ({r.premium_low:.2f}, {r.premium_high:.2f})")
+            lead.append(_w("exhibits.tab-zone-vs-benchmarks.lead", lang, lead=r.premium_pp, low=r.premium_low,
+                           high=r.premium_high))
+    regions, bases = words.group("growth_rates", "regions", lang), words.group("growth_rates", "basis", lang)
     table = pd.DataFrame({
         "id": f["id"],
         "period": [period_label(p, lang) for p in f["period"]],
-        "region": [tr(*REGION_LABELS[r], lang) for r in f["region"]],
-        "basis": [tr(*BASIS_LABELS[b], lang) for b in f["basis"]],
+        "region": f["region"].map(regions),
+        "basis": [bases[b or "unstated"] for b in f["basis"]],
         "growth_pct": f["growth_pct"],
-        "zone lead (pp)": lead,
+        "lead": lead,
     })
-    if lang == "zh":
-        table = table.rename(columns={"period": "时期", "region": "地区", "basis": "价格口径",
-                                      "growth_pct": "工业增加值增长（%）", "zone lead (pp)": "园区领先（百分点，区间）"})
-    return table
+    return _headed(table, "benchmarks", lang)
 
 
-# ---------------------------------------------------------------------------
-# registered exhibits
-# ---------------------------------------------------------------------------
-
-PRIOR_ROWS = tuple(i for pair in PRIOR_PAIRS for i in pair)
-
-
-@exhibit("tab-growth-rates", kind="table", notebook=NOTEBOOK,
-         caption_zh="文中的同比增速：时期、原文与舍入区间",
-         caption_en="Growth rates printed in the article: period, printed value and rounding interval",
-         indicators=GROWTH_ROWS)
-def growth_rates_exhibit(lang: str = "zh") -> pd.DataFrame:
-    """The registered table of :func:`growth_rates_table`."""
-    return growth_rates_table(lang)
-
-
-@exhibit("fig-growth-rates", kind="figure", notebook=NOTEBOOK,
-         caption_zh="文中的同比增速（%）",
-         caption_en="Growth rates printed in the article (%)",
-         indicators=GROWTH_ROWS)
+@exhibit("fig-growth-rates", kind="figure", notebook=NOTEBOOK, indicators=GROWTH_ROWS)
 def growth_rates_figure(lang: str = "zh"):
     """Horizontal bars of every printed growth rate, labelled as printed."""
     from .style import PALETTE, new_figure
@@ -411,27 +332,12 @@ def growth_rates_figure(lang: str = "zh"):
     ax.grid(axis="y", visible=False)
     ax.grid(axis="x", visible=True)
     ax.set_xlim(0, t["growth_pct"].max() * 1.15)
-    ax.set_xlabel(tr("同比增长（%）", "Year-on-year growth (%)", lang))
-    ax.set_title(tr("益阳高新区：文中的增速（2024年与2025年1-6月）",
-                    "Growth rates printed in the feature: 2024 and Jan–Jun 2025", lang))
+    ax.set_xlabel(_w("yoy_axis", lang))
+    ax.set_title(_w("exhibits.fig-growth-rates.title", lang))
     return fig
 
 
-@exhibit("tab-implied-prior-levels", kind="table", notebook=NOTEBOOK,
-         caption_zh="增速背后的上年水平：反推值与按两个印刷数字舍入得到的区间",
-         caption_en="The prior-year levels behind the growth rates: implied value and the interval from "
-                    "the rounding of both printed figures",
-         indicators=PRIOR_ROWS)
-def implied_prior_exhibit(lang: str = "zh") -> pd.DataFrame:
-    """The registered table of :func:`implied_prior_table`."""
-    return implied_prior_table(lang)
-
-
-@exhibit("fig-implied-prior-intervals", kind="figure", notebook=NOTEBOOK,
-         caption_zh="反推的上年水平有多精确：舍入区间相对于反推值（‰）",
-         caption_en="How precise are the implied prior-year levels: rounding interval around the implied "
-                    "value (per mille)",
-         indicators=PRIOR_ROWS)
+@exhibit("fig-implied-prior-intervals", kind="figure", notebook=NOTEBOOK, indicators=PRIOR_ROWS)
 def implied_prior_figure(lang: str = "zh"):
     """Whiskers from the low to the high bound, relative to the implied value, open ends hollow."""
     from .style import PALETTE, new_figure, unit_axis_label
@@ -457,29 +363,13 @@ def implied_prior_figure(lang: str = "zh"):
     ax.axvline(0, color="#999999", linewidth=0.8)
     ax.grid(axis="y", visible=False)
     ax.grid(axis="x", visible=True)
-    ax.set_xlabel(tr("相对于反推值的偏差（‰）；空心圆为开区间端点",
-                     "Deviation from the implied value (per mille); hollow dots are open ends", lang))
+    ax.set_xlabel(_w("exhibits.fig-implied-prior-intervals.xlabel", lang))
     widest = 1000 * ((f["high"] - f["low"]) / 2 / f["prior"]).max()
-    ax.set_title(tr(f"印刷舍入带来的不确定性：最多约 ±{widest:.1f}‰",
-                    f"Uncertainty from the printed rounding: at most about ±{widest:.1f} per mille", lang))
+    ax.set_title(_w("exhibits.fig-implied-prior-intervals.title", lang, widest=widest))
     return fig
 
 
-@exhibit("tab-h1-comparison", kind="table", notebook=NOTEBOOK,
-         caption_zh="2024年1-6月（反推）与2025年1-6月：规模工业总产值、增加值与增加值率",
-         caption_en="January–June 2024 (implied) against January–June 2025: above-scale output, value added "
-                    "and value-added rate",
-         indicators=tuple(i for pair in H1_PAIRS for i in pair))
-def h1_comparison_exhibit(lang: str = "zh") -> pd.DataFrame:
-    """The registered table of :func:`h1_comparison_table`."""
-    return h1_comparison_table(lang)
-
-
-@exhibit("fig-h1-comparison", kind="figure", notebook=NOTEBOOK,
-         caption_zh="规模工业总产值与增加值：2024年1-6月（反推）对2025年1-6月",
-         caption_en="Above-scale gross output and value added: January–June 2024 (implied) against "
-                    "January–June 2025",
-         indicators=tuple(i for pair in H1_PAIRS for i in pair))
+@exhibit("fig-h1-comparison", kind="figure", notebook=NOTEBOOK, indicators=tuple(i for pair in H1_PAIRS for i in pair))
 def h1_comparison_figure(lang: str = "zh"):
     """Paired bars per measure; the implied 2024 bars are hatched; growth printed above."""
     from .style import PALETTE, new_figure, unit_axis_label
@@ -489,7 +379,7 @@ def h1_comparison_figure(lang: str = "zh"):
     f = implied_prior_frame(ind).set_index("level_id").loc[[p[0] for p in H1_PAIRS]]
     fig, axes = new_figure((8.0, 4.4), ncols=2)
     for ax, (level_id, r) in zip(axes, f.iterrows(), strict=True):
-        prior_label = period_label(r["prior_period"], lang) + tr("（反推）", " (implied)", lang)
+        prior_label = _w("exhibits.fig-h1-comparison.implied", lang, period=period_label(r["prior_period"], lang))
         now_label = period_label(r["period"], lang)
         ax.bar([0], [r["prior"]], color="white", edgecolor=PALETTE[0], hatch="//", width=0.6)
         ax.bar([1], [r["level"]], color=PALETTE[0], width=0.6)
@@ -502,29 +392,15 @@ def h1_comparison_figure(lang: str = "zh"):
                     ha="center", va="bottom", fontsize=9)
         growth = yoy_pct(r["level"], r["prior"])
         ax.set_title(f"{_label(_row(ind, level_id), lang)}\n"
-                     + tr(f"同比 +{growth:.1f}%", f"+{growth:.1f} % year on year", lang), fontsize=10)
+                     + _w("exhibits.fig-h1-comparison.growth", lang, growth=growth), fontsize=10)
         ax.set_xticks([0, 1], [prior_label, now_label])
         ax.set_ylabel(unit_axis_label(r["unit"], lang))
         ax.set_ylim(0, max(r["level"], r["high"]) * 1.15)
-    fig.suptitle(tr("上半年对比：2024年为按增速反推的水平", "First half compared: 2024 is implied from the growth rate",
-                    lang), fontsize=12)
+    fig.suptitle(_w("exhibits.fig-h1-comparison.title", lang), fontsize=12)
     return fig
 
 
-@exhibit("tab-zone-vs-benchmarks", kind="table", notebook=NOTEBOOK,
-         caption_zh="工业增加值增速：益阳高新区对湖南、全国与国家高新区（名义增速不作比较）",
-         caption_en="Industrial value-added growth: the zone against Hunan, China and the national high-tech "
-                    "zones (nominal growth not compared)",
-         sources=BENCHMARK_SOURCES, indicators=BENCHMARK_INDICATORS, context=BENCHMARK_CONTEXT)
-def benchmark_exhibit(lang: str = "zh") -> pd.DataFrame:
-    """The registered table of :func:`benchmark_table`."""
-    return benchmark_table(lang)
-
-
 @exhibit("fig-zone-vs-benchmarks", kind="figure", notebook=NOTEBOOK,
-         caption_zh="工业增加值增速：益阳高新区、湖南、全国（可比价）与国家高新区（名义，不可比）",
-         caption_en="Industrial value-added growth: the zone, Hunan, China (comparable prices) and the national "
-                    "high-tech zones (nominal, not comparable)",
          sources=BENCHMARK_SOURCES, indicators=BENCHMARK_INDICATORS, context=BENCHMARK_CONTEXT)
 def benchmark_figure(lang: str = "zh"):
     """Grouped bars per period; the nominal national-HTZ bar is grey and hatched."""
@@ -532,38 +408,30 @@ def benchmark_figure(lang: str = "zh"):
 
     check_lang(lang)
     f = benchmark_frame()
-    regions = list(REGION_LABELS)
+    labels = words.group("growth_rates", "regions", lang)
     colours = {"zone": PALETTE[1], "hunan": PALETTE[0], "china": PALETTE[2], "national_htz": "#bbbbbb"}
     periods = list(dict.fromkeys(f["period"]))
     width = 0.2
     fig, ax = new_figure((8.0, 4.8))
-    for k, region in enumerate(regions):
+    for k, region in enumerate(REGIONS):
         sub = f[f["region"] == region]
         xs = [periods.index(p) + (k - 1.5) * width for p in sub["period"]]
         style = {"hatch": "//", "edgecolor": "#777777"} if region == "national_htz" else {}
-        ax.bar(xs, sub["growth_pct"], width=width * 0.95, color=colours[region],
-               label=tr(*REGION_LABELS[region], lang), **style)
+        ax.bar(xs, sub["growth_pct"], width=width * 0.95, color=colours[region], label=labels[region], **style)
         for x, value in zip(xs, sub["growth_pct"], strict=True):
             ax.text(x, value + 0.1, f"{value:.1f}", ha="center", va="bottom", fontsize=8)
     for i, period in enumerate(periods):
         hunan = f[(f["period"] == period) & (f["region"] == "hunan")].iloc[0]
         zone_value = f[(f["period"] == period) & (f["region"] == "zone")]["growth_pct"].iloc[0]
         ax.text(i - 1.5 * width, zone_value + 0.8,
-                tr(f"高于湖南{hunan['premium_pp']:.1f}个百分点", f"{hunan['premium_pp']:+.1f} pp vs Hunan", lang),
+                _w("exhibits.fig-zone-vs-benchmarks.lead", lang, lead=hunan["premium_pp"]),
                 ha="center", fontsize=8, color=PALETTE[1])
     ax.set_xticks(range(len(periods)), [period_label(p, lang) for p in periods])
     ax.set_ylim(0, f["growth_pct"].max() * 1.5)
-    ax.set_ylabel(tr("同比增长（%）", "Year-on-year growth (%)", lang))
+    ax.set_ylabel(_w("yoy_axis", lang))
     leads = f.loc[f["comparable"] & (f["region"] != "zone"), "premium_pp"]
-    # the note doubts that the zone's 2024 figure has the same scope (规模以上) as the benchmarks,
-    # so the title reports the printed rates, not a verdict
-    ax.set_title(tr("工业增加值增速：园区印刷的增速高于湖南和全国（口径见注）",
-                    "Industrial value-added growth: the zone's printed rates\n"
-                    "are above Hunan's and China's (scope: see note)", lang) if (leads > 0).all() else
-                 tr("工业增加值增速：园区与基准", "Industrial value-added growth: the zone and its benchmarks", lang))
+    ax.set_title(_w("exhibits.fig-zone-vs-benchmarks." + ("title_above" if (leads > 0).all() else "title"), lang))
     ax.legend(loc="upper center", ncols=4, bbox_to_anchor=(0.5, 1.0))
-    ax.text(0.01, 0.90, tr("注：园区2024年数字原文未注明“规模”；\n国家高新区为名义增速，与其他可比价增速不可比。",
-                           "Note: the zone's 2024 figure is printed without 'above-scale';\n"
-                           "the national HTZ figure is nominal and not comparable with the real rates.", lang),
-            transform=ax.transAxes, fontsize=8, color="#555555", va="top")
+    ax.text(0.01, 0.90, _w("exhibits.fig-zone-vs-benchmarks.note", lang), transform=ax.transAxes, fontsize=8,
+            color="#555555", va="top")
     return fig

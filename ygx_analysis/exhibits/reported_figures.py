@@ -6,50 +6,24 @@ import pandas as pd
 
 from ..data.tables import load_indicators
 from ..arithmetic.reported import Reported
-from . import check_lang, exhibit, pick, tr
+from . import check_lang, exhibit, words
 from .growth_rates import period_label
 from .innovation import printed_label
 
-__all__ = [
-    "NOTEBOOK",
-    "QUALIFIER_LABELS",
-    "QUALIFIER_LEGEND",
-    "SECTION_LABELS",
-    "figures_by_qualifier",
-    "figures_per_section",
-    "indicator_table",
-    "printed_forms",
-    "qualifier_counts",
-    "reported_figures_table",
-    "section_counts",
-]
+__all__ = ["NOTEBOOK", "QUALIFIERS", "SECTIONS", "figures_by_qualifier", "indicator_table",
+           "printed_forms", "qualifier_counts", "section_counts"]
 
 NOTEBOOK = "01_reported_figures.ipynb"
 
-SECTION_LABELS = {
-    "innovation": ("科技创新", "Innovation"),
-    "industry": ("产业与招商", "Industry and investment"),
-    "economy": ("财政与工业经济", "Fiscal and industrial economy"),
-    "reform": ("管理体制改革", "Administrative reform"),
-    "business_environment": ("营商环境", "Business environment"),
-}
-"""Section id → (Chinese, English) label."""
+SECTIONS = ("innovation", "industry", "economy", "reform", "business_environment")
+"""The article's sections, in the order the tables show them (labels in ``meta/reported_figures.yml``)."""
 
-QUALIFIER_LABELS = {
-    "exact": ("精确（按印刷精度）", "exact (to printed precision)"),
-    "more_than": ("超（下限，不含）", "more than (超)"),
-    "at_least": ("以上（下限，含）", "at least (以上)"),
-    "approx_more": ("多/余（区间）", "X-odd (多/余)"),
-}
-"""Qualifier word → (Chinese, English) label."""
+QUALIFIERS = ("exact", "more_than", "at_least", "approx_more")
+"""The qualifiers of ``indicators.csv``, in the order the tables show them."""
 
-QUALIFIER_LEGEND = {
-    "exact": ("精确（按印刷精度）", "exact (to printed precision)"),
-    "more_than": ("超（下限，不含）", "more than (lower bound, excluded)"),
-    "at_least": ("以上（下限，含）", "at least (lower bound, included)"),
-    "approx_more": ("多/余（区间）", "X-odd (a range: 30-odd = 31–39)"),
-}
-"""Qualifier word → (Chinese, English) legend entry of the figure: the English one without Chinese words."""
+
+def _words(key: str, lang: str) -> dict[str, str]:
+    return words.group("reported_figures", key, lang)
 
 
 def printed_forms(indicators: pd.DataFrame) -> list[str]:
@@ -85,6 +59,7 @@ def printed_forms(indicators: pd.DataFrame) -> list[str]:
     return forms
 
 
+@exhibit("tab-reported-figures", kind="table", notebook=NOTEBOOK, indicators=("*",))
 def indicator_table(lang: str = "zh", indicators: pd.DataFrame | None = None) -> pd.DataFrame:
     """Every printed figure with its period, qualifier, interval and excerpt.
 
@@ -111,35 +86,23 @@ def indicator_table(lang: str = "zh", indicators: pd.DataFrame | None = None) ->
     """
     check_lang(lang)
     ind = load_indicators() if indicators is None else indicators
-    order = {s: i for i, s in enumerate(SECTION_LABELS)}
+    order = {s: i for i, s in enumerate(SECTIONS)}
     ind = ind.assign(_order=ind["section"].map(order)).sort_values(["_order", "line"], kind="stable")
-    label = ind["label_zh"] if lang == "zh" else ind["label_en"]
+    sections, qualifiers = _words("sections", lang), _words("qualifiers", lang)
     table = pd.DataFrame({
         "id": ind["id"],
-        "section": [pick(SECTION_LABELS, s, lang) for s in ind["section"]],
-        "figure": label,
+        "section": ind["section"].map(sections),
+        "figure": ind[f"label_{lang}"],
         "period": [period_label(p, lang) for p in ind["period"]],
         "printed": printed_forms(ind),
-        "qualifier": [pick(QUALIFIER_LABELS, q, lang) for q in ind["qualifier"]],
+        "qualifier": ind["qualifier"].map(qualifiers),
         "interval": ind["interval"],
         "excerpt": ind["excerpt"],
     }).reset_index(drop=True)
-    if lang == "zh":
-        table = table.rename(columns={"id": "数据行", "section": "板块", "figure": "指标", "period": "时期",
-                                      "printed": "原文数值", "qualifier": "限定词",
-                                      "interval": "区间", "excerpt": "原文摘录"})
-    return table
+    return table.rename(columns=_words("columns", lang))
 
 
-@exhibit("tab-reported-figures", kind="table", notebook=NOTEBOOK,
-         caption_zh="文中全部数字：时期、限定词、区间与原文摘录",
-         caption_en="Every figure printed in the article: period, qualifier, interval and excerpt",
-         indicators=("*",))
-def reported_figures_table(lang: str = "zh") -> pd.DataFrame:
-    """The registered table of every printed figure (see :func:`indicator_table`)."""
-    return indicator_table(lang)
-
-
+@exhibit("tab-figures-per-section", kind="table", notebook=NOTEBOOK, indicators=("*",))
 def section_counts(lang: str = "zh", indicators: pd.DataFrame | None = None) -> pd.DataFrame:
     """Number of printed figures per section, the sections in the order the data first has them.
 
@@ -168,23 +131,13 @@ def section_counts(lang: str = "zh", indicators: pd.DataFrame | None = None) -> 
     ind = load_indicators() if indicators is None else indicators
     if not isinstance(ind, pd.DataFrame):
         raise TypeError(f"indicators: expected a DataFrame, got {type(ind).__name__}")
-    unknown = sorted(set(ind["section"]) - set(SECTION_LABELS))
+    unknown = sorted(set(ind["section"]) - set(SECTIONS))
     if unknown:
-        raise ValueError(f"indicators: unknown section(s) {unknown}; expected one of {list(SECTION_LABELS)}")
+        raise ValueError(f"indicators: unknown section(s) {unknown}; expected one of {list(SECTIONS)}")
     counts = ind.groupby("section", sort=False).size()
-    return pd.DataFrame({
-        tr("板块", "section", lang): [pick(SECTION_LABELS, s, lang) for s in counts.index],
-        tr("数字个数", "figures", lang): counts.to_numpy(),
-    })
-
-
-@exhibit("tab-figures-per-section", kind="table", notebook=NOTEBOOK,
-         caption_zh="各板块印刷数字的个数",
-         caption_en="Printed figures per section of the article",
-         indicators=("*",))
-def figures_per_section(lang: str = "zh") -> pd.DataFrame:
-    """The registered table of :func:`section_counts`."""
-    return section_counts(lang)
+    sections = _words("sections", lang)
+    table = pd.DataFrame({"section": [sections[s] for s in counts.index], "figures": counts.to_numpy()})
+    return table.rename(columns=_words("columns", lang))
 
 
 def qualifier_counts(indicators: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -198,16 +151,13 @@ def qualifier_counts(indicators: pd.DataFrame | None = None) -> pd.DataFrame:
     """
     ind = load_indicators() if indicators is None else indicators
     counts = pd.crosstab(ind["section"], ind["qualifier"])
-    counts = counts.reindex(index=list(SECTION_LABELS), columns=list(QUALIFIER_LABELS), fill_value=0)
+    counts = counts.reindex(index=list(SECTIONS), columns=list(QUALIFIERS), fill_value=0)
     counts.index.name = "section"
     counts.columns.name = "qualifier"
     return counts
 
 
-@exhibit("fig-figures-by-qualifier", kind="figure", notebook=NOTEBOOK,
-         caption_zh="各板块印刷数字的个数，按限定词（精确、超、以上、多/余）",
-         caption_en="Printed figures per section, by qualifier (exact, more than, at least, X-odd)",
-         indicators=("*",))
+@exhibit("fig-figures-by-qualifier", kind="figure", notebook=NOTEBOOK, indicators=("*",))
 def figures_by_qualifier(lang: str = "zh"):
     """Stacked horizontal bars: how many figures each section prints, and how exactly."""
     from .style import PALETTE, new_figure
@@ -216,10 +166,11 @@ def figures_by_qualifier(lang: str = "zh"):
     counts = qualifier_counts()
     fig, ax = new_figure((8.0, 4.2))
     left = pd.Series(0, index=counts.index)
-    ylabels = [pick(SECTION_LABELS, s, lang) for s in counts.index]
+    sections, legend = _words("sections", lang), _words("qualifier_legend", lang)
+    ylabels = [sections[s] for s in counts.index]
     for colour, qualifier in zip(PALETTE, counts.columns, strict=False):
         values = counts[qualifier]
-        ax.barh(ylabels, values, left=left, color=colour, label=pick(QUALIFIER_LEGEND, qualifier, lang))
+        ax.barh(ylabels, values, left=left, color=colour, label=legend[qualifier])
         left = left + values
     for y, total in enumerate(left):
         ax.annotate(str(int(total)), (total, y), xytext=(4, 0), textcoords="offset points", va="center",
@@ -228,8 +179,7 @@ def figures_by_qualifier(lang: str = "zh"):
     ax.invert_yaxis()
     ax.grid(axis="y", visible=False)
     ax.grid(axis="x", visible=True)
-    ax.set_xlabel("数字个数" if lang == "zh" else "Number of printed figures")
-    ax.set_title("益阳高新区报道中的数字：多少是精确的？" if lang == "zh"
-                 else "Figures in the Yiyang High-tech Zone feature: how many are exact?")
+    ax.set_xlabel(words.text("reported_figures", "exhibits.fig-figures-by-qualifier.xlabel", lang))
+    ax.set_title(words.text("reported_figures", "exhibits.fig-figures-by-qualifier.title", lang))
     ax.legend(loc="lower right")
     return fig
