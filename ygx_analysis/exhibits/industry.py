@@ -20,7 +20,7 @@ from ..arithmetic.reported import Interval
 from ..data.tables import load_indicators, reported
 from . import check_lang, exhibit, words
 from .growth_rates import period_label
-from .innovation import (RANGE_HATCH, bar_note, column_names, figure_record, figure_table, interval_barh,
+from .innovation import (RANGE_HATCH, bar_labels, bar_note, column_names, figure_record, figure_table, interval_barh,
                          printed_label, range_legend, unit_words)
 
 __all__ = [
@@ -85,7 +85,6 @@ def cluster_table(lang: str = "zh", indicators: pd.DataFrame | None = None) -> p
     >>> t.loc["remainder", "interval"]
     '[314, 338]'
     """
-    check_lang(lang)
     ind = load_indicators() if indicators is None else indicators
     excerpts = ind.set_index("id")["excerpt"]
     figs = {rid: reported(rid, ind) for rid in (*CLUSTER_ROWS, TOTAL_ROW)}
@@ -110,7 +109,6 @@ def above_scale_clusters_figure(lang: str = "zh"):
 
     from .style import PALETTE, legend_below_title, new_figure
 
-    check_lang(lang)
     ind = load_indicators()
     table = cluster_table("en", ind).set_index("row")
     excerpts = ind.set_index("id")["excerpt"]
@@ -162,7 +160,6 @@ def pillar_table(lang: str = "zh", indicators: pd.DataFrame | None = None, share
     >>> t.loc["two_main", "interval"], t.loc["one_special", "interval"]
     ('[117, 125]', '[32, 48]')
     """
-    check_lang(lang)
     ind = load_indicators() if indicators is None else indicators
     figs = {rid: reported(rid, ind) for rid in CLUSTER_ROWS}
     printed_total = reported(TOTAL_ROW, ind)
@@ -172,8 +169,8 @@ def pillar_table(lang: str = "zh", indicators: pd.DataFrame | None = None, share
     rest = remainder(printed_total, list(figs.values()))
     members = {**{p: ", ".join(ids) for p, ids in groups.items()}, "remainder": "", "total": TOTAL_ROW}
     pillars, industries = _labels(lang, "pillars", "parts"), _labels(lang, "industries")
-    records = [{"pillar_id": key, "pillar": pillars[key], "industries": industries.get(key, ""), "clusters": members[key],
-                **share_record(interval, total, share_digits)}
+    records = [{"pillar_id": key, "pillar": pillars[key], "industries": industries.get(key, ""),
+                "clusters": members[key], **share_record(interval, total, share_digits)}
                for key, interval in (*sums.items(), ("remainder", rest), ("total", total))]
     table = pd.DataFrame.from_records(records).astype({"low": "int64", "high": "int64"})
     if lang == "zh":
@@ -195,7 +192,6 @@ def investment_table(lang: str = "zh", indicators: pd.DataFrame | None = None) -
     >>> t.loc["signed_projects_2024", "value"], t.loc["domestic_capital_2024", "unit"]
     (48, '亿元')
     """
-    check_lang(lang)
     ind = load_indicators() if indicators is None else indicators
     rows, items = ind.set_index("id"), _labels(lang, "investment")
     return figure_table([figure_record(rid, reported(rid, ind), items[rid], rows, lang)
@@ -209,7 +205,6 @@ def investment_figure(lang: str = "zh"):
 
     from .style import PALETTE, new_figure
 
-    check_lang(lang)
     ind = load_indicators()
     figs = {rid: reported(rid, ind) for rid in INVESTMENT_ROWS}
     counted = [rid for rid in INVESTMENT_ROWS if figs[rid].unit != "亿元"]
@@ -221,16 +216,12 @@ def investment_figure(lang: str = "zh"):
     ys = list(range(len(counted)))
     values = [figs[rid].value for rid in counted]
     ax.barh(ys, values, color=[PALETTE[1] if figs[rid].unit == "场" else PALETTE[0] for rid in counted], height=0.6)
-    ax.set_axisbelow(True)
     for y, f in zip(ys, (figs[rid] for rid in counted), strict=True):
         ax.annotate(f"{f.text} {units.get(f.unit, f.unit)}".strip(), (f.value, y), xytext=(4, 0),
                     textcoords="offset points", va="center", fontsize=9)
     ax.legend(handles=[Patch(color=PALETTE[1], label=say(f"{key}.events", lang)),
                        Patch(color=PALETTE[0], label=say(f"{key}.counts", lang))], loc="lower right")
-    ax.set_yticks(ys, [items[rid] for rid in counted])
-    ax.invert_yaxis()
-    ax.grid(axis="y", visible=False)
-    ax.grid(axis="x", visible=True)
+    bar_labels(ax, [items[rid] for rid in counted])
     ax.set_xlim(0, max(values) * 1.25)
     ax.set_xlabel(say(f"{key}.xlabel", lang))
     money = [say(f"{key}.money", lang, item=items[rid], number=figs[rid].text, unit=units[figs[rid].unit])
@@ -268,7 +259,6 @@ def floor_area_figure(lang: str = "zh"):
     """Interval bars: the factory area's 余 range and, for scale, the incubation area's lower bound."""
     from .style import PALETTE, new_figure
 
-    check_lang(lang)
     ind = load_indicators()
     excerpts = ind.set_index("id")["excerpt"]
     figs = [reported(rid, ind) for rid in FLOOR_AREA_ROWS]
@@ -305,13 +295,9 @@ def rank_table(lang: str = "zh", indicators: pd.DataFrame | None = None) -> pd.D
     if rank.qualifier != "exact":
         raise ValueError(f"indicators: rank row {RANK_ROW!r} must be exact")
     key = "exhibits.tab-business-environment-rank"
-    values = {
-        "evaluation": row[f"label_{lang}"],
-        "year": period_label(row["period"], lang),
-        "rank": say(f"{key}.rank", lang, rank=rank.text, unit=unit_words(lang).get(rank.unit, rank.unit)),
-        **{k: say(f"{key}.{k}", lang) for k in ("parks", "position", "context")},
-        "excerpt": row["excerpt"],
-    }
+    values = {"evaluation": row[f"label_{lang}"], "year": period_label(row["period"], lang),
+              "rank": say(f"{key}.rank", lang, rank=rank.text, unit=unit_words(lang).get(rank.unit, rank.unit)),
+              **{k: say(f"{key}.{k}", lang) for k in ("parks", "position", "context")}, "excerpt": row["excerpt"]}
     from_row = {"evaluation", "year", "rank", "excerpt"}
     fields = _labels(lang, f"{key}.fields")
     table = pd.DataFrame({"id": [RANK_ROW if k in from_row else "" for k in values],

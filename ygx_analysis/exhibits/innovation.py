@@ -26,7 +26,7 @@ from . import check_lang, exhibit, words
 
 __all__ = [
     "INCUBATION_CAPACITY_ROWS", "INCUBATOR_ROWS", "NOTEBOOK", "PATENT_ROWS", "RANGE_HATCH", "RD_PLATFORM_ROWS",
-    "UNIT_EN", "UNSAID_IN_ENGLISH", "bar_note", "column_names", "display_number", "figure_record", "figure_table",
+    "UNIT_EN", "UNSAID_IN_ENGLISH", "bar_labels", "bar_note", "column_names", "figure_record", "figure_table",
     "incubation_bounds_figure", "incubation_capacity_table", "incubator_frame", "incubators_figure", "interval_barh",
     "patent_table", "patents_figure", "printed_label", "range_legend", "rd_platform_table",
     "rd_platforms_figure", "row_note", "unit_words",
@@ -111,20 +111,19 @@ def figure_table(records: list[dict[str, object]], lang: str) -> pd.DataFrame:
 
 
 def figure_record(row_id: str, figure: Reported, item: str, rows: pd.DataFrame, lang: str) -> dict[str, object]:
-    """The record of a printed figure for :func:`figure_table`, with the data row's note."""
-    return {"id": row_id, "item": item, "value": display_number(figure), "unit": figure.unit,
-            "interval": figure.interval.notation(), "note": row_note(rows, row_id, lang)}
+    """The record of a printed figure for :func:`figure_table`, with the data row's note.
 
-
-def display_number(figure: Reported) -> int | float:
-    """The printed number as an ``int`` when printed without decimals, else a ``float``.
+    ``value`` is the printed number: an ``int`` when printed without decimals, else a ``float``.
 
     Examples
     --------
-    >>> display_number(Reported("48", unit="个")), display_number(Reported("62.08", unit="亿元"))
-    (48, 62.08)
+    >>> rows = pd.DataFrame({"note": ["n"], "note_zh": ["z"]}, index=["r"])
+    >>> [figure_record("r", Reported(p, unit="亿元"), "x", rows, "en")["value"] for p in ("48", "62.08")]
+    [48, 62.08]
     """
-    return int(figure.text) if figure.decimals == 0 else figure.value
+    value = int(figure.text) if figure.decimals == 0 else figure.value
+    return {"id": row_id, "item": item, "value": value, "unit": figure.unit,
+            "interval": figure.interval.notation(), "note": row_note(rows, row_id, lang)}
 
 
 def printed_label(figure: Reported, lang: str, excerpt: str = "") -> str:
@@ -222,10 +221,15 @@ def interval_barh(ax, labels: Sequence[str], intervals: Sequence[Interval], colo
     texts = annotations if annotations is not None else [i.notation() for i in intervals]
     for y, end, text in zip(ys, ends, texts, strict=True):
         ax.text(end + 0.015 * scale, y, text, va="center", fontsize=8.5)
-    ax.set_yticks(ys, labels)
+    bar_labels(ax, labels)
+    ax.set_xlim(0, max(ends) * 1.55 if max(ends) > 0 else 1.0)
+
+
+def bar_labels(ax, labels: Sequence[str]) -> None:
+    """Label horizontal bars 0, 1, … top to bottom, with grid lines across the bars only."""
+    ax.set_yticks(range(len(labels)), labels)
     ax.invert_yaxis()
     ax.set_axisbelow(True)
-    ax.set_xlim(0, max(ends) * 1.55 if max(ends) > 0 else 1.0)
     ax.grid(axis="y", visible=False)
     ax.grid(axis="x", visible=True)
 
@@ -284,7 +288,6 @@ def incubators_figure(lang: str = "zh"):
     """Grouped bars: incubators and maker spaces, national against provincial."""
     from .style import PALETTE, new_figure
 
-    check_lang(lang)
     frame = incubator_frame()
     kinds, levels = words.group("innovation", "kinds", lang), words.group("innovation", "levels", lang)
     fig, ax = new_figure((7.0, 4.2))
@@ -324,7 +327,6 @@ def incubation_capacity_table(lang: str = "zh", indicators: pd.DataFrame | None 
     >>> float(row["low"]), float(row["high"]), row["interval"]
     (200.0, inf, '(200, ∞)')
     """
-    check_lang(lang)
     ind = load_indicators() if indicators is None else indicators
     rows = ind.set_index("id")
     records = [{"id": rid, "item": say(f"rows.{rid}", lang), "printed": printed_label(f, "zh", rows.at[rid, "excerpt"]),
@@ -339,7 +341,6 @@ def incubation_bounds_figure(lang: str = "zh"):
     """Two panels, each a bar to the printed lower bound followed by an arrow."""
     from .style import PALETTE, new_figure
 
-    check_lang(lang)
     ind = load_indicators()
     fig, axes = new_figure((8.0, 3.4), nrows=2, ncols=1)
     for ax, rid, colour in zip(axes, INCUBATION_CAPACITY_ROWS, PALETTE[1:], strict=False):
@@ -364,7 +365,6 @@ def rd_platform_table(lang: str = "zh", indicators: pd.DataFrame | None = None) 
     >>> t.loc[t["level"] == "National", "count"].tolist()
     [4, 3]
     """
-    check_lang(lang)
     ind = load_indicators() if indicators is None else indicators
     rows = ind.set_index("id")
     records = [{"id": rid, "level": say(f"levels.{level}", lang), "platform": say(f"rows.{rid}", lang),
@@ -380,20 +380,15 @@ def rd_platforms_figure(lang: str = "zh"):
 
     from .style import PALETTE, new_figure
 
-    check_lang(lang)
     ind = load_indicators()
     colours = {"national": PALETTE[0], "provincial": PALETTE[2]}
     counts = [_count(rid, ind) for rid, _ in RD_PLATFORM_ROWS]
     fig, ax = new_figure((8.0, 4.0))
-    ax.set_axisbelow(True)
     ys = list(range(len(counts)))
     ax.barh(ys, counts, color=[colours[level] for _, level in RD_PLATFORM_ROWS], height=0.6)
     for y, n in zip(ys, counts, strict=True):
         ax.text(n + 1, y, str(n), va="center", fontsize=9)
-    ax.set_yticks(ys, [say(f"rows.{rid}", lang) for rid, _ in RD_PLATFORM_ROWS])
-    ax.invert_yaxis()
-    ax.grid(axis="y", visible=False)
-    ax.grid(axis="x", visible=True)
+    bar_labels(ax, [say(f"rows.{rid}", lang) for rid, _ in RD_PLATFORM_ROWS])
     ax.set_xlim(0, max(counts) * 1.15)
     ax.set_xlabel(say("number_axis", lang))
     ax.set_title(say("exhibits.fig-rd-platforms.title", lang))
@@ -462,7 +457,6 @@ def patents_figure(lang: str = "zh"):
 
     from .style import PALETTE, new_figure
 
-    check_lang(lang)
     ind = load_indicators()
     figs = {role: reported(rid, ind) for role, rid in PATENT_ROWS.items()}
     granted, invention, valid = (figs[k].value for k in ("granted", "invention", "valid"))
@@ -494,8 +488,7 @@ def patents_figure(lang: str = "zh"):
     width = 16 if lang == "zh" else 34  # characters per line of the side panel
     head = say(f"{key}.per_10k", lang, number=figs["per_10k"].text)
     caveat = say("exhibits.tab-patents-2024.notes.per_10k", lang)
-    note_ax.text(0.0, 0.95, "\n".join(textwrap.wrap(head, width)), va="top", ha="left", fontsize=10.5,
-                 transform=note_ax.transAxes)
-    note_ax.text(0.0, 0.65, "\n".join(textwrap.wrap(caveat, width)), va="top", ha="left", fontsize=9,
-                 color="#b0413e", transform=note_ax.transAxes)
+    for y, text, size, colour in ((0.95, head, 10.5, None), (0.65, caveat, 9, "#b0413e")):
+        note_ax.text(0.0, y, "\n".join(textwrap.wrap(text, width)), va="top", ha="left", fontsize=size, color=colour,
+                     transform=note_ax.transAxes)
     return fig
