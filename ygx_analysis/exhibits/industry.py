@@ -23,15 +23,12 @@ from .growth_rates import period_label
 from .innovation import (RANGE_HATCH, bar_labels, bar_note, column_names, figure_record, figure_table, interval_barh,
                          printed_label, range_legend, unit_words)
 
-__all__ = [
-    "CLUSTER_ROWS", "FLOOR_AREA_ROWS", "INVESTMENT_ROWS", "NOTEBOOK", "RANK_ROW", "TOTAL_ROW",
-    "above_scale_clusters_figure", "cluster_table",
-    "floor_area_figure", "floor_area_frame", "investment_figure", "investment_table",
-    "pillar_table", "rank_table",
-]
+__all__ = ["CLUSTER_ROWS", "FLOOR_AREA_ROWS", "INVESTMENT_ROWS", "NOTEBOOK", "RANK_ROW", "TOTAL_ROW",
+           "above_scale_clusters_figure", "cluster_table", "floor_area_figure", "floor_area_frame", "investment_figure",
+           "investment_table", "pillar_table", "rank_table"]
 
 NOTEBOOK = "04_industry.ipynb"
-say = partial(words.fill, "industry")  # say(key, lang, **values): a label or filled template of this theme
+_say = partial(words.fill, "industry")  # _say(key, lang, **values): a label or filled template of this theme
 
 TOTAL_ROW = "above_scale_enterprises_current"
 """Row id of the 487 above-scale enterprises."""
@@ -120,24 +117,24 @@ def above_scale_clusters_figure(lang: str = "zh"):
     rows = [r for r in table.index if r != "sum_of_parts"]
     intervals = [Interval(*table.loc[r, ["low", "high"]].tolist()) for r in rows]
     notes = [f"{printed_label(reported(r, ind), lang, excerpts[r])} → {i.notation()}"
-             if table.loc[r, "printed"] else say(f"{key}.derived", lang, interval=i.notation())
+             if table.loc[r, "printed"] else _say(f"{key}.derived", lang, interval=i.notation())
              for r, i in zip(rows, intervals, strict=True)]
     interval_barh(ax, [labels.get(r, labels["total"]) for r in rows], intervals,
                   [colours[CLUSTER_ROWS[r]] if r in CLUSTER_ROWS else PALETTE[5] for r in rows], notes)
-    ax.set_xlabel(say(f"{key}.xlabel", lang))
+    ax.set_xlabel(_say(f"{key}.xlabel", lang))
     named = table.loc["sum_of_parts"]
     total = reported(TOTAL_ROW, ind).text
     # rounded outwards, so that the rounded range still contains the exact one
     low, high = math.floor(named["share_low_pct"]), math.ceil(named["share_high_pct"])
     # the 487 has no stated scope and may count more than industrial firms (row note), so the
     # title gives the share of the printed total and the note says what is doubted
-    ax.set_title(say(f"{key}.title", lang, total=total, low=low, high=high))
-    ax.text(0.99, 0.97, say(f"{key}.note", lang, total=total), transform=ax.transAxes, ha="right", va="top",
+    ax.set_title(_say(f"{key}.title", lang, total=total, low=low, high=high))
+    ax.text(0.99, 0.97, _say(f"{key}.note", lang, total=total), transform=ax.transAxes, ha="right", va="top",
             fontsize=8, color="#555555")
     pillars = _labels(lang, "pillars")
     handles = [Patch(color=colours[p], label=pillars[p]) for p in colours]
-    handles += [Patch(color=PALETTE[5], label=say(f"{key}.rest", lang)),
-                Patch(facecolor="white", edgecolor=PALETTE[5], hatch=RANGE_HATCH, label=say(f"{key}.ranged", lang))]
+    handles += [Patch(color=PALETTE[5], label=_say(f"{key}.rest", lang)),
+                Patch(facecolor="white", edgecolor=PALETTE[5], hatch=RANGE_HATCH, label=_say(f"{key}.ranged", lang))]
     legend_below_title(ax, handles)
     return fig
 
@@ -219,16 +216,16 @@ def investment_figure(lang: str = "zh"):
     for y, f in zip(ys, (figs[rid] for rid in counted), strict=True):
         ax.annotate(f"{f.text} {units.get(f.unit, f.unit)}".strip(), (f.value, y), xytext=(4, 0),
                     textcoords="offset points", va="center", fontsize=9)
-    ax.legend(handles=[Patch(color=PALETTE[1], label=say(f"{key}.events", lang)),
-                       Patch(color=PALETTE[0], label=say(f"{key}.counts", lang))], loc="lower right")
+    ax.legend(handles=[Patch(color=PALETTE[1], label=_say(f"{key}.events", lang)),
+                       Patch(color=PALETTE[0], label=_say(f"{key}.counts", lang))], loc="lower right")
     bar_labels(ax, [items[rid] for rid in counted])
     ax.set_xlim(0, max(values) * 1.25)
-    ax.set_xlabel(say(f"{key}.xlabel", lang))
-    money = [say(f"{key}.money", lang, item=items[rid], number=figs[rid].text, unit=units[figs[rid].unit])
+    ax.set_xlabel(_say(f"{key}.xlabel", lang))
+    money = [_say(f"{key}.money", lang, item=items[rid], number=figs[rid].text, unit=units[figs[rid].unit])
              for rid in INVESTMENT_ROWS if rid not in counted]
     ax.text(0.98, 0.97, "\n".join(money), transform=ax.transAxes, ha="right", va="top", fontsize=9,
             bbox={"boxstyle": "round", "facecolor": "#f4f4f4", "edgecolor": "#cccccc"})
-    ax.set_title(say(f"{key}.title", lang))
+    ax.set_title(_say(f"{key}.title", lang))
     return fig
 
 
@@ -266,8 +263,8 @@ def floor_area_figure(lang: str = "zh"):
     fig, ax = new_figure((9.0, 3.6))
     interval_barh(ax, [labels[rid] for rid in FLOOR_AREA_ROWS], [f.interval for f in figs], [PALETTE[0], PALETTE[1]],
                   [bar_note(f, lang, excerpts[rid]) for rid, f in zip(FLOOR_AREA_ROWS, figs, strict=True)])
-    ax.set_xlabel(say("exhibits.fig-floor-area.xlabel", lang))
-    ax.set_title(say("exhibits.fig-floor-area.title", lang))
+    ax.set_xlabel(_say("exhibits.fig-floor-area.xlabel", lang))
+    ax.set_title(_say("exhibits.fig-floor-area.title", lang))
     range_legend(fig, lang, PALETTE[5], ranged=True, open_ended=True)
     return fig
 
@@ -296,8 +293,8 @@ def rank_table(lang: str = "zh", indicators: pd.DataFrame | None = None) -> pd.D
         raise ValueError(f"indicators: rank row {RANK_ROW!r} must be exact")
     key = "exhibits.tab-business-environment-rank"
     values = {"evaluation": row[f"label_{lang}"], "year": period_label(row["period"], lang),
-              "rank": say(f"{key}.rank", lang, rank=rank.text, unit=unit_words(lang).get(rank.unit, rank.unit)),
-              **{k: say(f"{key}.{k}", lang) for k in ("parks", "position", "context")}, "excerpt": row["excerpt"]}
+              "rank": _say(f"{key}.rank", lang, rank=rank.text, unit=unit_words(lang).get(rank.unit, rank.unit)),
+              **{k: _say(f"{key}.{k}", lang) for k in ("parks", "position", "context")}, "excerpt": row["excerpt"]}
     from_row = {"evaluation", "year", "rank", "excerpt"}
     fields = _labels(lang, f"{key}.fields")
     table = pd.DataFrame({"id": [RANK_ROW if k in from_row else "" for k in values],

@@ -33,7 +33,7 @@ __all__ = [
 ]
 
 NOTEBOOK = "03_innovation.ipynb"
-say = partial(words.fill, "innovation")  # say(key, lang, **values): a label or filled template of this theme
+_say = partial(words.fill, "innovation")  # _say(key, lang, **values): a label or filled template of this theme
 
 INCUBATOR_ROWS = (("incubators_national_current", "incubator", "national"),
                   ("incubators_provincial_current", "incubator", "provincial"),
@@ -152,7 +152,7 @@ def printed_label(figure: Reported, lang: str, excerpt: str = "") -> str:
     if key == "approx_more" and f"{figure.text}余" in excerpt.replace(" ", ""):
         key = "approx_more_yu"
     unit = unit_words(lang).get(figure.unit, figure.unit)
-    return say(f"printed.{key}", lang, number=figure.text, unit=unit).strip()
+    return _say(f"printed.{key}", lang, number=figure.text, unit=unit).strip()
 
 
 def bar_note(figure: Reported, lang: str, excerpt: str = "") -> str:
@@ -169,8 +169,8 @@ def bar_note(figure: Reported, lang: str, excerpt: str = "") -> str:
     """
     interval = figure.interval.notation()
     if math.isinf(figure.interval.high):
-        interval = say("no_upper_bound", lang, interval=interval)
-    return say("printed_to_interval", lang, printed=printed_label(figure, lang, excerpt), interval=interval)
+        interval = _say("no_upper_bound", lang, interval=interval)
+    return _say("printed_to_interval", lang, printed=printed_label(figure, lang, excerpt), interval=interval)
 
 
 def interval_barh(ax, labels: Sequence[str], intervals: Sequence[Interval], colours: Sequence[str],
@@ -251,11 +251,11 @@ def range_legend(fig, lang: str, colour: str = "#6b6b6b", ranged: bool = True, o
 
     from .style import legend_below_title
 
-    handles = [Patch(facecolor=colour, label=say("legend.guaranteed", lang))]
+    handles = [Patch(facecolor=colour, label=_say("legend.guaranteed", lang))]
     if ranged:
-        handles.append(Patch(facecolor="white", edgecolor=colour, hatch=RANGE_HATCH, label=say("legend.ranged", lang)))
+        handles.append(Patch(facecolor="white", edgecolor=colour, hatch=RANGE_HATCH, label=_say("legend.ranged", lang)))
     if open_ended:
-        handles.append(Line2D([], [], color=colour, marker=">", linewidth=2.0, label=say("legend.open_ended", lang)))
+        handles.append(Line2D([], [], color=colour, marker=">", linewidth=2.0, label=_say("legend.open_ended", lang)))
     legend_below_title(fig.axes[0], handles)
 
 
@@ -300,10 +300,10 @@ def incubators_figure(lang: str = "zh"):
         for x, n in zip(xs, sub["count"], strict=True):
             ax.text(x, n + 0.05, str(int(n)), ha="center", va="bottom", fontsize=9)
     ax.set_xticks(range(len(kinds)), list(kinds.values()))
-    ax.set_ylabel(say("number_axis", lang))
+    ax.set_ylabel(_say("number_axis", lang))
     ax.set_ylim(0, frame["count"].max() + 1)
     ax.yaxis.get_major_locator().set_params(integer=True)
-    ax.set_title(say("exhibits.fig-incubators.title", lang))
+    ax.set_title(_say("exhibits.fig-incubators.title", lang))
     ax.legend(loc="upper right")
     return fig
 
@@ -329,8 +329,8 @@ def incubation_capacity_table(lang: str = "zh", indicators: pd.DataFrame | None 
     """
     ind = load_indicators() if indicators is None else indicators
     rows = ind.set_index("id")
-    records = [{"id": rid, "item": say(f"rows.{rid}", lang), "printed": printed_label(f, "zh", rows.at[rid, "excerpt"]),
-                "bound": say(f"bounds.{f.qualifier}", lang), "low": float(f.low), "high": float(f.high),
+    records = [{"id": rid, "item": _say(f"rows.{rid}", lang), "printed": printed_label(f, "zh", rows.excerpt[rid]),
+                "bound": _say(f"bounds.{f.qualifier}", lang), "low": float(f.low), "high": float(f.high),
                 "unit": f.unit, "interval": f.interval.notation(), "note": row_note(rows, rid, lang)}
                for rid, f in ((rid, reported(rid, ind)) for rid in INCUBATION_CAPACITY_ROWS)]
     return pd.DataFrame.from_records(records).rename(columns=column_names(lang))
@@ -345,9 +345,9 @@ def incubation_bounds_figure(lang: str = "zh"):
     fig, axes = new_figure((8.0, 3.4), nrows=2, ncols=1)
     for ax, rid, colour in zip(axes, INCUBATION_CAPACITY_ROWS, PALETTE[1:], strict=False):
         figure = reported(rid, ind)
-        interval_barh(ax, [say(f"rows.{rid}", lang)], [figure.interval], [colour], [bar_note(figure, lang)])
-        ax.set_xlabel(say("unit_axis", lang, unit=unit_words(lang)[figure.unit]))
-    axes[0].set_title(say("exhibits.fig-incubation-bounds.title", lang))
+        interval_barh(ax, [_say(f"rows.{rid}", lang)], [figure.interval], [colour], [bar_note(figure, lang)])
+        ax.set_xlabel(_say("unit_axis", lang, unit=unit_words(lang)[figure.unit]))
+    axes[0].set_title(_say("exhibits.fig-incubation-bounds.title", lang))
     range_legend(fig, lang, PALETTE[5], ranged=False, open_ended=True)
     return fig
 
@@ -367,7 +367,7 @@ def rd_platform_table(lang: str = "zh", indicators: pd.DataFrame | None = None) 
     """
     ind = load_indicators() if indicators is None else indicators
     rows = ind.set_index("id")
-    records = [{"id": rid, "level": say(f"levels.{level}", lang), "platform": say(f"rows.{rid}", lang),
+    records = [{"id": rid, "level": _say(f"levels.{level}", lang), "platform": _say(f"rows.{rid}", lang),
                 "count": _count(rid, ind), "note": row_note(rows, rid, lang)}
                for rid, level in RD_PLATFORM_ROWS]
     return pd.DataFrame.from_records(records).astype({"count": "int64"}).rename(columns=column_names(lang))
@@ -388,11 +388,11 @@ def rd_platforms_figure(lang: str = "zh"):
     ax.barh(ys, counts, color=[colours[level] for _, level in RD_PLATFORM_ROWS], height=0.6)
     for y, n in zip(ys, counts, strict=True):
         ax.text(n + 1, y, str(n), va="center", fontsize=9)
-    bar_labels(ax, [say(f"rows.{rid}", lang) for rid, _ in RD_PLATFORM_ROWS])
+    bar_labels(ax, [_say(f"rows.{rid}", lang) for rid, _ in RD_PLATFORM_ROWS])
     ax.set_xlim(0, max(counts) * 1.15)
-    ax.set_xlabel(say("number_axis", lang))
-    ax.set_title(say("exhibits.fig-rd-platforms.title", lang))
-    ax.legend(handles=[Patch(color=c, label=say(f"levels.{level}", lang)) for level, c in colours.items()],
+    ax.set_xlabel(_say("number_axis", lang))
+    ax.set_title(_say("exhibits.fig-rd-platforms.title", lang))
+    ax.legend(handles=[Patch(color=c, label=_say(f"levels.{level}", lang)) for level, c in colours.items()],
               loc="lower right")
     return fig
 
@@ -435,14 +435,14 @@ def patent_table(lang: str = "zh", indicators: pd.DataFrame | None = None, share
         return figure_record(rid, figs[role], rows.loc[rid, f"label_{lang}"], rows, lang)
 
     def derived(role: str, value: object, unit: str, interval: Interval) -> dict[str, object]:
-        return {"id": say("derived", lang), "item": say(f"{key}.{role}", lang), "value": value, "unit": unit,
-                "interval": interval.notation(), "note": say(f"{key}.notes.{role}", lang)}
+        return {"id": _say("derived", lang), "item": _say(f"{key}.{role}", lang), "value": value, "unit": unit,
+                "interval": interval.notation(), "note": _say(f"{key}.notes.{role}", lang)}
 
     share_shown = Interval(round(share.low, share_digits), round(share.high, share_digits))
     records = [printed("granted"), printed("invention"),
                derived("other", int(other.low), figs["granted"].unit, other),
                derived("share", share_shown.low, "%", share_shown),
-               printed("valid"), {**printed("per_10k"), "note": say(f"{key}.notes.per_10k", lang)}]
+               printed("valid"), {**printed("per_10k"), "note": _say(f"{key}.notes.per_10k", lang)}]
     return figure_table(records, lang)
 
 
@@ -466,28 +466,28 @@ def patents_figure(lang: str = "zh"):
     ax.get_gridspec().set_width_ratios([1.6, 1.0])
     ax.set_axisbelow(True)
     xs = [0, 1]
-    ax.bar(xs[0], invention, color=PALETTE[0], width=0.55, label=say(f"{key}.invention", lang))
+    ax.bar(xs[0], invention, color=PALETTE[0], width=0.55, label=_say(f"{key}.invention", lang))
     ax.bar(xs[0], granted - invention, bottom=invention, color=PALETTE[0], alpha=0.45, width=0.55,
-           label=say(f"{key}.other", lang))
-    ax.bar(xs[1], valid, color=PALETTE[2], width=0.55, label=say(f"{key}.valid", lang))
+           label=_say(f"{key}.other", lang))
+    ax.bar(xs[1], valid, color=PALETTE[2], width=0.55, label=_say(f"{key}.valid", lang))
     for x, role in zip(xs, ("granted", "valid"), strict=True):
         ax.annotate(figs[role].text, (x, figs[role].value), xytext=(0, 3), textcoords="offset points",
                     ha="center", va="bottom", fontsize=9)
     # the invention part is too thin to hold its label: write it in the gap between the bars,
     # clear of the axis, with an arrow to the part
-    ax.annotate(say(f"{key}.of_which", lang, number=figs["invention"].text, share=share.low),
+    ax.annotate(_say(f"{key}.of_which", lang, number=figs["invention"].text, share=share.low),
                 xy=(xs[0] + 0.55 / 2, invention / 2), xytext=(xs[0] + 0.55 / 2 + 0.06, granted * 0.9),
                 ha="left", va="center", fontsize=8.5, color=PALETTE[0],
                 arrowprops={"arrowstyle": "->", "color": PALETTE[0], "linewidth": 0.8})
-    ax.set_xticks(xs, [say(f"{key}.granted_tick", lang), say(f"{key}.valid_tick", lang)])
-    ax.set_ylabel(say(f"{key}.ylabel", lang))
+    ax.set_xticks(xs, [_say(f"{key}.granted_tick", lang), _say(f"{key}.valid_tick", lang)])
+    ax.set_ylabel(_say(f"{key}.ylabel", lang))
     ax.set_ylim(0, valid * 1.18)
     ax.legend(loc="upper left")
-    ax.set_title(say(f"{key}.title", lang))
+    ax.set_title(_say(f"{key}.title", lang))
     note_ax.axis("off")
     width = 16 if lang == "zh" else 34  # characters per line of the side panel
-    head = say(f"{key}.per_10k", lang, number=figs["per_10k"].text)
-    caveat = say("exhibits.tab-patents-2024.notes.per_10k", lang)
+    head = _say(f"{key}.per_10k", lang, number=figs["per_10k"].text)
+    caveat = _say("exhibits.tab-patents-2024.notes.per_10k", lang)
     for y, text, size, colour in ((0.95, head, 10.5, None), (0.65, caveat, 9, "#b0413e")):
         note_ax.text(0.0, y, "\n".join(textwrap.wrap(text, width)), va="top", ha="left", fontsize=size, color=colour,
                      transform=note_ax.transAxes)
