@@ -24,7 +24,7 @@ from ygx_analysis.arithmetic.composition import (
     share_interval,
 )
 from ygx_analysis.exhibits import industry, innovation
-from ygx_analysis.arithmetic.reported import Interval, Reported
+from ygx_analysis.arithmetic.reported import QUALIFIERS, Interval, Reported
 
 NOTEBOOKS = ("03_innovation.ipynb", "04_industry.ipynb")
 MINE = [e for e in exhibits.all_exhibits() if e.notebook in NOTEBOOKS]
@@ -228,6 +228,22 @@ def test_rank_table_says_what_is_missing():
     assert "cannot be computed" in t.loc["Relative position (top X%)", "value"]
     zh = industry.rank_table("zh").set_index("项目")
     assert zh.loc["排名", "内容"] == "第15位" and zh.loc["参评园区数", "内容"] == "原文未给出"
+
+
+def test_chinese_share_headers_name_the_printed_total():
+    # the header's number is the printed total of row above_scale_enterprises_current, not a fixed 487
+    ind = load_indicators().copy()
+    ind.loc[ind["id"] == industry.TOTAL_ROW, "value_printed"] = "500"
+    columns = industry.cluster_table("zh", ind).columns
+    assert "占500家比重下限(%)" in columns and "占500家比重上限(%)" in columns
+
+
+@pytest.mark.parametrize("qualifier", QUALIFIERS)
+def test_chinese_printed_label_is_the_printed_form(qualifier):
+    # the words of meta/innovation.yml (printed.*) print a figure as Reported does
+    figure = Reported("30", qualifier, "家")
+    assert innovation.printed_label(figure, "zh") == str(figure)
+    assert not HAN.search(innovation.printed_label(figure, "en"))
 
 
 @pytest.mark.parametrize("exhibit_id", TABLES)
