@@ -108,7 +108,7 @@ def jumpoff_table(lang: str = "zh", model: Model = None) -> pd.DataFrame:
                                 value=x["default"], low=x["low"], high=x["high"],
                                 digits=3 if x["assumption"] == "h1_share" else 1) if is_2025 else "",
             "rows": r.row_ids})
-    return _columns(pd.DataFrame(rows), "jumpoff", lang)
+    return _columns(pd.DataFrame(rows), "jumpoff", lang, base=sc.BASE_YEAR)
 
 
 @exhibit("tab-scenario-assumptions", kind="table", notebook=NOTEBOOK,
