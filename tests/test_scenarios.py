@@ -598,15 +598,16 @@ def test_fan_figure_draws_the_model_it_is_given(spec):
     """The figure's title carries the model's paths and what the model leaves out; its bands are the model's
     quantiles."""
     from ygx_analysis import exhibits
-    from ygx_analysis.exhibits import scenario_tables as ex
+    from ygx_analysis.exhibits import words
 
     model = sc.ScenarioAnalysis.from_spec(spec, n_paths=700, seed=2)
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         fig = exhibits.render("fig-scenario-fan", "en", model=model)
-    assert fig._suptitle.get_text() == f"Uncertainty around the Flat scenario: 700 joint paths\n{ex.LEFT_OUT[1]}"
-    assert "boundary changes" in ex.LEFT_OUT[1] and "large plants arriving or leaving" in ex.LEFT_OUT[1]
-    assert "一镇两街道" in ex.LEFT_OUT[0] and "大型企业进入或退出" in ex.LEFT_OUT[0]
+    left_out = {lang: words.text("scenario_tables", "left_out", lang) for lang in ("zh", "en")}
+    assert fig._suptitle.get_text() == f"Uncertainty around the Flat scenario: 700 joint paths\n{left_out['en']}"
+    assert "boundary changes" in left_out["en"] and "large plants arriving or leaving" in left_out["en"]
+    assert "一镇两街道" in left_out["zh"] and "大型企业进入或退出" in left_out["zh"]
     assert len(fig.axes) == 2                                  # the fixture's two indicators
     median = fig.axes[0].get_lines()[0]
     f = model.fan.fan("flat", "fiscal_revenue_total")

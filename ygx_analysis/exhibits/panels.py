@@ -48,10 +48,6 @@ SLIDER_LABELS = {
     "annual_saving": ("每年节约（亿元）", "Annual saving (100 million yuan)"),
     "discount_rate_pct": ("贴现率（%）", "Discount rate (%)"),
     "wage_growth_pct": ("工资增长（%）", "Wage growth (%)"),
-    "start": ("{scenario}·起始增速（%）", "{scenario}: start growth (%)"),
-    "end": ("{scenario}·末年增速（%）", "{scenario}: end growth (%)"),
-    "vol_scale": ("波动倍数", "Volatility scale"),
-    "indicator": ("指标", "Indicator"),
 }
 """Slider descriptions, (zh, en)."""
 
@@ -289,6 +285,14 @@ def scenario_panel(model: Any = None, lang: str = "zh", *, indicator: str = "gro
 
     from ..scenarios import ScenarioAnalysis, as_scenario_set
     from ..scenarios.paths import plan_period_summary
+    from . import words
+    from .scenario_tables import THEME
+
+    def label(key: str, scenario: str | None = None) -> str:  # the tables' label; a widget's starts with a capital
+        text = words.text(THEME, f"labels.{key}", lang)
+        if scenario is not None:
+            return words.fill(THEME, "scenario_slider", lang, scenario=scenario, name=text)
+        return text[:1].upper() + text[1:]
 
     check_lang(lang)
     spec = as_scenario_set(model)
@@ -304,13 +308,12 @@ def scenario_panel(model: Any = None, lang: str = "zh", *, indicator: str = "gro
     sliders = {}
     for sname, scen in spec.scenarios.items():
         p = scen.paths[indicator]
-        label = scen.label(lang)
-        sliders[f"{sname}.start"] = _slider(_word("start", lang, scenario=label), p.start_growth_pct, low, high, 0.1)
-        sliders[f"{sname}.end"] = _slider(_word("end", lang, scenario=label), p.end_growth_pct, low, high, 0.1)
+        sliders[f"{sname}.start"] = _slider(label("start_growth", scen.label(lang)), p.start_growth_pct, low, high, 0.1)
+        sliders[f"{sname}.end"] = _slider(label("end_growth", scen.label(lang)), p.end_growth_pct, low, high, 0.1)
     if fan_paths:
         v = spec.model.vol_scale
         default = model.calibration.vol_scale if isinstance(model, ScenarioAnalysis) else v.default
-        sliders["vol_scale"] = _slider(_word("vol_scale", lang), default, v.low, v.high, 0.05)
+        sliders["vol_scale"] = _slider(label("vol_scale"), default, v.low, v.high, 0.05)
     calibrations: dict[float, Any] = {}
 
     def build(values: dict[str, float]) -> dict[str, Any]:
@@ -332,7 +335,7 @@ def scenario_panel(model: Any = None, lang: str = "zh", *, indicator: str = "gro
                                           targets=new.target_levels())}
 
     chooser = w.Dropdown(options=[(ind.label(lang), name) for name, ind in spec.indicators.items()],
-                         value=indicator, description=_word("indicator", lang))
+                         value=indicator, description=label("indicator"))
     panel = Panel("fig-scenario-fan" if fan_paths else "fig-scenario-paths", lang, sliders, build, (chooser,))
 
     def switch(change: Any) -> None:
