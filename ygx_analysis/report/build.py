@@ -37,11 +37,10 @@ Determinism: the same inputs give the same bytes in every file except the
 
 Order: the kernels start first, the costliest notebook first
 (:func:`~ygx_analysis.report.notebooks.notebook_cost`). Each kernel exports its
-notebook's exhibits as it shows them. Meanwhile this process exports the
-exhibits whose notebook is not in the build and the data tables, and turns each
-finished notebook into its HTML page (nbconvert) once a core runs no kernel: in
-the tail of the build, when fewer notebooks are left than ``jobs`` (on a machine
-with more cores than ``jobs``, at once).
+notebook's exhibits as it shows them. Meanwhile this process exports the data
+tables and turns each finished notebook into its HTML page (nbconvert); at the
+end it exports the exhibits that no kernel showed (their notebook is not in the
+build, or did not show them).
 """
 
 from __future__ import annotations
@@ -63,8 +62,7 @@ from typing import Any
 from ..data.files import display_path
 from .export import DATASETS, BuildError, export_datasets, export_exhibit, sha256_file
 from .manifest import data_files, exhibits_markdown, git_commit, library_versions
-from .notebooks import (NotebookRun, execute_notebooks, kernel_env, kernels_running, notebook_cost,
-                        usable_cpus)
+from .notebooks import NotebookRun, execute_notebooks, kernel_env, notebook_cost
 from .pages import index_html, write_assets, write_notebook
 from .safety import (MARKER, OWNER, BuildInterrupted, SignalGuard, check_out, make_temporary, marker_bytes,
                      out_lock, remove_stale, resolve_out, swap_in, temporary_path)
@@ -313,105 +311,62 @@ def _build_into(tmp: Path, *, project: Path, nb_dir: Path, data: Path, lang: str
     # commit, local changes and data fingerprint, once; kernels get it in $YGX_PROVENANCE
     provenance = collect(project, data, environ={"SOURCE_DATE_EPOCH": str(epoch)} if epoch is not None else {})
 
-    # The kernels start first, the costliest notebook first (notebook_cost), so that
-    # the longest one does not run alone at the end. Each notebook's own kernel exports
-    # the notebook's exhibits: as exhibits.show() shows them (drawn once), and any not
-    # shown after its last cell. Meanwhile this thread exports the exhibits whose
-    # notebook is not here, the data tables, and turns finished notebooks into HTML
-    # when a core is free of kernels (take).
+    # The kernels start first, the costliest notebook first (notebook_cost), so that the
+    # longest one does not run alone at the end; each exports what its notebook shows.
+    # Meanwhile this thread exports the data tables and writes the finished notebooks' pages.
     finished: queue.Queue[NotebookRun] = queue.Queue()
     runs: list[NotebookRun] = []
     failure: list[BaseException] = []
     cancel = threading.Event()
+
     def run_notebooks() -> None:
         try:
             runs.extend(execute_notebooks(notebook_paths, tmp / "notebooks", jobs=jobs, lang=lang,
                                           env={**kernel_env(data, tmp / RUNTIME, epoch), **provenance.to_environ()},
-                                          timeout=timeout, log=say,
-                                          cancel=cancel, export_root=tmp, on_done=finished.put,
-                                          cost=notebook_cost, runtime_dir=tmp / RUNTIME))
+                                          timeout=timeout, log=say, cancel=cancel, export_root=tmp,
+                                          on_done=finished.put, cost=notebook_cost, runtime_dir=tmp / RUNTIME))
         except BaseException as exc:  # noqa: BLE001 - re-raised in the main thread
             failure.append(exc)
+        finished.put(None)  # type: ignore[arg-type] - the end
 
     worker = threading.Thread(target=run_notebooks, name="ygx-notebooks", daemon=True)
-    if notebook_paths:
-        worker.start()
+    worker.start()
     try:
         from .. import __version__
         from ..data.tables import load_sources
         from ..exhibits import all_exhibits
 
-        registered = all_exhibits()
-        exported: dict[str, dict[str, Any]] = {}
-        groups: dict[str, list[str]] = {}
-        for ex in registered:
-            groups.setdefault(ex.notebook, []).append(ex.id)
-        done = 0
-
-        pages: list[NotebookRun] = []  # finished, HTML page not yet written
-        cpus = usable_cpus()
-
-        def write_pages(final: bool) -> None:
-            """Write pending HTML pages: all of them when ``final``, else while a core runs no kernel."""
-            while pages and (final or kernels_running(len(notebook_paths), done, jobs) < cpus):
-                run = pages.pop(0)
-                write_notebook(run.nb, tmp / "notebooks", Path(run.name).stem)
-
-        def take(block: bool) -> None:
-            """Take finished notebooks, stopping at the first failure, and write their HTML pages.
-
-            A page waits while every core runs a kernel (nbconvert would slow them down)
-            and is written once one is free: in the tail, when fewer notebooks are left
-            than ``jobs``, or at the end.
-            """
-            nonlocal done
-            while done < len(notebook_paths):
-                write_pages(final=False)
-                try:
-                    run = finished.get(timeout=0.2) if block else finished.get_nowait()
-                except queue.Empty:
-                    if block and worker.is_alive():
-                        continue
-                    break
-                done += 1
-                if not run.ok:
-                    raise BuildError(run.error)
-                pages.append(run)
-            write_pages(final=block and done == len(notebook_paths))
-
-        for notebook, ids in groups.items():
-            if notebook in names:
-                continue
-            start = time.perf_counter()
-            for exhibit_id in ids:
-                exported[exhibit_id] = export_exhibit(exhibit_id, tmp, lang, provenance=provenance)
-                take(block=False)
-            say(_group_line(notebook, [exported[i] for i in ids], time.perf_counter() - start,
-                            "notebook not in this build"))
         datasets = export_datasets(tmp, data, lang, __version__, say, provenance)
-        take(block=True)
+        while (run := finished.get()) is not None:
+            if not run.ok:
+                raise BuildError(run.error)
+            write_notebook(run.nb, tmp / "notebooks", Path(run.name).stem)
     except BaseException:
         cancel.set()
-        if worker.is_alive():
-            worker.join()
-        raise
-    if notebook_paths:
         worker.join()
+        raise
+    worker.join()
     if failure:
         raise BuildError(f"notebooks: {type(failure[0]).__name__}: {failure[0]}") from failure[0]
-    failed = [r.error for r in runs if not r.ok]
-    if failed:
-        raise BuildError("; ".join(str(f) for f in failed))
 
-    for work in (".records", RUNTIME):
-        shutil.rmtree(tmp / work, ignore_errors=True)
+    registered = all_exhibits()
+    exported: dict[str, dict[str, Any]] = {}
     for run in runs:
         exported.update({rec["id"]: rec for rec in run.exported})
         if run.exported:
             say(_group_line(run.name, run.exported, None, "exported by its kernel"))
-    missing = [ex.id for ex in registered if ex.id not in exported]
-    if missing:
-        raise BuildError(f"exhibits: not exported by their notebook's kernel: {', '.join(missing)}")
+    left: dict[str, list[str]] = {}
+    for ex in registered:
+        if ex.id not in exported:
+            left.setdefault(ex.notebook, []).append(ex.id)
+    for notebook, ids in left.items():
+        start = time.perf_counter()
+        for exhibit_id in ids:
+            exported[exhibit_id] = export_exhibit(exhibit_id, tmp, lang, provenance=provenance)[0]
+        say(_group_line(notebook, [exported[i] for i in ids], time.perf_counter() - start,
+                        "shown by no kernel of this build"))
+    for work in (".records", RUNTIME):
+        shutil.rmtree(tmp / work, ignore_errors=True)
     records = [exported[ex.id] for ex in registered]
     notebook_records = []
     for run in runs:
