@@ -12,40 +12,23 @@
 
       .ygx-report.json           the marker of a build (package, format): only such a folder is replaced
 
-Safety (:mod:`~ygx_analysis.report.safety`): ``OUT`` must be missing, empty or an
-earlier build; one build at a time holds ``OUT.lock``; the build goes into a
-temporary folder next to ``OUT`` (``OUT.tmp<pid>``) and replaces ``OUT`` only when
-every step succeeded; SIGINT and SIGTERM stop the kernels and remove it.
-
-Inputs: the data folder is copied into ``OUT.tmp<pid>/.snapshot/data`` first
-(:func:`snapshot_data`), and this process and every kernel read only that copy, so
-a file edited during the build cannot mix versions; the manifest records the
-copy's hashes. Notebooks are read from ``notebooks/`` and never written there;
-kernels run with the build's ``notebooks/`` folder as working directory, and keep
-their connection files and sockets in ``OUT.tmp<pid>/.runtime``.
-
-Overrides: ``overrides`` (``FILE.KEY=VALUE``, ``ygx-analysis report --set``) and
-``configs`` (whole replacement files) change the snapshot's ``savings.toml`` or
-``scenarios.toml`` for this build only (:mod:`ygx_analysis.report.overrides`), right after
-the copy and before the provenance is collected: the exhibits reading a changed
-file cite ``+modified`` and the data fingerprint, the manifest lists the overrides
-and configs, and ``EXHIBITS.md`` says in its header which values were set. A bad
-override fails before any kernel starts, and ``OUT`` is left as it was.
-
-Determinism: the same inputs give the same bytes in every file except the
-``build_time`` field of ``manifest.json`` (``$SOURCE_DATE_EPOCH`` when set).
+Safety (:mod:`~ygx_analysis.report.safety`): ``OUT`` is replaced only by a build
+that succeeded, from a temporary folder beside it (``OUT.tmp<pid>``), one build at
+a time. Inputs: the data folder is copied first (:func:`snapshot_data`) and the
+overrides apply to the copy (:mod:`ygx_analysis.report.overrides`); this process and
+every kernel read only that copy, and the manifest records its hashes. Notebooks
+are only read. The same inputs give the same bytes in every file except the
+``build_time`` of ``manifest.json`` (``$SOURCE_DATE_EPOCH`` when set).
 
 Order: the kernels start first, the costliest notebook first
-(:func:`~ygx_analysis.report.notebooks.notebook_cost`). Each kernel exports its
-notebook's exhibits as it shows them. Meanwhile this process exports the data
-tables and turns each finished notebook into its HTML page (nbconvert); at the
-end it exports the exhibits that no kernel showed (their notebook is not in the
-build, or did not show them).
+(:func:`~ygx_analysis.report.notebooks.notebook_cost`), each exporting the exhibits
+its notebook shows. Meanwhile this process exports the data tables and writes each
+finished notebook's HTML page (nbconvert); at the end it exports the exhibits no
+kernel showed.
 """
 
 from __future__ import annotations
 
-import contextlib
 import datetime as _dt
 import json
 import os
@@ -54,14 +37,14 @@ import queue
 import shutil
 import threading
 import time
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ..data.files import display_path
 from .export import DATASETS, BuildError, export_datasets, export_exhibit, sha256_file
-from .manifest import data_files, exhibits_markdown, git_commit, library_versions
+from .manifest import data_files, exhibits_markdown, library_versions
 from .notebooks import NotebookRun, execute_notebooks, kernel_env, notebook_cost
 from .pages import index_html, write_assets, write_notebook
 from .safety import (MARKER, OWNER, BuildInterrupted, SignalGuard, check_out, make_temporary, marker_bytes,
@@ -69,8 +52,6 @@ from .safety import (MARKER, OWNER, BuildInterrupted, SignalGuard, check_out, ma
 
 __all__ = ["DATASETS", "MAX_JOBS", "MAX_TIMEOUT", "RUNTIME", "SNAPSHOT", "BuildResult", "build", "check_out",
            "default_project", "snapshot_data"]
-
-"""Data files exported as tables (as loaded, with intervals): file name → table id."""
 
 Log = Callable[[str], None]
 
@@ -107,20 +88,7 @@ SNAPSHOT = ".snapshot"
 """Folder of a temporary build holding the copy of the data folder that everything reads."""
 
 RUNTIME = ".runtime"
-"""Folder of a temporary build holding the kernels' connection files and sockets."""
-
-
-@contextlib.contextmanager
-def _environ(name: str, value: str) -> Iterator[None]:
-    old = os.environ.get(name)
-    os.environ[name] = value
-    try:
-        yield
-    finally:
-        if old is None:
-            os.environ.pop(name, None)
-        else:
-            os.environ[name] = old
+"""Folder of a temporary build holding the kernels' connection files and logs."""
 
 
 def snapshot_data(data: Path, target: Path) -> list[Path]:
@@ -217,6 +185,8 @@ def build(out: str | os.PathLike[str] = "build", project: str | os.PathLike[str]
         or a bad override or replacement file (``--set TEXT: FILE: KEY: problem``), found
         before any kernel starts.
     """
+    from unittest import mock
+
     from ..data.tables import DATA_DIR_ENV, default_data_dir
     from ..exhibits import check_lang
     from ..data.files import check_folder, source_date_epoch
@@ -266,7 +236,7 @@ def build(out: str | os.PathLike[str] = "build", project: str | os.PathLike[str]
                     snapshot = tmp / SNAPSHOT / "data"
                     snapshot_data(data, snapshot)
                     changed = apply_for_build(snapshot, changes, configs, say)
-                    with _environ(DATA_DIR_ENV, str(snapshot)):
+                    with mock.patch.dict(os.environ, {DATA_DIR_ENV: str(snapshot)}):
                         manifest, files = _build_into(tmp, project=project, nb_dir=nb_dir, data=snapshot,
                                                       lang=lang, jobs=jobs, timeout=timeout, epoch=epoch, say=say,
                                                       changed=changed)
@@ -386,7 +356,7 @@ def _build_into(tmp: Path, *, project: Path, nb_dir: Path, data: Path, lang: str
     manifest: dict[str, Any] = {
         "package": "ygx_analysis",
         "version": __version__,
-        "git_commit": provenance.commit or git_commit(project),  # the commit the cite lines name
+        "git_commit": provenance.commit,  # the commit the cite lines name
         "provenance": provenance.to_dict(),
         "build_time": _build_time(epoch),
         "lang": lang,

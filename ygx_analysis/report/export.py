@@ -321,11 +321,11 @@ def export_exhibit(exhibit_id: str, root: str | os.PathLike[str], lang: str = "z
     The record is the registry entry (:meth:`~ygx_analysis.exhibits.Exhibit.to_record`)
     plus ``caption`` and ``source_line`` in ``lang``, ``files`` (paths relative to
     ``root``, each with its sha256), and ``title`` for a figure or ``columns`` and
-    ``rows`` for a table. ``rendered`` is the exhibit as
-    :func:`~ygx_analysis.exhibits.render` returned it already (it is then not built again;
-    a figure drawn with the same ``stamp``). ``provenance`` (a :class:`ygx_analysis.data.provenance.Provenance`) names the build in
-    the source line of the files (commit, ``+modified``, data fingerprint for this
-    exhibit's data inputs), in the XLSX ``about`` sheet and in the CSV's sidecar.
+    ``rows`` for a table. ``rendered`` is what :func:`~ygx_analysis.exhibits.render`
+    returned already (not built again; a figure drawn with the same stamp).
+    ``provenance`` (a :class:`ygx_analysis.data.provenance.Provenance`) names the build
+    in the source line (commit, ``+modified``, data fingerprint of the exhibit's data
+    inputs), in the XLSX ``about`` sheet and in the CSV's sidecar.
 
     Raises
     ------
@@ -351,12 +351,8 @@ def export_exhibit(exhibit_id: str, root: str | os.PathLike[str], lang: str = "z
         else:
             (root / "tables").mkdir(parents=True, exist_ok=True)
             frame = render(ex.id, lang) if rendered is None else rendered
-            about = None
-            if provenance is not None:
-                about = {"version": provenance.version, "commit": provenance.commit or "unknown",
-                         "modified": "yes" if provenance.modified(ex.data_inputs) else "no",
-                         "data fingerprint": provenance.data_fingerprint, "build date": provenance.build_date,
-                         "build": stamp or "", "data inputs": ", ".join(ex.data_inputs)}
+            about = None if provenance is None else {**_about(provenance, ex.data_inputs),
+                                                     "data inputs": ", ".join(ex.data_inputs)}
             paths = export_table(frame, root / "tables" / ex.id, table_id=ex.id, caption=frame.attrs["caption"],
                                  source=rec["source_line"] if stamp is not None else frame.attrs["source"],
                                  version=__version__, about=about)
@@ -366,8 +362,19 @@ def export_exhibit(exhibit_id: str, root: str | os.PathLike[str], lang: str = "z
         raise
     except Exception as exc:
         raise BuildError(f"exhibit {exhibit_id}: {type(exc).__name__}: {exc}") from exc
-    rec["files"] = [{"path": Path(p).relative_to(root).as_posix(), "sha256": sha256_file(p)} for p in paths]
+    rec["files"] = _file_records(paths, root)
     return rec, png
+
+
+def _about(provenance: Any, inputs: Sequence[str]) -> dict[str, str]:
+    """The provenance rows of a table's XLSX ``about`` sheet and CSV sidecar, for the data files ``inputs``."""
+    return {"version": provenance.version, "commit": provenance.commit or "unknown",
+            "modified": "yes" if provenance.modified(inputs) else "no", "data fingerprint": provenance.data_fingerprint,
+            "build date": provenance.build_date, "build": provenance.stamp(inputs)}
+
+
+def _file_records(paths: Sequence[Path], root: Path) -> list[dict[str, str]]:
+    return [{"path": Path(p).relative_to(root).as_posix(), "sha256": sha256_file(p)} for p in paths]
 
 
 def export_datasets(tmp: Path, data: Path, lang: str, version: str, say: Callable[[str], None],
@@ -385,16 +392,11 @@ def export_datasets(tmp: Path, data: Path, lang: str, version: str, say: Callabl
         frame = loaders[name](path)
         caption = f"{name}，载入后（含区间）" if lang == "zh" else f"{name} as loaded (with intervals)"
         stamp = provenance.stamp([name]) if provenance is not None else f"ygx_analysis {version}"
-        about = None if provenance is None else {
-            "version": version, "commit": provenance.commit or "unknown",
-            "modified": "yes" if provenance.modified([name]) else "no",
-            "data fingerprint": provenance.data_fingerprint, "build date": provenance.build_date, "build": stamp}
         paths = export_table(frame, tmp / "tables" / table_id, table_id=table_id, caption=caption,
-                             source=f"data/{name}; {stamp}", version=version, about=about)
-        datasets.append({"id": table_id, "data_file": f"data/{name}", "caption": caption,
-                         "rows": len(frame), "columns": [str(c) for c in frame.columns],
-                         "files": [{"path": p.relative_to(tmp).as_posix(), "sha256": sha256_file(p)}
-                                   for p in paths]})
+                             source=f"data/{name}; {stamp}", version=version,
+                             about=None if provenance is None else _about(provenance, [name]))
+        datasets.append({"id": table_id, "data_file": f"data/{name}", "caption": caption, "rows": len(frame),
+                         "columns": [str(c) for c in frame.columns], "files": _file_records(paths, tmp)})
     if datasets:
         say(f"tables    data: {', '.join(d['data_file'] for d in datasets)} ({time.perf_counter() - start:.1f} s)")
     return datasets

@@ -29,18 +29,16 @@ from typing import Any
 
 from .kernel import hook_source, read_records, records_path
 
-__all__ = ["INJECTED_TAG", "IPC_PATH_MAX", "KERNEL_MPLBACKEND", "PARAMETER_TAG", "REPORT_KERNEL", "NotebookCancelled",
+__all__ = ["INJECTED_TAG", "KERNEL_MPLBACKEND", "PARAMETER_TAG", "REPORT_KERNEL", "NotebookCancelled",
            "NotebookRun", "execute_notebooks", "kernel_env", "notebook_cost", "parameterise"]
+
 PARAMETER_TAG = "parameters"
 INJECTED_TAG = "injected-parameters"
-IPC_PATH_MAX = 96
 REPORT_KERNEL = "python3"
 """The kernel every report notebook runs in, whatever its kernelspec names: ipykernel's own
 ``python3`` spec starts the Python that runs the build, so kernels import the same package and
 data. The notebooks name ``ygx-analysis`` (registered by ``make lab``) for Jupyter users; a
 machine without that kernel still builds."""
-"""Longest socket path used for local (ipc) kernel sockets; a longer runtime folder falls back to TCP
-on the loopback address (a Unix socket path holds at most 107 bytes, and ZeroMQ adds ``-<n>``)."""
 KERNEL_MPLBACKEND = "module://matplotlib_inline.backend_inline"
 """Kernels draw inline so that the HTML pages show the figures."""
 
@@ -92,7 +90,7 @@ def parameterise(nb: Any, parameters: Mapping[str, Any]) -> tuple[Any, bool]:
 class NotebookRun:
     """The outcome of executing one notebook.
 
-    ``nb`` is the executed notebook (without the report's export cell);
+    ``nb`` is the executed notebook;
     ``exported`` holds the records of the exhibits its kernel exported.
     """
 
@@ -213,13 +211,8 @@ async def _execute_one(number: int, path: Path, out_dir: Path, *, lang: str | No
                                f"{content.get('evalue')}")
 
     config = Config()
-    # the connection file and the sockets in the run's private folder, so they leave with it
+    # the connection file in the run's private folder, so that it leaves with it
     config.KernelManager.connection_file = str(runtime / f"kernel-{number}.json")
-    socket = runtime / f"k{number}"
-    if len(str(socket)) <= IPC_PATH_MAX:
-        # local sockets rather than TCP ports; an absolute path, as the kernel runs elsewhere
-        config.KernelManager.transport = "ipc"
-        config.KernelManager.ip = str(socket)
     client = NotebookClient(nb, timeout=timeout, kernel_name=REPORT_KERNEL, record_timing=False,
                             on_cell_execute=on_cell_execute, on_cell_executed=on_cell_executed,
                             on_notebook_start=on_notebook_start,
@@ -323,7 +316,7 @@ def execute_notebooks(paths: Sequence[Path], out_dir: Path, *, jobs: int = 2, la
         first (ties in the order of ``paths``), so that a long notebook does not
         run alone at the end. By default, notebooks start in the order of ``paths``.
     runtime_dir : Path, optional
-        Folder for the kernels' connection files and sockets (created, mode 0700, and
+        Folder for the kernels' connection files and logs (created, mode 0700, and
         removed at the end); by default a private temporary folder.
 
     Returns
