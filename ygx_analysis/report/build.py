@@ -56,10 +56,6 @@ __all__ = ["DATASETS", "MAX_JOBS", "MAX_TIMEOUT", "RUNTIME", "SNAPSHOT", "BuildR
 Log = Callable[[str], None]
 
 
-def _rel(path: Path, root: Path) -> str:
-    return path.relative_to(root).as_posix()
-
-
 def default_project() -> Path:
     """The repository holding this package (its ``notebooks/`` and ``data/``)."""
     return Path(__file__).resolve().parents[2]
@@ -217,7 +213,8 @@ def build(out: str | os.PathLike[str] = "build", project: str | os.PathLike[str]
     given = out
     out = resolve_out(out)
     check_out(out, [nb_dir, data])
-    _check_not_project(out, project)
+    if out == project.resolve() or out in project.resolve().parents:
+        raise ValueError(f"out: {display_path(out)} would replace the project folder {display_path(project)}")
     say: Log = log or (lambda line: None)
     started = time.perf_counter()
     try:
@@ -254,12 +251,6 @@ def build(out: str | os.PathLike[str] = "build", project: str | os.PathLike[str]
     say(f"built {display_path(given)}: {len(manifest['exhibits'])} exhibits, {len(manifest['notebooks'])} notebooks, "
         f"{len(files)} files ({time.perf_counter() - started:.1f} s)")
     return BuildResult(out=Path(given), manifest=manifest, files=files)
-
-
-def _check_not_project(out: Path, project: Path) -> None:
-    project_r = project.resolve()
-    if out == project_r or out in project_r.parents:
-        raise ValueError(f"out: {display_path(out)} would replace the project folder {display_path(project)}")
 
 
 def _build_into(tmp: Path, *, project: Path, nb_dir: Path, data: Path, lang: str, jobs: int, timeout: int,
@@ -324,17 +315,15 @@ def _build_into(tmp: Path, *, project: Path, nb_dir: Path, data: Path, lang: str
     for run in runs:
         exported.update({rec["id"]: rec for rec in run.exported})
         if run.exported:
-            say(_group_line(run.name, run.exported, None, "exported by its kernel"))
+            say(_group_line(run.name, run.exported, "exported by its kernel"))
     left: dict[str, list[str]] = {}
     for ex in registered:
         if ex.id not in exported:
             left.setdefault(ex.notebook, []).append(ex.id)
     for notebook, ids in left.items():
-        start = time.perf_counter()
         for exhibit_id in ids:
             exported[exhibit_id] = export_exhibit(exhibit_id, tmp, lang, provenance=provenance)[0]
-        say(_group_line(notebook, [exported[i] for i in ids], time.perf_counter() - start,
-                        "shown by no kernel of this build"))
+        say(_group_line(notebook, [exported[i] for i in ids], "shown by no kernel of this build"))
     for work in (".records", RUNTIME):
         shutil.rmtree(tmp / work, ignore_errors=True)
     records = [exported[ex.id] for ex in registered]
@@ -363,7 +352,7 @@ def _build_into(tmp: Path, *, project: Path, nb_dir: Path, data: Path, lang: str
         "python": platform.python_version(),
         "python_implementation": platform.python_implementation(),
         "libraries": library_versions(),
-        "data": [{"path": "data/" + _rel(p, data), "sha256": sha256_file(p), "bytes": p.stat().st_size}
+        "data": [{"path": "data/" + p.relative_to(data).as_posix(), "sha256": sha256_file(p), "bytes": p.stat().st_size}
                  for p in data_files(data)],
         "overrides": list((changed or {}).get("overrides", [])),
         "configs": dict((changed or {}).get("configs", {})),
@@ -376,7 +365,7 @@ def _build_into(tmp: Path, *, project: Path, nb_dir: Path, data: Path, lang: str
     shutil.rmtree(tmp / SNAPSHOT)
     (tmp / OWNER).unlink()
     (tmp / MARKER).write_bytes(marker_bytes())
-    files = sorted(_rel(p, tmp) for p in tmp.rglob("*") if p.is_file())
+    files = sorted(p.relative_to(tmp).as_posix() for p in tmp.rglob("*") if p.is_file())
     manifest["files"] = {name: sha256_file(tmp / name) for name in files}
     (tmp / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     return manifest, files + ["manifest.json"]
@@ -395,11 +384,10 @@ def _build_time(epoch: int | None) -> str:
     return when.replace(microsecond=0).isoformat()
 
 
-def _group_line(notebook: str, records: Sequence[Mapping[str, Any]], seconds: float | None, how: str) -> str:
+def _group_line(notebook: str, records: Sequence[Mapping[str, Any]], how: str) -> str:
     kinds = [r["kind"] for r in records]
-    took = f"; {seconds:.1f} s" if seconds is not None else ""
     return (f"exhibits  {notebook}: {kinds.count('figure')} figures, {kinds.count('table')} tables, {how} "
-            f"({', '.join(r['id'] for r in records)}{took})")
+            f"({', '.join(r['id'] for r in records)})")
 
 
 def _project_rel(path: Path, project: Path) -> str:
