@@ -68,7 +68,8 @@ def test_lang_en_gives_english_labels_and_passes_lang_to_parameterised_notebooks
     with_parameters = nbformat.v4.new_notebook(cells=[
         nbformat.v4.new_code_cell('LANG = "zh"', metadata={"tags": ["parameters"]}),
         nbformat.v4.new_code_cell("print(LANG)")])
-    as_stored = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell('LANG = "zh"\nprint(LANG)')])
+    as_stored = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(
+        'LANG = "zh"\nprint(LANG)\nfrom ygx_analysis import exhibits\nexhibits.show("tab-reported-figures", LANG)')])
     for name, nb in (("a_parameters.ipynb", with_parameters), ("b_stored.ipynb", as_stored)):
         nb.metadata["kernelspec"] = KERNELSPEC
         nbformat.write(nb, project / "notebooks" / name)
@@ -83,6 +84,7 @@ def test_lang_en_gives_english_labels_and_passes_lang_to_parameterised_notebooks
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["lang"] == "en"
     fig_rec, tab_rec = manifest["exhibits"]
+    # b_stored showed the table in Chinese: the English build exports it again, in English
     assert fig_rec["caption"] == figure.caption_en and tab_rec["caption"] == table.caption_en
     assert fig_rec["source_line"].startswith("Source: ")
     assert not CJK.search(fig_rec["title"]), fig_rec["title"]

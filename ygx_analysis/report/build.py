@@ -311,9 +311,10 @@ def _build_into(tmp: Path, *, project: Path, nb_dir: Path, data: Path, lang: str
         raise BuildError(f"notebooks: {type(failure[0]).__name__}: {failure[0]}") from failure[0]
 
     registered = all_exhibits()
+    captions = {ex.id: ex.caption(lang) for ex in registered}
     exported: dict[str, dict[str, Any]] = {}
-    for run in runs:
-        exported.update({rec["id"]: rec for rec in run.exported})
+    for run in runs:  # what a notebook showed in another language is exported again below
+        exported.update({rec["id"]: rec for rec in run.exported if captions.get(rec["id"]) == rec["caption"]})
         if run.exported:
             say(_group_line(run.name, run.exported, "exported by its kernel"))
     left: dict[str, list[str]] = {}
@@ -323,7 +324,7 @@ def _build_into(tmp: Path, *, project: Path, nb_dir: Path, data: Path, lang: str
     for notebook, ids in left.items():
         for exhibit_id in ids:
             exported[exhibit_id] = export_exhibit(exhibit_id, tmp, lang, provenance=provenance)[0]
-        say(_group_line(notebook, [exported[i] for i in ids], "shown by no kernel of this build"))
+        say(_group_line(notebook, [exported[i] for i in ids], "exported by the build (not shown in its language)"))
     for work in (".records", RUNTIME):
         shutil.rmtree(tmp / work, ignore_errors=True)
     records = [exported[ex.id] for ex in registered]
