@@ -324,7 +324,7 @@ def _build_into(tmp: Path, *, project: Path, nb_dir: Path, data: Path, lang: str
     for notebook, ids in left.items():
         for exhibit_id in ids:
             exported[exhibit_id] = export_exhibit(exhibit_id, tmp, lang, provenance=provenance)[0]
-        say(_group_line(notebook, [exported[i] for i in ids], "exported by the build (not shown in its language)"))
+        say(_group_line(notebook, [exported[i] for i in ids], "exported by the build"))
     for work in (".records", RUNTIME):
         shutil.rmtree(tmp / work, ignore_errors=True)
     records = [exported[ex.id] for ex in registered]
