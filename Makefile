@@ -17,7 +17,6 @@ $(STAMP): pyproject.toml $(CONSTRAINTS)
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -c $(CONSTRAINTS) -e ".[test]"
-	$(BIN)/python -m compileall -q ygx_analysis
 	touch $(STAMP)
 
 venv: $(STAMP)
@@ -37,27 +36,20 @@ LAB_ARGS ?= $(if $(filter 0,$(shell id -u)),--allow-root)
 lab: kernel
 	cd notebooks && ../$(BIN)/jupyter lab $(LAB_ARGS)
 
-# The plugins are named, not found: autoloading marks every installed plugin's package
-# (hypothesis, nbval, anyio…) for assertion rewriting, about 4 s per worker where no
-# bytecode is written (PYTHONDONTWRITEBYTECODE). loadgroup: tests/conftest.py (work_unit) keeps
-# together the tests that share work (one report build, one drawing per exhibit, one kernel per
-# notebook) and spreads the rest.
-PYTEST := MPLBACKEND=Agg PYTEST_DISABLE_PLUGIN_AUTOLOAD=1 $(BIN)/python -m pytest \
-  -p xdist.plugin -p _hypothesis_pytestplugin -n $(JOBS) --dist loadgroup
+# loadfile: a file's tests run on one worker, so a notebook's cells share one kernel under nbval
+# and the tests of tests/test_report_build.py share one report build
+PYTEST := MPLBACKEND=Agg $(BIN)/python -m pytest -n $(JOBS) --dist loadfile
 
 ## make test: unit tests, doctests and the notebooks under strict nbval
 test: $(STAMP)
-	$(PYTEST) -p nbval.plugin $(PYTEST_NBVAL) tests ygx_analysis $(NOTEBOOKS)
+	$(PYTEST) $(PYTEST_NBVAL) tests ygx_analysis $(NOTEBOOKS)
 
 ## make test-fast: unit tests and doctests, without what is marked slow (kernels, browser, whole builds)
 test-fast: $(STAMP)
 	$(PYTEST) -m "not slow" tests ygx_analysis
 
 ## make report: build build/ (executed notebooks, figures, tables, manifest)
-# compileall: an editable install has no bytecode of the package, and with
-# PYTHONDONTWRITEBYTECODE set every kernel would compile it again (about 0.1 s each)
 report: $(STAMP)
-	$(BIN)/python -m compileall -q ygx_analysis
 	MPLBACKEND=Agg $(BIN)/ygx-analysis report --out build --jobs $(JOBS)
 
 ## make notebooks: re-execute the notebooks in place to re-record their outputs (pinned env only)

@@ -38,7 +38,7 @@ def main(argv: list[str] | None = None) -> int:
     best = dict.fromkeys(phases + ("plain draw",), float("inf"))
     with tempfile.TemporaryDirectory(prefix="ygx-bench-fig-") as tmp:
         for exhibit_id in ids:  # warm up: imports, fonts, data
-            export.export_figure(exhibit_id, Path(tmp) / exhibit_id, args.lang)
+            export.export_exhibit(exhibit_id, tmp, args.lang)
         for _ in range(args.repeat):
             spent = dict.fromkeys(best, 0.0)
             for exhibit_id in ids:

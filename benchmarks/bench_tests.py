@@ -3,10 +3,10 @@
 The floor of a parallel run is the test work itself: the sum of every test's own
 time (setup, call, teardown) in one serial process, shared by the workers. This
 script runs the fast tests (``-m "not slow"``, as ``make test-fast``) twice, one
-after the other, with the Makefile's plugins:
+after the other:
 
 - serially, with ``--durations=0``: the sum of the tests' own times and the wall time;
-- with ``-n JOBS --dist loadgroup`` (as ``make test-fast``): the wall time.
+- with ``-n JOBS --dist loadfile`` (as ``make test-fast``): the wall time.
 
 It prints the parallel wall time against the ideal (serial test time ÷ jobs) and
 the CPU-seconds a wall-time budget gives on ``JOBS`` workers (for example issue
@@ -29,14 +29,13 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-PLUGINS = ["-p", "xdist.plugin", "-p", "_hypothesis_pytestplugin"]
 DURATION = re.compile(r"^([0-9.]+)s (setup|call|teardown) ", re.M)
 
 
 def run(args: list[str]) -> tuple[float, str]:
     """Wall seconds and stdout of ``python -m pytest ARGS`` on the fast tests; exits when it fails."""
-    env = dict(os.environ, MPLBACKEND="Agg", PYTEST_DISABLE_PLUGIN_AUTOLOAD="1")
-    cmd = [sys.executable, "-m", "pytest", *PLUGINS, "-m", "not slow", "-q", "-p", "no:cacheprovider",
+    env = dict(os.environ, MPLBACKEND="Agg")
+    cmd = [sys.executable, "-m", "pytest", "-m", "not slow", "-q", "-p", "no:cacheprovider",
            *args, "tests", "ygx_analysis"]
     start = time.perf_counter()
     proc = subprocess.run(cmd, cwd=REPO, env=env, capture_output=True, text=True)
@@ -57,7 +56,7 @@ def main(argv: list[str] | None = None) -> int:
 
     serial_wall, out = run(["--durations=0", "--durations-min=0"])
     test_seconds = sum(float(m.group(1)) for m in DURATION.finditer(out))
-    parallel_wall, _ = run(["-n", str(args.jobs), "--dist", "loadgroup"])
+    parallel_wall, _ = run(["-n", str(args.jobs), "--dist", "loadfile"])
     ideal = serial_wall / args.jobs
     print(f"cpus: {os.cpu_count()}; jobs: {args.jobs}")
     print(f"serial run:   {serial_wall:6.1f} s wall, of which the tests' own time {test_seconds:6.1f} s")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -91,9 +90,8 @@ class RenderedExhibits:
     does (``model=None`` is covered in ``tests/test_scenarios.py``). Tests only read
     these objects; they must not change them.
 
-    Rendering is lazy so that, under xdist, an exhibit is drawn only on the worker
-    that runs its tests: tests parametrized by an exhibit id share one unit of work
-    per exhibit (:func:`work_unit`).
+    Rendering is lazy so that, under xdist, an exhibit is drawn only on a worker
+    that runs a test of it.
     """
 
     def __init__(self) -> None:
@@ -141,59 +139,3 @@ class RenderedExhibits:
 def rendered_exhibits() -> RenderedExhibits:
     """Every registered exhibit, rendered on first use once per session (see :class:`RenderedExhibits`)."""
     return RenderedExhibits()
-
-
-# ---------------------------------------------------------------------------
-# xdist: which tests run together (make test runs ``-n 2 --dist loadgroup``)
-# ---------------------------------------------------------------------------
-
-INDEPENDENT_FILES = frozenset({
-    "tests/test_bad_inputs.py", "tests/test_cli_scenarios.py", "tests/test_data.py", "tests/test_growth.py",
-    "tests/test_overrides.py", "tests/test_savings.py",
-})
-"""Test files without a module fixture: their tests may run on any worker, one by one."""
-
-_EXHIBIT_PARAMETER = re.compile(r"\[((?:fig|tab)-[a-z0-9-]+?)(?:-(?:zh|en))?\]$")
-
-
-def work_unit(nodeid: str) -> str:
-    """The unit of work a test belongs to; the units are shared out between the xdist workers.
-
-    - a test parametrized by an exhibit id (``…[fig-growth-rates-zh]``): that exhibit's
-      unit, so each exhibit is drawn (``rendered_exhibits``) on one worker only;
-    - a test of :data:`INDEPENDENT_FILES`: its own unit;
-    - anything else: its file, as ``--dist loadfile`` would. A notebook's cells under
-      nbval share one kernel, and every test of ``test_report_build.py`` the one build.
-
-    >>> work_unit("tests/test_plotting.py::test_legend[fig-growth-rates-zh]")
-    'exhibit fig-growth-rates'
-    >>> work_unit("notebooks/02_growth.ipynb::Cell 3")
-    'notebooks/02_growth.ipynb'
-    """
-    path = nodeid.split("::", 1)[0]
-    exhibit = _EXHIBIT_PARAMETER.search(nodeid)
-    if exhibit and path.startswith("tests/"):
-        return f"exhibit {exhibit.group(1)}"
-    if path in INDEPENDENT_FILES:
-        return nodeid
-    return path
-
-
-@pytest.hookimpl(optionalhook=True)
-def pytest_xdist_make_scheduler(config, log):
-    """``--dist loadgroup`` shares out :func:`work_unit` units.
-
-    xdist's own loadgroup reads ``xdist_group`` marks through the test ids, which
-    pytest 9.2 no longer lets a plugin change (pytest-xdist issue 1386): every test
-    would run alone and a notebook's cells would be split between kernels. This
-    scheduler is xdist's ``loadscope`` with the unit computed from the test id here.
-    """
-    if config.getoption("dist") != "loadgroup":
-        return None
-    from xdist.scheduler import LoadScopeScheduling
-
-    class WorkUnitScheduling(LoadScopeScheduling):
-        def _split_scope(self, nodeid: str) -> str:
-            return work_unit(nodeid)
-
-    return WorkUnitScheduling(config, log)

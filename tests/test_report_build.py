@@ -3,8 +3,8 @@ the pages in headless Chromium.
 
 Every test here uses the session's one build of the repository (``built_report`` in
 conftest.py) or builds the repository again; all are marked slow (``make test-fast``
-skips them). They are one unit of work under xdist (``work_unit`` in conftest.py), so
-the repository is built once per run.
+skips them). Under ``--dist loadfile`` they run on one worker, so the repository is
+built once per run.
 """
 
 from __future__ import annotations
@@ -54,11 +54,11 @@ def test_every_notebook_is_executed_into_the_build_and_left_alone(built_report):
         executed = nbformat.reads(files[f"notebooks/{stem}.ipynb"].decode("utf-8"), as_version=4)
         stored = nbformat.read(NOTEBOOKS / f"{stem}.ipynb", as_version=4)
         code = [c for c in executed.cells if c.cell_type == "code"]
-        # every code cell ran, counted from 1 (the report's hook took no count), no export cell kept
+        # every code cell ran, counted from 1 (the report's hook took no count and is in no cell)
         assert [c.execution_count for c in code] == list(range(1, len(code) + 1)), stem
         injected = [c for c in executed.cells if "injected-parameters" in c.metadata.get("tags", [])]
         assert len(executed.cells) == len(stored.cells) + len(injected), stem
-        assert "export_notebook_exhibits" not in json.dumps(executed), stem
+        assert "_ygx_" not in json.dumps(executed), stem
         # nbconvert's page shows every figure and table the executed notebook holds, and its code
         page = files[f"notebooks/{stem}.html"].decode("utf-8")
         outputs = [o for c in code for o in c.outputs]

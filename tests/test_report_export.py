@@ -99,8 +99,9 @@ def test_glyph_check_passes_the_bundled_labels_and_fails_a_missing_one():
 
 
 def test_low_resolution_is_refused(tmp_path):
+    fig = exhibits.render("fig-figures-by-qualifier", "zh")
     with pytest.raises(ValueError, match=r"^dpi: "):
-        export.export_figure("fig-figures-by-qualifier", tmp_path / "f", "zh", dpi=100)
+        export.save_exhibit_figure(fig, "fig-figures-by-qualifier", tmp_path / "f", "zh", dpi=100)
 
 
 # ---------------------------------------------------------------------------
@@ -117,12 +118,20 @@ def test_shown_exhibits_are_exported_once_recorded_and_the_same_as_a_plain_expor
     figure, table = exhibits.get("fig-figures-by-qualifier"), exhibits.get("tab-reported-figures")
     small_registry(monkeypatch, figure, table)
     records = tmp_path / "records.jsonl"
-    exhibits.on_show(kernel.ShowExporter(tmp_path, "zh", figure.notebook, records))
+    hook = kernel.ShowExporter(tmp_path, figure.notebook, records)
+    exhibits.on_show(hook, stamp=hook.stamp)
     displayed = []
     monkeypatch.setattr("IPython.display.display", lambda obj: displayed.append(obj))
+    real_read = type(tmp_path).read_bytes
 
+    def no_read_back(path):
+        assert path.suffix != ".png", "the exported PNG was read back from disk"
+        return real_read(path)
+
+    monkeypatch.setattr(type(tmp_path), "read_bytes", no_read_back)
     exhibits.show(figure.id, "zh")
     exhibits.show(table.id, "zh")
+    monkeypatch.setattr(type(tmp_path), "read_bytes", real_read)
 
     image = displayed[1]
     png = (tmp_path / "figures" / f"{figure.id}.png").read_bytes()
@@ -132,39 +141,26 @@ def test_shown_exhibits_are_exported_once_recorded_and_the_same_as_a_plain_expor
     shown = {p.relative_to(tmp_path).as_posix(): p.read_bytes() for p in tmp_path.rglob("*.*") if p != records}
     assert sorted(shown) == [f"figures/{figure.id}.{s}" for s in ("pdf", "png", "svg")] + [
         f"tables/{table.id}.{s}" for s in ("csv", "xlsx")]
-    assert [r["id"] for r in kernel.read_records(records)] == [figure.id, table.id]
-
-    # after the last cell: nothing is drawn or built again, the records are returned
-    def no_second_drawing(*args, **kwargs):
-        raise AssertionError("the exhibit was drawn or built again")
-
-    monkeypatch.setattr(exhibits, "render", no_second_drawing)
-    recs = kernel.export_notebook_exhibits(figure.notebook, tmp_path, "zh", records)
+    recs = kernel.read_records(records)
     assert [r["id"] for r in recs] == [figure.id, table.id]
     assert recs[0]["files"] == [{"path": f"figures/{figure.id}.{s}", "sha256": sha256(shown[f"figures/{figure.id}.{s}"])}
                                 for s in ("png", "svg", "pdf")]
     assert recs[1]["rows"] == len(displayed[3]) and recs[0]["caption"] == figure.caption_zh
     # the same bytes as an export without show()
-    monkeypatch.undo()
-    small_registry(monkeypatch, figure, table)
     plain = tmp_path / "plain"
-    plain.mkdir()
-    kernel.export_notebook_exhibits(figure.notebook, plain, "zh", plain / "records.jsonl")
-    assert {p.relative_to(plain).as_posix(): p.read_bytes() for p in plain.rglob("*.*")
-            if p.suffix != ".jsonl"} == shown
+    for ex in (figure, table):
+        export.export_exhibit(ex.id, plain, "zh")
+    assert {p.relative_to(plain).as_posix(): p.read_bytes() for p in plain.rglob("*.*")} == shown
 
 
-def test_the_hook_leaves_other_notebooks_and_languages_alone(tmp_path, no_hook):
+def test_the_hook_leaves_other_notebooks_alone(tmp_path, no_hook):
     figure = exhibits.get("fig-figures-by-qualifier")
-    hook = kernel.ShowExporter(tmp_path, "zh", figure.notebook, tmp_path / "r.jsonl")
-    fig = exhibits.render(figure.id, "en")
-    assert hook(figure, "en", fig) is None  # another language than the report's
-    other = kernel.ShowExporter(tmp_path, "zh", "99_other.ipynb", tmp_path / "r.jsonl")
-    assert other(figure, "zh", exhibits.render(figure.id, "zh")) is None  # another notebook's figure
+    other = kernel.ShowExporter(tmp_path, "99_other.ipynb", tmp_path / "r.jsonl")
+    assert other(figure, "zh", exhibits.render(figure.id, "zh")) is None
     assert sorted(p.name for p in tmp_path.iterdir()) == []
 
 
-def test_a_shown_figure_that_fails_is_reported_after_the_last_cell_naming_it(tmp_path, monkeypatch, no_hook):
+def test_a_shown_figure_that_fails_to_export_fails_its_cell_naming_it(tmp_path, monkeypatch, no_hook):
     def bad_figure(lang="zh"):
         fig, ax = plotting.new_figure()
         ax.set_title("益阳𠀀")  # U+20000: not in the bundled font
@@ -173,10 +169,12 @@ def test_a_shown_figure_that_fails_is_reported_after_the_last_cell_naming_it(tmp
     bad = Exhibit("fig-missing-glyph", "figure", "缺字", "Missing glyph", "00_none.ipynb", ("article",),
                   func=bad_figure)
     small_registry(monkeypatch, bad)
-    hook = kernel.ShowExporter(tmp_path, "zh", bad.notebook, tmp_path / "r.jsonl")
-    assert hook(bad, "zh", exhibits.render(bad.id, "zh")) is None  # show() then draws it as usual
+    hook = kernel.ShowExporter(tmp_path, bad.notebook, tmp_path / "r.jsonl")
+    exhibits.on_show(hook, stamp=hook.stamp)
+    monkeypatch.setattr("IPython.display.display", lambda obj: None)
     with pytest.raises(report.BuildError, match=r"fig-missing-glyph.*𠀀 \(U\+20000\)"):
-        kernel.export_notebook_exhibits(bad.notebook, tmp_path, "zh", tmp_path / "r.jsonl")
+        exhibits.show(bad.id, "zh")
+    assert kernel.read_records(tmp_path / "r.jsonl") == []
 
 
 def test_exhibits_never_import_the_report():
@@ -221,7 +219,8 @@ def test_an_exported_table_names_the_build_in_its_xlsx_about_sheet_and_csv_sidec
     from openpyxl import load_workbook
 
     prov = modified_provenance()
-    rec = export.export_exhibit("tab-reported-figures", tmp_path, "zh", provenance=prov)
+    rec, png = export.export_exhibit("tab-reported-figures", tmp_path, "zh", provenance=prov)
+    assert png is None
     stamp = f"ygx_analysis {exhibits_version()} (commit c0ffee0+modified, data 1a2b3c4d, 2026-11-29)"
     assert rec["source_line"].endswith(f"; {stamp} [article]")
     assert [f["path"] for f in rec["files"]] == ["tables/tab-reported-figures.csv", "tables/tab-reported-figures.xlsx",
@@ -251,47 +250,43 @@ def test_a_comment_line_in_a_csv_would_break_a_plain_pandas_read(tmp_path):
     assert list(pd.read_csv(path, encoding="utf-8-sig").columns) == ["指标", "value"]
 
 
-def test_an_exported_figure_carries_the_build_in_its_one_source_line(tmp_path):
+def test_an_exported_figure_carries_the_build_in_its_one_source_line(tmp_path, monkeypatch, no_hook):
     from ygx_analysis.data.citation import SOURCE_LINE_HEADS
+    from ygx_analysis.exhibits import style
 
     prov = modified_provenance()
-    fig = exhibits.render("fig-figures-by-qualifier", "en")
-    rec = export.export_exhibit("fig-figures-by-qualifier", tmp_path, "en", rendered=fig, provenance=prov)
-    lines = [t.get_text().replace("\n", " ") for t in fig.texts if t.get_text().startswith(SOURCE_LINE_HEADS["en"])]
-    assert lines == [rec["source_line"]] and "(commit c0ffee0+modified, data 1a2b3c4d, 2026-11-29)" in lines[0]
+    drawn = []
+    real = style.add_source_line
+    monkeypatch.setattr(style, "add_source_line", lambda fig, text, **kw: (drawn.append(text), real(fig, text, **kw)))
+    # as in a report kernel: show() draws the figure with the build's stamp, the hook exports it
+    hook = kernel.ShowExporter(tmp_path, "01_reported_figures.ipynb", tmp_path / "r.jsonl", prov)
+    exhibits.on_show(hook, stamp=hook.stamp)
+    shown = []
+    monkeypatch.setattr("IPython.display.display", shown.append)
+    exhibits.show("fig-figures-by-qualifier", "en")
+    rec = kernel.read_records(tmp_path / "r.jsonl")[0]
+    assert drawn == [rec["source_line"]]  # drawn once, naming the build
+    assert "(commit c0ffee0+modified, data 1a2b3c4d, 2026-11-29)" in rec["source_line"]
+    assert rec["source_line"].startswith(SOURCE_LINE_HEADS["en"])
+    # the build's own export draws the same line, once
+    drawn.clear()
+    again, png = export.export_exhibit("fig-figures-by-qualifier", tmp_path / "b", "en", provenance=prov)
+    assert drawn == [again["source_line"]] == [rec["source_line"]] and png == shown[1].png
     # the notebook's own display keeps the version only
-    shown = exhibits.render("fig-figures-by-qualifier", "en")
-    assert [t.get_text() for t in shown.texts if t.get_text().startswith("Source:")][0].replace("\n", " ").endswith(
-        f"; ygx_analysis {exhibits_version()} [article]")
+    shown_fig = exhibits.render("fig-figures-by-qualifier", "en")
+    assert [t.get_text() for t in shown_fig.texts if t.get_text().startswith("Source:")][0].replace(
+        "\n", " ").endswith(f"; ygx_analysis {exhibits_version()} [article]")
 
 
 def test_the_kernel_hook_reads_the_build_provenance_from_its_environment(tmp_path, monkeypatch, no_hook):
     prov = modified_provenance()
     monkeypatch.setenv("YGX_PROVENANCE", prov.to_environ()["YGX_PROVENANCE"])
-    code = kernel.hook_source("01_reported_figures.ipynb", tmp_path, "zh", tmp_path / "r.jsonl")
+    code = kernel.hook_source("01_reported_figures.ipynb", tmp_path, tmp_path / "r.jsonl")
     exec(compile(code, "<hook>", "exec"), {})
-    hook = exhibits._HOOK[0]
+    hook, stamp = exhibits._HOOK[0]
     assert isinstance(hook, kernel.ShowExporter) and hook.provenance == prov
+    assert stamp(exhibits.get("fig-figures-by-qualifier")).endswith("+modified, data 1a2b3c4d, 2026-11-29)")
     monkeypatch.delenv("YGX_PROVENANCE")
     exec(compile(code, "<hook>", "exec"), {})
-    assert exhibits._HOOK[0].provenance is None  # outside a build: the version only
-
-
-def test_flushing_open_files_passes_over_objects_that_cannot_say_their_class(tmp_path):
-    # isinstance() asks such an object for __class__, which raises; the flush must not stop there
-    import io
-
-    class LazyProxy:
-        @property
-        def __class__(self):  # noqa: PLW3201 - what a lazy-loading proxy may do
-            raise RuntimeError("not loaded")
-
-    proxy = LazyProxy()
-    with pytest.raises(RuntimeError):
-        isinstance(proxy, io.IOBase)
-    handle = open(tmp_path / "f.txt", "w", encoding="utf-8", buffering=1 << 16)  # noqa: SIM115
-    handle.write("kept")
-    assert kernel.flush_open_files() >= 1
-    assert (tmp_path / "f.txt").read_text(encoding="utf-8") == "kept"
-    handle.close()
-    del proxy
+    assert exhibits._HOOK[0][0].provenance is None  # outside a build: the version only
+    assert exhibits._HOOK[0][1](exhibits.get("fig-figures-by-qualifier")) is None

@@ -107,10 +107,10 @@ def test_only_an_empty_folder_or_a_build_may_be_replaced(tmp_path):
     empty.mkdir()
     earlier = tmp_path / "earlier"
     previous_build(earlier)
-    legacy = tmp_path / "legacy"  # a build from before the marker: the build layout only
-    (legacy / "tables").mkdir(parents=True)
-    (legacy / "manifest.json").write_text('{"package": "ygx_analysis"}', encoding="utf-8")
-    for folder in (empty, earlier, legacy, tmp_path / "missing"):
+    unmarked = tmp_path / "unmarked"  # a build's layout and manifest, but no marker
+    (unmarked / "tables").mkdir(parents=True)
+    (unmarked / "manifest.json").write_text('{"package": "ygx_analysis"}', encoding="utf-8")
+    for folder in (empty, earlier, tmp_path / "missing"):
         safety.check_out(folder, [DATA])
     hidden = tmp_path / "hidden"
     hidden.mkdir()
@@ -118,8 +118,7 @@ def test_only_an_empty_folder_or_a_build_may_be_replaced(tmp_path):
     wrong_marker = tmp_path / "wrong"
     wrong_marker.mkdir()
     (wrong_marker / safety.MARKER).write_text('{"package": "other", "format": 1}', encoding="utf-8")
-    (legacy / "notes.txt").write_text("mine")
-    for folder in (hidden, wrong_marker, legacy):
+    for folder in (hidden, wrong_marker, unmarked):
         with pytest.raises(ValueError, match=r"^out: .*not a ygx_analysis build"):
             safety.check_out(folder, [DATA])
 

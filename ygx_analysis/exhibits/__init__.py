@@ -194,7 +194,7 @@ def get(exhibit_id: str) -> Exhibit:
         raise KeyError(f"no exhibit with id {exhibit_id!r}") from None
 
 
-def render(exhibit_id: str, lang: str = "zh", **inputs: Any) -> Any:
+def render(exhibit_id: str, lang: str = "zh", *, stamp: str | None = None, **inputs: Any) -> Any:
     """Draw a figure (with its source line) or build a table (caption and source in attrs).
 
     A figure is drawn in the house style (:func:`ygx_analysis.exhibits.style.house_style`),
@@ -205,6 +205,9 @@ def render(exhibit_id: str, lang: str = "zh", **inputs: Any) -> Any:
     exhibit_id : str
         A registered id.
     lang : {'zh', 'en'}
+    stamp : str, optional
+        The build named in the source line instead of ``ygx_analysis <version>``
+        (:func:`~ygx_analysis.data.citation.source_line`), such as a report build's commit and data.
     **inputs
         Passed on to the exhibit function as keyword arguments (for example a model object).
 
@@ -216,7 +219,7 @@ def render(exhibit_id: str, lang: str = "zh", **inputs: Any) -> Any:
     """
     check_lang(lang)
     ex = get(exhibit_id)
-    line = source_line(ex.sources, lang)
+    line = source_line(ex.sources, lang, stamp=stamp)
     if ex.kind == "figure":
         from .style import add_source_line, house_style
 
@@ -264,18 +267,20 @@ class FigureImage:
         return f"[figure {self.label}]"
 
 
-_HOOK: list[ShowHook] = []
-"""The hook :func:`on_show` installed (at most one)."""
+_HOOK: list[tuple[ShowHook, Callable[[Exhibit], str | None] | None]] = []
+"""The hook :func:`on_show` installed (at most one), with its ``stamp``."""
 
 
-def on_show(hook: ShowHook | None) -> None:
+def on_show(hook: ShowHook | None, *, stamp: Callable[[Exhibit], str | None] | None = None) -> None:
     """Install ``hook(exhibit, lang, rendered)`` to be called by :func:`show`; None removes it.
 
     :func:`show` calls the hook with the :class:`Exhibit`, the language and what
     :func:`render` returned (a Figure or a DataFrame) before displaying it. When the
     hook returns something for a figure (such as a :class:`FigureImage` of an
-    exported PNG), that is displayed instead of the figure. ``ygx-analysis report``
-    installs a hook in each of its kernels to export what the notebook shows.
+    exported PNG), that is displayed instead of the figure. ``stamp(exhibit)``, when
+    given, names the build in the source line a figure is drawn with (:func:`render`);
+    a table's displayed line keeps the version only. ``ygx-analysis report`` installs
+    a hook in each of its kernels to export what the notebook shows.
 
     Examples
     --------
@@ -290,7 +295,7 @@ def on_show(hook: ShowHook | None) -> None:
         raise TypeError(f"hook: expected a callable or None, got {type(hook).__name__}")
     _HOOK.clear()
     if hook is not None:
-        _HOOK.append(hook)
+        _HOOK.append((hook, stamp))
 
 
 def show(exhibit_id: str, lang: str = "zh", **inputs: Any) -> None:
@@ -307,8 +312,10 @@ def show(exhibit_id: str, lang: str = "zh", **inputs: Any) -> None:
     from IPython.display import Markdown, display
 
     ex = get(exhibit_id)
-    result = render(exhibit_id, lang, **inputs)
-    replacement = _HOOK[0](ex, lang, result) if _HOOK else None
+    hook, stamp = _HOOK[0] if _HOOK else (None, None)
+    result = render(exhibit_id, lang, stamp=stamp(ex) if stamp is not None and ex.kind == "figure" else None,
+                    **inputs)
+    replacement = hook(ex, lang, result) if hook is not None else None
     display(Markdown(f"**{ex.id}** · {ex.caption(lang)}"))
     if ex.kind == "figure":
         display(replacement if replacement is not None else FigureImage(result, ex.id))

@@ -12,41 +12,23 @@
 
       .ygx-report.json           the marker of a build (package, format): only such a folder is replaced
 
-Safety (:mod:`~ygx_analysis.report.safety`): ``OUT`` must be missing, empty or an
-earlier build; one build at a time holds ``OUT.lock``; the build goes into a
-temporary folder next to ``OUT`` (``OUT.tmp<pid>``) and replaces ``OUT`` only when
-every step succeeded; SIGINT and SIGTERM stop the kernels and remove it.
-
-Inputs: the data folder is copied into ``OUT.tmp<pid>/.snapshot/data`` first
-(:func:`snapshot_data`), and this process and every kernel read only that copy, so
-a file edited during the build cannot mix versions; the manifest records the
-copy's hashes. Notebooks are read from ``notebooks/`` and never written there;
-kernels run with the build's ``notebooks/`` folder as working directory, and keep
-their connection files and sockets in ``OUT.tmp<pid>/.runtime``.
-
-Overrides: ``overrides`` (``FILE.KEY=VALUE``, ``ygx-analysis report --set``) and
-``configs`` (whole replacement files) change the snapshot's ``savings.toml`` or
-``scenarios.toml`` for this build only (:mod:`ygx_analysis.report.overrides`), right after
-the copy and before the provenance is collected: the exhibits reading a changed
-file cite ``+modified`` and the data fingerprint, the manifest lists the overrides
-and configs, and ``EXHIBITS.md`` says in its header which values were set. A bad
-override fails before any kernel starts, and ``OUT`` is left as it was.
-
-Determinism: the same inputs give the same bytes in every file except the
-``build_time`` field of ``manifest.json`` (``$SOURCE_DATE_EPOCH`` when set).
+Safety (:mod:`~ygx_analysis.report.safety`): ``OUT`` is replaced only by a build
+that succeeded, from a temporary folder beside it (``OUT.tmp<pid>``), one build at
+a time. Inputs: the data folder is copied first (:func:`snapshot_data`) and the
+overrides apply to the copy (:mod:`ygx_analysis.report.overrides`); this process and
+every kernel read only that copy, and the manifest records its hashes. Notebooks
+are only read. The same inputs give the same bytes in every file except the
+``build_time`` of ``manifest.json`` (``$SOURCE_DATE_EPOCH`` when set).
 
 Order: the kernels start first, the costliest notebook first
-(:func:`~ygx_analysis.report.notebooks.notebook_cost`). Each kernel exports its
-notebook's exhibits as it shows them. Meanwhile this process exports the
-exhibits whose notebook is not in the build and the data tables, and turns each
-finished notebook into its HTML page (nbconvert) once a core runs no kernel: in
-the tail of the build, when fewer notebooks are left than ``jobs`` (on a machine
-with more cores than ``jobs``, at once).
+(:func:`~ygx_analysis.report.notebooks.notebook_cost`), each exporting the exhibits
+its notebook shows. Meanwhile this process exports the data tables and writes each
+finished notebook's HTML page (nbconvert); at the end it exports the exhibits no
+kernel showed.
 """
 
 from __future__ import annotations
 
-import contextlib
 import datetime as _dt
 import json
 import os
@@ -55,16 +37,15 @@ import queue
 import shutil
 import threading
 import time
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ..data.files import display_path
 from .export import DATASETS, BuildError, export_datasets, export_exhibit, sha256_file
-from .manifest import data_files, exhibits_markdown, git_commit, library_versions
-from .notebooks import (NotebookRun, execute_notebooks, kernel_env, kernels_running, notebook_cost,
-                        usable_cpus)
+from .manifest import data_files, exhibits_markdown, library_versions
+from .notebooks import NotebookRun, execute_notebooks, kernel_env, notebook_cost
 from .pages import index_html, write_assets, write_notebook
 from .safety import (MARKER, OWNER, BuildInterrupted, SignalGuard, check_out, make_temporary, marker_bytes,
                      out_lock, remove_stale, resolve_out, swap_in, temporary_path)
@@ -72,13 +53,7 @@ from .safety import (MARKER, OWNER, BuildInterrupted, SignalGuard, check_out, ma
 __all__ = ["DATASETS", "MAX_JOBS", "MAX_TIMEOUT", "RUNTIME", "SNAPSHOT", "BuildResult", "build", "check_out",
            "default_project", "snapshot_data"]
 
-"""Data files exported as tables (as loaded, with intervals): file name → table id."""
-
 Log = Callable[[str], None]
-
-
-def _rel(path: Path, root: Path) -> str:
-    return path.relative_to(root).as_posix()
 
 
 def default_project() -> Path:
@@ -109,20 +84,7 @@ SNAPSHOT = ".snapshot"
 """Folder of a temporary build holding the copy of the data folder that everything reads."""
 
 RUNTIME = ".runtime"
-"""Folder of a temporary build holding the kernels' connection files and sockets."""
-
-
-@contextlib.contextmanager
-def _environ(name: str, value: str) -> Iterator[None]:
-    old = os.environ.get(name)
-    os.environ[name] = value
-    try:
-        yield
-    finally:
-        if old is None:
-            os.environ.pop(name, None)
-        else:
-            os.environ[name] = old
+"""Folder of a temporary build holding the kernels' connection files and logs."""
 
 
 def snapshot_data(data: Path, target: Path) -> list[Path]:
@@ -219,6 +181,8 @@ def build(out: str | os.PathLike[str] = "build", project: str | os.PathLike[str]
         or a bad override or replacement file (``--set TEXT: FILE: KEY: problem``), found
         before any kernel starts.
     """
+    from unittest import mock
+
     from ..data.tables import DATA_DIR_ENV, default_data_dir
     from ..exhibits import check_lang
     from ..data.files import check_folder, source_date_epoch
@@ -249,7 +213,8 @@ def build(out: str | os.PathLike[str] = "build", project: str | os.PathLike[str]
     given = out
     out = resolve_out(out)
     check_out(out, [nb_dir, data])
-    _check_not_project(out, project)
+    if out == project.resolve() or out in project.resolve().parents:
+        raise ValueError(f"out: {display_path(out)} would replace the project folder {display_path(project)}")
     say: Log = log or (lambda line: None)
     started = time.perf_counter()
     try:
@@ -268,7 +233,7 @@ def build(out: str | os.PathLike[str] = "build", project: str | os.PathLike[str]
                     snapshot = tmp / SNAPSHOT / "data"
                     snapshot_data(data, snapshot)
                     changed = apply_for_build(snapshot, changes, configs, say)
-                    with _environ(DATA_DIR_ENV, str(snapshot)):
+                    with mock.patch.dict(os.environ, {DATA_DIR_ENV: str(snapshot)}):
                         manifest, files = _build_into(tmp, project=project, nb_dir=nb_dir, data=snapshot,
                                                       lang=lang, jobs=jobs, timeout=timeout, epoch=epoch, say=say,
                                                       changed=changed)
@@ -286,12 +251,6 @@ def build(out: str | os.PathLike[str] = "build", project: str | os.PathLike[str]
     say(f"built {display_path(given)}: {len(manifest['exhibits'])} exhibits, {len(manifest['notebooks'])} notebooks, "
         f"{len(files)} files ({time.perf_counter() - started:.1f} s)")
     return BuildResult(out=Path(given), manifest=manifest, files=files)
-
-
-def _check_not_project(out: Path, project: Path) -> None:
-    project_r = project.resolve()
-    if out == project_r or out in project_r.parents:
-        raise ValueError(f"out: {display_path(out)} would replace the project folder {display_path(project)}")
 
 
 def _build_into(tmp: Path, *, project: Path, nb_dir: Path, data: Path, lang: str, jobs: int, timeout: int,
@@ -313,105 +272,61 @@ def _build_into(tmp: Path, *, project: Path, nb_dir: Path, data: Path, lang: str
     # commit, local changes and data fingerprint, once; kernels get it in $YGX_PROVENANCE
     provenance = collect(project, data, environ={"SOURCE_DATE_EPOCH": str(epoch)} if epoch is not None else {})
 
-    # The kernels start first, the costliest notebook first (notebook_cost), so that
-    # the longest one does not run alone at the end. Each notebook's own kernel exports
-    # the notebook's exhibits: as exhibits.show() shows them (drawn once), and any not
-    # shown after its last cell. Meanwhile this thread exports the exhibits whose
-    # notebook is not here, the data tables, and turns finished notebooks into HTML
-    # when a core is free of kernels (take).
+    # The kernels start first, the costliest notebook first (notebook_cost), so that the
+    # longest one does not run alone at the end; each exports what its notebook shows.
+    # Meanwhile this thread exports the data tables and writes the finished notebooks' pages.
     finished: queue.Queue[NotebookRun] = queue.Queue()
     runs: list[NotebookRun] = []
     failure: list[BaseException] = []
     cancel = threading.Event()
+
     def run_notebooks() -> None:
         try:
             runs.extend(execute_notebooks(notebook_paths, tmp / "notebooks", jobs=jobs, lang=lang,
                                           env={**kernel_env(data, tmp / RUNTIME, epoch), **provenance.to_environ()},
-                                          timeout=timeout, log=say,
-                                          cancel=cancel, export_root=tmp, on_done=finished.put,
-                                          cost=notebook_cost, runtime_dir=tmp / RUNTIME))
+                                          timeout=timeout, log=say, cancel=cancel, export_root=tmp,
+                                          on_done=finished.put, cost=notebook_cost, runtime_dir=tmp / RUNTIME))
         except BaseException as exc:  # noqa: BLE001 - re-raised in the main thread
             failure.append(exc)
+        finished.put(None)  # type: ignore[arg-type] - the end
 
     worker = threading.Thread(target=run_notebooks, name="ygx-notebooks", daemon=True)
-    if notebook_paths:
-        worker.start()
+    worker.start()
     try:
         from .. import __version__
         from ..data.tables import load_sources
         from ..exhibits import all_exhibits
 
-        registered = all_exhibits()
-        exported: dict[str, dict[str, Any]] = {}
-        groups: dict[str, list[str]] = {}
-        for ex in registered:
-            groups.setdefault(ex.notebook, []).append(ex.id)
-        done = 0
-
-        pages: list[NotebookRun] = []  # finished, HTML page not yet written
-        cpus = usable_cpus()
-
-        def write_pages(final: bool) -> None:
-            """Write pending HTML pages: all of them when ``final``, else while a core runs no kernel."""
-            while pages and (final or kernels_running(len(notebook_paths), done, jobs) < cpus):
-                run = pages.pop(0)
-                write_notebook(run.nb, tmp / "notebooks", Path(run.name).stem)
-
-        def take(block: bool) -> None:
-            """Take finished notebooks, stopping at the first failure, and write their HTML pages.
-
-            A page waits while every core runs a kernel (nbconvert would slow them down)
-            and is written once one is free: in the tail, when fewer notebooks are left
-            than ``jobs``, or at the end.
-            """
-            nonlocal done
-            while done < len(notebook_paths):
-                write_pages(final=False)
-                try:
-                    run = finished.get(timeout=0.2) if block else finished.get_nowait()
-                except queue.Empty:
-                    if block and worker.is_alive():
-                        continue
-                    break
-                done += 1
-                if not run.ok:
-                    raise BuildError(run.error)
-                pages.append(run)
-            write_pages(final=block and done == len(notebook_paths))
-
-        for notebook, ids in groups.items():
-            if notebook in names:
-                continue
-            start = time.perf_counter()
-            for exhibit_id in ids:
-                exported[exhibit_id] = export_exhibit(exhibit_id, tmp, lang, provenance=provenance)
-                take(block=False)
-            say(_group_line(notebook, [exported[i] for i in ids], time.perf_counter() - start,
-                            "notebook not in this build"))
         datasets = export_datasets(tmp, data, lang, __version__, say, provenance)
-        take(block=True)
+        while (run := finished.get()) is not None:
+            if not run.ok:
+                raise BuildError(run.error)
+            write_notebook(run.nb, tmp / "notebooks", Path(run.name).stem)
     except BaseException:
         cancel.set()
-        if worker.is_alive():
-            worker.join()
-        raise
-    if notebook_paths:
         worker.join()
+        raise
+    worker.join()
     if failure:
         raise BuildError(f"notebooks: {type(failure[0]).__name__}: {failure[0]}") from failure[0]
-    failed = [r.error for r in runs if not r.ok]
-    if failed:
-        raise BuildError("; ".join(str(f) for f in failed))
 
+    registered = all_exhibits()
+    captions = {ex.id: ex.caption(lang) for ex in registered}
+    exported: dict[str, dict[str, Any]] = {}
+    for run in runs:  # what a notebook showed in another language is exported again below
+        exported.update({rec["id"]: rec for rec in run.exported if captions.get(rec["id"]) == rec["caption"]})
+        if run.exported:
+            say(_group_line(run.name, run.exported, "exported by its kernel"))
+    left: dict[str, list[str]] = {}
+    for ex in registered:
+        if ex.id not in exported:
+            left.setdefault(ex.notebook, []).append(ex.id)
+    for notebook, ids in left.items():
+        for exhibit_id in ids:
+            exported[exhibit_id] = export_exhibit(exhibit_id, tmp, lang, provenance=provenance)[0]
+        say(_group_line(notebook, [exported[i] for i in ids], "exported by the build"))
     for work in (".records", RUNTIME):
         shutil.rmtree(tmp / work, ignore_errors=True)
-    for run in runs:
-        exported.update({rec["id"]: rec for rec in run.exported})
-        if run.exported:
-            say(_group_line(run.name, run.exported, None, "exported by its kernel"))
-    missing = [ex.id for ex in registered if ex.id not in exported]
-    if missing:
-        raise BuildError(f"exhibits: not exported by their notebook's kernel: {', '.join(missing)}")
     records = [exported[ex.id] for ex in registered]
     notebook_records = []
     for run in runs:
@@ -431,14 +346,14 @@ def _build_into(tmp: Path, *, project: Path, nb_dir: Path, data: Path, lang: str
     manifest: dict[str, Any] = {
         "package": "ygx_analysis",
         "version": __version__,
-        "git_commit": provenance.commit or git_commit(project),  # the commit the cite lines name
+        "git_commit": provenance.commit,  # the commit the cite lines name
         "provenance": provenance.to_dict(),
         "build_time": _build_time(epoch),
         "lang": lang,
         "python": platform.python_version(),
         "python_implementation": platform.python_implementation(),
         "libraries": library_versions(),
-        "data": [{"path": "data/" + _rel(p, data), "sha256": sha256_file(p), "bytes": p.stat().st_size}
+        "data": [{"path": "data/" + p.relative_to(data).as_posix(), "sha256": sha256_file(p), "bytes": p.stat().st_size}
                  for p in data_files(data)],
         "overrides": list((changed or {}).get("overrides", [])),
         "configs": dict((changed or {}).get("configs", {})),
@@ -451,7 +366,7 @@ def _build_into(tmp: Path, *, project: Path, nb_dir: Path, data: Path, lang: str
     shutil.rmtree(tmp / SNAPSHOT)
     (tmp / OWNER).unlink()
     (tmp / MARKER).write_bytes(marker_bytes())
-    files = sorted(_rel(p, tmp) for p in tmp.rglob("*") if p.is_file())
+    files = sorted(p.relative_to(tmp).as_posix() for p in tmp.rglob("*") if p.is_file())
     manifest["files"] = {name: sha256_file(tmp / name) for name in files}
     (tmp / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     return manifest, files + ["manifest.json"]
@@ -470,11 +385,10 @@ def _build_time(epoch: int | None) -> str:
     return when.replace(microsecond=0).isoformat()
 
 
-def _group_line(notebook: str, records: Sequence[Mapping[str, Any]], seconds: float | None, how: str) -> str:
+def _group_line(notebook: str, records: Sequence[Mapping[str, Any]], how: str) -> str:
     kinds = [r["kind"] for r in records]
-    took = f"; {seconds:.1f} s" if seconds is not None else ""
     return (f"exhibits  {notebook}: {kinds.count('figure')} figures, {kinds.count('table')} tables, {how} "
-            f"({', '.join(r['id'] for r in records)}{took})")
+            f"({', '.join(r['id'] for r in records)})")
 
 
 def _project_rel(path: Path, project: Path) -> str:

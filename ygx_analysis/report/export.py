@@ -24,9 +24,9 @@ import pandas as pd
 
 from ..data.citation import SOURCE_LINE_HEADS
 
-__all__ = ["DISPLAY_DPI", "FIGURE_DPI", "FIXED_TIME", "INFINITY_NOTE", "BuildError", "check_glyphs",
-           "DATASETS", "drawn_texts", "export_datasets", "export_exhibit", "export_figure", "export_table", "fixed_time", "freeze_layout",
-           "save_exhibit_figure", "sha256_file", "write_csv", "write_csv_metadata", "write_xlsx"]
+__all__ = ["DATASETS", "DISPLAY_DPI", "FIGURE_DPI", "FIXED_TIME", "INFINITY_NOTE", "BuildError", "check_glyphs",
+           "export_datasets", "export_exhibit", "export_table", "fixed_time", "freeze_layout", "save_exhibit_figure",
+           "sha256_file", "write_csv", "write_csv_metadata", "write_xlsx"]
 
 DATASETS = {"indicators.csv": "data-indicators", "context.csv": "data-context", "sources.csv": "data-sources"}
 """The data files exported as tables (file name → table id)."""
@@ -60,17 +60,11 @@ def fixed_time(environ: Mapping[str, str] | None = None) -> _dt.datetime:
     '2000-01-01T00:00:00+00:00'
     >>> fixed_time({"SOURCE_DATE_EPOCH": "1735689600"}).isoformat()
     '2025-01-01T00:00:00+00:00'
-    >>> fixed_time({"SOURCE_DATE_EPOCH": "soon"})
-    Traceback (most recent call last):
-    ...
-    ValueError: SOURCE_DATE_EPOCH: 'soon' is not a whole number of seconds (ASCII digits only)
     """
     from ..data.files import source_date_epoch
 
     stamp = source_date_epoch(environ)
-    if stamp is None:
-        return FIXED_TIME
-    return _dt.datetime.fromtimestamp(stamp, tz=_dt.timezone.utc)
+    return FIXED_TIME if stamp is None else _dt.datetime.fromtimestamp(stamp, tz=_dt.timezone.utc)
 
 
 def sha256_file(path: str | os.PathLike[str]) -> str:
@@ -218,13 +212,6 @@ def export_table(frame: pd.DataFrame, stem: str | os.PathLike[str], *, table_id:
 # figures
 # ---------------------------------------------------------------------------
 
-def drawn_texts(fig: Any) -> list[str]:
-    """Every text on a figure that has been drawn (saved) already, without drawing it again."""
-    from matplotlib.text import Text
-
-    return [t.get_text() for t in fig.findobj(Text) if t.get_text()]
-
-
 def check_glyphs(fig: Any, exhibit_id: str, texts: Sequence[str] | None = None) -> list[str]:
     """Every text on ``fig``; raise :class:`BuildError` if the bundled CJK font lacks a glyph.
 
@@ -283,68 +270,56 @@ def save_exhibit_figure(fig: Any, exhibit_id: str, stem: str | os.PathLike[str],
                         dpi: int = FIGURE_DPI) -> dict[str, Any]:
     """Save a rendered figure exhibit as PNG, SVG and PDF in the house style, checking its glyphs.
 
-    The PNG is saved first; the glyph check reads the texts it drew, so a missing
-    glyph fails before the SVG and PDF are written.
+    The PNG is drawn first, into memory, and written; the glyph check reads the texts
+    it drew, so a missing glyph fails before the SVG and PDF are written.
 
     Returns
     -------
     dict
-        ``files`` (the paths written) and ``title`` (the figure's titles joined by " / ").
+        ``files`` (the paths written), ``title`` (the figure's titles joined by " / ")
+        and ``png`` (the PNG's bytes).
     """
-    from ..exhibits.style import house_style, save_figure
+    import io
+
+    from matplotlib.text import Text
+
+    from ..exhibits.style import SAVE_METADATA, house_style, save_figure
 
     if dpi < 200:
         raise ValueError(f"dpi: must be at least 200 for print, got {dpi}")
+    stem = Path(stem)
     with house_style():
         with warnings.catch_warnings():
             # check_glyphs reports a missing glyph, naming the exhibit
             warnings.filterwarnings("ignore", message=r"Glyph \d+ .*missing from font", category=UserWarning)
             freeze_layout(fig, dpi)
-            files = save_figure(fig, stem, formats=("png",), dpi=dpi)
-        texts = check_glyphs(fig, exhibit_id, drawn_texts(fig))
+            buffer = io.BytesIO()
+            fig.savefig(buffer, format="png", dpi=dpi, metadata=SAVE_METADATA["png"])
+        png = buffer.getvalue()
+        texts = check_glyphs(fig, exhibit_id, [t.get_text() for t in fig.findobj(Text) if t.get_text()])
         if not any(t.startswith(SOURCE_LINE_HEADS[lang]) for t in texts):
             raise BuildError(f"exhibit {exhibit_id}: the figure has no source line")
+        stem.with_suffix(".png").write_bytes(png)
         suptitle = getattr(fig, "_suptitle", None)
         titles = [t for t in ([suptitle.get_text()] if suptitle is not None else [])
                   + [ax.get_title() for ax in fig.get_axes()] if t]
         _freeze_wrapped_texts(fig)
-        files += save_figure(fig, stem, formats=("svg", "pdf"), dpi=dpi)
-    return {"files": files, "title": " / ".join(titles)}
-
-
-def export_figure(exhibit_id: str, stem: str | os.PathLike[str], lang: str = "zh",
-                  dpi: int = FIGURE_DPI) -> dict[str, Any]:
-    """Render a registered figure (:func:`ygx_analysis.exhibits.render`) and save it (:func:`save_exhibit_figure`)."""
-    from ..exhibits import render
-
-    fig = render(exhibit_id, lang)
-    result = save_exhibit_figure(fig, exhibit_id, stem, lang, dpi)
-    fig.clear()
-    return result
-
-
-def _restamp(fig: Any, lang: str, line: str) -> None:
-    """Replace a rendered figure's source line by ``line`` (the same sources, the build named)."""
-    from ..exhibits.style import add_source_line
-
-    for text in list(fig.texts):
-        if text.get_text().startswith(SOURCE_LINE_HEADS[lang]):
-            text.remove()
-    add_source_line(fig, line)
+        files = [stem.with_suffix(".png"), *save_figure(fig, stem, formats=("svg", "pdf"), dpi=dpi)]
+    return {"files": files, "title": " / ".join(titles), "png": png}
 
 
 def export_exhibit(exhibit_id: str, root: str | os.PathLike[str], lang: str = "zh", *,
-                   rendered: Any = None, provenance: Any = None) -> dict[str, Any]:
-    """Export one registered exhibit into ``root/figures/`` or ``root/tables/``; return its record.
+                   rendered: Any = None, provenance: Any = None) -> tuple[dict[str, Any], bytes | None]:
+    """Export one registered exhibit into ``root/figures/`` or ``root/tables/``; its record, and a figure's PNG.
 
     The record is the registry entry (:meth:`~ygx_analysis.exhibits.Exhibit.to_record`)
     plus ``caption`` and ``source_line`` in ``lang``, ``files`` (paths relative to
     ``root``, each with its sha256), and ``title`` for a figure or ``columns`` and
-    ``rows`` for a table. ``rendered`` is the exhibit as
-    :func:`~ygx_analysis.exhibits.render` returned it already (it is then not built again).
-    ``provenance`` (a :class:`ygx_analysis.data.provenance.Provenance`) names the build in
-    the source line of the files (commit, ``+modified``, data fingerprint for this
-    exhibit's data inputs), in the XLSX ``about`` sheet and in the CSV's sidecar.
+    ``rows`` for a table. ``rendered`` is what :func:`~ygx_analysis.exhibits.render`
+    returned already (not built again; a figure drawn with the same stamp).
+    ``provenance`` (a :class:`ygx_analysis.data.provenance.Provenance`) names the build
+    in the source line (commit, ``+modified``, data fingerprint of the exhibit's data
+    inputs), in the XLSX ``about`` sheet and in the CSV's sidecar.
 
     Raises
     ------
@@ -357,27 +332,21 @@ def export_exhibit(exhibit_id: str, root: str | os.PathLike[str], lang: str = "z
     root = Path(root)
     ex = get(exhibit_id)
     rec = ex.to_record()
+    png = None
     try:
         rec["caption"] = ex.caption(lang)
         stamp = provenance.stamp(ex.data_inputs) if provenance is not None else None
         rec["source_line"] = source_line(ex.sources, lang, stamp=stamp)
         if ex.kind == "figure":
-            (root / "figures").mkdir(exist_ok=True)
-            fig = render(ex.id, lang) if rendered is None else rendered
-            if stamp is not None:
-                _restamp(fig, lang, rec["source_line"])
+            (root / "figures").mkdir(parents=True, exist_ok=True)
+            fig = render(ex.id, lang, stamp=stamp) if rendered is None else rendered
             result = save_exhibit_figure(fig, ex.id, root / "figures" / ex.id, lang)
-            rec["title"] = result["title"]
-            paths = result["files"]
+            rec["title"], paths, png = result["title"], result["files"], result["png"]
         else:
-            (root / "tables").mkdir(exist_ok=True)
+            (root / "tables").mkdir(parents=True, exist_ok=True)
             frame = render(ex.id, lang) if rendered is None else rendered
-            about = None
-            if provenance is not None:
-                about = {"version": provenance.version, "commit": provenance.commit or "unknown",
-                         "modified": "yes" if provenance.modified(ex.data_inputs) else "no",
-                         "data fingerprint": provenance.data_fingerprint, "build date": provenance.build_date,
-                         "build": stamp or "", "data inputs": ", ".join(ex.data_inputs)}
+            about = None if provenance is None else {**_about(provenance, ex.data_inputs),
+                                                     "data inputs": ", ".join(ex.data_inputs)}
             paths = export_table(frame, root / "tables" / ex.id, table_id=ex.id, caption=frame.attrs["caption"],
                                  source=rec["source_line"] if stamp is not None else frame.attrs["source"],
                                  version=__version__, about=about)
@@ -387,8 +356,19 @@ def export_exhibit(exhibit_id: str, root: str | os.PathLike[str], lang: str = "z
         raise
     except Exception as exc:
         raise BuildError(f"exhibit {exhibit_id}: {type(exc).__name__}: {exc}") from exc
-    rec["files"] = [{"path": Path(p).relative_to(root).as_posix(), "sha256": sha256_file(p)} for p in paths]
-    return rec
+    rec["files"] = _file_records(paths, root)
+    return rec, png
+
+
+def _about(provenance: Any, inputs: Sequence[str]) -> dict[str, str]:
+    """The provenance rows of a table's XLSX ``about`` sheet and CSV sidecar, for the data files ``inputs``."""
+    return {"version": provenance.version, "commit": provenance.commit or "unknown",
+            "modified": "yes" if provenance.modified(inputs) else "no", "data fingerprint": provenance.data_fingerprint,
+            "build date": provenance.build_date, "build": provenance.stamp(inputs)}
+
+
+def _file_records(paths: Sequence[Path], root: Path) -> list[dict[str, str]]:
+    return [{"path": Path(p).relative_to(root).as_posix(), "sha256": sha256_file(p)} for p in paths]
 
 
 def export_datasets(tmp: Path, data: Path, lang: str, version: str, say: Callable[[str], None],
@@ -406,16 +386,11 @@ def export_datasets(tmp: Path, data: Path, lang: str, version: str, say: Callabl
         frame = loaders[name](path)
         caption = f"{name}，载入后（含区间）" if lang == "zh" else f"{name} as loaded (with intervals)"
         stamp = provenance.stamp([name]) if provenance is not None else f"ygx_analysis {version}"
-        about = None if provenance is None else {
-            "version": version, "commit": provenance.commit or "unknown",
-            "modified": "yes" if provenance.modified([name]) else "no",
-            "data fingerprint": provenance.data_fingerprint, "build date": provenance.build_date, "build": stamp}
         paths = export_table(frame, tmp / "tables" / table_id, table_id=table_id, caption=caption,
-                             source=f"data/{name}; {stamp}", version=version, about=about)
-        datasets.append({"id": table_id, "data_file": f"data/{name}", "caption": caption,
-                         "rows": len(frame), "columns": [str(c) for c in frame.columns],
-                         "files": [{"path": p.relative_to(tmp).as_posix(), "sha256": sha256_file(p)}
-                                   for p in paths]})
+                             source=f"data/{name}; {stamp}", version=version,
+                             about=None if provenance is None else _about(provenance, [name]))
+        datasets.append({"id": table_id, "data_file": f"data/{name}", "caption": caption, "rows": len(frame),
+                         "columns": [str(c) for c in frame.columns], "files": _file_records(paths, tmp)})
     if datasets:
         say(f"tables    data: {', '.join(d['data_file'] for d in datasets)} ({time.perf_counter() - start:.1f} s)")
     return datasets

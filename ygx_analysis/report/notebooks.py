@@ -4,13 +4,12 @@
 costliest first), each with the build's folder as working directory; the
 notebooks on disk are only read. A notebook with a code cell tagged
 ``parameters`` gets ``LANG`` injected by papermill (:func:`parameterise`); any
-other notebook runs as stored.
+other notebook runs as stored. Kernels shut down as nbclient shuts them down.
 
 In a report build, each kernel gets the report's :func:`ygx_analysis.exhibits.on_show`
 hook (:class:`ygx_analysis.report.kernel.ShowExporter`) before its first cell, run
-silently so that the cells keep their execution counts; after the last cell the
-kernel exports the exhibits of its notebook that were not shown. Both write their
-records as JSON lines to a file (:func:`records_path`), which the build reads.
+silently so that the cells keep their execution counts. It records the exhibits it
+exports as JSON lines in a file (:func:`records_path`), which the build reads.
 """
 
 from __future__ import annotations
@@ -28,22 +27,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .kernel import export_cell_source, hook_source, read_records, records_path
+from .kernel import hook_source, read_records, records_path
 
-__all__ = ["INJECTED_TAG", "IPC_PATH_MAX", "REPORT_KERNEL", "KERNEL_MPLBACKEND", "PARAMETER_TAG", "NotebookCancelled", "NotebookRun",
-           "execute_notebooks", "kernel_env", "kernels_running", "notebook_cost", "parameterise", "start_order",
-           "usable_cpus"]
+__all__ = ["INJECTED_TAG", "KERNEL_MPLBACKEND", "PARAMETER_TAG", "REPORT_KERNEL", "NotebookCancelled",
+           "NotebookRun", "execute_notebooks", "kernel_env", "notebook_cost", "parameterise"]
 
 PARAMETER_TAG = "parameters"
 INJECTED_TAG = "injected-parameters"
-IPC_PATH_MAX = 96
 REPORT_KERNEL = "python3"
 """The kernel every report notebook runs in, whatever its kernelspec names: ipykernel's own
 ``python3`` spec starts the Python that runs the build, so kernels import the same package and
 data. The notebooks name ``ygx-analysis`` (registered by ``make lab``) for Jupyter users; a
 machine without that kernel still builds."""
-"""Longest socket path used for local (ipc) kernel sockets; a longer runtime folder falls back to TCP
-on the loopback address (a Unix socket path holds at most 107 bytes, and ZeroMQ adds ``-<n>``)."""
 KERNEL_MPLBACKEND = "module://matplotlib_inline.backend_inline"
 """Kernels draw inline so that the HTML pages show the figures."""
 
@@ -95,7 +90,7 @@ def parameterise(nb: Any, parameters: Mapping[str, Any]) -> tuple[Any, bool]:
 class NotebookRun:
     """The outcome of executing one notebook.
 
-    ``nb`` is the executed notebook (without the report's export cell);
+    ``nb`` is the executed notebook;
     ``exported`` holds the records of the exhibits its kernel exported.
     """
 
@@ -113,12 +108,8 @@ class NotebookRun:
         return self.error is None
 
 
-def _failure_message(name: str, nb: Any, index: int | None, exc: BaseException, export_index: int | None,
-                     timeout: int | None = None) -> str:
-    """One line: the notebook, the cell (1-based, of all its cells), its first line, and the error.
-
-    A cell that ran out of time says "timed out after N s" (``timeout``), not nbclient's message.
-    """
+def _failure_message(name: str, nb: Any, index: int | None, exc: BaseException, timeout: int) -> str:
+    """One line: the notebook, the cell (1-based), its first line, and the error (or "timed out after N s")."""
     from nbclient.exceptions import CellTimeoutError
 
     ename = getattr(exc, "ename", None) or type(exc).__name__
@@ -126,18 +117,15 @@ def _failure_message(name: str, nb: Any, index: int | None, exc: BaseException, 
     if evalue is None:
         text = str(exc).strip()
         evalue = text.splitlines()[-1] if text else ""
-    if index is not None and index == export_index:
-        return f"notebook {name}: exporting its exhibits failed: {ename}: {evalue}"
     where = ""
     if index is not None:
         cell = nb.cells[index]
         first = next((line.strip() for line in cell.source.splitlines() if line.strip()), "")
         count = cell.get("execution_count")
-        total = len(nb.cells) - (export_index is not None)
-        where = (f" cell {index + 1} of {total}" + (f" (In [{count}])" if count else "")
+        where = (f" cell {index + 1} of {len(nb.cells)}" + (f" (In [{count}])" if count else "")
                  + (f" `{first[:60]}`" if first else "") + ":")
     if isinstance(exc, CellTimeoutError):
-        return f"notebook {name}:{where} timed out" + (f" after {timeout} s" if timeout is not None else "")
+        return f"notebook {name}:{where} timed out after {timeout} s"
     return f"notebook {name}:{where} {ename}: {evalue}".rstrip()
 
 
@@ -188,15 +176,12 @@ async def _execute_one(number: int, path: Path, out_dir: Path, *, lang: str | No
     if lang is not None:
         nb, run.parameterised = parameterise(nb, {"LANG": lang})
     run.cells = len(nb.cells)
-    export_index = records = None
+    records = None
     if export_root is not None:
         records = records_path(export_root, path.name)
         records.parent.mkdir(exist_ok=True)
         records.unlink(missing_ok=True)
-        export_index = len(nb.cells)
-        nb.cells.append(nbformat.v4.new_code_cell(export_cell_source(path.name, export_root, lang or "zh", records)))
     current: dict[str, int | None] = {"index": None}
-    last_index = len(nb.cells) - 1
     slot = {"held": False}
 
     def release_slot() -> None:
@@ -206,48 +191,28 @@ async def _execute_one(number: int, path: Path, out_dir: Path, *, lang: str | No
 
     def on_cell_execute(cell: Any, cell_index: int) -> None:
         if stop.is_set():
-            client.shutdown_kernel = "immediate"
             raise NotebookCancelled(f"notebook {path.name}: cancelled before cell {cell_index + 1}")
         current["index"] = cell_index
         stop.in_cell[number] = client
-        # until the cell's reply comes: a cell that times out leaves its kernel busy, and a
-        # busy kernel would keep a graceful shutdown waiting
-        client.shutdown_kernel = "immediate"
 
     def on_cell_executed(cell_index: int | None = None, **_: Any) -> None:
         stop.in_cell.pop(number, None)
-        if not stop.is_set():
-            client.shutdown_kernel = "graceful"
-        if cell_index == last_index:
-            # every cell has run: the next notebook's kernel starts while this one shuts down
-            release_slot()
-            if cell_index == export_index and not stop.is_set():
-                # The export cell ran last and flushed the files the notebook left open;
-                # all outputs are in. Stop the kernel at once: Python's own teardown of
-                # some 2,000 modules costs 0.7-1.6 s of CPU a kernel and changes nothing.
-                client.shutdown_kernel = "immediate"
+        if cell_index == len(nb.cells) - 1:
+            release_slot()  # every cell has run: the next notebook's kernel starts while this one shuts down
 
     async def on_notebook_start(**_: Any) -> None:
         if records is None:
             return
         # silent: no execution count is taken, so the notebook's cells keep theirs
-        msg_id = client.kc.execute(hook_source(path.name, export_root, lang or "zh", records),
-                                   silent=True, store_history=False)
-        reply = await client.async_wait_for_reply(msg_id)
-        content = (reply or {}).get("content", {})
+        msg_id = client.kc.execute(hook_source(path.name, export_root, records), silent=True, store_history=False)
+        content = ((await client.async_wait_for_reply(msg_id)) or {}).get("content", {})
         if content.get("status") != "ok":
             raise RuntimeError(f"installing the report's show hook failed: {content.get('ename')}: "
                                f"{content.get('evalue')}")
 
     config = Config()
-    # the connection file and the sockets in the run's private folder, so they leave with it
+    # the connection file in the run's private folder, so that it leaves with it
     config.KernelManager.connection_file = str(runtime / f"kernel-{number}.json")
-    socket = runtime / f"k{number}"
-    if len(str(socket)) <= IPC_PATH_MAX:
-        # local sockets rather than plain TCP; an absolute path, because the kernel
-        # runs in another working directory
-        config.KernelManager.transport = "ipc"
-        config.KernelManager.ip = str(socket)
     client = NotebookClient(nb, timeout=timeout, kernel_name=REPORT_KERNEL, record_timing=False,
                             on_cell_execute=on_cell_execute, on_cell_executed=on_cell_executed,
                             on_notebook_start=on_notebook_start,
@@ -260,36 +225,29 @@ async def _execute_one(number: int, path: Path, out_dir: Path, *, lang: str | No
             run.error = f"notebook {path.name}: cancelled before it started"
             return run
         stop.clients[number] = client
-        # the kernel process's own output (ipykernel's log, e.g. a reply it cannot send after a
-        # timeout) goes to a file in the runtime folder, not to the build's stdout and stderr
-        kernel_log = open(runtime / f"kernel-{number}.log", "wb")  # noqa: SIM115 - closed below
-        try:
-            await client.async_execute(env=dict(env), stdout=kernel_log, stderr=kernel_log)
-        except Exception as exc:  # noqa: BLE001 - every failure is reported with its cell
-            if stop.is_set():
-                run.error = f"notebook {path.name}: cancelled"
-            else:
-                run.error = _failure_message(path.name, nb, current["index"], exc, export_index, timeout)
-        finally:
-            kernel_log.close()
-            stop.in_cell.pop(number, None)
-            stop.clients.pop(number, None)
-            atexit.unregister(client._cleanup_kernel)
+        # the kernel process's own output (ipykernel's log) goes to a file in the runtime folder
+        with open(runtime / f"kernel-{number}.log", "wb") as kernel_log:
+            try:
+                await client.async_execute(env=dict(env), stdout=kernel_log, stderr=kernel_log)
+            except Exception as exc:  # noqa: BLE001 - every failure is reported with its cell
+                run.error = (f"notebook {path.name}: cancelled" if stop.is_set()
+                             else _failure_message(path.name, nb, current["index"], exc, timeout))
+            finally:
+                stop.in_cell.pop(number, None)
+                stop.clients.pop(number, None)
+                atexit.unregister(client._cleanup_kernel)
         run.seconds = time.perf_counter() - start
     finally:
         release_slot()  # when a cell failed, was cancelled or timed out
-    if export_index is not None:
-        nb.cells.pop(export_index)
-        if run.ok:
-            run.exported = read_records(records)
+    if records is not None and run.ok:
+        run.exported = read_records(records)
     run.nb = nb
     if log and not stop.is_set():
-        status = "ok" if run.ok else "FAILED"
         extra = ", LANG injected" if run.parameterised else ""
         if run.exported:
             kinds = [r["kind"] for r in run.exported]
             extra += f"; exported {kinds.count('figure')} figures, {kinds.count('table')} tables"
-        log(f"notebook  {path.name}: {status} ({run.cells} cells{extra}; {run.seconds:.1f} s)")
+        log(f"notebook  {path.name}: {'ok' if run.ok else 'FAILED'} ({run.cells} cells{extra}; {run.seconds:.1f} s)")
     return run
 
 
@@ -335,10 +293,8 @@ def execute_notebooks(paths: Sequence[Path], out_dir: Path, *, jobs: int = 2, la
 
     Each kernel's working directory is ``out_dir``; the notebooks on disk are only
     read and nothing is written but what the notebooks write themselves. A kernel
-    whose last cell has run gives up its place at once: the next notebook's kernel
-    starts while it shuts down (0.3-1.6 s on a 2-core machine). With ``export_root``,
-    the last cell is the export cell, after which the kernel is stopped at once,
-    without Python's teardown (:func:`~ygx_analysis.report.kernel.flush_open_files`).
+    whose last cell has run gives up its place: the next notebook's kernel starts
+    while it shuts down.
 
     Parameters
     ----------
@@ -346,10 +302,9 @@ def execute_notebooks(paths: Sequence[Path], out_dir: Path, *, jobs: int = 2, la
         Injected as ``LANG`` into notebooks that have a ``parameters`` cell.
     export_root : Path, optional
         When given, each kernel exports its notebook's registered exhibits into
-        this folder: as :func:`ygx_analysis.exhibits.show` shows them (the hook
-        :class:`~ygx_analysis.report.kernel.ShowExporter`), and those not shown after
-        the last cell (:func:`~ygx_analysis.report.kernel.export_notebook_exhibits`).
-        Their records are in ``NotebookRun.exported`` (read from :func:`records_path`).
+        this folder as :func:`ygx_analysis.exhibits.show` shows them (the hook
+        :class:`~ygx_analysis.report.kernel.ShowExporter`). Their records are in
+        ``NotebookRun.exported`` (read from :func:`records_path`).
     cancel : threading.Event, optional
         Set it to stop the remaining work: notebooks not started are not started,
         a running cell is interrupted, no further cell runs, and every kernel is
@@ -361,7 +316,7 @@ def execute_notebooks(paths: Sequence[Path], out_dir: Path, *, jobs: int = 2, la
         first (ties in the order of ``paths``), so that a long notebook does not
         run alone at the end. By default, notebooks start in the order of ``paths``.
     runtime_dir : Path, optional
-        Folder for the kernels' connection files and sockets (created, mode 0700, and
+        Folder for the kernels' connection files and logs (created, mode 0700, and
         removed at the end); by default a private temporary folder.
 
     Returns
@@ -388,8 +343,8 @@ def execute_notebooks(paths: Sequence[Path], out_dir: Path, *, jobs: int = 2, la
     async def main(runtime: Path) -> list[NotebookRun]:
         semaphore = asyncio.Semaphore(jobs)
         # tasks take the semaphore in the order they were created
-        started = {i: asyncio.ensure_future(one(i, paths[i], semaphore, runtime))
-                   for i in start_order(paths, cost)}
+        order = sorted(range(len(paths)), key=lambda i: -cost(paths[i])) if cost else range(len(paths))
+        started = {i: asyncio.ensure_future(one(i, paths[i], semaphore, runtime)) for i in order}
         tasks = [started[i] for i in range(len(paths))]
         watcher = None
         if cancel is not None:
@@ -427,23 +382,6 @@ def execute_notebooks(paths: Sequence[Path], out_dir: Path, *, jobs: int = 2, la
         shutil.rmtree(runtime, ignore_errors=True)
 
 
-def start_order(paths: Sequence[Path], cost: Callable[[Path], float] | None = None) -> list[int]:
-    """Indices of ``paths`` in the order to start them: highest ``cost`` first, ties in the given order.
-
-    Examples
-    --------
-    >>> ps = [Path("01.ipynb"), Path("02.ipynb"), Path("03.ipynb")]
-    >>> start_order(ps)
-    [0, 1, 2]
-    >>> start_order(ps, lambda p: {"01.ipynb": 4, "02.ipynb": 8, "03.ipynb": 4}[p.name])
-    [1, 0, 2]
-    """
-    if cost is None:
-        return list(range(len(paths)))
-    costs = [cost(p) for p in paths]
-    return sorted(range(len(paths)), key=lambda i: -costs[i])
-
-
 def notebook_cost(path: Path) -> int:
     """The report's estimate of a notebook's run time: the number of registered exhibits it shows.
 
@@ -462,24 +400,3 @@ def notebook_cost(path: Path) -> int:
     from ..exhibits import all_exhibits
 
     return sum(ex.notebook == path.name for ex in all_exhibits())
-
-
-def usable_cpus() -> int:
-    """Cores this process may run on (its CPU affinity where the system has one), at least 1."""
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except AttributeError:  # no sched_getaffinity (macOS, Windows)
-        return max(1, os.cpu_count() or 1)
-
-
-def kernels_running(notebooks: int, finished: int, jobs: int) -> int:
-    """Kernels running while ``finished`` of ``notebooks`` are done, ``jobs`` at a time.
-
-    Examples
-    --------
-    >>> [kernels_running(6, finished, jobs=2) for finished in range(7)]
-    [2, 2, 2, 2, 2, 1, 0]
-    >>> kernels_running(6, 0, jobs=8)
-    6
-    """
-    return max(0, min(jobs, notebooks - finished))

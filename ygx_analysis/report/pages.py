@@ -20,11 +20,9 @@ from __future__ import annotations
 
 import copy
 import html
-import html.parser
 import importlib.util
 import re
 import shutil
-import threading
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
@@ -120,37 +118,15 @@ def font_face_css(prefix: str = "", woff2: bool | None = None) -> str:
     return "\n".join(rules + [f":root{{--ygx-font:{FONT_STACK};--ygx-mono:{MONO_STACK}}}"])
 
 
-class _TextParser(html.parser.HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self._skip = 0
-
-    def handle_starttag(self, tag: str, attrs: Any) -> None:
-        if tag in ("script", "style"):
-            self._skip += 1
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in ("script", "style") and self._skip:
-            self._skip -= 1
-
-    def handle_data(self, data: str) -> None:
-        if not self._skip:
-            self.parts.append(data)
-
-
 def page_text(page: str) -> str:
     """The text a reader sees on an HTML page (no scripts, styles or tags).
 
     Examples
     --------
-    >>> page_text("<p>财政 <b>收入</b></p><style>p{}</style><script>x=1</script>")
-    '财政 收入'
+    >>> page_text("<p>财政 <b>收入</b> &amp;</p><style>p{}</style><script>x=1</script>")
+    '财政 收入 &'
     """
-    parser = _TextParser()
-    parser.feed(page)
-    parser.close()
-    return "".join(parser.parts)
+    return html.unescape(re.sub(r"<(script|style)\b.*?</\1\s*>|<[^>]*>", "", page, flags=re.S | re.I))
 
 
 @lru_cache(maxsize=1)
@@ -176,8 +152,6 @@ def missing_glyphs(text: str) -> list[str]:
     ([], ['\u9fff'])
     """
     return sorted({ch for ch in text if ord(ch) >= 0x2E80 and ord(ch) not in _covered()})
-
-_EXPORTERS = threading.local()
 
 
 @lru_cache(maxsize=1)
@@ -211,16 +185,12 @@ def index_html(manifest: Mapping[str, Any], lang: str = "zh") -> str:
         build=build_stamp(manifest), example=how_to_cite(example, manifest, lang) if example is not None else None)
 
 
+@lru_cache(maxsize=1)
 def _exporter() -> Any:
-    """nbconvert's HTML exporter (``ygx_lab`` template over ``lab``, embedded images), one per thread."""
-    exporter = getattr(_EXPORTERS, "exporter", None)
-    if exporter is None:
-        from nbconvert import HTMLExporter
+    """nbconvert's HTML exporter (``ygx_lab`` template over ``lab``, embedded images)."""
+    from nbconvert import HTMLExporter
 
-        exporter = HTMLExporter(template_name="ygx_lab", extra_template_basedirs=[str(TEMPLATES)],
-                                embed_images=True)
-        _EXPORTERS.exporter = exporter
-    return exporter
+    return HTMLExporter(template_name="ygx_lab", extra_template_basedirs=[str(TEMPLATES)], embed_images=True)
 
 
 _CAPTION = re.compile(r"^\*\*((?:fig|tab)-[a-z0-9-]+)\*\* · ")

@@ -11,7 +11,7 @@ A build into ``OUT`` works like this:
 3. :func:`remove_stale` removes the ``OUT.tmp<pid>`` folders of builds that died
    (their process is gone, checked with its start time against pid reuse).
 4. The build goes into ``OUT.tmp<pid>`` (:func:`make_temporary`); kernels keep their
-   connection files and sockets inside it, so they leave with it.
+   connection files inside it, so they leave with it.
 5. :func:`swap_in` renames ``OUT`` aside, renames the new build in and removes the
    old one; a failure puts the old one back. :class:`SignalGuard` holds SIGINT and
    SIGTERM back while it runs.
@@ -36,7 +36,7 @@ from types import FrameType
 from ..data.files import DataError, display_path, read_bytes
 from .export import BuildError
 
-__all__ = ["BUILD_LAYOUT", "MARKER", "MARKER_FORMAT", "OWNER", "BuildInterrupted", "OutLocked", "SignalGuard",
+__all__ = ["MARKER", "MARKER_FORMAT", "OWNER", "BuildInterrupted", "OutLocked", "SignalGuard",
            "check_out", "is_build", "make_temporary", "marker_bytes", "out_lock", "process_started",
            "remove_stale", "resolve_out", "swap_in", "temporary_path"]
 
@@ -48,10 +48,6 @@ MARKER_FORMAT = 1
 
 OWNER = ".ygx-owner.json"
 """The file in a temporary build folder naming the process that writes it (pid and start time)."""
-
-BUILD_LAYOUT = frozenset({"index.html", "EXHIBITS.md", "manifest.json", "assets", "figures", "tables", "notebooks",
-                          MARKER})
-"""Top-level names of a build folder."""
 
 Log = Callable[[str], None]
 
@@ -76,30 +72,21 @@ def _json_object(path: Path) -> dict | None:
 
 
 def is_build(folder: str | os.PathLike[str]) -> bool:
-    """Whether ``folder`` holds a report build: its :data:`MARKER`, or an earlier build's exact layout.
-
-    A build written before the marker existed counts when every top-level name is
-    one of :data:`BUILD_LAYOUT` and its ``manifest.json`` names the package.
+    """Whether ``folder`` holds a report build: its :data:`MARKER`, naming this package.
 
     Examples
     --------
     >>> import tempfile
     >>> d = Path(tempfile.mkdtemp())
-    >>> _ = (d / "thesis.docx").write_text("mine")
     >>> _ = (d / "manifest.json").write_text('{"package": "ygx_analysis"}')
     >>> is_build(d)
     False
-    >>> (d / "thesis.docx").unlink()
+    >>> _ = (d / MARKER).write_bytes(marker_bytes())
     >>> is_build(d)
     True
     """
-    folder = Path(folder)
-    marker = _json_object(folder / MARKER)
-    if marker is not None:
-        return marker.get("package") == "ygx_analysis" and isinstance(marker.get("format"), int)
-    names = {p.name for p in folder.iterdir()}
-    manifest = _json_object(folder / "manifest.json") if names <= BUILD_LAYOUT else None
-    return manifest is not None and manifest.get("package") == "ygx_analysis"
+    marker = _json_object(Path(folder) / MARKER)
+    return marker is not None and marker.get("package") == "ygx_analysis" and isinstance(marker.get("format"), int)
 
 
 def resolve_out(out: str | os.PathLike[str]) -> Path:
@@ -241,13 +228,6 @@ def process_started(pid: int) -> float | None:
         return -1.0
 
 
-def _alive(pid: int, started: float | None) -> bool:
-    now = process_started(pid)
-    if now is None:
-        return False
-    return started is None or now < 0 or abs(now - started) < 0.01
-
-
 def temporary_path(out: Path) -> Path:
     """``OUT.tmp<pid>``: the temporary folder of this process's build into ``out``.
 
@@ -286,8 +266,10 @@ def remove_stale(out: Path, say: Log) -> list[Path]:
         pid, old = int(match.group(1)), bool(match.group(2))
         owner = None if old else _json_object(path / OWNER)
         started = owner.get("started") if owner else None
-        if pid == os.getpid() or _alive(pid, started if isinstance(started, float) else None):
-            continue
+        now = process_started(pid)
+        if pid == os.getpid() or (now is not None and (not isinstance(started, float) or now < 0
+                                                        or abs(now - started) < 0.01)):
+            continue  # its process runs (the same pid and start time, or a start time not known)
         if old and not os.path.lexists(out) and is_build(path):
             path.rename(out)
             say(f"restored {display_path(out)} from {path.name}, left by build process {pid}, which is gone")

@@ -1,26 +1,15 @@
 """Look at a built report as a reader's browser does: headless Chromium screenshots and page checks.
 
-For ``index.html`` and every notebook page of a build, :func:`check_build`
-
-- loads a copy of the page, with a small script added, in one headless Chromium
-  run that takes a screenshot (``--screenshot``, 1280×2000 by default) and
-  prints the DOM (``--dump-dom``);
-- the script waits for the web fonts and writes, into a hidden element of that
-  DOM (not in the screenshot), which fonts loaded, whether
-  ``document.fonts.check('16px YGX')`` holds, the page's ``scrollWidth`` against
-  the window's width, and the elements that stick out of the window without a
-  scrolling box around them;
-- checks that every text holding Chinese is set in a font list that includes the
-  embedded fonts (its computed ``font-family``), and lists the page's CJK
-  characters that no embedded font holds
-  (:func:`ygx_analysis.report.pages.missing_glyphs`): on a machine without CJK
-  system fonts those are the empty boxes ("tofu").
-
-:meth:`PageCheck.problems` turns that into one line per problem. Run it as
-``python -m ygx_analysis.report.screenshots build --out build/screenshots``
-(``make screenshots``); it exits with status 1 when a page has a problem.
-Chromium is the Debian package (``apt-get install chromium``), run with a
-throw-away profile and without network services.
+For ``index.html`` and every notebook page of a build, :func:`check_build` loads a
+copy of the page with :data:`CHECK_SCRIPT` added, in one headless Chromium run
+that takes a screenshot (``--screenshot``) and prints the DOM (``--dump-dom``). The
+script waits for the web fonts and writes its findings into a hidden element: the
+fonts loaded, the page's width against the window's, the elements sticking out,
+and the Chinese texts set in a font list without the embedded fonts. The page's
+CJK characters that no embedded font holds (:func:`ygx_analysis.report.pages.missing_glyphs`)
+would show as empty boxes ("tofu") without CJK system fonts. :meth:`PageCheck.problems`
+gives one line per problem. ``python -m ygx_analysis.report.screenshots build --out
+build/screenshots`` (``make screenshots``) exits with status 1 when a page has one.
 """
 
 from __future__ import annotations
@@ -50,48 +39,8 @@ CHROMIUM = "/usr/bin/chromium"
 CHECK_ID = "ygx-page-check"
 """The id of the element into which :data:`CHECK_SCRIPT` writes its findings."""
 
-CHECK_SCRIPT = """<script>
-window.addEventListener("load", async () => {
-  await document.fonts.ready;
-  const width = window.innerWidth;
-  const clipped = (el) => {
-    for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) {
-      const o = getComputedStyle(p).overflowX;
-      if (o === "auto" || o === "scroll" || o === "hidden") return true;
-    }
-    return false;
-  };
-  const wide = [...document.body.querySelectorAll("*")]
-    .filter((el) => el.getBoundingClientRect().right > width + 1 && !clipped(el))
-    .slice(0, 10)
-    .map((el) => el.tagName.toLowerCase() + (el.className ? "." + String(el.className).split(" ")[0] : ""));
-  const cjk = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]/;
-  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-  const noFont = [];
-  let cjkNodes = 0;
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    const el = node.parentElement;
-    if (!el || !cjk.test(node.data) || el.closest("script, style")) continue;
-    cjkNodes += 1;
-    if (!/YGX/.test(getComputedStyle(el).fontFamily)) {
-      noFont.push(el.tagName.toLowerCase() + (el.className ? "." + String(el.className).split(" ")[0] : "")
-                  + ": " + node.data.trim().slice(0, 20));
-    }
-  }
-  const result = {
-    cjkNodes: cjkNodes, noFont: noFont.length, noFontSamples: noFont.slice(0, 5),
-    ygx: document.fonts.check("16px YGX"),
-    loaded: [...document.fonts].filter((f) => f.status === "loaded").map((f) => f.family.replace(/"/g, "")),
-    failed: [...document.fonts].filter((f) => f.status === "error").map((f) => f.family.replace(/"/g, "")),
-    scrollWidth: document.documentElement.scrollWidth, innerWidth: width, wide: wide,
-  };
-  const out = document.createElement("pre");
-  out.id = "%s";
-  out.hidden = true;  // in the DOM that --dump-dom prints, not in the screenshot
-  out.textContent = JSON.stringify(result);
-  document.body.appendChild(out);
-});
-</script>""" % CHECK_ID
+CHECK_SCRIPT = ("<script>\n" + (Path(__file__).resolve().parent / "templates" / "page_check.js").read_text(
+    encoding="utf-8") + "</script>")
 """Appended to a copy of each page: waits for the fonts, then writes its findings as JSON."""
 
 
@@ -178,10 +127,6 @@ class PageCheck:
         return lines
 
 
-def _run(cmd: Sequence[str], timeout: int) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(list(cmd), capture_output=True, text=True, timeout=timeout, check=False)
-
-
 def check_page(page: str | os.PathLike[str], out_dir: str | os.PathLike[str], *, chromium: str | os.PathLike[str],
                size: tuple[int, int] = (1280, 2000), timeout: int = 120) -> PageCheck:
     """Screenshot one page into ``out_dir/<stem>.png`` and check it (see the module docstring)."""
@@ -197,9 +142,10 @@ def check_page(page: str | os.PathLike[str], out_dir: str | os.PathLike[str], *,
         shot = out_dir / f"{page.stem}.png"
         shot.unlink(missing_ok=True)
         with tempfile.TemporaryDirectory(prefix="ygx-chromium-") as profile:
-            done = _run(chromium_command(chromium, profile, "--run-all-compositor-stages-before-draw",
-                                         "--virtual-time-budget=15000", f"--screenshot={shot}", "--dump-dom",
-                                         probe.as_uri(), size=size), timeout)
+            done = subprocess.run(chromium_command(chromium, profile, "--run-all-compositor-stages-before-draw",
+                                                   "--virtual-time-budget=15000", f"--screenshot={shot}",
+                                                   "--dump-dom", probe.as_uri(), size=size),
+                                  capture_output=True, text=True, timeout=timeout, check=False)
         if done.returncode != 0 or not shot.is_file():
             result.error = f"chromium --screenshot failed ({done.returncode}): {done.stderr.strip()[-300:]}"
             return result
