@@ -57,7 +57,8 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from ygx_analysis.data.files import DataError, Problem, display_path, read_csv_rows, read_toml
+from ygx_analysis.data.csvrows import read_csv_rows
+from ygx_analysis.data.files import DataError, Problem, display_path, read_toml
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 
