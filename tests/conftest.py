@@ -48,7 +48,8 @@ def committed_project(tmp_path: Path) -> Path:
 def fingerprint_by_hand(folder: Path) -> str:
     """The data fingerprint worked out here, independently of ygx_analysis.data.provenance."""
     digest = hashlib.sha256()
-    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+    # curation/ holds the inputs of tools/curate_context.py, which no analysis reads
+    for path in sorted(p for p in folder.rglob("*") if p.is_file() and "curation" not in p.relative_to(folder).parts):
         content = path.read_bytes()
         digest.update(f"{path.relative_to(folder).as_posix()}\0{len(content)}\0".encode() + content)
     return digest.hexdigest()[:8]

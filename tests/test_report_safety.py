@@ -340,7 +340,7 @@ def test_a_data_edit_during_the_build_shows_nowhere(tmp_path, monkeypatch):
         "print(load_indicators().set_index('id').loc['fiscal_revenue_total_2024', 'value_printed'])",
         "from ygx_analysis import exhibits\nexhibits.show('tab-reported-figures')",
     ], name)
-    original = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in (project / "data").iterdir()}
+    original = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in (project / "data").iterdir() if p.is_file()}
     out = tmp_path / "build"
 
     def edit_once_the_kernel_starts() -> None:

@@ -53,20 +53,26 @@ _GIT_TIMEOUT = 20
 
 
 def data_files(data_dir: str | os.PathLike[str]) -> list[Path]:
-    """Every file in a data folder, sorted, skipping hidden files and caches.
+    """Every file in a data folder that the analyses read, sorted.
+
+    Hidden files, caches and ``curation/`` (the inputs of ``tools/curate_context.py``,
+    which writes ``context.csv`` and ``sources.csv``; no analysis reads them) are skipped.
 
     Examples
     --------
     >>> import tempfile
     >>> d = Path(tempfile.mkdtemp())
-    >>> for name in ("b.csv", "a.toml", ".hidden", "__pycache__/x.pyc"):
+    >>> for name in ("b.csv", "a.toml", ".hidden", "__pycache__/x.pyc", "curation/rows.csv"):
     ...     (d / name).parent.mkdir(exist_ok=True); _ = (d / name).write_text("x")
     >>> [p.name for p in data_files(d)]
     ['a.toml', 'b.csv']
     """
     data_dir = Path(data_dir)
     return sorted(p for p in data_dir.rglob("*") if p.is_file()
-                  and not any(part.startswith(".") or part == "__pycache__" for part in p.relative_to(data_dir).parts))
+                  and not any(part.startswith(".") or part in SKIPPED_FOLDERS for part in p.relative_to(data_dir).parts))
+
+
+SKIPPED_FOLDERS = frozenset({"__pycache__", "curation"})
 
 
 def data_fingerprint(data_dir: str | os.PathLike[str]) -> str:
@@ -124,7 +130,8 @@ def changed_data_files(project: str | os.PathLike[str], data_dir: str | os.PathL
     if listing is None:
         return None
     prefix = f"{committed}/"
-    in_commit = {name[len(prefix):] for name in listing.decode("utf-8").split("\0") if name.startswith(prefix)}
+    in_commit = {name[len(prefix):] for name in listing.decode("utf-8").split("\0") if name.startswith(prefix)
+                 and not any(part.startswith(".") or part in SKIPPED_FOLDERS for part in name[len(prefix):].split("/"))}
     here = {p.relative_to(data_dir).as_posix(): p for p in data_files(data_dir)}
     changed = [name for name in in_commit & set(here)
                if _git(project, "show", f"HEAD:{prefix}{name}") != here[name].read_bytes()]

@@ -39,6 +39,9 @@ REPORT_KERNEL = "python3"
 ``python3`` spec starts the Python that runs the build, so kernels import the same package and
 data. The notebooks name ``ygx-analysis`` (registered by ``make lab``) for Jupyter users; a
 machine without that kernel still builds."""
+IPC_PATH_MAX = 96
+"""Longest socket path used for local (ipc) kernel sockets; a longer runtime folder falls back to TCP
+on the loopback address (a Unix socket path holds at most 107 bytes, and ZeroMQ adds ``-<n>``)."""
 KERNEL_MPLBACKEND = "module://matplotlib_inline.backend_inline"
 """Kernels draw inline so that the HTML pages show the figures."""
 
@@ -211,8 +214,14 @@ async def _execute_one(number: int, path: Path, out_dir: Path, *, lang: str | No
                                f"{content.get('evalue')}")
 
     config = Config()
-    # the connection file in the run's private folder, so that it leaves with it
+    # the connection file and the sockets in the run's private folder, so they leave with it
     config.KernelManager.connection_file = str(runtime / f"kernel-{number}.json")
+    socket = runtime / f"k{number}"
+    if len(str(socket)) <= IPC_PATH_MAX:
+        # local sockets, not loopback TCP: TCP ports are picked free and then bound by the kernel,
+        # so two kernels started at once (a build beside a test's kernel) can race for one port
+        config.KernelManager.transport = "ipc"
+        config.KernelManager.ip = str(socket)  # absolute: the kernel runs in another folder
     client = NotebookClient(nb, timeout=timeout, kernel_name=REPORT_KERNEL, record_timing=False,
                             on_cell_execute=on_cell_execute, on_cell_executed=on_cell_executed,
                             on_notebook_start=on_notebook_start,
