@@ -17,7 +17,7 @@ import pandas as pd
 
 from .. import scenarios as sc
 from ..scenarios import ScenarioAnalysis, as_analysis, as_scenario_set, format_probability
-from ..scenarios.rows import CALIBRATION_CONTEXT, LEVEL_INDICATORS
+from ..scenarios.row_ids import CALIBRATION_CONTEXT, LEVEL_INDICATORS
 from . import check_lang, exhibit, tr
 from .scenario_tables import (
     BASIS_LABELS,

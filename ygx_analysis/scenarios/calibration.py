@@ -12,7 +12,7 @@ mean mistake that slowdown for persistence (phi near 0.8), while the scenario
 paths already carry the slowdown through their glide. statsmodels is imported
 inside :func:`fit_ar1` only, so importing this module stays light.
 
-:meth:`ScenarioSet.calibrate <ygx_analysis.scenarios.ScenarioSet.calibrate>` fits
+:meth:`ScenarioModel.calibrate <ygx_analysis.scenarios.ScenarioModel.calibrate>` fits
 the benchmark series of the data folder a scenario file was loaded with.
 """
 

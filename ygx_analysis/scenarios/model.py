@@ -1,20 +1,19 @@
-"""The scenario model object: a checked scenario file with its jump-off, projections, targets and fan.
+"""The scenario model: a checked config and the data rows it rests on → paths, targets and a Monte Carlo fan.
 
-:func:`load_scenarios` reads ``data/scenarios.toml`` (or another file), checks it
-(:mod:`~ygx_analysis.scenarios.schema`: every problem one line naming the key,
-raised as :class:`~ygx_analysis.scenarios.ScenarioError`), checks the data rows it
-names, and returns a :class:`ScenarioSet`. The set loads the data frames of its
+:func:`load_scenarios` reads ``data/scenarios.toml`` (or another file) into a
+:class:`~ygx_analysis.scenarios.ScenarioConfig`, checks the data rows it names
+and returns a :class:`ScenarioModel`. The model loads the data frames of its
 data folder once and computes its jump-off (history and 2025 levels) once; its
 methods give the deterministic paths, the plan-period summary, target levels and
 required growth, and a seeded Monte Carlo fan (:class:`~ygx_analysis.scenarios.FanResult`),
-in the manner of a statsmodels model: inputs and results are separate types.
+in the manner of statsmodels: config, model and results are separate types.
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -23,32 +22,23 @@ import numpy as np
 import pandas as pd
 
 from ..arithmetic import growth
-from ..data.tables import DataError, default_data_dir, display_path, load_context, load_indicators
+from ..data.files import DataError, Problem, display_path
+from ..data.tables import default_data_dir, load_context, load_indicators
 from . import calibration, montecarlo, paths, targets
+from .config import BASE_YEAR, Assumption, PathSpec, ScenarioConfig, read_config
 from .results import FanResult
-from . import structure
-from .schema import (
-    BASE_YEAR,
-    Assumption,
-    IndicatorSpec,
-    PathSpec,
-    Scenario,
-    ScenarioError,
-    Target,
-    check_document,
-    check_row_ids,
-    read_toml,
-)
+from .row_ids import check_row_ids
 
-__all__ = ["ScenarioSet", "default_scenarios_path", "load_scenarios"]
+__all__ = ["ScenarioModel", "default_scenarios_path", "load_scenarios"]
+
+DETREND = "linear"
+"""The detrending of every calibration fit (see :mod:`~ygx_analysis.scenarios.calibration`)."""
 
 
 def _path_arg(value: Any, name: str) -> Path | None:
-    if value is None:
-        return None
-    if not isinstance(value, (str, os.PathLike)):
+    if value is not None and not isinstance(value, (str, os.PathLike)):
         raise TypeError(f"{name}: expected a path or None, got {type(value).__name__}")
-    return Path(value)
+    return None if value is None else Path(value)
 
 
 def default_scenarios_path(data_dir: str | os.PathLike[str] | None = None) -> Path:
@@ -63,50 +53,63 @@ def default_scenarios_path(data_dir: str | os.PathLike[str] | None = None) -> Pa
     return (default_data_dir() if folder is None else folder) / "scenarios.toml"
 
 
+def _checked(name: str, value: Any, known: Mapping[str, Any]) -> str:
+    if not isinstance(value, str):
+        raise TypeError(f"{name}: expected a string, got {type(value).__name__}")
+    if value not in known:
+        raise ValueError(f"{name}: unknown {name} {value!r}; expected one of {', '.join(known)}")
+    return value
+
+
 @dataclass(frozen=True, eq=False)
-class ScenarioSet:
-    """A checked scenario file and the data rows it rests on: the model of the 十五五 scenarios.
+class ScenarioModel:
+    """The model of the 十五五 scenarios: a :class:`~ygx_analysis.scenarios.ScenarioConfig` and its data rows.
 
     Build one with :func:`load_scenarios`. The data frames (:attr:`data`,
-    :attr:`context`) and the jump-off (:attr:`jumpoff`) are computed once, on
-    first use, and kept on the object.
+    :attr:`context`), the jump-off (:attr:`jumpoff`) and the AR(1) fits
+    (:attr:`series_fits`) are computed once, on first use, and kept.
 
     Attributes
     ----------
+    config : ScenarioConfig
+        The checked file; :attr:`indicators`, :attr:`scenarios`, :attr:`targets`,
+        :attr:`model`, :attr:`deflator` and :attr:`pipeline` are its tables.
     source : str
         The file, as shown in messages.
-    indicators, scenarios : mapping
-        :class:`~ygx_analysis.scenarios.IndicatorSpec` and
-        :class:`~ygx_analysis.scenarios.Scenario` by name, in file order.
-    targets : tuple of Target
     data_dir : Path or None
         The folder of ``indicators.csv`` and ``context.csv`` the row ids refer to
         (None: :func:`~ygx_analysis.data.tables.default_data_dir`).
     """
 
+    config: ScenarioConfig
     source: str
-    title_zh: str
-    title_en: str
-    last_year: int
-    indicators: Mapping[str, IndicatorSpec]
-    scenarios: Mapping[str, Scenario]
-    targets: tuple[Target, ...]
     data_dir: Path | None = None
-    model: structure.ModelSpec | None = None
-    deflator: structure.DeflatorSpec | None = None
-    pipeline: structure.PipelineSpec | None = None
+
+    indicators = property(lambda self: self.config.indicators, doc="Indicators by name, in file order.")
+    scenarios = property(lambda self: self.config.scenarios, doc="Scenarios by name, in file order.")
+    targets = property(lambda self: self.config.targets, doc="The targets, in file order.")
+    model = property(lambda self: self.config.model, doc="``[model]``: every indicator's role (or None).")
+    deflator = property(lambda self: self.config.deflator, doc="``[deflator]`` (or None).")
+    pipeline = property(lambda self: self.config.pipeline, doc="``[pipeline]`` (or None).")
+    last_year = property(lambda self: self.config.meta.last_year, doc="The last projected year.")
 
     @cached_property
     def data(self) -> pd.DataFrame:
-        """``indicators.csv`` of :attr:`data_dir` (:func:`~ygx_analysis.data.tables.load_indicators`), loaded once."""
+        """``indicators.csv`` of :attr:`data_dir`, loaded once."""
         return load_indicators(None if self.data_dir is None else self.data_dir / "indicators.csv")
 
     @cached_property
     def context(self) -> pd.DataFrame:
-        """``context.csv`` of :attr:`data_dir` (:func:`~ygx_analysis.data.tables.load_context`), loaded once."""
+        """``context.csv`` of :attr:`data_dir`, loaded once."""
         return load_context(None if self.data_dir is None else self.data_dir / "context.csv")
 
-    # -- the file -------------------------------------------------------------
+    def _with(self, config: ScenarioConfig) -> ScenarioModel:
+        """A model of ``config`` that keeps the data, jump-off and fits of this one (they do not depend on paths)."""
+        new = ScenarioModel(config, self.source, self.data_dir)
+        for name in ("data", "context", "jumpoff", "series_fits"):
+            if name in self.__dict__:
+                new.__dict__[name] = self.__dict__[name]
+        return new
 
     @property
     def years(self) -> tuple[int, ...]:
@@ -115,21 +118,7 @@ class ScenarioSet:
 
     def check_indicator(self, indicator: str) -> str:
         """Return ``indicator`` or raise ``TypeError``/``ValueError`` naming it."""
-        if not isinstance(indicator, str):
-            raise TypeError(f"indicator: expected a string, got {type(indicator).__name__}")
-        if indicator not in self.indicators:
-            raise ValueError(f"indicator: unknown indicator {indicator!r}; expected one of "
-                             f"{', '.join(self.indicators)}")
-        return indicator
-
-    def check_scenario(self, scenario: str) -> str:
-        """Return ``scenario`` or raise ``TypeError``/``ValueError`` naming it."""
-        if not isinstance(scenario, str):
-            raise TypeError(f"scenario: expected a string, got {type(scenario).__name__}")
-        if scenario not in self.scenarios:
-            raise ValueError(f"scenario: unknown scenario {scenario!r}; expected one of "
-                             f"{', '.join(self.scenarios)}")
-        return scenario
+        return _checked("indicator", indicator, self.indicators)
 
     def scenario_names(self, scenarios: Sequence[str] | str | None = None) -> list[str]:
         """The checked scenario names, in file order; all when ``scenarios`` is None.
@@ -145,35 +134,46 @@ class ScenarioSet:
             scenarios = [scenarios]
         if not isinstance(scenarios, Sequence):
             raise TypeError(f"scenarios: expected a name or a sequence of names, got {type(scenarios).__name__}")
-        names = [self.check_scenario(s) for s in scenarios]
+        names = [_checked("scenario", s, self.scenarios) for s in scenarios]
         return [s for s in self.scenarios if s in names]
 
     def path(self, scenario: str, indicator: str) -> PathSpec:
         """The path of one indicator under one scenario."""
-        return self.scenarios[self.check_scenario(scenario)].paths[self.check_indicator(indicator)]
+        return self.scenarios[_checked("scenario", scenario, self.scenarios)].paths[self.check_indicator(indicator)]
 
-    def referenced_rows(self) -> tuple[str, ...]:
-        """Every data row id the file uses (level rows, every ``refs`` entry, the pipeline's rows), sorted."""
-        ids: set[str] = set()
-        for ind in self.indicators.values():
-            ids.update(ind.data_rows)
-            ids.update(ind.refs)
-        for scen in self.scenarios.values():
-            for p in scen.paths.values():
-                ids.update(p.refs)
-        for t in self.targets:
-            ids.update(t.refs)
-            if t.growth_row:
-                ids.add(t.growth_row)
-        if self.model is not None:
-            ids.update(self.model.refs)
-            for r in self.model.roles.values():
-                ids.update(r.refs)
-        if self.deflator is not None:
-            ids.update(self.deflator.refs)
-        if self.pipeline is not None:
-            ids.update((*self.pipeline.refs, self.pipeline.capital_row, self.pipeline.projects_row))
-        return tuple(sorted(ids))
+    def with_growth(self, indicator: str, growth_pct: Mapping[str, tuple[float, float]]) -> ScenarioModel:
+        """A copy with new (start, end) growth of ``indicator`` in the scenarios named in ``growth_pct``.
+
+        A constant glide with two different rates becomes linear (the file's rule:
+        'constant' means start equals end). The new paths are checked as the file's are.
+
+        Examples
+        --------
+        >>> m = load_scenarios().with_growth("value_added", {"base": (7.5, 7.5)})
+        >>> m.path("base", "value_added").end_growth_pct, m.path("low", "value_added").end_growth_pct
+        (7.5, 3.5)
+        """
+        scenarios = dict(self.scenarios)
+        for sname, (start, end) in growth_pct.items():
+            scen = scenarios[sname]
+            p = scen.paths[self.check_indicator(indicator)]
+            glide = "linear" if p.glide == "constant" and start != end else p.glide
+            new = PathSpec.model_validate({**p.model_dump(), "start_growth_pct": float(start),
+                                           "end_growth_pct": float(end), "glide": glide,
+                                           "refs": list(p.refs)})
+            scenarios[sname] = scen.model_copy(update={"paths": {**scen.paths, indicator: new}})
+        return self._with(self.config.model_copy(update={"scenarios": scenarios}))
+
+    def with_pipeline(self, enabled: bool = True) -> ScenarioModel:
+        """A copy with the 2024 investment pipeline switched on (or off); ``ValueError`` without a ``[pipeline]``."""
+        if not isinstance(enabled, bool):
+            raise TypeError(f"enabled: expected True or False, got {type(enabled).__name__}")
+        if self.pipeline is None:
+            raise ValueError(f"enabled: {self.source} has no [pipeline] to switch on")
+        if self.pipeline.enabled == enabled:
+            return self
+        return self._with(self.config.model_copy(
+            update={"pipeline": self.pipeline.model_copy(update={"enabled": enabled})}))
 
     def assumptions_table(self) -> pd.DataFrame:
         """Every scenario assumption in one table: start, end, glide, rationale and refs.
@@ -185,11 +185,22 @@ class ScenarioSet:
         >>> float(row["start_growth_pct"]), float(row["end_growth_pct"]), row["glide"]
         (7.5, 6.0, 'linear')
         """
-        rows = [{"scenario": p.scenario, "indicator": p.indicator, "start_growth_pct": p.start_growth_pct,
-                 "end_growth_pct": p.end_growth_pct, "glide": p.glide,
-                 "rationale": p.rationale, "refs": ";".join(p.refs)}
-                for scen in self.scenarios.values() for p in scen.paths.values()]
-        return pd.DataFrame(rows)
+        return pd.DataFrame([{"scenario": s, "indicator": i, "start_growth_pct": p.start_growth_pct,
+                              "end_growth_pct": p.end_growth_pct, "glide": p.glide, "rationale": p.rationale,
+                              "refs": ";".join(p.refs)}
+                             for s, scen in self.scenarios.items() for i, p in scen.paths.items()])
+
+    def h1_rule(self, kind: str) -> growth.HalfYearRule:
+        """The package's H1-to-year rule of ``kind`` on this model's ``context.csv``."""
+        return growth.half_year_rule(kind, self.context)
+
+    def assumption(self, indicator: str) -> Assumption:
+        """The 2025 assumption of ``indicator``: its growth range, or the H1 share range of its rule."""
+        s = self.indicators[self.check_indicator(indicator)]
+        if s.method == "grow_2024":
+            return s.estimate_2025.growth_pct
+        rule = self.h1_rule(s.h1_rule)
+        return Assumption.model_construct(default=rule.central, low=rule.low, high=rule.high)
 
     def jumpoff_assumptions(self) -> pd.DataFrame:
         """The assumption behind each 2025 level: name, default, range and rationale.
@@ -206,23 +217,13 @@ class ScenarioSet:
         ('h1_share', 0.465, 0.452, 0.48)
         """
         rows = []
-        for s in self.indicators.values():
-            a = self.assumption(s.name)
-            rows.append({"indicator": s.name, "method": s.method, "assumption": a.name, "default": a.default,
-                         "low": a.low, "high": a.high, "rationale": s.rationale, "refs": ";".join(s.refs)})
+        for name, s in self.indicators.items():
+            a = self.assumption(name)
+            rows.append({"indicator": name, "method": s.method,
+                         "assumption": "growth_pct" if s.method == "grow_2024" else "h1_share",
+                         "default": a.default, "low": a.low, "high": a.high, "rationale": s.rationale,
+                         "refs": ";".join(s.refs)})
         return pd.DataFrame(rows)
-
-    def h1_rule(self, kind: str) -> growth.HalfYearRule:
-        """The package's H1-to-year rule of ``kind`` on this set's ``context.csv``."""
-        return growth.half_year_rule(kind, self.context)
-
-    def assumption(self, indicator: str) -> Assumption:
-        """The 2025 assumption of ``indicator``: its growth range, or the H1 share range of its rule."""
-        s = self.indicators[self.check_indicator(indicator)]
-        if s.method == "grow_2024":
-            return s.assumption
-        rule = self.h1_rule(s.h1_rule)
-        return Assumption("h1_share", rule.central, rule.low, rule.high)
 
     # -- deterministic paths ----------------------------------------------------
 
@@ -248,15 +249,8 @@ class ScenarioSet:
         return float(j.loc[(j["indicator"] == indicator) & (j["year"] == BASE_YEAR), "value"].item())
 
     def growth_rates(self, scenarios: Sequence[str] | str | None = None) -> pd.DataFrame:
-        """The deterministic growth rate of every scenario, indicator and projected year.
-
-        Returns
-        -------
-        DataFrame
-            ``scenario, indicator, year, growth_pct``.
-        """
-        names = self.scenario_names(scenarios)
-        return paths.growth_rate_frame([self.scenarios[s] for s in names], self.years)
+        """The deterministic growth rate (``scenario, indicator, year, growth_pct``) of every projected year."""
+        return paths.growth_rate_frame({s: self.scenarios[s] for s in self.scenario_names(scenarios)}, self.years)
 
     def project(self, scenarios: Sequence[str] | str | None = None) -> pd.DataFrame:
         """Deterministic scenario paths with their history, as one tidy frame.
@@ -284,7 +278,7 @@ class ScenarioSet:
         1.075
         """
         names = self.scenario_names(scenarios)
-        frame = paths.project_paths(self.jumpoff, [self.scenarios[s] for s in names], self.years)
+        frame = paths.project_paths(self.jumpoff, {s: self.scenarios[s] for s in names}, self.years)
         add = self.pipeline_additions()
         if add is None or not add.any():
             return frame
@@ -320,23 +314,8 @@ class ScenarioSet:
         return paths.pipeline_additions(capital, p.arrival_share.default, int(p.years_to_stream.default),
                                         p.output_per_investment.default, self.years)
 
-    def with_pipeline(self, enabled: bool = True) -> ScenarioSet:
-        """A copy of this set with the 2024 investment pipeline switched on (or off).
-
-        Raises ``ValueError`` when the file has no ``[pipeline]``.
-        """
-        if not isinstance(enabled, bool):
-            raise TypeError(f"enabled: expected True or False, got {type(enabled).__name__}")
-        if self.pipeline is None:
-            raise ValueError(f"enabled: {self.source} has no [pipeline] to switch on")
-        if self.pipeline.enabled == enabled:
-            return self
-        return replace(self, pipeline=replace(self.pipeline, enabled=enabled))
-
     def plan_period_summary(self, scenarios: Sequence[str] | str | None = None) -> pd.DataFrame:
-        """End level, CAGR, cumulative total and multiple of 2025 per scenario and indicator.
-
-        See :func:`~ygx_analysis.scenarios.paths.plan_period_summary`.
+        """End level, CAGR, cumulative total and multiple of 2025 (:func:`~ygx_analysis.scenarios.paths.plan_period_summary`).
 
         Examples
         --------
@@ -351,19 +330,7 @@ class ScenarioSet:
     def required_growth(self, indicator: str, target: Any, year: Any) -> float | np.ndarray:
         """The constant annual growth (per cent) that takes the 2025 level to ``target`` by ``year``.
 
-        Parameters
-        ----------
-        indicator : str
-            An indicator of the scenario file.
-        target : float or array_like
-            Level to reach, in the indicator's unit (positive).
-        year : int or array_like
-            Year by which to reach it (after 2025).
-
-        Returns
-        -------
-        float or ndarray
-            :func:`~ygx_analysis.scenarios.targets.required_growth` from the 2025 level.
+        :func:`~ygx_analysis.scenarios.targets.required_growth` from :meth:`level_2025`.
 
         Examples
         --------
@@ -378,16 +345,9 @@ class ScenarioSet:
     def target_levels(self) -> pd.DataFrame:
         """Every target as a level, with the growth needed to reach it from 2025, its status and price basis.
 
-        Returns
-        -------
-        DataFrame
-            ``target, indicator, year, kind, status, nominal, target_value,
-            level_2025, required_cagr_pct, required_cagr_low_pct,
-            required_cagr_high_pct, label_zh, label_en, source, refs``
-            (:func:`~ygx_analysis.scenarios.targets.target_levels`); the range is the
-            required growth from the ends of the 2025 range (for a January–June
-            estimate, the H1 rule's range); labels carry the status word
-            (示意 / illustrative, 推算 / derived).
+        :func:`~ygx_analysis.scenarios.targets.target_levels`; the range is the
+        required growth from the ends of the 2025 range (for a January–June
+        estimate, the H1 rule's range).
         """
         j = self.jumpoff[self.jumpoff["year"] == BASE_YEAR].set_index("indicator")
         ranges = {name: (float(r["low"]), float(r["high"])) for name, r in j.iterrows()}
@@ -395,7 +355,7 @@ class ScenarioSet:
 
     # -- the fan ----------------------------------------------------------------
 
-    def _model(self) -> structure.ModelSpec:
+    def _model(self) -> Any:
         if self.model is None:
             raise ValueError(f"model: {self.source} has no [model] table; the fan needs one")
         return self.model
@@ -406,18 +366,15 @@ class ScenarioSet:
         (statsmodels, linear detrending; :func:`~ygx_analysis.scenarios.calibration.fit_benchmark`)."""
         names = [r.series for r in self._model().roles.values() if r.series]
         names += [n for n in calibration.COMPARISON_SERIES if (self.context["series"] == n).any()]
-        return {n: calibration.fit_benchmark(n, structure.DETREND, self.context) for n in dict.fromkeys(names)}
+        return {n: calibration.fit_benchmark(n, DETREND, self.context) for n in dict.fromkeys(names)}
 
     def calibrate(self, vol_scale: float | None = None,
                   elasticity: float | None = None) -> calibration.ModelCalibration:
         """The shocks of the joint model: every growth indicator's AR(1) fit, scaled to the zone.
 
-        Parameters
-        ----------
-        vol_scale : float, optional
-            The zone's volatility as a multiple of the national series' (default: the file's).
-        elasticity : float, optional
-            The pass-through of output surprises to revenue (default: the file's).
+        ``vol_scale`` (the zone's volatility as a multiple of the national
+        series') and ``elasticity`` (the pass-through of output surprises to
+        revenue) default to the file's.
 
         Examples
         --------
@@ -427,10 +384,10 @@ class ScenarioSet:
         """
         m = self._model()
         growth_roles = [r for r in m.roles.values() if r.role == "growth"]
-        drivers = {r.indicator: r.driver for r in growth_roles if r.driver}
         el = {r.indicator: (r.elasticity.default if elasticity is None else elasticity)
               for r in growth_roles if r.driver}
-        return calibration.calibrate_model({r.indicator: r.series for r in growth_roles}, drivers, el,
+        return calibration.calibrate_model({r.indicator: r.series for r in growth_roles},
+                                           {r.indicator: r.driver for r in growth_roles if r.driver}, el,
                                            m.vol_scale.default if vol_scale is None else vol_scale,
                                            self.context, self.series_fits)
 
@@ -446,27 +403,16 @@ class ScenarioSet:
         cal = self.calibrate() if cal is None else cal
         if not isinstance(cal, calibration.ModelCalibration):
             raise TypeError(f"cal: expected a ModelCalibration, got {type(cal).__name__}")
-        if phi is not None:
-            phi = montecarlo.check_phi(phi)
-        names = tuple(self.scenario_names(scenarios))
-        inds = tuple(self.indicators)
-        n = len(self.years)
-        mean = np.empty((len(names), len(inds), n))
-        for a, sname in enumerate(names):
-            for b, iname in enumerate(inds):
-                p = self.scenarios[sname].paths[iname]
-                mean[a, b] = paths.glide_path(p.start_growth_pct, p.end_growth_pct, n, p.glide)
+        phi = None if phi is None else montecarlo.check_phi(phi)
+        names, inds = tuple(self.scenario_names(scenarios)), tuple(self.indicators)
+        mean = np.array([[paths.glide_path(p.start_growth_pct, p.end_growth_pct, len(self.years), p.glide)
+                          for p in (self.scenarios[s].paths[i] for i in inds)] for s in names])
         rows = self.data.set_index("id")
         j = self.jumpoff
         start = j[j["year"] == BASE_YEAR].set_index("indicator")["value"]
-        specs = [self.indicators[i] for i in inds]
-        roles = [m.roles[i] for i in inds]
-        base = [float(rows.loc[s.level_row if s.method == "grow_2024" else s.h1_row, "value"]) for s in specs]
+        specs, roles = [self.indicators[i] for i in inds], [m.roles[i] for i in inds]
         assumptions = [self.assumption(i) for i in inds]
-        growth_ind = [r.role == "growth" for r in roles]
-        phis = [(cal.phi(r.indicator) if phi is None else phi) if g else r.phi for r, g in zip(roles, growth_ind,
-                                                                                               strict=True)]
-        sds = [cal.shock_sd(r.indicator) if g else r.sd_logit for r, g in zip(roles, growth_ind, strict=True)]
+        grows = [r.role == "growth" for r in roles]
         extra: dict[str, Any] = {}
         if self.deflator is not None:
             d = self.deflator
@@ -476,18 +422,22 @@ class ScenarioSet:
         add = self.pipeline_additions()
         if add is not None:
             extra.update(addition=inds.index(self.pipeline.indicator), additions=add)
-        file_df = m.t_df
         return montecarlo.FanInputs(
             scenarios=names, indicators=inds, years=self.years, mean_pct=mean, roles=tuple(r.role for r in roles),
-            phi=np.array(phis, dtype=float), shock_sd=np.array(sds, dtype=float),
+            phi=np.array([(cal.phi(r.indicator) if phi is None else phi) if g else r.phi
+                          for r, g in zip(roles, grows, strict=True)], dtype=float),
+            shock_sd=np.array([cal.shock_sd(r.indicator) if g else r.sd_logit
+                               for r, g in zip(roles, grows, strict=True)], dtype=float),
             driver=np.array([inds.index(r.driver) if r.driver else -1 for r in roles]),
             elasticity=np.array([cal.elasticity.get(r.indicator, 0.0) for r in roles], dtype=float),
             whole=np.array([inds.index(r.of) if r.of else -1 for r in roles]),
             level_2025=start.loc[list(inds)].to_numpy(dtype=float), methods=tuple(s.method for s in specs),
-            base_levels=np.array(base), assumption_default=np.array([a.default for a in assumptions]),
+            base_levels=np.array([float(rows.loc[s.level_row if s.method == "grow_2024" else s.h1_row, "value"])
+                                  for s in specs]),
+            assumption_default=np.array([a.default for a in assumptions]),
             assumption_low=np.array([a.low for a in assumptions]),
             assumption_high=np.array([a.high for a in assumptions]), targets=self.target_levels(),
-            t_df=file_df if isinstance(t_df, str) and t_df == "file" else t_df, **extra)
+            t_df=m.t_df if isinstance(t_df, str) and t_df == "file" else t_df, **extra)
 
     def simulate(self, n_paths: int = montecarlo.DEFAULT_PATHS, seed: int = montecarlo.DEFAULT_SEED, *,
                  scenarios: Sequence[str] | str | None = None, vol_scale: float | None = None,
@@ -520,10 +470,6 @@ class ScenarioSet:
             Keep the simulated levels (:meth:`FanResult.paths_frame
             <ygx_analysis.scenarios.FanResult.paths_frame>`).
 
-        Returns
-        -------
-        FanResult
-
         Examples
         --------
         >>> r = load_scenarios().simulate(2000, seed=1, scenarios="base")
@@ -532,65 +478,55 @@ class ScenarioSet:
         True
         """
         n_paths, seed = montecarlo.check_n_paths(n_paths), montecarlo.check_seed(seed)
-        if cal is None:
-            cal = self.calibrate(vol_scale, elasticity)
-        inputs = self.fan_inputs(scenarios, cal=cal, t_df=t_df, phi=phi)
-        return montecarlo.simulate_fan(inputs, n_paths=n_paths, seed=seed, jumpoff_uncertainty=jumpoff_uncertainty,
-                                       measures=measures, keep_paths=keep_paths)
+        cal = self.calibrate(vol_scale, elasticity) if cal is None else cal
+        return montecarlo.simulate_fan(self.fan_inputs(scenarios, cal=cal, t_df=t_df, phi=phi), n_paths=n_paths,
+                                       seed=seed, jumpoff_uncertainty=jumpoff_uncertainty, measures=measures,
+                                       keep_paths=keep_paths)
 
 
 def load_scenarios(path: str | os.PathLike[str] | None = None,
-                   data_dir: str | os.PathLike[str] | None = None, *, check_rows: bool = True) -> ScenarioSet:
-    """Read and check a scenario file and the data rows it names.
+                   data_dir: str | os.PathLike[str] | None = None, *, check_rows: bool = True) -> ScenarioModel:
+    """Read and check a scenario file and the data rows it names; the :class:`ScenarioModel` of them.
 
     Parameters
     ----------
     path : path-like, optional
         A TOML file; defaults to ``scenarios.toml`` in ``data_dir``.
     data_dir : path-like, optional
-        The folder of ``indicators.csv``, ``context.csv`` and ``sources.csv`` the
-        file's row ids refer to; defaults to :func:`~ygx_analysis.data.tables.default_data_dir`.
+        The folder of ``indicators.csv`` and ``context.csv`` the file's row ids
+        refer to; defaults to :func:`~ygx_analysis.data.tables.default_data_dir`.
     check_rows : bool, default True
         Also check that every row id the file names exists in ``indicators.csv``
         or ``context.csv`` of ``data_dir`` (and that level rows have the expected
         period, measure and unit). Without it the data files are read only when a
         result needs them.
 
-    Returns
-    -------
-    ScenarioSet
-
     Raises
     ------
-    ScenarioError
-        A ``ValueError`` whose message is one line naming the file and the key
-        path (``data/scenarios.toml: scenarios.base.value_added.glide: unknown
-        value …``), or the line for invalid TOML syntax
-        (``data/scenarios.toml:12: invalid TOML: …``). ``problems`` holds every
-        problem found.
+    DataError
+        One line naming the file and the key path (``data/scenarios.toml:
+        scenarios.base.value_added.glide: unknown value …``), or the line of
+        invalid TOML (``data/scenarios.toml:12: invalid TOML: …``); ``problems``
+        holds every problem found.
 
     Examples
     --------
     >>> spec = load_scenarios()
-    >>> list(spec.scenarios)
-    ['low', 'base', 'high']
+    >>> list(spec.scenarios), spec.years
+    (['low', 'base', 'high'], (2026, 2027, 2028, 2029, 2030))
     >>> list(spec.indicators)
     ['fiscal_revenue_total', 'general_budget_revenue', 'value_added', 'gross_output']
-    >>> spec.years
-    (2026, 2027, 2028, 2029, 2030)
     """
     if not isinstance(check_rows, bool):
         raise TypeError(f"check_rows: expected True or False, got {type(check_rows).__name__}")
     folder = _path_arg(data_dir, "data_dir")
     file = _path_arg(path, "path") or default_scenarios_path(folder)
     shown = display_path(file)
-    parsed = check_document(read_toml(file), shown)
-    spec = ScenarioSet(parsed.source, parsed.title_zh, parsed.title_en, parsed.last_year, parsed.indicators,
-                       parsed.scenarios, parsed.targets, folder, parsed.model, parsed.deflator, parsed.pipeline)
+    model = ScenarioModel(read_config(file, shown), shown, folder)
     if check_rows:
         try:
-            data, context = spec.data, spec.context
+            data, context = model.data, model.context
         except DataError as exc:
-            raise ScenarioError([f"{shown}: cannot check row ids: {exc}"]) from None
-        check_row_ids(parsed, data, context)
-    return spec
+            raise DataError([Problem(shown, None, None, f"cannot check row ids: {exc}")]) from None
+        check_row_ids(model.config, shown, data, context)
+    return model
