@@ -20,7 +20,7 @@ Z = NormalDist()
 
 
 @pytest.fixture(scope="module")
-def spec() -> sc.ScenarioSet:
+def spec() -> sc.ScenarioModel:
     return sc.load_scenarios()
 
 

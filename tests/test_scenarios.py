@@ -547,7 +547,7 @@ def test_exhibit_row_lists_match_the_data():
     assert set(ex.TARGET_SOURCES) == set(ctx.loc[list(ex.TARGET_CONTEXT), "source_id"])
     from ygx_analysis.arithmetic.growth import H1_SHARE_ROWS
 
-    jump_refs = {r for i in spec.indicators.values() for r in i.refs if r in ctx.index}
+    jump_refs = {r for i in spec.indicators.values() for r in i.estimate_2025.refs if r in ctx.index}
     jump_refs |= set(H1_SHARE_ROWS["output"])           # every row of the H1 rule the jump-off uses
     assert set(ex.JUMPOFF_CONTEXT) == jump_refs
     assert set(ex.JUMPOFF_SOURCES) == {"article"} | set(ctx.loc[list(jump_refs), "source_id"])

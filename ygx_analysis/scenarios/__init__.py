@@ -31,64 +31,23 @@ neither matplotlib nor statsmodels.
 from __future__ import annotations
 
 from .analysis import ScenarioAnalysis, as_analysis, as_scenario_set
-from .calibration import (
-    COMPARISON_SERIES,
-    DEFAULT_DETREND,
-    DEFAULT_SERIES,
-    DETRENDS,
-    AR1Fit,
-    ModelCalibration,
-    benchmark_series,
-    calibrate_model,
-    calibration_table,
-    fit_ar1,
-    fit_benchmark,
-)
-from .config import (
-    BASE_YEAR,
-    GLIDES,
-    METHODS,
-    ROLES,
-    TARGET_STATUSES,
-    YEAR_MAX,
-    YEAR_MIN,
-    Assumption,
-    DeflatorSpec,
-    IndicatorSpec,
-    ModelSpec,
-    PathSpec,
-    PipelineSpec,
-    RoleSpec,
-    Scenario,
-    ScenarioConfig,
-    Target,
-    read_config,
-)
+from .calibration import COMPARISON_SERIES, AR1Fit, ModelCalibration, benchmark_series, calibration_table
+from .calibration import fit_ar1, fit_benchmark
+from .config import BASE_YEAR, TARGET_STATUSES, IndicatorSpec, PathSpec, Scenario, ScenarioConfig, Target
+from .config import read_config
 from .model import ScenarioModel, default_scenarios_path, load_scenarios
-from .montecarlo import DEFAULT_PATHS, DEFAULT_SEED, MEASURES, FanInputs, simulate_fan
-from .paths import (
-    BASES,
-    BASIS_ESTIMATE_H1,
-    BASIS_IMPLIED,
-    BASIS_PROJECTION_2025,
-    BASIS_REPORTED,
-    BASIS_SCENARIO,
-    PROJECTION_COLUMNS,
-    glide_path,
-    pipeline_additions,
-)
+from .montecarlo import DEFAULT_PATHS, DEFAULT_SEED, simulate_fan
+from .paths import BASIS_ESTIMATE_H1, BASIS_IMPLIED, BASIS_PROJECTION_2025, BASIS_REPORTED, BASIS_SCENARIO
+from .paths import glide_path
 from .probability import format_probability, mc_standard_error
-from .results import GROWTH_FLOOR_PCT, PATH_COLUMNS, QUANTILE_COLUMNS, QUANTILES, FanResult, write_paths
+from .results import PATH_COLUMNS, QUANTILE_COLUMNS, QUANTILES, FanResult, write_paths
 
 __all__ = [
-    "BASES", "BASE_YEAR", "BASIS_ESTIMATE_H1", "BASIS_IMPLIED", "BASIS_PROJECTION_2025", "BASIS_REPORTED",
-    "BASIS_SCENARIO", "COMPARISON_SERIES", "DEFAULT_DETREND", "DEFAULT_PATHS", "DEFAULT_SEED", "DEFAULT_SERIES",
-    "DETRENDS", "GLIDES", "GROWTH_FLOOR_PCT", "MEASURES", "METHODS", "PATH_COLUMNS", "PROJECTION_COLUMNS",
-    "QUANTILES", "QUANTILE_COLUMNS", "ROLES", "TARGET_STATUSES", "YEAR_MAX", "YEAR_MIN",
-    "AR1Fit", "Assumption", "DeflatorSpec", "FanInputs", "FanResult", "IndicatorSpec", "ModelCalibration",
-    "ModelSpec", "PathSpec", "PipelineSpec", "RoleSpec", "Scenario", "ScenarioAnalysis", "ScenarioConfig",
-    "ScenarioModel", "Target",
-    "as_analysis", "as_scenario_set", "benchmark_series", "calibrate_model", "calibration_table",
-    "default_scenarios_path", "fit_ar1", "fit_benchmark", "format_probability", "glide_path", "load_scenarios",
-    "mc_standard_error", "pipeline_additions", "read_config", "simulate_fan", "write_paths",
+    "BASE_YEAR", "BASIS_ESTIMATE_H1", "BASIS_IMPLIED", "BASIS_PROJECTION_2025", "BASIS_REPORTED", "BASIS_SCENARIO",
+    "COMPARISON_SERIES", "DEFAULT_PATHS", "DEFAULT_SEED", "PATH_COLUMNS", "QUANTILES", "QUANTILE_COLUMNS",
+    "TARGET_STATUSES", "AR1Fit", "FanResult", "IndicatorSpec", "ModelCalibration", "PathSpec", "Scenario",
+    "ScenarioAnalysis", "ScenarioConfig", "ScenarioModel", "Target", "as_analysis", "as_scenario_set",
+    "benchmark_series", "calibration_table", "default_scenarios_path", "fit_ar1", "fit_benchmark",
+    "format_probability", "glide_path", "load_scenarios", "mc_standard_error", "read_config", "simulate_fan",
+    "write_paths",
 ]

@@ -1,13 +1,14 @@
 """The schema of ``data/scenarios.toml``: one declarative pydantic model, :class:`ScenarioConfig`, checked once.
 
-The file says, for each indicator, where its 2025 (jump-off) level comes from;
-for each scenario (``low``, ``base``, ``high``, …) and indicator, a start and an
-end growth rate, the glide between them and a one-line rationale with the data
-rows it rests on; targets with their status; and the joint model's ``[model]``
-(every indicator's role), ``[deflator]`` (a price path) and ``[pipeline]`` (the
-2024 investment pipeline). :func:`read_config` parses and checks it; every
-problem is a :class:`~ygx_analysis.data.files.Problem` of one line naming the
-file and the key, raised together as a :class:`~ygx_analysis.data.files.DataError`::
+The file gives each indicator's 2025 (jump-off) level; each scenario's start and
+end growth per indicator, the glide between them and a rationale citing data
+rows; targets with their status; and the joint model: ``[model]`` (each
+indicator's role: ``growth``, an AR(1) shock fitted to a national ``series``,
+perhaps driven through ``elasticity``; or ``share``, a logit AR(1) share ``of`` a
+whole), ``[deflator]`` (a price path) and ``[pipeline]`` (the 2024 investment
+pipeline). :func:`read_config` checks it; every problem is one line naming the
+file and the key (a :class:`~ygx_analysis.data.files.Problem` of a
+:class:`~ygx_analysis.data.files.DataError`)::
 
     data/scenarios.toml: scenarios.base.fiscal_revenue_total.end_growth_pct: must be a number
 
@@ -17,14 +18,13 @@ built from a config and the data rows it names.
 
 from __future__ import annotations
 
-import math
 import os
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Annotated, Any, ClassVar, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, ValidationError, model_validator
-from pydantic import AfterValidator, ValidationInfo, field_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, ValidationError, ValidationInfo
+from pydantic import field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from ..arithmetic.growth import H1_SHARE_ROWS
@@ -32,11 +32,9 @@ from ..data import files
 from ..data.files import DataError, Problem
 from ..data.tables import CJK_CHARACTER
 
-__all__ = [
-    "BASE_YEAR", "GLIDES", "METHODS", "ROLES", "TARGET_STATUSES", "TOP_LEVEL_TABLES", "YEAR_MAX", "YEAR_MIN",
-    "Assumption", "DeflatorSpec", "IndicatorSpec", "ModelSpec", "PathSpec", "PipelineSpec", "RoleSpec",
-    "Scenario", "ScenarioConfig", "Target", "read_config",
-]
+__all__ = ["BASE_YEAR", "GLIDES", "METHODS", "ROLES", "TARGET_STATUSES", "TOP_LEVEL_TABLES", "YEAR_MAX", "YEAR_MIN",
+           "Assumption", "DeflatorSpec", "IndicatorSpec", "ModelSpec", "PathSpec", "PipelineSpec", "RoleSpec",
+           "Scenario", "ScenarioConfig", "Target", "check_config", "read_config"]
 
 BASE_YEAR = 2025
 """The jump-off year: the last year with (partial) data; projections start the year after."""
@@ -60,65 +58,53 @@ _SLUG = re.compile(r"^[a-z0-9_]+$")
 
 
 def _fail(message: str, at: str = "") -> None:
-    """Raise a problem; ``at`` is a key below the validated value (``'h1_row'``)."""
+    """Raise one problem; ``at`` names a key below the value checked (``'h1_row'``)."""
     raise PydanticCustomError("scenario", message.replace("{", "{{").replace("}", "}}"), {"at": at})
 
 
-def _text(v: str) -> str:
-    if not v.strip():
-        _fail("must not be empty")
-    return v
+def _rule(test: Callable[[Any], Any], message: str) -> AfterValidator:
+    """A check of a value that is given: ``message`` unless ``test(value)``."""
+    def check(v: Any) -> Any:
+        if v is not None and not test(v):
+            _fail(message)
+        return v
+    return AfterValidator(check)
 
 
-def _chinese(v: str) -> str:
-    """An optional Chinese text (``rationale_zh``, ``source_zh``); without it the Chinese tables show the English."""
-    if not CJK_CHARACTER.search(v):
-        _fail("must be Chinese text (the English goes in the key without _zh)")
-    return v
+def _refs(at_least: int) -> BeforeValidator:
+    def check(v: Any) -> tuple[str, ...]:
+        if not isinstance(v, list) or not all(isinstance(x, str) for x in v):
+            _fail("must be a list of strings")
+        if len(v) < at_least:
+            _fail(f"must list at least {at_least} row id")
+        return tuple(v)
+    return BeforeValidator(check)
 
 
-def _refs(v: Any, at_least: int = 0) -> tuple[str, ...]:
-    if not isinstance(v, list) or not all(isinstance(x, str) for x in v):
-        _fail("must be a list of strings")
-    if len(v) < at_least:
-        _fail(f"must list at least {at_least} row id")
-    return tuple(v)
+def _of_file(message: str) -> AfterValidator:
+    """An indicator of the file (its names come in the validation context)."""
+    def check(v: str, info: ValidationInfo) -> str:
+        names = (info.context or {}).get("indicators")
+        if names is not None and v not in names:
+            _fail(f"{message} {v!r}; expected one of {', '.join(names)}")
+        return v
+    return AfterValidator(check)
 
 
-def _year(v: Any) -> int:
-    if isinstance(v, bool) or not isinstance(v, int):
-        _fail("must be a whole year such as 2030")
-    if not YEAR_MIN <= v <= YEAR_MAX:
-        _fail(f"must be between {YEAR_MIN} and {YEAR_MAX}")
-    if v <= BASE_YEAR:
-        _fail(f"must be after the jump-off year {BASE_YEAR}")
-    return v
-
-
-def _growth(v: float) -> float:
-    if not -50 <= v <= 50:
-        _fail("must be between -50 and 50 (per cent a year)")
-    return v
-
-
-Text = Annotated[str, AfterValidator(_text)]
-Chinese = Annotated[str, AfterValidator(_text), AfterValidator(_chinese)]
-Refs = Annotated[tuple[str, ...], BeforeValidator(_refs)]
-Refs1 = Annotated[tuple[str, ...], BeforeValidator(lambda v: _refs(v, 1))]
-Year = Annotated[int, BeforeValidator(_year)]
-Growth = Annotated[float, AfterValidator(_growth)]
+Text = Annotated[str, _rule(str.strip, "must not be empty")]
+Chinese = Annotated[Text, _rule(CJK_CHARACTER.search, "must be Chinese text (the English goes in the key without _zh)")]
+Refs, Refs1 = Annotated[tuple[str, ...], _refs(0)], Annotated[tuple[str, ...], _refs(1)]
+Year = Annotated[int, _rule(lambda v: YEAR_MIN <= v <= YEAR_MAX, f"must be between {YEAR_MIN} and {YEAR_MAX}"),
+                 _rule(lambda v: v > BASE_YEAR, f"must be after the jump-off year {BASE_YEAR}")]   # the only int
+Growth = Annotated[float, _rule(lambda v: -50 <= v <= 50, "must be between -50 and 50 (per cent a year)")]
+Positive = Annotated[float, _rule(lambda v: v > 0, "must be positive")]
 
 
 class _Table(BaseModel):
-    """A TOML table: a mapping, no unknown key, strict types (a string is not a number)."""
+    """A TOML table: a mapping, no unknown key, strict types (a string is not a number), finite numbers."""
 
     model_config = ConfigDict(strict=True, frozen=True, allow_inf_nan=False, extra="forbid")
     _derived: ClassVar[tuple[str, ...]] = ()
-
-    @classmethod
-    def keys(cls) -> tuple[str, ...]:
-        """The keys the file may give, in order."""
-        return tuple(k for k in cls.model_fields if k not in cls._derived)
 
     @classmethod
     def _prepare(cls, data: dict[str, Any], info: ValidationInfo) -> dict[str, Any]:
@@ -132,31 +118,34 @@ class _Table(BaseModel):
             return handler(data)
         if not isinstance(data, dict):
             _fail("must be a table")
-        data = cls._prepare(data, info)
+        data, keys = cls._prepare(data, info), [k for k in cls.model_fields if k not in cls._derived]
         for key in data:
-            if key not in cls.keys():
-                _fail(f"unknown key; expected one of {', '.join(cls.keys())}", key)
+            if key not in keys:
+                _fail(f"unknown key; expected one of {', '.join(keys)}", key)
         return handler(data)
+
+    def label(self, lang: str = "zh") -> str:
+        """The label in ``lang`` ('zh' or 'en')."""
+        return self.label_zh if lang == "zh" else self.label_en
 
 
 class Assumption(_Table):
-    """A default and the range it may plausibly take; subclasses set the bounds of every value."""
+    """A default and the range it may plausibly take; each kind of range has its bounds (:func:`_range`)."""
 
     default: float
     low: float
     high: float
-    bounds: ClassVar[tuple[float, float, str]] = (-math.inf, math.inf, "")
-    whole: ClassVar[bool] = False
+    bounds: ClassVar[tuple[float, float, bool, bool, str]] = (-50.0, 50.0, False, False,
+                                                              "must be between -50 and 50 (per cent a year)")
 
     @field_validator("default", "low", "high")
     @classmethod
     def _in_bounds(cls, v: float) -> float:
-        low, high, brackets = cls.bounds
-        if cls.whole and v != round(v):
+        low, high, open_low, whole, message = cls.bounds
+        if whole and v != round(v):
             _fail("must be a whole number")
-        if not low <= v <= high or (brackets[0] == "(" and v == low):
-            _fail(f"must be in {brackets[0]}{low:g}, {high:g}{brackets[1]}" if brackets != "%"
-                  else "must be between -50 and 50 (per cent a year)")
+        if not low <= v <= high or (open_low and v == low):
+            _fail(message)
         return v
 
     @model_validator(mode="after")
@@ -166,36 +155,27 @@ class Assumption(_Table):
         return self
 
 
-class GrowthRange(Assumption):
-    bounds = (-50.0, 50.0, "%")
+def _range(low: float, high: float, *, open_low: bool = False, whole: bool = False) -> type[Assumption]:
+    message = f"must be in {'(' if open_low else '['}{low:g}, {high:g}]"
+    return type("Range", (Assumption,), {"bounds": (low, high, open_low, whole, message), "__module__": __name__})
 
 
-def _bounded(low: float, high: float, brackets: str = "[]", whole: bool = False) -> type[Assumption]:
-    return type(f"Range_{low:g}_{high:g}", (Assumption,), {"bounds": (low, high, brackets), "whole": whole,
-                                                           "__module__": __name__})
-
-
-Elasticity, VolScale, PriceRange = _bounded(0.0, 5.0), _bounded(0.0, 10.0, "(]"), _bounded(-50.0, 50.0)
-Share, Years, Ratio = _bounded(0.0, 1.0), _bounded(0.0, 10.0, whole=True), _bounded(0.0, 20.0)
+Elasticity, VolScale, PriceRange = _range(0.0, 5.0), _range(0.0, 10.0, open_low=True), _range(-50.0, 50.0)
+Share, Years, Ratio = _range(0.0, 1.0), _range(0.0, 10.0, whole=True), _range(0.0, 20.0)
 
 
 class Estimate(_Table):
-    """``indicators.NAME.estimate_2025``: how the 2025 level is found."""
+    """``indicators.NAME.estimate_2025``: the 2025 growth range of ``grow_2024``, or the H1 rule of ``annualize_h1``."""
 
     method: Literal[METHODS]
     rationale: Text
     refs: Refs1
-    growth_pct: GrowthRange | None = None
+    growth_pct: Assumption | None = None
     h1_rule: Literal[tuple(H1_SHARE_ROWS)] | None = None
 
 
 class IndicatorSpec(_Table):
-    """One projected indicator: labels, unit and how its 2025 level is found.
-
-    ``estimate_2025.growth_pct`` is the 2025 growth range of method ``grow_2024``;
-    method ``annualize_h1`` names the kind of the package's H1-to-year rule in
-    ``estimate_2025.h1_rule``, whose range comes from ``context.csv``.
-    """
+    """One projected indicator: labels, unit, price basis, its data rows and how its 2025 level is found."""
 
     label_zh: Text
     label_en: Text
@@ -205,12 +185,15 @@ class IndicatorSpec(_Table):
     yoy_row: Text | None = None
     h1_row: Text | None = None
     estimate_2025: Estimate
+    method = property(lambda self: self.estimate_2025.method, doc="'grow_2024' or 'annualize_h1'.")
+    h1_rule = property(lambda self: self.estimate_2025.h1_rule, doc="The kind of H1-to-year rule (or None).")
+    data_rows = property(lambda self: tuple(r for r in (self.level_row, self.yoy_row, self.h1_row) if r),
+                         doc="The indicators.csv rows its levels come from.")
 
     @model_validator(mode="after")
     def _method_keys(self) -> IndicatorSpec:
-        used = {"grow_2024": ("level_row", "yoy_row", "estimate_2025.growth_pct"),
-                "annualize_h1": ("h1_row", "estimate_2025.h1_rule")}
-        for method, keys in used.items():
+        for method, keys in {"grow_2024": ("level_row", "yoy_row", "estimate_2025.growth_pct"),
+                             "annualize_h1": ("h1_row", "estimate_2025.h1_rule")}.items():
             for key in keys:
                 given = getattr(self.estimate_2025, key[14:]) if "." in key else getattr(self, key)
                 if method == self.method and given is None:
@@ -218,31 +201,6 @@ class IndicatorSpec(_Table):
                 if method != self.method and given is not None:
                     _fail(f"not used by method {self.method!r}; remove it", key)
         return self
-
-    @property
-    def method(self) -> str:
-        return self.estimate_2025.method
-
-    @property
-    def h1_rule(self) -> str | None:
-        return self.estimate_2025.h1_rule
-
-    @property
-    def rationale(self) -> str:
-        return self.estimate_2025.rationale
-
-    @property
-    def refs(self) -> tuple[str, ...]:
-        return self.estimate_2025.refs
-
-    @property
-    def data_rows(self) -> tuple[str, ...]:
-        """The indicators.csv rows its levels come from."""
-        return tuple(r for r in (self.level_row, self.yoy_row, self.h1_row) if r)
-
-    def label(self, lang: str = "zh") -> str:
-        """The label in ``lang`` ('zh' or 'en')."""
-        return self.label_zh if lang == "zh" else self.label_en
 
 
 class PathSpec(_Table):
@@ -262,20 +220,18 @@ class PathSpec(_Table):
         return self
 
 
-def _indicator_tables(table: Any, info: ValidationInfo, fixed: tuple[str, ...], what: str) -> dict[str, Any]:
-    """Split a table of fixed keys and one sub-table per indicator (a scenario, ``[model]``)."""
-    if not isinstance(table, dict):
-        _fail("must be a table")
+def _by_indicator(table: dict[str, Any], info: ValidationInfo, fixed: tuple[str, ...], what: str) -> dict:
+    """A table of fixed keys and one sub-table per indicator (a scenario, ``[model]``); those go under ``what``."""
     names = (info.context or {}).get("indicators", ())
     for key, value in table.items():
         if key not in fixed and key not in names:
-            if isinstance(value, dict) and what == "scenario":
+            if isinstance(value, dict) and what == "paths":
                 _fail(f"unknown indicator {key!r}; expected one of {', '.join(names)}", key)
             _fail(f"unknown key; expected one of {', '.join(fixed)}"
-                  + (" or an indicator table" if what == "scenario" else "".join(f", {n}" for n in names)), key)
+                  + (" or an indicator table" if what == "paths" else "".join(f", {n}" for n in names)), key)
     for name in names:
         if name not in table:
-            _fail("is missing" + ("; every indicator needs a role" if what == "model" else ""), name)
+            _fail("is missing" + ("; every indicator needs a role" if what == "roles" else ""), name)
     return {**{k: v for k, v in table.items() if k in fixed}, what: {n: table[n] for n in names}}
 
 
@@ -289,27 +245,21 @@ class Scenario(_Table):
 
     @classmethod
     def _prepare(cls, data: dict[str, Any], info: ValidationInfo) -> dict[str, Any]:
-        split = _indicator_tables(data, info, ("label_zh", "label_en", "description"), "scenario")
-        paths = split.pop("scenario")
-        return {**split, "paths": paths}
-
-    def label(self, lang: str = "zh") -> str:
-        """The label in ``lang``."""
-        return self.label_zh if lang == "zh" else self.label_en
+        return _by_indicator(data, info, ("label_zh", "label_en", "description"), "paths")
 
 
 class Target(_Table):
-    """A level to reach by a year: a value, a multiple of 2025, or a growth rate from a data row.
+    """A level to reach by a year: a ``value``, a ``multiple_of_2025``, or a growth rate from a data row.
 
     ``status`` is one of :data:`TARGET_STATUSES`; ``nominal`` compares the target
     with the indicator's current-price path (the file's ``[deflator]``).
     """
 
-    id: Text
-    indicator: Text
+    id: Annotated[Text, _rule(_SLUG.match, "target ids use a-z, 0-9 and _ only")]
+    indicator: Annotated[Text, _of_file("unknown indicator")]
     year: Year
-    value: float | None = None
-    multiple_of_2025: float | None = None
+    value: Positive | None = None
+    multiple_of_2025: Positive | None = None
     growth_row: Text | None = None
     status: Literal[TARGET_STATUSES]
     nominal: bool = False
@@ -325,34 +275,8 @@ class Target(_Table):
             _fail("give exactly one of value, multiple_of_2025 or growth_row")
         return data
 
-    @field_validator("id")
-    @classmethod
-    def _slug(cls, v: str) -> str:
-        if not _SLUG.match(v):
-            _fail("target ids use a-z, 0-9 and _ only")
-        return v
-
-    @field_validator("indicator")
-    @classmethod
-    def _known(cls, v: str, info: ValidationInfo) -> str:
-        names = (info.context or {}).get("indicators")
-        if names is not None and v not in names:
-            _fail(f"unknown indicator {v!r}; expected one of {', '.join(names)}")
-        return v
-
-    @field_validator("value", "multiple_of_2025")
-    @classmethod
-    def _positive(cls, v: float | None) -> float | None:
-        if v is not None and v <= 0:
-            _fail("must be positive")
-        return v
-
-    @property
-    def kind(self) -> str:
-        """'value', 'multiple_of_2025' or 'growth_row'."""
-        if self.value is not None:
-            return "value"
-        return "multiple_of_2025" if self.multiple_of_2025 is not None else "growth_row"
+    kind = property(lambda self: next(k for k in ("value", "multiple_of_2025", "growth_row")
+                                      if getattr(self, k) is not None), doc="How the target is given.")
 
     def label(self, lang: str = "zh") -> str:
         """The label in ``lang``, with its status unless official (示意 / illustrative, 推算 / derived).
@@ -363,14 +287,12 @@ class Target(_Table):
         ...        label_zh="千亿", label_en="1000", source="s", refs=[]).label("en")
         '1000 (illustrative)'
         """
-        text = self.label_zh if lang == "zh" else self.label_en
-        word = STATUS_WORDS[self.status][0 if lang == "zh" else 1]
+        text, word = super().label(lang), STATUS_WORDS[self.status][0 if lang == "zh" else 1]
         return text if not word else (f"{text}（{word}）" if lang == "zh" else f"{text} ({word})")
 
 
 class RoleSpec(_Table):
-    """One indicator's role in the joint model: ``growth`` (an AR(1) shock fitted to a national ``series``,
-    perhaps driven by another indicator through ``elasticity``) or ``share`` (a logit AR(1) share ``of`` a whole)."""
+    """One indicator's role in the joint model (see the module notes); ``indicator`` is its name."""
 
     indicator: str = ""
     role: Literal[ROLES]
@@ -378,52 +300,34 @@ class RoleSpec(_Table):
     driver: Text | None = None
     elasticity: Elasticity | None = None
     of: Text | None = None
-    phi: float | None = None
-    sd_logit: float | None = None
+    phi: Annotated[float, _rule(lambda v: -1 < v < 1, "must be in (-1, 1)")] | None = None
+    sd_logit: Annotated[float, _rule(lambda v: v >= 0, "must not be negative"),
+                        _rule(lambda v: v <= 2, "must be at most 2 (logit units a year)")] | None = None
     rationale: Text
     refs: Refs1
     _derived = ("indicator",)
-    _ROLE_KEYS: ClassVar[dict[str, tuple[str, ...]]] = {"growth": ("series", "driver", "elasticity"),
-                                                        "share": ("of", "phi", "sd_logit")}
 
     @classmethod
     def _prepare(cls, data: dict[str, Any], info: ValidationInfo) -> dict[str, Any]:
         role = data.get("role")
         if role in ROLES:
-            allowed = ("role", *cls._ROLE_KEYS[role], "rationale", "refs")
+            own = ("series", "driver", "elasticity") if role == "growth" else ("of", "phi", "sd_logit")
             for key in data:
-                if key not in allowed:
-                    _fail(f"unknown key; expected one of {', '.join(allowed)}", key)
-            for key in (("series",) if role == "growth" else cls._ROLE_KEYS["share"]):
+                if key not in ("role", *own, "rationale", "refs"):
+                    _fail(f"unknown key; expected one of {', '.join(('role', *own, 'rationale', 'refs'))}", key)
+            for key in own if role == "share" else ("series",) + (("elasticity",) if "driver" in data else ()):
                 if key not in data:
                     _fail("is missing", key)
             if "elasticity" in data and "driver" not in data:
                 _fail("needs a driver; remove it or add driver", "elasticity")
-            if "driver" in data and "elasticity" not in data:
-                _fail("is missing", "elasticity")
         return data
-
-    @field_validator("phi")
-    @classmethod
-    def _phi(cls, v: float | None) -> float | None:
-        if v is not None and not -1 < v < 1:
-            _fail("must be in (-1, 1)")
-        return v
-
-    @field_validator("sd_logit")
-    @classmethod
-    def _sd(cls, v: float | None) -> float | None:
-        if v is not None and v < 0:
-            _fail("must not be negative")
-        if v is not None and v > 2:
-            _fail("must be at most 2 (logit units a year)")
-        return v
 
 
 class ModelSpec(_Table):
     """``[model]``: the shocks' degrees of freedom, the zone's volatility scale and every indicator's role."""
 
-    t_df: float | None = None
+    t_df: Annotated[float, _rule(lambda v: v > 2, "must be above 2 (a finite variance); "
+                                                  "omit it for normal shocks")] | None = None
     t_df_rationale: Text = ""
     vol_scale: VolScale
     vol_scale_rationale: Text
@@ -432,67 +336,39 @@ class ModelSpec(_Table):
 
     @classmethod
     def _prepare(cls, data: dict[str, Any], info: ValidationInfo) -> dict[str, Any]:
-        split = _indicator_tables(data, info, ("t_df", "t_df_rationale", "vol_scale", "vol_scale_rationale",
-                                               "refs"), "model")
-        if "t_df" in split and "t_df_rationale" not in split:
+        if "t_df" in data and "t_df_rationale" not in data:
             _fail("is missing", "t_df_rationale")
-        roles = split.pop("model")
-        return {**split, "roles": roles}
-
-    @field_validator("t_df")
-    @classmethod
-    def _finite_variance(cls, v: float | None) -> float | None:
-        if v is not None and v <= 2:
-            _fail("must be above 2 (a finite variance); omit it for normal shocks")
-        return v
+        return _by_indicator(data, info, ("t_df", "t_df_rationale", "vol_scale", "vol_scale_rationale", "refs"),
+                             "roles")
 
     @model_validator(mode="after")
     def _links(self) -> ModelSpec:
         roles = {name: r.model_copy(update={"indicator": name}) for name, r in self.roles.items()}
         object.__setattr__(self, "roles", roles)
         for name, r in roles.items():
-            if r.driver is not None:
-                d = roles.get(r.driver)
-                if r.driver == name or d is None or d.role != "growth" or d.driver is not None:
-                    _fail("must name another growth indicator that has no driver itself", f"{name}.driver")
+            d = roles.get(r.driver)
+            if r.driver is not None and (r.driver == name or d is None or d.role != "growth" or d.driver):
+                _fail("must name another growth indicator that has no driver itself", f"{name}.driver")
             if r.role == "share" and (r.of == name or r.of not in roles or roles[r.of].role != "growth"):
                 _fail("must name a growth indicator of the file", f"{name}.of")
         return self
-
-    def growth_order(self) -> tuple[str, ...]:
-        """Growth indicators, drivers first (the order the simulation needs)."""
-        growth = [r for r in self.roles.values() if r.role == "growth"]
-        return tuple([r.indicator for r in growth if r.driver is None]
-                     + [r.indicator for r in growth if r.driver is not None])
-
-    def shares(self) -> tuple[str, ...]:
-        """Share indicators, in file order."""
-        return tuple(r.indicator for r in self.roles.values() if r.role == "share")
-
-
-def _file_indicator(v: str, info: ValidationInfo) -> str:
-    names = (info.context or {}).get("indicators")
-    if names is not None and v not in names:
-        _fail(f"unknown value {v!r}; expected one of {', '.join(names)}")
-    return v
 
 
 class DeflatorSpec(_Table):
     """``[deflator]``: the price path (per cent a year) of one indicator, start and end each a range."""
 
-    indicator: Text
+    indicator: Annotated[Text, _of_file("unknown value")]
     start_pct: PriceRange
     end_pct: PriceRange
     rationale: Text
     refs: Refs1
-    _indicator = field_validator("indicator")(_file_indicator)
 
 
 class PipelineSpec(_Table):
     """``[pipeline]``: signed investment that adds to one indicator's level from the year it comes on stream."""
 
     enabled: bool
-    indicator: Text
+    indicator: Annotated[Text, _of_file("unknown value")]
     capital_row: Text
     projects_row: Text
     arrival_share: Share
@@ -500,29 +376,27 @@ class PipelineSpec(_Table):
     output_per_investment: Ratio
     rationale: Text
     refs: Refs1
-    _indicator = field_validator("indicator")(_file_indicator)
 
 
 class Meta(_Table):
+    """``[meta]``: the file's titles and its last projected year."""
+
     title_zh: Text
     title_en: Text
     last_year: Year
 
 
-def _names(what: str) -> Any:
+def _names(what: str) -> BeforeValidator:
     def check(v: Any) -> Any:
-        if not isinstance(v, dict):
-            _fail("must be a table")
-        if not v:
-            _fail(f"must define at least one {what}")
-        for key in v:
-            if not _SLUG.match(key):
-                _fail(f"{what} names use a-z, 0-9 and _ only", key)
+        if not isinstance(v, dict) or not v:
+            _fail("must be a table" if not isinstance(v, dict) else f"must define at least one {what}")
+        for key in filter(lambda k: not _SLUG.match(k), v):
+            _fail(f"{what} names use a-z, 0-9 and _ only", key)
         return v
     return BeforeValidator(check)
 
 
-def _array(v: Any) -> Any:
+def _array(v: Any) -> tuple[Any, ...]:
     if not isinstance(v, list):
         _fail("must be an array of tables ([[targets]])")
     for i, t in enumerate(v):
@@ -532,13 +406,8 @@ def _array(v: Any) -> Any:
 
 
 class ScenarioConfig(_Table):
-    """A checked scenario file, in file order: meta, indicators, scenarios, targets and the joint model.
-
-    Build it with :func:`read_config` (or ``ScenarioConfig.model_validate(doc,
-    context={"indicators": names})``); problems that need two tables (a nominal
-    target and the deflator, the pipeline's indicator and its role, duplicate
-    target ids) are checked here once the tables are valid.
-    """
+    """A checked scenario file, in file order (:func:`read_config`); what needs two tables (a nominal target
+    and the deflator, the pipeline and its role, duplicate target ids) is checked once the tables are valid."""
 
     meta: Meta
     indicators: Annotated[dict[str, IndicatorSpec], _names("indicator")]
@@ -563,88 +432,37 @@ class ScenarioConfig(_Table):
             _fail("must name a growth indicator of [model] (a share follows its whole)", "pipeline.indicator")
         return self
 
-    @property
-    def last_year(self) -> int:
-        return self.meta.last_year
-
     def referenced_rows(self) -> tuple[str, ...]:
         """Every data row id the file uses (level rows, every ``refs`` entry, the pipeline's rows), sorted."""
-        ids = {*(r for i in self.indicators.values() for r in (*i.data_rows, *i.refs)),
+        ids = {*(r for i in self.indicators.values() for r in (*i.data_rows, *i.estimate_2025.refs)),
                *(r for s in self.scenarios.values() for p in s.paths.values() for r in p.refs),
                *(r for t in self.targets for r in (*t.refs, *([t.growth_row] if t.growth_row else [])))}
-        for table in (self.model, self.deflator, self.pipeline):
-            ids.update(table.refs if table is not None else ())
-        if self.model is not None:
-            ids.update(r for role in self.model.roles.values() for r in role.refs)
-        if self.pipeline is not None:
-            ids.update((self.pipeline.capital_row, self.pipeline.projects_row))
+        tables = [t for t in (self.model, self.deflator, self.pipeline) if t is not None]
+        ids.update(r for t in tables + list(self.model.roles.values() if self.model else []) for r in t.refs)
+        ids.update((self.pipeline.capital_row, self.pipeline.projects_row) if self.pipeline else ())
         return tuple(sorted(ids))
 
 
-def _key(loc: tuple[Any, ...]) -> str:
-    """A pydantic location as the file's key: ``targets[1].year``, ``scenarios.base.value_added.glide``.
-
-    The model's own grouping of a scenario's and ``[model]``'s indicator tables
-    (``paths``, ``roles``) is not in the file.
-    """
-    parts = list(loc)
-    if parts[:1] == ["scenarios"] and parts[2:3] == ["paths"]:
-        del parts[2]
-    if parts[:2] == ["model", "roles"]:
-        del parts[1]
-    return "".join(f"[{p}]" if isinstance(p, int) else (f".{p}" if i else str(p)) for i, p in enumerate(parts))
-
-
-_MESSAGES = {"missing": "is missing", "float_type": "must be a number", "int_type": "must be a number",
+_MESSAGES = {"missing": "is missing", "float_type": "must be a number", "int_type": "must be a whole year such as 2030",
              "finite_number": "must be a finite number", "string_type": "must be a string",
              "bool_type": "must be true or false", "dict_type": "must be a table", "model_type": "must be a table"}
 
 
-def problems_of(error: ValidationError, where: str) -> list[Problem]:
-    """Every problem of a pydantic ``ValidationError`` as one :class:`~ygx_analysis.data.files.Problem` each."""
-    out = []
-    for e in error.errors():
-        loc, ctx = e["loc"], e.get("ctx") or {}
-        if e["type"] == "scenario":
-            message = e["msg"]
-        elif e["type"] == "literal_error":
-            choices = ", ".join(re.findall(r"'([^']*)'", ctx["expected"]))
-            message = f"unknown value {e['input']!r}; expected one of {choices}"
-        else:
-            message = _MESSAGES.get(e["type"], e["msg"])
-        key = ".".join(p for p in (_key(loc), ctx.get("at", "")) if p).replace(".[", "[")
-        out.append(Problem(where, None, key or None, message))
-    return out
-
-
-def read_config(path: str | os.PathLike[str], where: str | None = None) -> ScenarioConfig:
-    """Read and check a scenario file.
-
-    The file is read by :func:`ygx_analysis.data.files.read_toml` (a regular file
-    of bounded size and nesting, UTF-8); ``where`` is the name every problem
-    starts with (default: :func:`~ygx_analysis.data.files.display_path`).
-
-    Raises
-    ------
-    DataError
-        Every problem, one line each naming the file and the key.
-
-    Examples
-    --------
-    >>> read_config("no/such/file.toml")
-    Traceback (most recent call last):
-    ...
-    ygx_analysis.data.files.DataError: no/such/file.toml: file not found
-    >>> cfg = read_config("data/scenarios.toml")
-    >>> list(cfg.scenarios), cfg.last_year
-    (['low', 'base', 'high'], 2030)
-    """
-    doc = files.read_toml(path)
-    return check_config(doc, files.display_path(path) if where is None else where)
+def _problem(error: Mapping[str, Any], where: str) -> Problem:
+    """One pydantic error as a Problem naming the file's key (without the grouping ``paths``, ``roles``)."""
+    loc, ctx = list(error["loc"]), error.get("ctx") or {}
+    if loc[:1] == ["scenarios"] and loc[2:3] == ["paths"] or loc[:2] == ["model", "roles"]:
+        del loc[2 if loc[0] == "scenarios" else 1]
+    key = "".join(f"[{p}]" if isinstance(p, int) else (f".{p}" if i else str(p)) for i, p in enumerate(loc))
+    key = f"{key}.{ctx['at']}".replace(".[", "[").strip(".") if ctx.get("at") else key
+    if error["type"] == "literal_error":
+        choices = ", ".join(re.findall(r"'([^']*)'", ctx["expected"]))
+        return Problem(where, None, key, f"unknown value {error['input']!r}; expected one of {choices}")
+    return Problem(where, None, key or None, _MESSAGES.get(error["type"], error["msg"]))
 
 
 def check_config(doc: Mapping[str, Any], where: str) -> ScenarioConfig:
-    """Check a parsed scenario file (:func:`read_config` without the reading).
+    """Check a parsed scenario file; a :class:`DataError` holds every problem, each starting with ``where``.
 
     Examples
     --------
@@ -654,8 +472,26 @@ def check_config(doc: Mapping[str, Any], where: str) -> ScenarioConfig:
     ygx_analysis.data.files.DataError: s.toml: meta.last_year: must be between 2025 and 2035
     """
     tables = doc.get("indicators")
-    names = tuple(tables) if isinstance(tables, dict) else ()
     try:
-        return ScenarioConfig.model_validate(doc, context={"indicators": names})
+        return ScenarioConfig.model_validate(doc, context={"indicators": tuple(tables or ())
+                                                           if isinstance(tables, dict) else ()})
     except ValidationError as exc:
-        raise DataError(problems_of(exc, where)) from None
+        raise DataError([_problem(e, where) for e in exc.errors()]) from None
+
+
+def read_config(path: str | os.PathLike[str], where: str | None = None) -> ScenarioConfig:
+    """Read (:func:`ygx_analysis.data.files.read_toml`: a regular file of bounded size and nesting) and check.
+
+    ``where`` defaults to :func:`~ygx_analysis.data.files.display_path` of ``path``.
+
+    Examples
+    --------
+    >>> read_config("no/such/file.toml")
+    Traceback (most recent call last):
+    ...
+    ygx_analysis.data.files.DataError: no/such/file.toml: file not found
+    >>> cfg = read_config("data/scenarios.toml")
+    >>> list(cfg.scenarios), cfg.meta.last_year
+    (['low', 'base', 'high'], 2030)
+    """
+    return check_config(files.read_toml(path), files.display_path(path) if where is None else where)

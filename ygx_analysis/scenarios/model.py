@@ -221,8 +221,8 @@ class ScenarioModel:
             a = self.assumption(name)
             rows.append({"indicator": name, "method": s.method,
                          "assumption": "growth_pct" if s.method == "grow_2024" else "h1_share",
-                         "default": a.default, "low": a.low, "high": a.high, "rationale": s.rationale,
-                         "refs": ";".join(s.refs)})
+                         "default": a.default, "low": a.low, "high": a.high, "rationale": s.estimate_2025.rationale,
+                         "refs": ";".join(s.estimate_2025.refs)})
         return pd.DataFrame(rows)
 
     # -- deterministic paths ----------------------------------------------------
@@ -315,7 +315,7 @@ class ScenarioModel:
                                         p.output_per_investment.default, self.years)
 
     def plan_period_summary(self, scenarios: Sequence[str] | str | None = None) -> pd.DataFrame:
-        """End level, CAGR, cumulative total and multiple of 2025 (:func:`~ygx_analysis.scenarios.paths.plan_period_summary`).
+        """End level, CAGR, cumulative total and multiple of 2025 (:func:`.paths.plan_period_summary`).
 
         Examples
         --------

@@ -7,8 +7,9 @@ and a 2025 level that is itself a projection (there is no 2025 print). For gross
 output and value added the article prints only January–June 2025; the annual
 2025 level is an estimate: the half year annualised by the package's one
 H1-to-year rule (:func:`~ygx_analysis.arithmetic.growth.half_year_rule`), a range of
-first-half shares read from ``context.csv``, so the 2025 level is a range. The ``basis`` column says which is which; ``is_projection`` is True
-for every value that was not printed or implied by printed figures.
+first-half shares read from ``context.csv``, so the 2025 level is a range. The
+``basis`` column says which is which; ``is_projection`` is True for every value
+that was not printed or implied by printed figures.
 
 The functions here work on the checked parts of a scenario file
 (:mod:`~ygx_analysis.scenarios.config`) and on tidy frames; the model

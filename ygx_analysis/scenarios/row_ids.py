@@ -2,10 +2,11 @@
 
 :func:`check_row_ids` checks a :class:`~ygx_analysis.scenarios.ScenarioConfig`
 against ``indicators.csv`` and ``context.csv`` (every row exists; level rows have
-the period, measure and unit the model needs). Exhibits of notebook 06 (:mod:`ygx_analysis.exhibits.scenario_tables`) register these
-ids as the rows and sources they use, and the report's source lines and manifest
-are built from them. A test checks every tuple against ``data/scenarios.toml``,
-``context.csv`` and the series the calibration fits, so they cannot drift.
+the period, measure and unit the model needs). Exhibits of notebook 06
+(:mod:`ygx_analysis.exhibits.scenario_tables`) register the tuples below as the
+rows and sources they use; the report's source lines and manifest are built from
+them. A test checks every tuple against ``data/scenarios.toml``, ``context.csv``
+and the series the calibration fits, so they cannot drift.
 """
 
 from __future__ import annotations
@@ -148,7 +149,7 @@ def check_row_ids(config: ScenarioConfig, where: str, indicators: pd.DataFrame, 
             if row["unit"] != unit:
                 fail(key, f"row {row_id!r} is in {row['unit']}; expected {unit}")
     for name, spec in config.indicators.items():
-        refs(f"indicators.{name}.estimate_2025.refs", spec.refs)
+        refs(f"indicators.{name}.estimate_2025.refs", spec.estimate_2025.refs)
     for sname, scen in config.scenarios.items():
         for iname, p in scen.paths.items():
             refs(f"scenarios.{sname}.{iname}.refs", p.refs)
