@@ -97,25 +97,12 @@ class ScenarioAnalysis:
         return cls.from_spec(spec, n_paths=n_paths, seed=seed, vol_scale=vol_scale, t_df=t_df, pipeline=pipeline,
                              config=None if config is None else str(config))
 
-    @property
-    def n_paths(self) -> int:
-        """Paths per scenario of the fan."""
-        return self.fan.n_paths
-
-    @property
-    def seed(self) -> int:
-        """Seed of the fan."""
-        return self.fan.seed
-
-    @property
-    def pipeline_enabled(self) -> bool:
-        """Whether the 2024 investment pipeline adds to the paths."""
-        return bool(self.spec.pipeline is not None and self.spec.pipeline.enabled)
-
-    @property
-    def fan_scenario(self) -> str:
-        """The scenario the fan chart shows: 'base' when there is one, else the first."""
-        return "base" if "base" in self.spec.scenarios else next(iter(self.spec.scenarios))
+    n_paths = property(lambda self: self.fan.n_paths, doc="Paths per scenario of the fan.")
+    seed = property(lambda self: self.fan.seed, doc="Seed of the fan.")
+    pipeline_enabled = property(lambda self: bool(self.spec.pipeline is not None and self.spec.pipeline.enabled),
+                                doc="Whether the 2024 investment pipeline adds to the paths.")
+    fan_scenario = property(lambda self: "base" if "base" in self.spec.scenarios else next(iter(self.spec.scenarios)),
+                            doc="The scenario the fan chart shows: 'base' when there is one, else the first.")
 
     def __repr__(self) -> str:
         df = "normal" if self.t_df is None else f"{self.t_df:g}"

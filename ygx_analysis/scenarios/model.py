@@ -65,20 +65,9 @@ def _checked(name: str, value: Any, known: Mapping[str, Any]) -> str:
 class ScenarioModel:
     """The model of the 十五五 scenarios: a :class:`~ygx_analysis.scenarios.ScenarioConfig` and its data rows.
 
-    Build one with :func:`load_scenarios`. The data frames (:attr:`data`,
-    :attr:`context`), the jump-off (:attr:`jumpoff`) and the AR(1) fits
-    (:attr:`series_fits`) are computed once, on first use, and kept.
-
-    Attributes
-    ----------
-    config : ScenarioConfig
-        The checked file; :attr:`indicators`, :attr:`scenarios`, :attr:`targets`,
-        :attr:`model`, :attr:`deflator` and :attr:`pipeline` are its tables.
-    source : str
-        The file, as shown in messages.
-    data_dir : Path or None
-        The folder of ``indicators.csv`` and ``context.csv`` the row ids refer to
-        (None: :func:`~ygx_analysis.data.tables.default_data_dir`).
+    Build one with :func:`load_scenarios`. ``source`` is the file as shown in
+    messages, ``data_dir`` the folder of the data rows (None: the package's). The
+    data frames, the jump-off and the AR(1) fits are computed once, on first use.
     """
 
     config: ScenarioConfig
@@ -142,10 +131,9 @@ class ScenarioModel:
         return self.scenarios[_checked("scenario", scenario, self.scenarios)].paths[self.check_indicator(indicator)]
 
     def with_growth(self, indicator: str, growth_pct: Mapping[str, tuple[float, float]]) -> ScenarioModel:
-        """A copy with new (start, end) growth of ``indicator`` in the scenarios named in ``growth_pct``.
+        """A copy with new (start, end) growth of ``indicator`` in the scenarios named in ``growth_pct``, checked.
 
-        A constant glide with two different rates becomes linear (the file's rule:
-        'constant' means start equals end). The new paths are checked as the file's are.
+        A constant glide with two different rates becomes linear ('constant' means start equals end).
 
         Examples
         --------
@@ -255,20 +243,11 @@ class ScenarioModel:
     def project(self, scenarios: Sequence[str] | str | None = None) -> pd.DataFrame:
         """Deterministic scenario paths with their history, as one tidy frame.
 
-        Parameters
-        ----------
-        scenarios : str or sequence of str, optional
-            Scenario names to include (file order is kept); all by default.
-
-        Returns
-        -------
-        DataFrame
-            ``scenario, indicator, year, value, is_projection, basis, growth_pct,
-            unit, row_ids`` (:func:`~ygx_analysis.scenarios.paths.project_paths`).
-            With the pipeline switched on (:meth:`with_pipeline`), its output is
-            added to its indicator in the projected years, and each share of that
-            indicator (value added of gross output) gains its central share of it;
-            ``growth_pct`` stays the scenario's rate.
+        ``scenarios`` (all by default) keep file order; the frame is that of
+        :func:`~ygx_analysis.scenarios.paths.project_paths`. With the pipeline on
+        (:meth:`with_pipeline`), its output is added to its indicator in the
+        projected years, and each share of that indicator (value added of gross
+        output) gains its central share of it; ``growth_pct`` stays the scenario's rate.
 
         Examples
         --------
@@ -328,9 +307,7 @@ class ScenarioModel:
     # -- targets ----------------------------------------------------------------
 
     def required_growth(self, indicator: str, target: Any, year: Any) -> float | np.ndarray:
-        """The constant annual growth (per cent) that takes the 2025 level to ``target`` by ``year``.
-
-        :func:`~ygx_analysis.scenarios.targets.required_growth` from :meth:`level_2025`.
+        """The constant annual growth (per cent) from :meth:`level_2025` to ``target`` by ``year``.
 
         Examples
         --------
@@ -370,11 +347,9 @@ class ScenarioModel:
 
     def calibrate(self, vol_scale: float | None = None,
                   elasticity: float | None = None) -> calibration.ModelCalibration:
-        """The shocks of the joint model: every growth indicator's AR(1) fit, scaled to the zone.
+        """The shocks of the joint model: every growth indicator's AR(1) fit, scaled to the zone by ``vol_scale``.
 
-        ``vol_scale`` (the zone's volatility as a multiple of the national
-        series') and ``elasticity`` (the pass-through of output surprises to
-        revenue) default to the file's.
+        ``vol_scale`` and ``elasticity`` (output surprises to revenue) default to the file's.
 
         Examples
         --------
@@ -446,29 +421,13 @@ class ScenarioModel:
                  measures: Sequence[str] = ("level",), keep_paths: bool = False) -> FanResult:
         """A seeded joint Monte Carlo fan around every scenario (see :mod:`~ygx_analysis.scenarios.montecarlo`).
 
-        Parameters
-        ----------
-        n_paths : int
-            Paths per scenario (at least 1).
-        seed : int
-            Seed of ``numpy.random.default_rng``; the same seed gives the same result.
-        scenarios : str or sequence of str, optional
-            Scenario names; all by default. The shocks do not depend on which are run.
-        vol_scale, elasticity : float, optional
-            Override the file's volatility scale and revenue elasticity (see :meth:`calibrate`).
-        t_df : float or None, optional
-            Degrees of freedom of the Student-t shocks; None for normal shocks; default the file's.
-        phi : float, optional
-            Persistence of every growth shock, in (-1, 1), instead of the fitted ones.
-        cal : ModelCalibration, optional
-            A calibration to use (overrides ``vol_scale`` and ``elasticity``).
-        jumpoff_uncertainty : bool
-            Draw each path's 2025 level from the assumption's range.
-        measures : sequence of {'level', 'growth_pct'}
-            Which quantiles to return.
-        keep_paths : bool
-            Keep the simulated levels (:meth:`FanResult.paths_frame
-            <ygx_analysis.scenarios.FanResult.paths_frame>`).
+        ``n_paths`` paths per scenario from ``numpy.random.default_rng(seed)``: the
+        same seed gives the same result, and the shocks do not depend on which
+        ``scenarios`` are run. ``vol_scale`` and ``elasticity`` override the file's
+        (:meth:`calibrate`), or ``cal`` gives a calibration; ``t_df`` is the Student-t
+        degrees of freedom (None: normal shocks; default the file's); ``phi`` the
+        persistence of every growth shock instead of the fitted ones. The other
+        arguments are those of :func:`~ygx_analysis.scenarios.montecarlo.simulate_fan`.
 
         Examples
         --------
@@ -486,28 +445,14 @@ class ScenarioModel:
 
 def load_scenarios(path: str | os.PathLike[str] | None = None,
                    data_dir: str | os.PathLike[str] | None = None, *, check_rows: bool = True) -> ScenarioModel:
-    """Read and check a scenario file and the data rows it names; the :class:`ScenarioModel` of them.
+    """Read and check a scenario file (default: ``scenarios.toml`` of ``data_dir``) into a :class:`ScenarioModel`.
 
-    Parameters
-    ----------
-    path : path-like, optional
-        A TOML file; defaults to ``scenarios.toml`` in ``data_dir``.
-    data_dir : path-like, optional
-        The folder of ``indicators.csv`` and ``context.csv`` the file's row ids
-        refer to; defaults to :func:`~ygx_analysis.data.tables.default_data_dir`.
-    check_rows : bool, default True
-        Also check that every row id the file names exists in ``indicators.csv``
-        or ``context.csv`` of ``data_dir`` (and that level rows have the expected
-        period, measure and unit). Without it the data files are read only when a
-        result needs them.
-
-    Raises
-    ------
-    DataError
-        One line naming the file and the key path (``data/scenarios.toml:
-        scenarios.base.value_added.glide: unknown value …``), or the line of
-        invalid TOML (``data/scenarios.toml:12: invalid TOML: …``); ``problems``
-        holds every problem found.
+    ``data_dir`` is the folder of the ``indicators.csv`` and ``context.csv`` the
+    row ids refer to (default: :func:`~ygx_analysis.data.tables.default_data_dir`);
+    with ``check_rows`` every row id must exist there (:func:`.row_ids.check_row_ids`),
+    else the data files are read only when a result needs them. A bad file raises
+    a :class:`~ygx_analysis.data.files.DataError` of one line naming the file and the
+    key (``data/scenarios.toml: scenarios.base.value_added.glide: unknown value …``).
 
     Examples
     --------

@@ -78,40 +78,34 @@ DEFAULT_SEED = 2026
 MEASURES = ("level", "growth_pct")
 
 
+def _whole(value: Any, name: str, low: int, message: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, (int, np.integer)):
+        raise TypeError(f"{name}: expected a whole number, got {type(value).__name__}")
+    if value < low:
+        raise ValueError(f"{name}: {message}")
+    return int(value)
+
+
 def check_n_paths(n_paths: Any) -> int:
     """``n_paths`` as an int, or ``TypeError``/``ValueError`` naming it.
 
-    Examples
-    --------
-    >>> check_n_paths(500)
-    500
     >>> check_n_paths(0)
     Traceback (most recent call last):
     ...
     ValueError: n_paths: must be a whole number of at least 1
     """
-    if isinstance(n_paths, bool) or not isinstance(n_paths, (int, np.integer)):
-        raise TypeError(f"n_paths: expected a whole number, got {type(n_paths).__name__}")
-    if n_paths < 1:
-        raise ValueError("n_paths: must be a whole number of at least 1")
-    return int(n_paths)
+    return _whole(n_paths, "n_paths", 1, "must be a whole number of at least 1")
 
 
 def check_seed(seed: Any) -> int:
     """``seed`` as an int, or ``TypeError``/``ValueError`` naming it.
 
-    Examples
-    --------
     >>> check_seed(-1)
     Traceback (most recent call last):
     ...
     ValueError: seed: must be a non-negative whole number
     """
-    if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)):
-        raise TypeError(f"seed: expected a whole number, got {type(seed).__name__}")
-    if seed < 0:
-        raise ValueError("seed: must be a non-negative whole number")
-    return int(seed)
+    return _whole(seed, "seed", 0, "must be a non-negative whole number")
 
 
 def check_phi(phi: Any) -> float:
@@ -454,10 +448,6 @@ def fan_memory_bytes(n_paths: int, n_scenarios: int, keep_paths: bool = False) -
     >>> fan_memory_bytes(20_000, 3, keep_paths=True)
     240000000
     """
-    if isinstance(n_paths, bool) or not isinstance(n_paths, int) or n_paths < 0:
-        raise ValueError(f"n_paths: must be a whole number of paths, not negative, got {n_paths!r}")
-    if isinstance(n_scenarios, bool) or not isinstance(n_scenarios, int) or n_scenarios < 1:
-        raise ValueError(f"n_scenarios: must be a whole number above 0, got {n_scenarios!r}")
     return n_paths * n_scenarios * BYTES_PER_PATH["kept" if keep_paths else "fan"]
 
 

@@ -121,8 +121,8 @@ def target_levels(targets: Sequence[Target], levels_2025: Mapping[str, float], r
         out.append({
             "target": t.id, "indicator": t.indicator, "year": t.year, "kind": t.kind, "status": t.status,
             "nominal": t.nominal, "target_value": float(value), "level_2025": level,
-            "required_cagr_pct": growth.required_cagr(level, value, years),
-            **_required_range(t, level, float(value), years, (ranges_2025 or {}).get(t.indicator)),
+            **_required(level, float(value), years,
+                        (ranges_2025 or {}).get(t.indicator) if t.kind == "value" else None),
             "label_zh": t.label("zh"), "label_en": t.label("en"), "source": t.source, "refs": ";".join(refs),
         })
     frame = pd.DataFrame(out, columns=list(TARGET_COLUMNS))
@@ -130,15 +130,11 @@ def target_levels(targets: Sequence[Target], levels_2025: Mapping[str, float], r
     return frame
 
 
-def _required_range(t: Target, level: float, value: float, years: int,
-                    bounds: tuple[float, float] | None) -> dict[str, float]:
-    """The required CAGR from the high and the low 2025 level (a level target); the same rate otherwise."""
+def _required(level: float, value: float, years: int, bounds: tuple[float, float] | None) -> dict[str, float]:
+    """The required CAGR from ``level``, and from the high and the low 2025 level of ``bounds`` (a level target)."""
     rate = growth.required_cagr(level, value, years)
-    if bounds is None or t.kind != "value":
-        return {"required_cagr_low_pct": rate, "required_cagr_high_pct": rate}
-    low, high = bounds
-    return {"required_cagr_low_pct": growth.required_cagr(high, value, years),
-            "required_cagr_high_pct": growth.required_cagr(low, value, years)}
+    ends = (rate, rate) if bounds is None else [growth.required_cagr(b, value, years) for b in bounds[::-1]]
+    return {"required_cagr_pct": rate, "required_cagr_low_pct": ends[0], "required_cagr_high_pct": ends[1]}
 
 
 REQUIRED_COLUMNS = ("indicator", "year", "target_value", "level_2025", "basis_2025", "required_cagr_pct",
@@ -170,12 +166,9 @@ def required_growth_table(jumpoff: pd.DataFrame, requests: Sequence[Mapping[str,
             raise ValueError(f"year: must be between {BASE_YEAR + 1} and {YEAR_MAX}, got {year}")
         level = float(start.loc[name, "value"])
         value = level * target if multiple else target
-        rate = float(required_growth(level, value, year))
-        ends = [rate, rate] if multiple else [float(required_growth(float(start.loc[name, end]), value, year))
-                                              for end in ("high", "low")]
+        bounds = None if multiple else (float(start.loc[name, "low"]), float(start.loc[name, "high"]))
         rows.append({"indicator": name, "year": year, "target_value": value, "level_2025": level,
-                     "basis_2025": start.loc[name, "basis"], "required_cagr_pct": rate,
-                     "required_cagr_low_pct": ends[0], "required_cagr_high_pct": ends[1]})
+                     "basis_2025": start.loc[name, "basis"], **_required(level, value, year - BASE_YEAR, bounds)})
     return pd.DataFrame(rows, columns=list(REQUIRED_COLUMNS)).round(4)
 
 
