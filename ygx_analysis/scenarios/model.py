@@ -31,10 +31,6 @@ from .row_ids import check_row_ids
 
 __all__ = ["ScenarioModel", "default_scenarios_path", "load_scenarios"]
 
-DETREND = "linear"
-"""The detrending of every calibration fit (see :mod:`~ygx_analysis.scenarios.calibration`)."""
-
-
 def _path_arg(value: Any, name: str) -> Path | None:
     if value is not None and not isinstance(value, (str, os.PathLike)):
         raise TypeError(f"{name}: expected a path or None, got {type(value).__name__}")
@@ -343,7 +339,7 @@ class ScenarioModel:
         (statsmodels, linear detrending; :func:`~ygx_analysis.scenarios.calibration.fit_benchmark`)."""
         names = [r.series for r in self._model().roles.values() if r.series]
         names += [n for n in calibration.COMPARISON_SERIES if (self.context["series"] == n).any()]
-        return {n: calibration.fit_benchmark(n, DETREND, self.context) for n in dict.fromkeys(names)}
+        return {n: calibration.fit_benchmark(n, calibration.DEFAULT_DETREND, self.context) for n in dict.fromkeys(names)}
 
     def calibrate(self, vol_scale: float | None = None,
                   elasticity: float | None = None) -> calibration.ModelCalibration:

@@ -137,10 +137,6 @@ def write_paths(result: FanResult, path: str | os.PathLike[str]) -> str:
     ...     write_paths(r, f), f.read_text().splitlines()[0]
     ('csv', 'scenario,path,indicator,year,value')
     """
-    if not isinstance(result, FanResult):
-        raise TypeError(f"result: expected a FanResult, got {type(result).__name__}")
-    if not isinstance(path, (str, os.PathLike)):
-        raise TypeError(f"path: expected a file path, got {type(path).__name__}")
     frame = result.paths_frame()
     if os.fspath(path).lower().endswith(".parquet"):
         try:
