@@ -339,7 +339,8 @@ class ScenarioModel:
         (statsmodels, linear detrending; :func:`~ygx_analysis.scenarios.calibration.fit_benchmark`)."""
         names = [r.series for r in self._model().roles.values() if r.series]
         names += [n for n in calibration.COMPARISON_SERIES if (self.context["series"] == n).any()]
-        return {n: calibration.fit_benchmark(n, calibration.DEFAULT_DETREND, self.context) for n in dict.fromkeys(names)}
+        detrend = calibration.DEFAULT_DETREND
+        return {n: calibration.fit_benchmark(n, detrend, self.context) for n in dict.fromkeys(names)}
 
     def calibrate(self, vol_scale: float | None = None,
                   elasticity: float | None = None) -> calibration.ModelCalibration:

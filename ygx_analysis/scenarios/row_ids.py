@@ -129,9 +129,8 @@ def check_row_ids(config: ScenarioConfig, where: str, indicators: pd.DataFrame, 
         problems.append(Problem(where, None, key, message))
 
     def refs(key: str, ids: Iterable[str]) -> None:
-        for row_id in ids:
-            if row_id not in known:
-                fail(key, f"unknown row id {row_id!r}; not in indicators.csv or context.csv")
+        for row_id in (r for r in ids if r not in known):
+            fail(key, f"unknown row id {row_id!r}; not in indicators.csv or context.csv")
 
     expected = {"level_row": ("2024", "flow"), "yoy_row": ("2024", "growth_yoy"), "h1_row": ("2025H1", "flow")}
     for name, spec in config.indicators.items():
@@ -148,30 +147,25 @@ def check_row_ids(config: ScenarioConfig, where: str, indicators: pd.DataFrame, 
             unit = "%" if measure == "growth_yoy" else spec.unit
             if row["unit"] != unit:
                 fail(key, f"row {row_id!r} is in {row['unit']}; expected {unit}")
-    for name, spec in config.indicators.items():
-        refs(f"indicators.{name}.estimate_2025.refs", spec.estimate_2025.refs)
-    for sname, scen in config.scenarios.items():
-        for iname, p in scen.paths.items():
-            refs(f"scenarios.{sname}.{iname}.refs", p.refs)
-    if config.model is not None:
-        refs("model.refs", config.model.refs)
-        series = set(ctx["series"])
-        for name, r in config.model.roles.items():
-            refs(f"model.{name}.refs", r.refs)
-            if r.series is not None and r.series not in series:
-                fail(f"model.{name}.series", f"unknown series {r.series!r}; not in context.csv")
-    if config.deflator is not None:
-        refs("deflator.refs", config.deflator.refs)
-    if config.pipeline is not None:
-        refs("pipeline.refs", config.pipeline.refs)
-        for attr, unit in (("capital_row", "亿元"), ("projects_row", None)):
-            row_id = getattr(config.pipeline, attr)
-            if row_id not in ind.index:
-                fail(f"pipeline.{attr}", f"unknown row {row_id!r}; not in indicators.csv")
-            elif unit is not None and ind.loc[row_id, "unit"] != unit:
-                fail(f"pipeline.{attr}", f"row {row_id!r} is in {ind.loc[row_id, 'unit']}; expected {unit}")
+    cited = [(f"indicators.{n}.estimate_2025.refs", s.estimate_2025.refs) for n, s in config.indicators.items()]
+    cited += [(f"scenarios.{s}.{i}.refs", p.refs)
+              for s, scen in config.scenarios.items() for i, p in scen.paths.items()]
+    cited += [(f"{name}.refs", t.refs) for name, t in (("model", config.model), ("deflator", config.deflator),
+                                                       ("pipeline", config.pipeline)) if t is not None]
+    cited += [(f"model.{n}.refs", r.refs) for n, r in (config.model.roles if config.model else {}).items()]
+    cited += [(f"targets[{i}].refs", t.refs) for i, t in enumerate(config.targets)]
+    for key, ids in cited:
+        refs(key, ids)
+    for name, r in (config.model.roles if config.model else {}).items():
+        if r.series is not None and r.series not in set(ctx["series"]):
+            fail(f"model.{name}.series", f"unknown series {r.series!r}; not in context.csv")
+    for attr, unit in (("capital_row", "亿元"), ("projects_row", None)) if config.pipeline else ():
+        row_id = getattr(config.pipeline, attr)
+        if row_id not in ind.index:
+            fail(f"pipeline.{attr}", f"unknown row {row_id!r}; not in indicators.csv")
+        elif unit is not None and ind.loc[row_id, "unit"] != unit:
+            fail(f"pipeline.{attr}", f"row {row_id!r} is in {ind.loc[row_id, 'unit']}; expected {unit}")
     for i, t in enumerate(config.targets):
-        refs(f"targets[{i}].refs", t.refs)
         if t.growth_row is not None and t.growth_row not in known:
             fail(f"targets[{i}].growth_row", f"unknown row id {t.growth_row!r}; not in indicators.csv or context.csv")
         elif t.growth_row is not None:
