@@ -92,7 +92,6 @@ class ScenarioAnalysis:
         >>> ScenarioAnalysis.load(n_paths=500, seed=11)
         ScenarioAnalysis(config=None, n_paths=500, seed=11, vol_scale=1.5, t_df=5, pipeline=False)
         """
-        n_paths, seed = check_n_paths(n_paths), check_seed(seed)
         spec = load_scenarios(config, data_dir)
         return cls.from_spec(spec, n_paths=n_paths, seed=seed, vol_scale=vol_scale, t_df=t_df, pipeline=pipeline,
                              config=None if config is None else str(config))

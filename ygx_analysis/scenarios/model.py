@@ -433,7 +433,6 @@ class ScenarioModel:
         >>> bool((f["p05"] < f["p50"]).all() and (f["p50"] < f["p95"]).all())
         True
         """
-        n_paths, seed = montecarlo.check_n_paths(n_paths), montecarlo.check_seed(seed)
         cal = self.calibrate(vol_scale, elasticity) if cal is None else cal
         return montecarlo.simulate_fan(self.fan_inputs(scenarios, cal=cal, t_df=t_df, phi=phi), n_paths=n_paths,
                                        seed=seed, jumpoff_uncertainty=jumpoff_uncertainty, measures=measures,
