@@ -10,7 +10,8 @@ from contextlib import redirect_stderr, redirect_stdout
 import pandas as pd
 import pytest
 
-from ygx_analysis.cli import main, parse_required
+from ygx_analysis.cli import main
+from ygx_analysis.scenarios.targets import parse_required
 
 from .conftest import DATA
 

@@ -204,16 +204,16 @@ def _edited_copy(tmp_path, old: str, new: str, count: int = 1):
 
 
 def test_loader_refuses_a_rationale_zh_without_chinese(tmp_path):
-    from ygx_analysis.scenarios import ScenarioError
+    from ygx_analysis.data.files import DataError
 
     spec = load_scenarios()
     first = spec.path("low", "fiscal_revenue_total").rationale_zh
     path = _edited_copy(tmp_path, f'rationale_zh = "{first}"', 'rationale_zh = "Full scope follows the tax base"')
     message = r"scenarios\.low\.fiscal_revenue_total\.rationale_zh: must be Chinese text"
-    with pytest.raises(ScenarioError, match=message):
+    with pytest.raises(DataError, match=message):
         load_scenarios(path)
     path = _edited_copy(tmp_path, f'source_zh = "{spec.targets[2].source_zh}"', 'source_zh = "a round multiple"')
-    with pytest.raises(ScenarioError, match=r"targets\[2\]\.source_zh: must be Chinese text"):
+    with pytest.raises(DataError, match=r"targets\[2\]\.source_zh: must be Chinese text"):
         load_scenarios(path)
 
 

@@ -20,7 +20,7 @@ Z = NormalDist()
 
 
 @pytest.fixture(scope="module")
-def spec() -> sc.ScenarioSet:
+def spec() -> sc.ScenarioModel:
     return sc.load_scenarios()
 
 
@@ -84,8 +84,8 @@ def test_quantiles_are_numpy_quantiles_of_the_kept_paths(spec):
         for b, iname in enumerate(r.series):
             for k, year in enumerate((2025, *r.years)):
                 row = q.loc[(sname, iname, year)]
-                expected = np.quantile(r.paths[a, b, k], mc.QUANTILES)
-                np.testing.assert_allclose(row[list(mc.QUANTILE_COLUMNS)].to_numpy(dtype=float), expected,
+                expected = np.quantile(r.paths[a, b, k], sc.QUANTILES)
+                np.testing.assert_allclose(row[list(sc.QUANTILE_COLUMNS)].to_numpy(dtype=float), expected,
                                            rtol=1e-12)
                 assert row["mean"] == pytest.approx(r.paths[a, b, k].mean(), rel=1e-12)
 
@@ -106,13 +106,13 @@ def test_phi_zero_first_year_level_quantiles_are_normal():
     r = mc.simulate_fan(inputs, n_paths=200_000, seed=2026, jumpoff_uncertainty=False,
                         measures=("level", "growth_pct"))
     f = r.fan("s", "x")
-    for col, q in zip(mc.QUANTILE_COLUMNS, mc.QUANTILES, strict=True):
+    for col, q in zip(sc.QUANTILE_COLUMNS, sc.QUANTILES, strict=True):
         analytic = 250.0 * (1 + (6.0 + 3.0 * Z.inv_cdf(q)) / 100)
         # sampling error of a quantile is about sqrt(q(1-q)/N)/pdf(z) sd; 200k paths → < 0.01 sd
         assert f.loc[2026, col] == pytest.approx(analytic, abs=250.0 * 3.0 / 100 * 0.02)
     g = r.fan("s", "x", "growth_pct")
     for year, m in zip((2026, 2027, 2028), (6.0, 5.0, 4.0), strict=True):
-        for col, q in zip(mc.QUANTILE_COLUMNS, mc.QUANTILES, strict=True):
+        for col, q in zip(sc.QUANTILE_COLUMNS, sc.QUANTILES, strict=True):
             assert g.loc[year, col] == pytest.approx(m + 3.0 * Z.inv_cdf(q), abs=3.0 * 0.02)
 
 
@@ -121,7 +121,7 @@ def test_growth_quantiles_are_normal_for_any_phi():
     inputs = toy_inputs([5.0] * 5, sd_pct=4.0, phi=0.7)
     g = mc.simulate_fan(inputs, n_paths=200_000, seed=5, jumpoff_uncertainty=False,
                         measures=("growth_pct",)).fan("s", "x", "growth_pct")
-    for col, q in zip(mc.QUANTILE_COLUMNS, mc.QUANTILES, strict=True):
+    for col, q in zip(sc.QUANTILE_COLUMNS, sc.QUANTILES, strict=True):
         np.testing.assert_allclose(g[col], 5.0 + 4.0 * Z.inv_cdf(q), atol=4.0 * 0.025)
 
 
@@ -163,7 +163,7 @@ def test_relative_target_uses_each_paths_own_2025_level():
         assert r.target_probabilities["mc_se"].item() == 0.0
         f = r.fan("s", "x")
         assert f.loc[2025, "p05"] < 100 < f.loc[2025, "p95"]
-        cols = list(mc.QUANTILE_COLUMNS)
+        cols = list(sc.QUANTILE_COLUMNS)
         np.testing.assert_allclose(f.loc[2027, cols], (1 + rate / 100) ** 2 * f.loc[2025, cols], rtol=1e-12)
 
 
@@ -407,11 +407,10 @@ def test_student_t_shocks_have_unit_variance_and_fat_tails():
 
 def test_nominal_gross_output_is_real_times_the_ppi_path(spec):
     """With the PPI range collapsed to its defaults, current prices = 2025 prices × the index, by hand."""
-    from dataclasses import replace
-
     d = spec.deflator
-    fixed = replace(spec, deflator=replace(d, start_pct=replace(d.start_pct, low=-1.5, high=-1.5),
-                                           end_pct=replace(d.end_pct, low=0.5, high=0.5)))
+    d = d.model_copy(update={"start_pct": d.start_pct.model_copy(update={"low": -1.5, "high": -1.5}),
+                             "end_pct": d.end_pct.model_copy(update={"low": 0.5, "high": 0.5})})
+    fixed = sc.ScenarioModel(spec.config.model_copy(update={"deflator": d}), spec.source)
     r = fixed.simulate(300, 7, scenarios="base", keep_paths=True)
     names = list(r.series)
     ratio = r.paths[0, names.index("gross_output_nominal")] / r.paths[0, names.index("gross_output")]
@@ -454,11 +453,7 @@ def test_pipeline_adds_its_output_by_hand(spec):
 
 
 def test_share_path_above_one_is_refused(spec):
-    from dataclasses import replace
-
-    base = spec.scenarios["base"]
-    fast = replace(base.paths["general_budget_revenue"], start_growth_pct=9.0, end_growth_pct=9.0)
-    bad = replace(spec, scenarios={"base": replace(base, paths={**base.paths, "general_budget_revenue": fast})})
+    bad = spec.with_growth("general_budget_revenue", {"base": (9.0, 9.0)})
     with pytest.raises(ValueError, match="^scenarios.base.general_budget_revenue: .* a share must stay below 1"):
         bad.simulate(10)
 

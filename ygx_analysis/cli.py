@@ -16,17 +16,7 @@ from typing import Any
 
 import pandas as pd
 
-from .scenario_cli import (
-    check_fan_memory,
-    memory_budget,
-    parse_required,
-    required_growth_table,
-    scenario_table,
-    target_probability_table,
-)
-
-__all__ = ["UsageError", "build_parser", "emit", "main", "parse_required", "required_growth_table", "scenario_table",
-           "memory_budget", "target_probability_table"]
+__all__ = ["UsageError", "build_parser", "emit", "main"]
 
 PROG = "ygx-analysis"
 FORMATS = ("table", "csv", "json")
@@ -86,14 +76,14 @@ def _validate_scenarios(data_dir: Path, csv_clean: bool) -> tuple[str, list[str]
     own_rows = csv_clean and data_dir.resolve() == default_data_dir().resolve()
     try:
         spec = load_scenarios(path, check_rows=own_rows)
-    except ValueError as exc:  # ScenarioError or DataError, each with .problems
+    except ValueError as exc:  # DataError, with .problems
         return "", [str(problem) for problem in getattr(exc, "problems", [exc])]
     problems: list[str] = []
     if csv_clean and not own_rows:
         known = set(load_indicators(data_dir / "indicators.csv", data_dir / "sources.csv")["id"])
         known |= set(load_context(data_dir / "context.csv", data_dir / "sources.csv")["id"])
         problems = [f"{display_path(path)}: refs: unknown data row {row!r}; not in indicators.csv or context.csv"
-                    for row in spec.referenced_rows() if row not in known]
+                    for row in spec.config.referenced_rows() if row not in known]
     return f"{len(spec.scenarios)} scenarios", problems
 
 
@@ -360,10 +350,10 @@ def _add_scenarios(sub) -> None:
 
     p = sub.add_parser(
         "scenarios", help="十五五 (2026–2030) scenario paths, Monte Carlo fan and required growth",
-        description="Deterministic scenario paths from data/scenarios.toml with the P5/P50/P95 of a seeded "
-                    "Monte Carlo fan (one row per scenario, indicator and year; history rows have "
-                    "is_projection false). With --required, print the constant annual growth needed "
-                    "instead. Model results, not printed figures.")
+        description="Deterministic scenario paths from data/scenarios.toml with the P5/P50/P95 of a seeded Monte "
+                    "Carlo fan (one row per scenario, indicator and year; history rows have is_projection false). "
+                    "With --required, print the constant annual growth needed instead. Model results, not "
+                    "printed figures.")
     p.add_argument("--config", metavar="FILE", help="scenario file (default: data/scenarios.toml)")
     p.add_argument("--scenario", nargs="+", metavar="NAME", help="only these scenarios (default: all)")
     p.add_argument("--paths", type=int, default=DEFAULT_PATHS, metavar="N",
@@ -378,49 +368,38 @@ def _add_scenarios(sub) -> None:
     p.add_argument("--targets", action="store_true",
                    help="print the probability of reaching each target (with its Monte Carlo standard error) "
                         "instead of the paths")
-    p.add_argument("--dump-paths", metavar="FILE",
-                   help="also write every simulated path (scenario, path, indicator, year, value) to FILE: "
-                        "CSV, or Parquet when FILE ends .parquet (needs pyarrow)")
-    p.add_argument("--required", action="append", metavar="INDICATOR=TARGET@YEAR",
-                   help="growth needed to reach TARGET (a level, or xF for F times the 2025 level) by YEAR; "
-                        "may be repeated")
+    p.add_argument("--dump-paths", metavar="FILE", help="also write every simulated path (scenario, path, "
+                   "indicator, year, value) to FILE: CSV, or Parquet when FILE ends .parquet (needs pyarrow)")
+    p.add_argument("--required", action="append", metavar="INDICATOR=TARGET@YEAR", help="growth needed to reach "
+                   "TARGET (a level, or xF for F times the 2025 level) by YEAR; may be repeated")
     p.add_argument("--format", choices=FORMATS, default="table")
     p.set_defaults(run=_run_scenarios)
 
 
 def _run_scenarios(args: argparse.Namespace) -> int:
-    from .scenarios import load_scenarios
+    from .scenarios import load_scenarios, montecarlo, results, targets
 
-    spec = load_scenarios(args.config)
-    if args.pipeline:
-        spec = spec.with_pipeline()
+    spec = load_scenarios(args.config).with_pipeline() if args.pipeline else load_scenarios(args.config)
     if args.required:
-        emit(required_growth_table(spec, [parse_required(text) for text in args.required]), args.format)
+        emit(targets.required_growth_table(spec.jumpoff, [targets.parse_required(t) for t in args.required]),
+             args.format)
         return 0
     if args.paths < 0:
         raise ValueError("paths: must not be negative")
     if args.paths == 0 and (args.dump_paths or args.targets):
         raise ValueError("paths: --dump-paths and --targets need a fan (--paths above 0)")
-    check_fan_memory(args.paths, len(args.scenario or spec.scenario_names()), bool(args.dump_paths))
-    if args.dump_paths and not os.path.isdir(os.path.dirname(os.path.abspath(args.dump_paths))):
-        # before the simulation, which a large --paths makes long
-        raise ValueError(f"dump-paths: {args.dump_paths}: no such folder "
-                         f"{os.path.dirname(os.path.abspath(args.dump_paths))}")
-    result = None
-    if args.paths > 0:
-        result = spec.simulate(args.paths, args.seed, scenarios=args.scenario, phi=args.phi,
-                               vol_scale=args.vol_scale, keep_paths=bool(args.dump_paths))
+    montecarlo.check_fan_memory(args.paths, len(spec.scenario_names(args.scenario)), bool(args.dump_paths))
+    if args.dump_paths and not os.path.isdir(folder := os.path.dirname(os.path.abspath(args.dump_paths))):
+        raise ValueError(f"dump-paths: {args.dump_paths}: no such folder {folder}")   # before a long simulation
+    result = None if args.paths == 0 else spec.simulate(args.paths, args.seed, scenarios=args.scenario, phi=args.phi,
+                                                        vol_scale=args.vol_scale, keep_paths=bool(args.dump_paths))
     if args.dump_paths:
-        from .scenarios import write_paths
-
         try:
-            write_paths(result, args.dump_paths)
+            results.write_paths(result, args.dump_paths)
         except OSError as exc:
             raise ValueError(f"dump-paths: {args.dump_paths}: {_os_error_line(exc)}") from None
-    if args.targets:
-        emit(target_probability_table(result, spec.target_levels()), args.format)
-        return 0
-    emit(scenario_table(spec.project(args.scenario), None if result is None else result.to_frame()), args.format)
+    emit(results.target_probability_table(result, spec.target_levels()) if args.targets
+         else results.scenario_table(spec.project(args.scenario), result), args.format)
     return 0
 
 

@@ -217,30 +217,6 @@ def savings_panel(assumptions: Any = None, lang: str = "zh", *,
                  lambda values: {"assumptions": dataclasses.replace(base, **values)})
 
 
-_CACHED = ("data", "context", "jumpoff", "series_fits")
-"""Cached properties of a ScenarioSet that do not depend on its scenarios (kept when paths change)."""
-
-
-def _with_growth(spec: Any, indicator: str, growth: Mapping[str, tuple[float, float]]) -> Any:
-    """``spec`` with new (start, end) growth of ``indicator`` in the scenarios named in ``growth``.
-
-    A constant glide with two different rates becomes linear (the file's rule:
-    'constant' means start equals end).
-    """
-    scenarios = dict(spec.scenarios)
-    for sname, (start, end) in growth.items():
-        scen = scenarios[sname]
-        path = scen.paths[indicator]
-        glide = "linear" if path.glide == "constant" and start != end else path.glide
-        new_path = dataclasses.replace(path, start_growth_pct=start, end_growth_pct=end, glide=glide)
-        scenarios[sname] = dataclasses.replace(scen, paths={**scen.paths, indicator: new_path})
-    new = dataclasses.replace(spec, scenarios=scenarios)
-    for name in _CACHED:  # computed from the data files and indicators only: reuse, do not refit
-        if name in spec.__dict__:
-            new.__dict__[name] = spec.__dict__[name]
-    return new
-
-
 def scenario_panel(model: Any = None, lang: str = "zh", *, indicator: str = "gross_output",
                    fan_paths: int = 0, growth_range: tuple[float, float] = GROWTH_RANGE) -> Panel:
     """Sliders for each scenario's start and end growth of one indicator, redrawing the scenario figure.
@@ -318,7 +294,7 @@ def scenario_panel(model: Any = None, lang: str = "zh", *, indicator: str = "gro
 
     def build(values: dict[str, float]) -> dict[str, Any]:
         growth = {s: (values[f"{s}.start"], values[f"{s}.end"]) for s in spec.scenarios}
-        state["spec"] = _with_growth(state["spec"], state["indicator"], growth)
+        state["spec"] = state["spec"].with_growth(state["indicator"], growth)
         if not fan_paths:
             return {"model": state["spec"]}
         new = state["spec"]

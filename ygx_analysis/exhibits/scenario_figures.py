@@ -14,7 +14,7 @@ import pandas as pd
 
 from .. import scenarios as sc
 from ..scenarios import ScenarioAnalysis, as_analysis, as_scenario_set, format_probability
-from ..scenarios.rows import CALIBRATION_CONTEXT, LEVEL_INDICATORS
+from ..scenarios.row_ids import CALIBRATION_CONTEXT, LEVEL_INDICATORS
 from . import exhibit, words
 from .scenario_tables import NOTEBOOK, SCENARIO_COLOURS, THEME, Model, basis_label, price_label
 

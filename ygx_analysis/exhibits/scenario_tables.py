@@ -19,8 +19,8 @@ import numpy as np
 import pandas as pd
 
 from .. import scenarios as sc
-from ..scenarios import ScenarioAnalysis, ScenarioSet, as_analysis, as_scenario_set, format_probability
-from ..scenarios.rows import (
+from ..scenarios import ScenarioAnalysis, ScenarioModel as ScenarioSet, as_analysis, as_scenario_set, format_probability
+from ..scenarios.row_ids import (
     ASSUMPTION_CONTEXT,
     ASSUMPTION_INDICATORS,
     ASSUMPTION_SOURCES,

@@ -57,7 +57,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..scenarios.schema import TOP_LEVEL_TABLES
+from ..scenarios.config import TOP_LEVEL_TABLES
 
 __all__ = ["CONFIG_OPTIONS", "FILES", "OVERRIDE_NOTE", "SCENARIO_TABLES", "Override", "apply_for_build",
            "apply_overrides",
@@ -356,7 +356,7 @@ def _validate(folder: Path, file: str, who: list[str], keys: list[tuple[str, tup
     """Check ``folder/file`` with the project's loader; one line naming the change, the file and the key."""
     from ..data.files import DataError, display_path
     from ..savings import SavingsAssumptions
-    from ..scenarios import ScenarioError, load_scenarios
+    from ..scenarios import load_scenarios
 
     path = folder / file
     shown = display_path(path)
@@ -365,7 +365,7 @@ def _validate(folder: Path, file: str, who: list[str], keys: list[tuple[str, tup
             SavingsAssumptions.from_toml(None, folder)
         else:
             load_scenarios(None, folder)
-    except (DataError, ScenarioError) as exc:
+    except DataError as exc:
         first = str(exc.problems[0]) if getattr(exc, "problems", None) else str(exc)
         where = f"{file}{first[len(shown):]}" if first.startswith(shown + ":") else first
         field = where.split(": ", 2)[1] if where.startswith(file + ": ") and where.count(": ") >= 2 else ""

@@ -19,14 +19,14 @@ from .calibration import ModelCalibration
 from .montecarlo import DEFAULT_PATHS, DEFAULT_SEED, check_n_paths, check_seed
 from .results import FanResult
 from .paths import plan_period_summary
-from .spec import ScenarioSet, load_scenarios
+from .model import ScenarioModel, load_scenarios
 
 __all__ = ["ScenarioAnalysis", "as_analysis", "as_scenario_set"]
 
 
 @dataclass(frozen=True, eq=False)
 class ScenarioAnalysis:
-    """A :class:`~ygx_analysis.scenarios.ScenarioSet` with its calibration, fan, projection, summary and targets.
+    """A :class:`~ygx_analysis.scenarios.ScenarioModel` with its calibration, fan, projection, summary and targets.
 
     Build one with :meth:`load` (from a file) or :meth:`from_spec`; every
     frame is computed once, when it is built.
@@ -35,7 +35,7 @@ class ScenarioAnalysis:
     ----------
     config : str or None
         The scenario file as given (None: the default file).
-    spec : ScenarioSet
+    spec : ScenarioModel
         With the pipeline switched on or off as asked.
     calibration : ModelCalibration
         The shocks of the growth indicators (AR(1) fits, volatility scale, sizes).
@@ -44,12 +44,12 @@ class ScenarioAnalysis:
     fan : FanResult
         The joint fan of every scenario.
     projection, plan_summary, targets : DataFrame
-        :meth:`ScenarioSet.project`, :meth:`ScenarioSet.plan_period_summary` and
-        :meth:`ScenarioSet.target_levels`.
+        :meth:`ScenarioModel.project`, :meth:`ScenarioModel.plan_period_summary` and
+        :meth:`ScenarioModel.target_levels`.
     """
 
     config: str | None
-    spec: ScenarioSet = field(repr=False)
+    spec: ScenarioModel = field(repr=False)
     calibration: ModelCalibration = field(repr=False)
     t_df: float | None = field(repr=False)
     fan: FanResult = field(repr=False)
@@ -58,7 +58,7 @@ class ScenarioAnalysis:
     targets: pd.DataFrame = field(repr=False)
 
     @classmethod
-    def from_spec(cls, spec: ScenarioSet, *, n_paths: int = DEFAULT_PATHS, seed: int = DEFAULT_SEED,
+    def from_spec(cls, spec: ScenarioModel, *, n_paths: int = DEFAULT_PATHS, seed: int = DEFAULT_SEED,
                   vol_scale: float | None = None, t_df: Any = "file", pipeline: bool | None = None,
                   config: str | None = None) -> ScenarioAnalysis:
         """Calibrate, simulate ``n_paths`` joint paths with ``seed`` and build every frame.
@@ -67,8 +67,8 @@ class ScenarioAnalysis:
         shocks); ``pipeline`` switches the 2024 investment pipeline on or off
         (None: as the file says).
         """
-        if not isinstance(spec, ScenarioSet):
-            raise TypeError(f"spec: expected a ScenarioSet, got {type(spec).__name__}")
+        if not isinstance(spec, ScenarioModel):
+            raise TypeError(f"spec: expected a ScenarioModel, got {type(spec).__name__}")
         n_paths, seed = check_n_paths(n_paths), check_seed(seed)
         if pipeline is not None:
             spec = spec.with_pipeline(pipeline)
@@ -92,30 +92,16 @@ class ScenarioAnalysis:
         >>> ScenarioAnalysis.load(n_paths=500, seed=11)
         ScenarioAnalysis(config=None, n_paths=500, seed=11, vol_scale=1.5, t_df=5, pipeline=False)
         """
-        n_paths, seed = check_n_paths(n_paths), check_seed(seed)
         spec = load_scenarios(config, data_dir)
         return cls.from_spec(spec, n_paths=n_paths, seed=seed, vol_scale=vol_scale, t_df=t_df, pipeline=pipeline,
                              config=None if config is None else str(config))
 
-    @property
-    def n_paths(self) -> int:
-        """Paths per scenario of the fan."""
-        return self.fan.n_paths
-
-    @property
-    def seed(self) -> int:
-        """Seed of the fan."""
-        return self.fan.seed
-
-    @property
-    def pipeline_enabled(self) -> bool:
-        """Whether the 2024 investment pipeline adds to the paths."""
-        return bool(self.spec.pipeline is not None and self.spec.pipeline.enabled)
-
-    @property
-    def fan_scenario(self) -> str:
-        """The scenario the fan chart shows: 'base' when there is one, else the first."""
-        return "base" if "base" in self.spec.scenarios else next(iter(self.spec.scenarios))
+    n_paths = property(lambda self: self.fan.n_paths, doc="Paths per scenario of the fan.")
+    seed = property(lambda self: self.fan.seed, doc="Seed of the fan.")
+    pipeline_enabled = property(lambda self: bool(self.spec.pipeline is not None and self.spec.pipeline.enabled),
+                                doc="Whether the 2024 investment pipeline adds to the paths.")
+    fan_scenario = property(lambda self: "base" if "base" in self.spec.scenarios else next(iter(self.spec.scenarios)),
+                            doc="The scenario the fan chart shows: 'base' when there is one, else the first.")
 
     def __repr__(self) -> str:
         df = "normal" if self.t_df is None else f"{self.t_df:g}"
@@ -123,7 +109,7 @@ class ScenarioAnalysis:
                 f"vol_scale={self.calibration.vol_scale:g}, t_df={df}, pipeline={self.pipeline_enabled})")
 
 
-def as_scenario_set(model: ScenarioSet | ScenarioAnalysis | None) -> ScenarioSet:
+def as_scenario_set(model: ScenarioModel | ScenarioAnalysis | None) -> ScenarioModel:
     """The scenario set of ``model``; None loads the default file.
 
     Examples
@@ -133,21 +119,21 @@ def as_scenario_set(model: ScenarioSet | ScenarioAnalysis | None) -> ScenarioSet
     >>> as_scenario_set("data/scenarios.toml")
     Traceback (most recent call last):
     ...
-    TypeError: model: expected a ScenarioSet, a ScenarioAnalysis or None, got str
+    TypeError: model: expected a ScenarioModel, a ScenarioAnalysis or None, got str
     """
     if model is None:
         return load_scenarios()
     if isinstance(model, ScenarioAnalysis):
         return model.spec
-    if isinstance(model, ScenarioSet):
+    if isinstance(model, ScenarioModel):
         return model
-    raise TypeError(f"model: expected a ScenarioSet, a ScenarioAnalysis or None, got {type(model).__name__}")
+    raise TypeError(f"model: expected a ScenarioModel, a ScenarioAnalysis or None, got {type(model).__name__}")
 
 
 def as_analysis(model: Any) -> ScenarioAnalysis:
     """``model`` as a :class:`ScenarioAnalysis`.
 
-    A :class:`~ygx_analysis.scenarios.ScenarioSet` is run with the default paths
+    A :class:`~ygx_analysis.scenarios.ScenarioModel` is run with the default paths
     and seed; None loads the default file; anything else is a ``TypeError``.
     """
     if isinstance(model, ScenarioAnalysis):

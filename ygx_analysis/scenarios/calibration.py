@@ -12,7 +12,7 @@ mean mistake that slowdown for persistence (phi near 0.8), while the scenario
 paths already carry the slowdown through their glide. statsmodels is imported
 inside :func:`fit_ar1` only, so importing this module stays light.
 
-:meth:`ScenarioSet.calibrate <ygx_analysis.scenarios.ScenarioSet.calibrate>` fits
+:meth:`ScenarioModel.calibrate <ygx_analysis.scenarios.ScenarioModel.calibrate>` fits
 the benchmark series of the data folder a scenario file was loaded with.
 """
 
@@ -103,20 +103,11 @@ class AR1Fit:
     row_ids: tuple[str, ...] = ()
     model_summary: str = field(default="", repr=False)
 
-    @property
-    def phi(self) -> float:
-        """The AR(1) coefficient: correlation of deviations one year apart."""
-        return float(self.params["phi"])
-
-    @property
-    def sigma(self) -> float:
-        """Innovation standard deviation (pp)."""
-        return float(np.sqrt(self.params["sigma2"]))
-
-    @property
-    def stationary_sd(self) -> float:
-        """Standard deviation of the deviations themselves: ``sigma / sqrt(1 - phi**2)`` (pp)."""
-        return self.sigma / float(np.sqrt(1 - self.phi ** 2))
+    phi = property(lambda self: float(self.params["phi"]),
+                   doc="The AR(1) coefficient: correlation of deviations one year apart.")
+    sigma = property(lambda self: float(np.sqrt(self.params["sigma2"])), doc="Innovation standard deviation (pp).")
+    stationary_sd = property(lambda self: self.sigma / float(np.sqrt(1 - self.phi ** 2)),
+                             doc="Standard deviation of the deviations themselves: ``sigma / sqrt(1 - phi**2)`` (pp).")
 
     def to_frame(self) -> pd.DataFrame:
         """One row per parameter: estimate, standard error and 95 % interval (normal)."""

@@ -50,6 +50,7 @@ scenario alone gives the same numbers as running it with the others.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from numbers import Real
@@ -60,13 +61,12 @@ import pandas as pd
 
 from ..arithmetic import growth
 from .paths import ratio_path
-from .results import GROWTH_FLOOR_PCT, PATH_COLUMNS, QUANTILE_COLUMNS, QUANTILES, FanResult, write_paths
-from .schema import BASE_YEAR
+from .results import GROWTH_FLOOR_PCT, FanResult, summarise_fan
 
 __all__ = [
-    "DEFAULT_PATHS", "DEFAULT_SEED", "GROWTH_FLOOR_PCT", "MEASURES", "PATH_COLUMNS", "QUANTILES", "QUANTILE_COLUMNS",
-    "BYTES_PER_PATH", "FanInputs", "FanResult", "ar1_deviations", "check_n_paths", "fan_memory_bytes", "check_phi", "check_seed", "compound",
-    "simulate_fan", "student_shocks", "triangular", "write_paths",
+    "BYTES_PER_PATH", "DEFAULT_PATHS", "DEFAULT_SEED", "MEASURES", "FanInputs", "ar1_deviations", "check_fan_memory",
+    "check_n_paths", "check_phi", "check_seed", "compound", "fan_memory_bytes", "simulate_fan", "student_shocks",
+    "triangular",
 ]
 
 DEFAULT_PATHS = 20_000
@@ -78,44 +78,34 @@ DEFAULT_SEED = 2026
 MEASURES = ("level", "growth_pct")
 
 
-# ---------------------------------------------------------------------------
-# argument checks shared with the model object
-# ---------------------------------------------------------------------------
+def _whole(value: Any, name: str, low: int, message: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, (int, np.integer)):
+        raise TypeError(f"{name}: expected a whole number, got {type(value).__name__}")
+    if value < low:
+        raise ValueError(f"{name}: {message}")
+    return int(value)
+
 
 def check_n_paths(n_paths: Any) -> int:
     """``n_paths`` as an int, or ``TypeError``/``ValueError`` naming it.
 
-    Examples
-    --------
-    >>> check_n_paths(500)
-    500
     >>> check_n_paths(0)
     Traceback (most recent call last):
     ...
     ValueError: n_paths: must be a whole number of at least 1
     """
-    if isinstance(n_paths, bool) or not isinstance(n_paths, (int, np.integer)):
-        raise TypeError(f"n_paths: expected a whole number, got {type(n_paths).__name__}")
-    if n_paths < 1:
-        raise ValueError("n_paths: must be a whole number of at least 1")
-    return int(n_paths)
+    return _whole(n_paths, "n_paths", 1, "must be a whole number of at least 1")
 
 
 def check_seed(seed: Any) -> int:
     """``seed`` as an int, or ``TypeError``/``ValueError`` naming it.
 
-    Examples
-    --------
     >>> check_seed(-1)
     Traceback (most recent call last):
     ...
     ValueError: seed: must be a non-negative whole number
     """
-    if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)):
-        raise TypeError(f"seed: expected a whole number, got {type(seed).__name__}")
-    if seed < 0:
-        raise ValueError("seed: must be a non-negative whole number")
-    return int(seed)
+    return _whole(seed, "seed", 0, "must be a non-negative whole number")
 
 
 def check_phi(phi: Any) -> float:
@@ -136,11 +126,6 @@ def check_phi(phi: Any) -> float:
         raise ValueError("phi: must be in (-1, 1)")
     return float(phi)
 
-
-
-# ---------------------------------------------------------------------------
-# simulation
-# ---------------------------------------------------------------------------
 
 def compound(level: Any, rates_pct: Any, axis: int = -1, out: np.ndarray | None = None) -> np.ndarray:
     """Levels after each year of growth, for many paths at once.
@@ -234,8 +219,6 @@ def triangular(u: Any, low: float, mode: float, high: float) -> np.ndarray:
     return np.where(u < c, left, right)
 
 
-
-
 def student_shocks(rng: np.random.Generator, shape: tuple[int, ...], t_df: float | None) -> np.ndarray:
     """Unit-variance shocks: Student-t with ``t_df`` degrees of freedom scaled by ``sqrt((t_df - 2) / t_df)``,
     or standard normal when ``t_df`` is None.
@@ -259,8 +242,8 @@ def student_shocks(rng: np.random.Generator, shape: tuple[int, ...], t_df: float
 
 @dataclass(frozen=True)
 class FanInputs:
-    """Everything :func:`simulate_fan` needs, as arrays (built by :meth:`ScenarioSet.fan_inputs
-    <ygx_analysis.scenarios.ScenarioSet.fan_inputs>`). Per-indicator arrays follow ``indicators``."""
+    """Everything :func:`simulate_fan` needs, as arrays (built by :meth:`ScenarioModel.fan_inputs
+    <ygx_analysis.scenarios.ScenarioModel.fan_inputs>`). Per-indicator arrays follow ``indicators``."""
 
     scenarios: tuple[str, ...]
     indicators: tuple[str, ...]
@@ -278,7 +261,7 @@ class FanInputs:
     assumption_default: np.ndarray  # 2025 growth (%) or H1 share: the mode of the draws
     assumption_low: np.ndarray
     assumption_high: np.ndarray
-    targets: pd.DataFrame           # ScenarioSet.target_levels
+    targets: pd.DataFrame           # ScenarioModel.target_levels
     t_df: float | None = None
     deflator: int = -1              # index of the deflated indicator, -1 for none
     deflator_start: tuple[float, float, float] = (0.0, 0.0, 0.0)   # (low, default, high), % in the first year
@@ -358,8 +341,8 @@ def simulate_fan(inputs: FanInputs, *, n_paths: int = DEFAULT_PATHS, seed: int =
     Parameters
     ----------
     inputs : FanInputs
-        The arrays of a scenario file (:meth:`ScenarioSet.fan_inputs
-        <ygx_analysis.scenarios.ScenarioSet.fan_inputs>`).
+        The arrays of a scenario file (:meth:`ScenarioModel.fan_inputs
+        <ygx_analysis.scenarios.ScenarioModel.fan_inputs>`).
     n_paths : int
         Paths per scenario (at least 1).
     seed : int
@@ -451,77 +434,8 @@ def simulate_fan(inputs: FanInputs, *, n_paths: int = DEFAULT_PATHS, seed: int =
             levels[a, j] = share * levels[a, int(inputs.whole[j])]
         if inputs.deflator >= 0:
             levels[a, n_ind] = levels[a, inputs.deflator] * price
-    return _summarise(inputs, levels, measures, keep_paths, n_paths, seed, bool(jumpoff_uncertainty),
+    return summarise_fan(inputs, levels, measures, keep_paths, n_paths, seed, bool(jumpoff_uncertainty),
                       int(on_floor.sum()))
-
-
-def _summarise(inputs: FanInputs, levels: np.ndarray, measures: Sequence[str], keep_paths: bool, n_paths: int,
-               seed: int, jumpoff_uncertainty: bool, floored: int) -> FanResult:
-    """Quantiles, target probabilities and the result object of one simulation."""
-    names = inputs.series_names
-    probs = _target_probabilities(inputs, levels, names)
-    blocks = []                                   # (measure, years, mean (S, I, Y), quantiles (Q, S, I, Y))
-    if "level" in measures:
-        values = levels if not keep_paths and "growth_pct" not in measures else levels.copy()
-        blocks.append(("level", (BASE_YEAR, *inputs.years), *_quantile_arrays(values, overwrite=True)))
-    if "growth_pct" in measures:
-        g = levels[..., 1:, :] / levels[..., :-1, :] * 100 - 100
-        blocks.append(("growth_pct", inputs.years, *_quantile_arrays(g, overwrite=True)))
-    quantiles = _quantile_table(inputs.scenarios, names, blocks)
-    return FanResult(quantiles, probs, n_paths, seed, jumpoff_uncertainty, inputs.scenarios, inputs.indicators,
-                     names, inputs.years, floored, levels if keep_paths else None)
-
-
-def _quantile_arrays(values: np.ndarray, *, overwrite: bool = False) -> tuple[np.ndarray, np.ndarray]:
-    """Mean and ``numpy.quantile`` over the last axis (paths); ``overwrite`` lets numpy reorder ``values``."""
-    mean = values.mean(axis=-1)
-    return mean, np.quantile(values, QUANTILES, axis=-1, overwrite_input=overwrite)
-
-
-def _quantile_table(scenarios: Sequence[str], names: Sequence[str], blocks: list[tuple[Any, ...]]) -> pd.DataFrame:
-    """One tidy frame, ordered scenario, series, measure, year, from per-measure arrays."""
-    n_scen, n_ind = len(scenarios), len(names)
-    years = np.concatenate([np.asarray(y, dtype="int64") for _, y, _, _ in blocks])
-    measure = np.concatenate([np.full(len(y), m, dtype=object) for m, y, _, _ in blocks])
-    mean = np.concatenate([mu for _, _, mu, _ in blocks], axis=-1)
-    q = np.concatenate([qq for _, _, _, qq in blocks], axis=-1)
-    width = years.size
-    return pd.DataFrame({
-        "scenario": np.repeat(np.asarray(scenarios, dtype=object), n_ind * width),
-        "indicator": np.tile(np.repeat(np.asarray(names, dtype=object), width), n_scen),
-        "year": np.tile(years, n_scen * n_ind),
-        "measure": np.tile(measure, n_scen * n_ind),
-        "mean": mean.ravel(),
-        **{col: q[k].ravel() for k, col in enumerate(QUANTILE_COLUMNS)},
-    })
-
-
-def _target_probabilities(inputs: FanInputs, levels: np.ndarray, names: Sequence[str]) -> pd.DataFrame:
-    rows = []
-    last = inputs.years[-1]
-    n = levels.shape[-1]
-    for t in inputs.targets.itertuples(index=False):
-        nominal = bool(getattr(t, "nominal", False))
-        b = list(names).index(f"{t.indicator}_nominal" if nominal else t.indicator)
-        for a, sname in enumerate(inputs.scenarios):
-            if t.year > last:
-                prob, se, note = np.nan, np.nan, f"beyond the simulated years (to {last})"
-            else:
-                k = inputs.years.index(t.year) + 1
-                if t.kind == "value":
-                    threshold = t.target_value
-                else:  # relative to each path's own 2025 level
-                    threshold = levels[a, b, 0] * (t.target_value / t.level_2025)
-                prob = float(np.mean(levels[a, b, k] >= threshold))
-                se, note = float(np.sqrt(prob * (1 - prob) / n)), ""
-            rows.append({"target": t.target, "scenario": sname, "indicator": t.indicator, "year": t.year,
-                         "target_value": t.target_value, "nominal": nominal, "probability": prob,
-                         "mc_se": se, "note": note})
-    columns = ["target", "scenario", "indicator", "year", "target_value", "nominal", "probability", "mc_se", "note"]
-    frame = pd.DataFrame(rows, columns=columns)
-    frame["year"] = frame["year"].astype("int64")
-    frame["nominal"] = frame["nominal"].astype(bool)
-    return frame
 
 
 def fan_memory_bytes(n_paths: int, n_scenarios: int, keep_paths: bool = False) -> int:
@@ -534,8 +448,18 @@ def fan_memory_bytes(n_paths: int, n_scenarios: int, keep_paths: bool = False) -
     >>> fan_memory_bytes(20_000, 3, keep_paths=True)
     240000000
     """
-    if isinstance(n_paths, bool) or not isinstance(n_paths, int) or n_paths < 0:
-        raise ValueError(f"n_paths: must be a whole number of paths, not negative, got {n_paths!r}")
-    if isinstance(n_scenarios, bool) or not isinstance(n_scenarios, int) or n_scenarios < 1:
-        raise ValueError(f"n_scenarios: must be a whole number above 0, got {n_scenarios!r}")
     return n_paths * n_scenarios * BYTES_PER_PATH["kept" if keep_paths else "fan"]
+
+
+def check_fan_memory(n_paths: int, n_scenarios: int, keep_paths: bool) -> None:
+    """Raise ``ValueError`` naming ``paths`` when the fan would need more than half of this machine's memory."""
+    try:
+        budget = os.sysconf("SC_PHYS_PAGES") * os.sysconf("SC_PAGE_SIZE") // 2
+    except (ValueError, OSError, AttributeError):   # no sysconf (Windows): assume 8 GB of memory
+        budget = 4 * 1024 ** 3
+    need = fan_memory_bytes(n_paths, n_scenarios, keep_paths)
+    if need > budget:
+        most = budget // fan_memory_bytes(1, n_scenarios, keep_paths)
+        raise ValueError(f"paths: {n_paths} paths × {n_scenarios} scenario(s) would need about "
+                         f"{need / 1e9:,.1f} GB, over the {budget / 1e9:,.1f} GB allowed (half of this machine's "
+                         f"memory); use at most {most:,} paths")

@@ -7,25 +7,26 @@ and a 2025 level that is itself a projection (there is no 2025 print). For gross
 output and value added the article prints only January–June 2025; the annual
 2025 level is an estimate: the half year annualised by the package's one
 H1-to-year rule (:func:`~ygx_analysis.arithmetic.growth.half_year_rule`), a range of
-first-half shares read from ``context.csv``, so the 2025 level is a range. The ``basis`` column says which is which; ``is_projection`` is True
-for every value that was not printed or implied by printed figures.
+first-half shares read from ``context.csv``, so the 2025 level is a range. The
+``basis`` column says which is which; ``is_projection`` is True for every value
+that was not printed or implied by printed figures.
 
 The functions here work on the checked parts of a scenario file
-(:mod:`~ygx_analysis.scenarios.schema`) and on tidy frames; the model object
-:class:`~ygx_analysis.scenarios.ScenarioSet` calls them. All compounding is done
+(:mod:`~ygx_analysis.scenarios.config`) and on tidy frames; the model
+:class:`~ygx_analysis.scenarios.ScenarioModel` calls them. All compounding is done
 by :mod:`ygx_analysis.arithmetic.growth`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from ..arithmetic import growth
-from .schema import BASE_YEAR, GLIDES, IndicatorSpec, Scenario
+from .config import BASE_YEAR, GLIDES, IndicatorSpec, Scenario
 
 __all__ = [
     "BASES", "BASIS_ESTIMATE_H1", "BASIS_IMPLIED", "BASIS_PROJECTION_2025", "BASIS_REPORTED", "BASIS_SCENARIO",
@@ -129,20 +130,7 @@ def pipeline_additions(capital: float, arrival_share: float, years_to_stream: in
     >>> pipeline_additions(165.0, 0.5, 2, 1.0, [2025, 2026, 2027]).tolist()
     [0.0, 82.5, 82.5]
     """
-    for name, value in (("capital", capital), ("arrival_share", arrival_share),
-                        ("output_per_investment", output_per_investment)):
-        if isinstance(value, bool) or not isinstance(value, (int, float, np.floating, np.integer)):
-            raise TypeError(f"{name}: expected a number, got {type(value).__name__}")
-        if not np.isfinite(value) or value < 0:
-            raise ValueError(f"{name}: must be a finite number, not negative")
-    if not 0 <= arrival_share <= 1:
-        raise ValueError("arrival_share: must be in [0, 1]")
-    if isinstance(years_to_stream, bool) or not isinstance(years_to_stream, (int, np.integer)):
-        raise TypeError(f"years_to_stream: expected a whole number, got {type(years_to_stream).__name__}")
-    if years_to_stream < 0:
-        raise ValueError("years_to_stream: must not be negative")
-    yrs = np.asarray(years, dtype="int64")
-    on = yrs >= signed_year + years_to_stream
+    on = np.asarray(years, dtype="int64") >= signed_year + years_to_stream
     return np.where(on, capital * arrival_share * output_per_investment, 0.0)
 
 
@@ -204,7 +192,7 @@ def jumpoff_frame(indicators: Mapping[str, IndicatorSpec], rows: pd.DataFrame,
     ind = rows.set_index("id")
     out: list[dict[str, Any]] = []
     for name, s in indicators.items():
-        a = s.assumption
+        a = s.estimate_2025.growth_pct
         if s.method == "grow_2024":
             level = float(ind.loc[s.level_row, "value"])
             yoy = float(ind.loc[s.yoy_row, "value"])
@@ -233,7 +221,7 @@ def jumpoff_frame(indicators: Mapping[str, IndicatorSpec], rows: pd.DataFrame,
     return frame
 
 
-def growth_rate_frame(scenarios: Iterable[Scenario], years: Sequence[int]) -> pd.DataFrame:
+def growth_rate_frame(scenarios: Mapping[str, Scenario], years: Sequence[int]) -> pd.DataFrame:
     """The deterministic growth rate of every scenario, indicator and projected year.
 
     Returns
@@ -245,31 +233,30 @@ def growth_rate_frame(scenarios: Iterable[Scenario], years: Sequence[int]) -> pd
     --------
     >>> from ygx_analysis.scenarios import load_scenarios
     >>> spec = load_scenarios()
-    >>> g = growth_rate_frame([spec.scenarios["base"]], spec.years)
+    >>> g = growth_rate_frame({"base": spec.scenarios["base"]}, spec.years)
     >>> g[g["indicator"] == "value_added"]["growth_pct"].tolist()
     [7.5, 7.125, 6.75, 6.375, 6.0]
     """
     years = list(years)
     rows = []
-    for scen in scenarios:
+    for sname, scen in scenarios.items():
         for iname, p in scen.paths.items():
             rates = glide_path(p.start_growth_pct, p.end_growth_pct, len(years), p.glide)
-            for year, rate in zip(years, rates, strict=True):
-                rows.append((scen.name, iname, year, float(rate)))
+            rows.extend((sname, iname, year, float(rate)) for year, rate in zip(years, rates, strict=True))
     frame = pd.DataFrame(rows, columns=list(GROWTH_RATE_COLUMNS))
     frame["year"] = frame["year"].astype("int64")
     return frame
 
 
-def project_paths(jumpoff: pd.DataFrame, scenarios: Iterable[Scenario], years: Sequence[int]) -> pd.DataFrame:
+def project_paths(jumpoff: pd.DataFrame, scenarios: Mapping[str, Scenario], years: Sequence[int]) -> pd.DataFrame:
     """Deterministic scenario paths with their history, as one tidy frame.
 
     Parameters
     ----------
     jumpoff : DataFrame
         Output of :func:`jumpoff_frame`.
-    scenarios : iterable of Scenario
-        The scenarios to project, in the order wanted.
+    scenarios : mapping of str to Scenario
+        The scenarios to project by name, in the order wanted.
     years : sequence of int
         The projected years, ``BASE_YEAR + 1`` onwards.
 
@@ -285,7 +272,7 @@ def project_paths(jumpoff: pd.DataFrame, scenarios: Iterable[Scenario], years: S
     --------
     >>> from ygx_analysis.scenarios import load_scenarios
     >>> spec = load_scenarios()
-    >>> p = project_paths(spec.jumpoff, [spec.scenarios["base"]], spec.years)
+    >>> p = project_paths(spec.jumpoff, {"base": spec.scenarios["base"]}, spec.years)
     >>> va = p[p["indicator"] == "value_added"].set_index("year")
     >>> round(float(va.loc[2026, "value"]) * 0.465 / 1.075, 2)   # the 2025 level is 47.83 over the median share
     47.83
@@ -295,7 +282,7 @@ def project_paths(jumpoff: pd.DataFrame, scenarios: Iterable[Scenario], years: S
     years = list(years)
     start = jumpoff[jumpoff["year"] == BASE_YEAR].set_index("indicator")["value"]
     frames = []
-    for scen in scenarios:
+    for sname, scen in scenarios.items():
         for iname, p in scen.paths.items():
             hist = jumpoff[jumpoff["indicator"] == iname].drop(columns=["low", "high"])
             rates = glide_path(p.start_growth_pct, p.end_growth_pct, len(years), p.glide)
@@ -305,7 +292,7 @@ def project_paths(jumpoff: pd.DataFrame, scenarios: Iterable[Scenario], years: S
                 "basis": BASIS_SCENARIO, "growth_pct": rates, "unit": hist["unit"].iloc[-1],
                 "row_ids": hist["row_ids"].iloc[-1],
             })
-            frames.append(pd.concat([hist, proj], ignore_index=True).assign(scenario=scen.name))
+            frames.append(pd.concat([hist, proj], ignore_index=True).assign(scenario=sname))
     if not frames:
         raise ValueError("scenarios: no scenario to project")
     frame = pd.concat(frames, ignore_index=True)[list(PROJECTION_COLUMNS)]
@@ -320,8 +307,8 @@ def plan_period_summary(projection: pd.DataFrame) -> pd.DataFrame:
     Parameters
     ----------
     projection : DataFrame
-        Output of :func:`project_paths` (or :meth:`ScenarioSet.project
-        <ygx_analysis.scenarios.ScenarioSet.project>`).
+        Output of :func:`project_paths` (or :meth:`ScenarioModel.project
+        <ygx_analysis.scenarios.ScenarioModel.project>`).
 
     Returns
     -------

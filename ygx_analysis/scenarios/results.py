@@ -8,14 +8,18 @@ statistics (``ygx-analysis scenarios --dump-paths FILE``).
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from .schema import BASE_YEAR
+from .config import BASE_YEAR
 
-__all__ = ["GROWTH_FLOOR_PCT", "PATH_COLUMNS", "QUANTILES", "QUANTILE_COLUMNS", "FanResult", "write_paths"]
+__all__ = ["GROWTH_FLOOR_PCT", "PATH_COLUMNS", "QUANTILES", "QUANTILE_COLUMNS", "SCENARIO_TABLE_COLUMNS",
+           "TARGET_TABLE_COLUMNS", "FanResult", "scenario_table", "summarise_fan", "target_probability_table",
+           "write_paths"]
 
 QUANTILES = (0.05, 0.25, 0.50, 0.75, 0.95)
 QUANTILE_COLUMNS = ("p05", "p25", "p50", "p75", "p95")
@@ -133,10 +137,6 @@ def write_paths(result: FanResult, path: str | os.PathLike[str]) -> str:
     ...     write_paths(r, f), f.read_text().splitlines()[0]
     ('csv', 'scenario,path,indicator,year,value')
     """
-    if not isinstance(result, FanResult):
-        raise TypeError(f"result: expected a FanResult, got {type(result).__name__}")
-    if not isinstance(path, (str, os.PathLike)):
-        raise TypeError(f"path: expected a file path, got {type(path).__name__}")
     frame = result.paths_frame()
     if os.fspath(path).lower().endswith(".parquet"):
         try:
@@ -150,3 +150,133 @@ def write_paths(result: FanResult, path: str | os.PathLike[str]) -> str:
     return "csv"
 
 
+def summarise_fan(inputs: Any, levels: np.ndarray, measures: Sequence[str], keep_paths: bool, n_paths: int,
+               seed: int, jumpoff_uncertainty: bool, floored: int) -> FanResult:
+    """Quantiles, target probabilities and the :class:`FanResult` of simulated ``levels``.
+
+    ``levels`` is (scenarios, series, 2025 + years, paths); ``inputs`` the
+    :class:`~ygx_analysis.scenarios.montecarlo.FanInputs` they were simulated from.
+    """
+    names = inputs.series_names
+    probs = _target_probabilities(inputs, levels, names)
+    blocks = []                                   # (measure, years, mean (S, I, Y), quantiles (Q, S, I, Y))
+    if "level" in measures:
+        values = levels if not keep_paths and "growth_pct" not in measures else levels.copy()
+        blocks.append(("level", (BASE_YEAR, *inputs.years), *_quantile_arrays(values, overwrite=True)))
+    if "growth_pct" in measures:
+        g = levels[..., 1:, :] / levels[..., :-1, :] * 100 - 100
+        blocks.append(("growth_pct", inputs.years, *_quantile_arrays(g, overwrite=True)))
+    quantiles = _quantile_table(inputs.scenarios, names, blocks)
+    return FanResult(quantiles, probs, n_paths, seed, jumpoff_uncertainty, inputs.scenarios, inputs.indicators,
+                     names, inputs.years, floored, levels if keep_paths else None)
+
+
+def _quantile_arrays(values: np.ndarray, *, overwrite: bool = False) -> tuple[np.ndarray, np.ndarray]:
+    """Mean and ``numpy.quantile`` over the last axis (paths); ``overwrite`` lets numpy reorder ``values``."""
+    mean = values.mean(axis=-1)
+    return mean, np.quantile(values, QUANTILES, axis=-1, overwrite_input=overwrite)
+
+
+def _quantile_table(scenarios: Sequence[str], names: Sequence[str], blocks: list[tuple[Any, ...]]) -> pd.DataFrame:
+    """One tidy frame, ordered scenario, series, measure, year, from per-measure arrays."""
+    n_scen, n_ind = len(scenarios), len(names)
+    years = np.concatenate([np.asarray(y, dtype="int64") for _, y, _, _ in blocks])
+    measure = np.concatenate([np.full(len(y), m, dtype=object) for m, y, _, _ in blocks])
+    mean = np.concatenate([mu for _, _, mu, _ in blocks], axis=-1)
+    q = np.concatenate([qq for _, _, _, qq in blocks], axis=-1)
+    width = years.size
+    return pd.DataFrame({
+        "scenario": np.repeat(np.asarray(scenarios, dtype=object), n_ind * width),
+        "indicator": np.tile(np.repeat(np.asarray(names, dtype=object), width), n_scen),
+        "year": np.tile(years, n_scen * n_ind),
+        "measure": np.tile(measure, n_scen * n_ind),
+        "mean": mean.ravel(),
+        **{col: q[k].ravel() for k, col in enumerate(QUANTILE_COLUMNS)},
+    })
+
+
+def _target_probabilities(inputs: Any, levels: np.ndarray, names: Sequence[str]) -> pd.DataFrame:
+    rows = []
+    last = inputs.years[-1]
+    n = levels.shape[-1]
+    for t in inputs.targets.itertuples(index=False):
+        nominal = bool(getattr(t, "nominal", False))
+        b = list(names).index(f"{t.indicator}_nominal" if nominal else t.indicator)
+        for a, sname in enumerate(inputs.scenarios):
+            if t.year > last:
+                prob, se, note = np.nan, np.nan, f"beyond the simulated years (to {last})"
+            else:
+                k = inputs.years.index(t.year) + 1
+                if t.kind == "value":
+                    threshold = t.target_value
+                else:  # relative to each path's own 2025 level
+                    threshold = levels[a, b, 0] * (t.target_value / t.level_2025)
+                prob = float(np.mean(levels[a, b, k] >= threshold))
+                se, note = float(np.sqrt(prob * (1 - prob) / n)), ""
+            rows.append({"target": t.target, "scenario": sname, "indicator": t.indicator, "year": t.year,
+                         "target_value": t.target_value, "nominal": nominal, "probability": prob,
+                         "mc_se": se, "note": note})
+    columns = ["target", "scenario", "indicator", "year", "target_value", "nominal", "probability", "mc_se", "note"]
+    frame = pd.DataFrame(rows, columns=columns)
+    frame["year"] = frame["year"].astype("int64")
+    frame["nominal"] = frame["nominal"].astype(bool)
+    return frame
+
+
+SCENARIO_TABLE_COLUMNS = ("scenario", "indicator", "year", "value", "p05", "p50", "p95", "is_projection")
+"""Columns of :func:`scenario_table` (the ``ygx-analysis scenarios`` table)."""
+
+TARGET_TABLE_COLUMNS = ("target", "status", "scenario", "year", "target_value", "nominal", "probability")
+"""Columns of :func:`target_probability_table` (``ygx-analysis scenarios --targets``)."""
+
+
+def scenario_table(projection: pd.DataFrame, fan: FanResult | None = None, decimals: int = 4) -> pd.DataFrame:
+    """Deterministic values with the fan's P5/P50/P95 (empty without a fan), rounded to ``decimals``.
+
+    ``projection`` is :meth:`ScenarioModel.project <ygx_analysis.scenarios.ScenarioModel.project>`;
+    the columns are :data:`SCENARIO_TABLE_COLUMNS`.
+
+    Examples
+    --------
+    >>> from ygx_analysis.scenarios import load_scenarios
+    >>> t = scenario_table(load_scenarios().project("base"))
+    >>> v = t[t["indicator"] == "value_added"].set_index("year")["value"]
+    >>> round(float(v[2026] / v[2025]), 4)   # base starts at 7.5 %
+    1.075
+    """
+    if fan is None:
+        frame = projection.assign(p05=np.nan, p50=np.nan, p95=np.nan)
+    else:
+        q = fan.quantiles
+        levels = q[q["measure"] == "level"][["scenario", "indicator", "year", "p05", "p50", "p95"]]
+        frame = projection.merge(levels, on=["scenario", "indicator", "year"], how="left", validate="one_to_one")
+    out = frame[list(SCENARIO_TABLE_COLUMNS)].copy()
+    for col in ("value", "p05", "p50", "p95"):
+        out[col] = out[col].round(decimals)
+    return out
+
+
+def target_probability_table(fan: FanResult, targets: pd.DataFrame) -> pd.DataFrame:
+    """The target probabilities of ``fan`` as English text (:func:`~ygx_analysis.scenarios.format_probability`).
+
+    ``targets`` is :meth:`ScenarioModel.target_levels
+    <ygx_analysis.scenarios.ScenarioModel.target_levels>` (for the status); the
+    columns are :data:`TARGET_TABLE_COLUMNS`.
+
+    Examples
+    --------
+    >>> from ygx_analysis.scenarios import load_scenarios
+    >>> spec = load_scenarios()
+    >>> t = target_probability_table(spec.simulate(500, seed=3, scenarios="low"), spec.target_levels())
+    >>> t.set_index("target").loc["gross_output_1000_2030", "probability"]
+    "below 0.1 % under the model's assumptions"
+    """
+    from .probability import format_probability
+
+    status = targets.set_index("target")["status"]
+    p = fan.target_probabilities
+    return pd.DataFrame({
+        "target": p["target"], "status": [status[k] for k in p["target"]], "scenario": p["scenario"],
+        "year": p["year"], "target_value": p["target_value"].round(4), "nominal": p["nominal"],
+        "probability": [format_probability(float(x), fan.n_paths, "en") for x in p["probability"]],
+    }, columns=list(TARGET_TABLE_COLUMNS))

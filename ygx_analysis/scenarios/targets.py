@@ -9,6 +9,7 @@ constant annual rate from the 2025 jump-off level,
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from numbers import Real
 from typing import Any
@@ -17,9 +18,10 @@ import numpy as np
 import pandas as pd
 
 from ..arithmetic import growth
-from .schema import BASE_YEAR, Target
+from .config import BASE_YEAR, YEAR_MAX, Target
 
-__all__ = ["TARGET_COLUMNS", "required_growth", "target_levels"]
+__all__ = ["REQUIRED_COLUMNS", "TARGET_COLUMNS", "parse_required", "required_growth", "required_growth_table",
+           "target_levels"]
 
 TARGET_COLUMNS = ("target", "indicator", "year", "kind", "status", "nominal", "target_value", "level_2025",
                   "required_cagr_pct", "required_cagr_low_pct", "required_cagr_high_pct", "label_zh", "label_en",
@@ -119,8 +121,8 @@ def target_levels(targets: Sequence[Target], levels_2025: Mapping[str, float], r
         out.append({
             "target": t.id, "indicator": t.indicator, "year": t.year, "kind": t.kind, "status": t.status,
             "nominal": t.nominal, "target_value": float(value), "level_2025": level,
-            "required_cagr_pct": growth.required_cagr(level, value, years),
-            **_required_range(t, level, float(value), years, (ranges_2025 or {}).get(t.indicator)),
+            **_required(level, float(value), years,
+                        (ranges_2025 or {}).get(t.indicator) if t.kind == "value" else None),
             "label_zh": t.label("zh"), "label_en": t.label("en"), "source": t.source, "refs": ";".join(refs),
         })
     frame = pd.DataFrame(out, columns=list(TARGET_COLUMNS))
@@ -128,12 +130,70 @@ def target_levels(targets: Sequence[Target], levels_2025: Mapping[str, float], r
     return frame
 
 
-def _required_range(t: Target, level: float, value: float, years: int,
-                    bounds: tuple[float, float] | None) -> dict[str, float]:
-    """The required CAGR from the high and the low 2025 level (a level target); the same rate otherwise."""
+def _required(level: float, value: float, years: int, bounds: tuple[float, float] | None) -> dict[str, float]:
+    """The required CAGR from ``level``, and from the high and the low 2025 level of ``bounds`` (a level target)."""
     rate = growth.required_cagr(level, value, years)
-    if bounds is None or t.kind != "value":
-        return {"required_cagr_low_pct": rate, "required_cagr_high_pct": rate}
-    low, high = bounds
-    return {"required_cagr_low_pct": growth.required_cagr(high, value, years),
-            "required_cagr_high_pct": growth.required_cagr(low, value, years)}
+    ends = (rate, rate) if bounds is None else [growth.required_cagr(b, value, years) for b in bounds[::-1]]
+    return {"required_cagr_pct": rate, "required_cagr_low_pct": ends[0], "required_cagr_high_pct": ends[1]}
+
+
+REQUIRED_COLUMNS = ("indicator", "year", "target_value", "level_2025", "basis_2025", "required_cagr_pct",
+                    "required_cagr_low_pct", "required_cagr_high_pct")
+"""Columns of :func:`required_growth_table` (``ygx-analysis scenarios --required``)."""
+
+
+def required_growth_table(jumpoff: pd.DataFrame, requests: Sequence[Mapping[str, Any]]) -> pd.DataFrame:
+    """The growth each request of :func:`parse_required` needs from the 2025 level, rounded.
+
+    ``jumpoff`` is :attr:`ScenarioModel.jumpoff <ygx_analysis.scenarios.ScenarioModel.jumpoff>`.
+    The range is the growth needed from the high and the low end of the 2025
+    range (a level target; a multiple of 2025 needs the same rate from any level).
+
+    Examples
+    --------
+    >>> from ygx_analysis.scenarios import load_scenarios
+    >>> t = required_growth_table(load_scenarios().jumpoff, [parse_required("value_added=x2@2030")])
+    >>> round(t["required_cagr_pct"].item(), 4)   # 100 * (2 ** (1/5) - 1)
+    14.8698
+    """
+    start = jumpoff[jumpoff["year"] == BASE_YEAR].set_index("indicator")
+    rows = []
+    for r in requests:
+        name, target, multiple, year = r["indicator"], r["target"], r["multiple"], r["year"]
+        if name not in start.index:
+            raise ValueError(f"indicator: unknown indicator {name!r}; expected one of {', '.join(start.index)}")
+        if not BASE_YEAR < year <= YEAR_MAX:
+            raise ValueError(f"year: must be between {BASE_YEAR + 1} and {YEAR_MAX}, got {year}")
+        level = float(start.loc[name, "value"])
+        value = level * target if multiple else target
+        bounds = None if multiple else (float(start.loc[name, "low"]), float(start.loc[name, "high"]))
+        rows.append({"indicator": name, "year": year, "target_value": value, "level_2025": level,
+                     "basis_2025": start.loc[name, "basis"], **_required(level, value, year - BASE_YEAR, bounds)})
+    return pd.DataFrame(rows, columns=list(REQUIRED_COLUMNS)).round(4)
+
+
+def parse_required(text: str) -> dict[str, Any]:
+    """Parse a request ``INDICATOR=TARGET@YEAR`` of ``ygx-analysis scenarios --required``.
+
+    ``TARGET`` is a level, or ``xF`` for F times the 2025 level.
+
+    Examples
+    --------
+    >>> parse_required("gross_output=1000@2030")
+    {'indicator': 'gross_output', 'target': 1000.0, 'multiple': False, 'year': 2030}
+    >>> parse_required("value_added=x2@2030")["multiple"]
+    True
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"required: expected a string, got {type(text).__name__}")
+    match = re.match(r"^\s*([a-z0-9_]+)\s*=\s*(x?)\s*([0-9.eE+-]+)\s*@\s*(\d{4})\s*$", text)
+    if not match:
+        raise ValueError(f"required: expected INDICATOR=TARGET@YEAR (TARGET a number or xF), got {text!r}")
+    indicator, times, number, year = match.groups()
+    try:
+        target = float(number)
+    except ValueError:
+        raise ValueError(f"required: target {number!r} is not a number") from None
+    if not 0 < target < float("inf"):
+        raise ValueError(f"required: target must be positive, got {number!r}")
+    return {"indicator": indicator, "target": target, "multiple": bool(times), "year": int(year)}

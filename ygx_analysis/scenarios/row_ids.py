@@ -1,17 +1,26 @@
-"""The data rows and sources the scenario file and its model rest on, for citation.
+"""The data rows the scenario file names: the check that they exist, and the rows and sources cited.
 
-Exhibits of notebook 06 (:mod:`ygx_analysis.exhibits.scenario_tables`) register these
-ids as the rows and sources they use, and the report's source lines and manifest
-are built from them. A test checks every tuple against ``data/scenarios.toml``,
-``context.csv`` and the series the calibration fits, so they cannot drift.
+:func:`check_row_ids` checks a :class:`~ygx_analysis.scenarios.ScenarioConfig`
+against ``indicators.csv`` and ``context.csv`` (every row exists; level rows have
+the period, measure and unit the model needs). Exhibits of notebook 06
+(:mod:`ygx_analysis.exhibits.scenario_tables`) register the tuples below as the
+rows and sources they use; the report's source lines and manifest are built from
+them. A test checks every tuple against ``data/scenarios.toml``, ``context.csv``
+and the series the calibration fits, so they cannot drift.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
+import pandas as pd
+
 from ..arithmetic.growth import H1_SHARE_ROWS
+from ..data.files import DataError, Problem
+from .config import ScenarioConfig
 
 __all__ = [
-    "ASSUMPTION_CONTEXT", "ASSUMPTION_INDICATORS", "ASSUMPTION_SOURCES", "CALIBRATION_CONTEXT",
+    "check_row_ids", "ASSUMPTION_CONTEXT", "ASSUMPTION_INDICATORS", "ASSUMPTION_SOURCES", "CALIBRATION_CONTEXT",
     "CALIBRATION_SOURCES", "JUMPOFF_CONTEXT", "JUMPOFF_SOURCES", "LEVEL_INDICATORS", "LIMITS_CONTEXT",
     "LIMITS_INDICATORS", "LIMITS_SOURCES", "LINKS_CONTEXT", "LINKS_INDICATORS", "LINKS_SOURCES", "TARGET_CONTEXT",
     "TARGET_SOURCES",
@@ -102,3 +111,66 @@ LINKS_SOURCES = ("article", "chempricehub_cn_ppi_2025", "cri_hn_2026_01_27", "na
 LIMITS_INDICATORS = LEVEL_INDICATORS + ("towns_transferred_2024", "subdistricts_transferred_2024")
 LIMITS_CONTEXT = ("zone_fiscal_tax_revenue_2018", "zone_gross_output_2021") + CALIBRATION_CONTEXT
 LIMITS_SOURCES = ("article", "m5051903_zone_profile", "yiyang_gov_zone_projects_2022") + CALIBRATION_SOURCES
+
+
+def check_row_ids(config: ScenarioConfig, where: str, indicators: pd.DataFrame, context: pd.DataFrame) -> None:
+    """Check that every row ``config`` names exists, and that level rows have the right period, measure and unit.
+
+    Raises
+    ------
+    DataError
+        Every problem, one line each, naming ``where`` (the file) and the key.
+    """
+    problems: list[Problem] = []
+    ind, ctx = indicators.set_index("id"), context.set_index("id")
+    known = set(ind.index) | set(ctx.index)
+
+    def fail(key: str, message: str) -> None:
+        problems.append(Problem(where, None, key, message))
+
+    def refs(key: str, ids: Iterable[str]) -> None:
+        for row_id in (r for r in ids if r not in known):
+            fail(key, f"unknown row id {row_id!r}; not in indicators.csv or context.csv")
+
+    expected = {"level_row": ("2024", "flow"), "yoy_row": ("2024", "growth_yoy"), "h1_row": ("2025H1", "flow")}
+    for name, spec in config.indicators.items():
+        for attr, (period, measure) in expected.items():
+            row_id, key = getattr(spec, attr), f"indicators.{name}.{attr}"
+            if row_id is None:
+                continue
+            if row_id not in ind.index:
+                fail(key, f"unknown row {row_id!r}; not in indicators.csv")
+                continue
+            row = ind.loc[row_id]
+            if (row["period"], row["measure"]) != (period, measure):
+                fail(key, f"row {row_id!r} is {row['measure']} for {row['period']}; expected {measure} for {period}")
+            unit = "%" if measure == "growth_yoy" else spec.unit
+            if row["unit"] != unit:
+                fail(key, f"row {row_id!r} is in {row['unit']}; expected {unit}")
+    cited = [(f"indicators.{n}.estimate_2025.refs", s.estimate_2025.refs) for n, s in config.indicators.items()]
+    cited += [(f"scenarios.{s}.{i}.refs", p.refs)
+              for s, scen in config.scenarios.items() for i, p in scen.paths.items()]
+    cited += [(f"{name}.refs", t.refs) for name, t in (("model", config.model), ("deflator", config.deflator),
+                                                       ("pipeline", config.pipeline)) if t is not None]
+    cited += [(f"model.{n}.refs", r.refs) for n, r in (config.model.roles if config.model else {}).items()]
+    cited += [(f"targets[{i}].refs", t.refs) for i, t in enumerate(config.targets)]
+    for key, ids in cited:
+        refs(key, ids)
+    for name, r in (config.model.roles if config.model else {}).items():
+        if r.series is not None and r.series not in set(ctx["series"]):
+            fail(f"model.{name}.series", f"unknown series {r.series!r}; not in context.csv")
+    for attr, unit in (("capital_row", "亿元"), ("projects_row", None)) if config.pipeline else ():
+        row_id = getattr(config.pipeline, attr)
+        if row_id not in ind.index:
+            fail(f"pipeline.{attr}", f"unknown row {row_id!r}; not in indicators.csv")
+        elif unit is not None and ind.loc[row_id, "unit"] != unit:
+            fail(f"pipeline.{attr}", f"row {row_id!r} is in {ind.loc[row_id, 'unit']}; expected {unit}")
+    for i, t in enumerate(config.targets):
+        if t.growth_row is not None and t.growth_row not in known:
+            fail(f"targets[{i}].growth_row", f"unknown row id {t.growth_row!r}; not in indicators.csv or context.csv")
+        elif t.growth_row is not None:
+            unit = (ind if t.growth_row in ind.index else ctx).loc[t.growth_row, "unit"]
+            if unit != "%":
+                fail(f"targets[{i}].growth_row", f"row {t.growth_row!r} is in {unit}; expected a growth rate in %")
+    if problems:
+        raise DataError(problems)
