@@ -98,17 +98,19 @@ def _validate_scenarios(data_dir: Path, csv_clean: bool) -> tuple[str, list[str]
 
 
 def _validate_savings(data_dir: Path, csv_clean: bool) -> tuple[str, list[str]]:
-    """What the savings loader says of ``data_dir/savings.toml``: a count, or one line per problem.
+    """What the savings schema says of ``data_dir/savings.toml``: a count, or one line per problem.
 
-    Row ids are resolved against the CSV files of ``data_dir`` (only when they are clean).
+    Its rows are read from the CSV files of ``data_dir``, so it is checked only when they are clean.
     """
-    from .savings import load_savings
+    from .savings import NAMES, SavingsAssumptions
 
+    if not csv_clean:
+        return "not checked (its data rows are in CSV files with problems)", []
     try:
-        spec = load_savings(data_dir / "savings.toml", data_dir=data_dir, check_rows=csv_clean)
+        SavingsAssumptions.from_toml(None, data_dir)
     except ValueError as exc:  # DataError, with .problems
         return "", [str(problem) for problem in getattr(exc, "problems", [exc])]
-    return f"{len(spec.values)} assumptions", []
+    return f"{len(NAMES)} assumptions", []
 
 
 def _run_validate(args: argparse.Namespace) -> int:
@@ -224,7 +226,9 @@ def _records(frame: pd.DataFrame) -> list[dict[str, Any]]:
 
 
 def _run_savings(args: argparse.Namespace) -> int:
-    from .savings import MODEL_NOTE, UNIT, SavingsAssumptions, run_savings
+    from .exhibits import words
+    from .exhibits.reform_savings import THEME, convention, notes
+    from .savings import UNIT, SavingsAssumptions, run_savings
 
     options = {"annual_saving": args.annual_saving, "wage_growth_pct": args.wage_growth,
                "discount_rate_pct": args.discount_rate, "first_year": args.first_year,
@@ -238,9 +242,9 @@ def _run_savings(args: argparse.Namespace) -> int:
         document = {
             "unit": UNIT,
             "model_result": True,
-            "note": MODEL_NOTE,
-            "notes": result.notes(),
-            "convention": assumptions.convention,
+            "note": words.text(THEME, "model_note", "en"),
+            "notes": notes(assumptions),
+            "convention": convention(assumptions),
             "assumptions": assumptions.to_dict(),
             "windows": {row["window"]: {k: row[k] for k in ("start", "end", "years", "complete", "cumulative_nominal",
                                                              "npv", "net_nominal", "net_npv")}
@@ -253,9 +257,9 @@ def _run_savings(args: argparse.Namespace) -> int:
         sys.stdout.write(f"# assumptions: {assumptions.to_json()}\n")
         emit(path, "csv")
     else:
-        for note in result.notes():
+        for note in notes(assumptions):
             print(f"# {note}")
-        print(f"# {UNIT}; {assumptions.convention}")
+        print(f"# {UNIT}; {convention(assumptions)}")
         emit(path, "table")
         print()
         emit(windows, "table")

@@ -45,15 +45,13 @@ GROWTH_RANGE = (-5.0, 20.0)
 """Default slider range of a scenario's growth rate, per cent a year."""
 
 SLIDER_LABELS = {
-    "annual_saving": ("每年节约（亿元）", "Annual saving (100 million yuan)"),
-    "discount_rate_pct": ("贴现率（%）", "Discount rate (%)"),
-    "wage_growth_pct": ("工资增长（%）", "Wage growth (%)"),
     "start": ("{scenario}·起始增速（%）", "{scenario}: start growth (%)"),
     "end": ("{scenario}·末年增速（%）", "{scenario}: end growth (%)"),
     "vol_scale": ("波动倍数", "Volatility scale"),
     "indicator": ("指标", "Indicator"),
 }
-"""Slider descriptions, (zh, en)."""
+"""Slider descriptions of the scenario panel, (zh, en); the savings sliders use the assumptions' labels
+(``meta/reform_savings.yml``)."""
 
 
 def _word(key: str, lang: str, **fields: str) -> str:
@@ -92,7 +90,7 @@ class Panel:
     sliders : dict
         Name → ``ipywidgets.FloatSlider``.
     inputs : dict
-        The keyword inputs of the last drawing (``assumptions=`` or ``model=``).
+        The keyword inputs of the last drawing (``result=`` or ``model=``).
     figure : matplotlib.figure.Figure
         The last drawing.
     widget : ipywidgets.VBox
@@ -176,13 +174,13 @@ def savings_panel(assumptions: Any = None, lang: str = "zh", *,
         (widened to hold the starting value).
     lang : {'zh', 'en'}
     exhibit_id : str, default 'fig-savings-cumulative'
-        A figure exhibit that takes ``assumptions``.
+        A figure exhibit that takes ``result``.
 
     Returns
     -------
     Panel
-        Its sliders are named as the assumptions (:data:`SAVINGS_FIELDS`);
-        ``panel.inputs["assumptions"]`` is what was drawn.
+        Its sliders are named as the assumptions (:data:`SAVINGS_FIELDS`) and described
+        by their labels; ``panel.inputs["result"]`` is the result drawn.
 
     Raises
     ------
@@ -195,16 +193,20 @@ def savings_panel(assumptions: Any = None, lang: str = "zh", *,
     --------
     >>> panel = savings_panel(lang="en")
     >>> panel.set(discount_rate_pct=2.2)
-    >>> panel.inputs["assumptions"].discount_rate_pct
+    >>> panel.inputs["result"].assumptions.discount_rate_pct
     2.2
     >>> panel
     [panel fig-savings-cumulative: annual_saving=1.3, discount_rate_pct=2.2, wage_growth_pct=2.8]
+    >>> panel.sliders["discount_rate_pct"].description
+    'Discount rate (% a year)'
     >>> panel.set(discount_rate_pct=9)
     Traceback (most recent call last):
     ...
     ValueError: discount_rate_pct: must be between 1.83 and 2.29, got 9
     """
-    from ..savings import SavingsAssumptions
+    from ..savings import SavingsAssumptions, run_savings
+    from . import words
+    from .reform_savings import THEME, label, unit
 
     check_lang(lang)
     if assumptions is None:
@@ -215,10 +217,11 @@ def savings_panel(assumptions: Any = None, lang: str = "zh", *,
     sliders = {}
     for name in SAVINGS_FIELDS:
         low, high = (float(x) for x in ranges[name])
-        sliders[name] = _slider(_word(name, lang), float(getattr(assumptions, name)), low, high, 0.01)
+        description = words.fill(THEME, "slider", lang, label=label(name, lang), unit=unit(name, lang))
+        sliders[name] = _slider(description, float(getattr(assumptions, name)), low, high, 0.01)
     base = assumptions
     return Panel(exhibit_id, lang, sliders,
-                 lambda values: {"assumptions": dataclasses.replace(base, **values)})
+                 lambda values: {"result": run_savings(dataclasses.replace(base, **values))})
 
 
 _CACHED = ("data", "context", "jumpoff", "series_fits")
