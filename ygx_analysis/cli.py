@@ -98,10 +98,7 @@ def _validate_scenarios(data_dir: Path, csv_clean: bool) -> tuple[str, list[str]
 
 
 def _validate_savings(data_dir: Path, csv_clean: bool) -> tuple[str, list[str]]:
-    """What the savings schema says of ``data_dir/savings.toml``: a count, or one line per problem.
-
-    Its rows are read from the CSV files of ``data_dir``, so it is checked only when they are clean.
-    """
+    """``data_dir/savings.toml`` checked (when the CSV files its rows are in are clean): a count, or problems."""
     from .savings import NAMES, SavingsAssumptions
 
     if not csv_clean:
@@ -230,11 +227,10 @@ def _run_savings(args: argparse.Namespace) -> int:
     from .exhibits.reform_savings import THEME, convention, notes
     from .savings import UNIT, SavingsAssumptions, run_savings
 
-    options = {"annual_saving": args.annual_saving, "wage_growth_pct": args.wage_growth,
-               "discount_rate_pct": args.discount_rate, "first_year": args.first_year,
-               "through_year": args.through, "valuation_year": args.valuation_year, "timing": args.timing,
-               "group_recurs": args.group_recurs, "group_growth_pct": args.group_growth,
-               "include_group": args.include_group, "transferred_cost": args.transferred_cost}
+    options = {"annual_saving": args.annual_saving, "wage_growth_pct": args.wage_growth, "discount_rate_pct":
+               args.discount_rate, "first_year": args.first_year, "through_year": args.through, "valuation_year":
+               args.valuation_year, "timing": args.timing, "group_recurs": args.group_recurs, "group_growth_pct":
+               args.group_growth, "include_group": args.include_group, "transferred_cost": args.transferred_cost}
     assumptions = SavingsAssumptions.from_toml(args.config, None, {k: v for k, v in options.items() if v is not None})
     result = run_savings(assumptions)
     path, windows = result.path, result.windows

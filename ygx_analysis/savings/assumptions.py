@@ -247,10 +247,6 @@ class SavingsAssumptions:
         ranges = {**self._config().ranges, "group_recurs": (False, True), "include_group": (False, True)}
         return {name: ranges[name] for name in NAMES if name in ranges}
 
-    def is_printed_saving(self) -> bool:
-        """Whether ``annual_saving`` is the printed lower bound (row ``hr_cost_saving_annual``)."""
-        return self.annual_saving == reported(ANNUAL_SAVING_ID).value
-
     def assumptions_table(self) -> pd.DataFrame:
         """One row per assumption: value used, the file's default, range, row, rows and rationales.
 

@@ -456,21 +456,19 @@ def sensitivity(assumptions: SavingsAssumptions | None = None,
     if end < start:
         raise ValueError(f"window: must be (first year, last year) in order, got {window!r}")
     ranges = default_sensitivity_ranges(a) if ranges is None else ranges
-    names = set(NAMES)
-    column = "cumulative_nominal" if measure == "cumulative_nominal" else "npv"
 
     def result(case: SavingsAssumptions) -> float:
         if case.first_year > start or case.through_year < end:
             raise ValueError(f"window: {start}-{end} is not inside the horizon "
                              f"{case.first_year}-{case.through_year}")
         summary = window_summary(savings_path(case), {"window": (start, end)})
-        return float(summary[column].iloc[0])
+        return float(summary[measure].iloc[0])
 
     base = result(a)
     rows = []
     for name, pair in ranges.items():
-        if name not in names:
-            raise ValueError(f"ranges: unknown assumption {name!r}; expected one of {', '.join(sorted(names))}")
+        if name not in NAMES:
+            raise ValueError(f"ranges: unknown assumption {name!r}; expected one of {', '.join(sorted(NAMES))}")
         if isinstance(pair, (str, bytes)) or not isinstance(pair, Sequence):
             raise TypeError(f"ranges: {name} needs a (low, high) pair, got {pair!r}")
         if len(pair) != 2:
