@@ -51,19 +51,19 @@ def test_savings_redraw_uses_the_new_discount_rate(savings):
     nominal = 1.3 * (1.028 ** 6 - 1) / 0.028
     assert _line(savings.figure, "Cumulative (present value)").get_ydata()[-1] == pytest.approx(pv, rel=1e-12)
     assert _line(savings.figure, "Cumulative (nominal)").get_ydata()[-1] == pytest.approx(nominal, rel=1e-12)
-    assert savings.inputs["assumptions"].discount_rate_pct == 2.2
+    assert savings.inputs["result"].assumptions.discount_rate_pct == 2.2
 
 
 def test_savings_redraw_uses_the_new_wage_growth_and_saving(savings):
     savings.set(wage_growth_pct=0.0, annual_saving=1.4)
     assert _line(savings.figure, "Cumulative (nominal)").get_ydata()[-1] == pytest.approx(1.4 * 6)
-    assert savings.inputs["assumptions"].annual_saving == 1.4
+    assert savings.inputs["result"].assumptions.annual_saving == 1.4
     assert "annual_saving=1.4" in repr(savings)
 
 
 def test_moving_a_slider_widget_redraws(savings):
     savings.sliders["annual_saving"].value = 1.35  # what a user's drag does
-    assert savings.inputs["assumptions"].annual_saving == 1.35
+    assert savings.inputs["result"].assumptions.annual_saving == 1.35
     bars = [p.get_height() for p in savings.figure.axes[0].containers[0]]
     assert bars[0] == pytest.approx(1.35)  # the 2025 bar: the saving itself
 

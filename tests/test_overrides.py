@@ -150,7 +150,7 @@ def test_range_ends_replace_their_rows_and_later_overrides_win(data_copy):
     assert table["discount_rate_pct"]["high_row"] == "cn_lgb_issue_rate_2024"  # the other end is left alone
     a = SavingsAssumptions.from_data(data_copy)
     assert (a.timing, a.transferred_cost, a.include_group) == ("end", 0.25, True)
-    assert a.spec.ranges["discount_rate_pct"] == (1.5, 2.29)  # 2.29: row cn_lgb_issue_rate_2024
+    assert a.config.ranges["discount_rate_pct"] == (1.5, 2.29)  # 2.29: row cn_lgb_issue_rate_2024
     assert (data_copy / "savings.toml").read_text(encoding="utf-8").count(OVERRIDE_NOTE) == 4
 
 
@@ -209,7 +209,7 @@ def test_a_config_file_replaces_the_copy_first_and_is_checked(data_copy, tmp_pat
     assert apply_overrides(data_copy, ["savings.annual_saving=1.5"], configs={"savings.toml": mine}) == \
         ["savings.annual_saving=1.5"]
     a = SavingsAssumptions.from_data(data_copy)
-    assert a.annual_saving == 1.5 and a.spec.ranges["annual_saving"] == (1.3, 1.8)
+    assert a.annual_saving == 1.5 and a.config.ranges["annual_saving"] == (1.3, 1.8)
     bad = tmp_path / "bad.toml"
     bad.write_text((DATA / "savings.toml").read_text(encoding="utf-8").replace('default = "end"', 'default = "noon"'),
                    encoding="utf-8")

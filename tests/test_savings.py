@@ -175,29 +175,34 @@ def test_assumptions_are_frozen():
 
 def test_every_default_lies_in_its_plausible_range_and_has_a_rationale():
     a = SavingsAssumptions.from_data()
-    names = [f.name for f in dataclasses.fields(SavingsAssumptions) if f.name != "spec"]
+    table = a.assumptions_table()
+    assert tuple(table["assumption"]) == sv.NAMES == tuple(
+        f.name for f in dataclasses.fields(SavingsAssumptions) if f.name != "config")
     for lang in ("zh", "en"):
-        table = a.assumptions_table(lang)
-        assert list(table["assumption"]) == names
-        assert table["rationale"].str.len().min() > 10
-        assert table["label"].str.len().min() > 2
-        for _, row in table.iterrows():
-            if pd.notna(row["low"]):
-                assert row["low"] <= row["value"] <= row["high"], row["assumption"]
-    en = a.assumptions_table("en").set_index("assumption")
-    assert en.loc["annual_saving", "basis"] == "data row hr_cost_saving_annual"
-    assert en.loc["discount_rate_pct", "rows"].startswith("cn_lgb_special_issue_rate_2025")
+        assert table[f"rationale_{lang}"].str.len().min() > 10
+    for _, row in table.iterrows():
+        if pd.notna(row["low"]):
+            assert row["low"] <= row["value"] <= row["high"], row["assumption"]
+    tidy = table.set_index("assumption")
+    assert tidy.loc["discount_rate_pct", "rows"].startswith("cn_lgb_special_issue_rate_2025")
     # the range of annual_saving: printed bound 1.3 to one step of its last digit (0.1) above
-    assert en.loc["annual_saving", "high"] == pytest.approx(1.3 + 0.1)
+    assert tidy.loc["annual_saving", "high"] == pytest.approx(1.3 + 0.1)
     # the group cut's range is the rounding interval of the printed 3.3: [3.25, 3.35)
-    assert (en.loc["group_cut_2024", "low"], en.loc["group_cut_2024", "high"]) == (3.25, 3.35)
-    assert "unsourced" in en.loc["wage_growth_pct", "rationale"]
+    assert (tidy.loc["group_cut_2024", "low"], tidy.loc["group_cut_2024", "high"]) == (3.25, 3.35)
+    assert "unsourced" in tidy.loc["wage_growth_pct", "rationale_en"]
+    for lang in ("zh", "en"):
+        shown = exhibits.render("tab-savings-assumptions", lang)
+        assert shown.iloc[:, 1].str.len().min() > 2  # every assumption has a label
+    en = exhibits.render("tab-savings-assumptions", "en").set_index("assumption")
+    assert en.loc["annual_saving", "basis"] == "data row hr_cost_saving_annual"
 
 
 def test_user_values_are_marked_as_such():
-    table = SavingsAssumptions.from_data(annual_saving=1.35).assumptions_table("en").set_index("assumption")
-    assert table.loc["annual_saving", "basis"].startswith("set by the user")
-    assert table.loc["annual_saving", "value"] == 1.35
+    a = SavingsAssumptions.from_data(annual_saving=1.35)
+    table = exhibits.render("tab-savings-assumptions", "en", result=sv.run_savings(a)).set_index("assumption")
+    assert table.loc["annual_saving", "basis"] == "set by the user (savings.toml: data row hr_cost_saving_annual, 1.3)"
+    assert table.loc["annual_saving", "value"] == "1.35"
+    assert a.assumptions_table().set_index("assumption").loc["annual_saving", "value"] == 1.35
 
 
 # --- the path: hand-computed cases ---------------------------------------------------------------
@@ -242,7 +247,9 @@ def test_mid_year_timing_by_hand():
     p = savings_path(a)
     assert p["t"].tolist() == [-0.5, 0.5, 1.5]
     assert p["present_value"].tolist() == pytest.approx([1.3 * 1.04**0.5, 1.3 / 1.04**0.5, 1.3 / 1.04**1.5])
-    assert "mid-year" in a.convention and "end of 2025" in a.convention
+    from ygx_analysis.exhibits.reform_savings import convention
+
+    assert "mid-year" in convention(a) and "end of 2025" in convention(a)
 
 
 def test_group_is_a_separate_line_by_hand():
@@ -279,23 +286,24 @@ def test_net_savings_with_a_transferred_cost():
 
 
 def test_summary_says_gross_and_separate_group_line():
+    from ygx_analysis.exhibits.reform_savings import summary
+
     r = sv.run_savings()
-    text = r.summary()
+    text = summary(r)
     assert "Gross savings to the zone" in text and "transferred_cost" in text
     assert "not added to the total by default" in text and "end of 2025" in text
     # the town, the two sub-districts and the 171 functions come from their rows
     assert "1 town, 2 sub-districts and 171 functions" in text
-    zh = r.summary("zh")
+    zh = summary(r, "zh")
     assert "毛节约" in zh and "单列一行" in zh
-    assert "Net of 0.5亿元" in sv.run_savings(SavingsAssumptions.from_data(transferred_cost=0.5)).summary()
+    assert "Net of 0.5亿元" in summary(sv.run_savings(SavingsAssumptions.from_data(transferred_cost=0.5)))
 
 
 def test_path_columns_and_provenance_attrs():
     p = savings_path()
     assert tuple(p.columns) == sv.PATH_COLUMNS
     assert p.attrs["unit"] == "亿元"
-    assert "present values at the end of 2025" in p.attrs["convention"]
-    assert "Model result" in p.attrs["note"] and "GROSS" in p.attrs["note"]
+    assert p.attrs["model_result"] is True  # the words saying so are in meta/reform_savings.yml
     assert p.attrs["assumptions"]["annual_saving"] == 1.3
 
 

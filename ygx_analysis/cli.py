@@ -88,17 +88,16 @@ def _validate_scenarios(data_dir: Path, csv_clean: bool) -> tuple[str, list[str]
 
 
 def _validate_savings(data_dir: Path, csv_clean: bool) -> tuple[str, list[str]]:
-    """What the savings loader says of ``data_dir/savings.toml``: a count, or one line per problem.
+    """``data_dir/savings.toml`` checked (when the CSV files its rows are in are clean): a count, or problems."""
+    from .savings import NAMES, SavingsAssumptions
 
-    Row ids are resolved against the CSV files of ``data_dir`` (only when they are clean).
-    """
-    from .savings import load_savings
-
+    if not csv_clean:
+        return "not checked (its data rows are in CSV files with problems)", []
     try:
-        spec = load_savings(data_dir / "savings.toml", data_dir=data_dir, check_rows=csv_clean)
+        SavingsAssumptions.from_toml(None, data_dir)
     except ValueError as exc:  # DataError, with .problems
         return "", [str(problem) for problem in getattr(exc, "problems", [exc])]
-    return f"{len(spec.values)} assumptions", []
+    return f"{len(NAMES)} assumptions", []
 
 
 def _run_validate(args: argparse.Namespace) -> int:
@@ -214,13 +213,14 @@ def _records(frame: pd.DataFrame) -> list[dict[str, Any]]:
 
 
 def _run_savings(args: argparse.Namespace) -> int:
-    from .savings import MODEL_NOTE, UNIT, SavingsAssumptions, run_savings
+    from .exhibits import words
+    from .exhibits.reform_savings import THEME, convention, notes
+    from .savings import UNIT, SavingsAssumptions, run_savings
 
-    options = {"annual_saving": args.annual_saving, "wage_growth_pct": args.wage_growth,
-               "discount_rate_pct": args.discount_rate, "first_year": args.first_year,
-               "through_year": args.through, "valuation_year": args.valuation_year, "timing": args.timing,
-               "group_recurs": args.group_recurs, "group_growth_pct": args.group_growth,
-               "include_group": args.include_group, "transferred_cost": args.transferred_cost}
+    options = {"annual_saving": args.annual_saving, "wage_growth_pct": args.wage_growth, "discount_rate_pct":
+               args.discount_rate, "first_year": args.first_year, "through_year": args.through, "valuation_year":
+               args.valuation_year, "timing": args.timing, "group_recurs": args.group_recurs, "group_growth_pct":
+               args.group_growth, "include_group": args.include_group, "transferred_cost": args.transferred_cost}
     assumptions = SavingsAssumptions.from_toml(args.config, None, {k: v for k, v in options.items() if v is not None})
     result = run_savings(assumptions)
     path, windows = result.path, result.windows
@@ -228,9 +228,9 @@ def _run_savings(args: argparse.Namespace) -> int:
         document = {
             "unit": UNIT,
             "model_result": True,
-            "note": MODEL_NOTE,
-            "notes": result.notes(),
-            "convention": assumptions.convention,
+            "note": words.text(THEME, "model_note", "en"),
+            "notes": notes(assumptions),
+            "convention": convention(assumptions),
             "assumptions": assumptions.to_dict(),
             "windows": {row["window"]: {k: row[k] for k in ("start", "end", "years", "complete", "cumulative_nominal",
                                                              "npv", "net_nominal", "net_npv")}
@@ -243,9 +243,9 @@ def _run_savings(args: argparse.Namespace) -> int:
         sys.stdout.write(f"# assumptions: {assumptions.to_json()}\n")
         emit(path, "csv")
     else:
-        for note in result.notes():
+        for note in notes(assumptions):
             print(f"# {note}")
-        print(f"# {UNIT}; {assumptions.convention}")
+        print(f"# {UNIT}; {convention(assumptions)}")
         emit(path, "table")
         print()
         emit(windows, "table")

@@ -36,25 +36,13 @@ from typing import Any
 
 from . import FigureImage, check_lang, render
 
-__all__ = ["GROWTH_RANGE", "Panel", "SAVINGS_FIELDS", "SLIDER_LABELS", "savings_panel", "scenario_panel"]
+__all__ = ["GROWTH_RANGE", "Panel", "SAVINGS_FIELDS", "savings_panel", "scenario_panel"]
 
 SAVINGS_FIELDS = ("annual_saving", "discount_rate_pct", "wage_growth_pct")
 """The savings assumptions :func:`savings_panel` offers as sliders, in order."""
 
 GROWTH_RANGE = (-5.0, 20.0)
 """Default slider range of a scenario's growth rate, per cent a year."""
-
-SLIDER_LABELS = {
-    "annual_saving": ("每年节约（亿元）", "Annual saving (100 million yuan)"),
-    "discount_rate_pct": ("贴现率（%）", "Discount rate (%)"),
-    "wage_growth_pct": ("工资增长（%）", "Wage growth (%)"),
-}
-"""Slider descriptions, (zh, en)."""
-
-
-def _word(key: str, lang: str, **fields: str) -> str:
-    return SLIDER_LABELS[key][0 if lang == "zh" else 1].format(**fields)
-
 
 def _check_range(bounds: Any, name: str) -> tuple[float, float]:
     if not isinstance(bounds, tuple) or len(bounds) != 2 or not all(
@@ -88,7 +76,7 @@ class Panel:
     sliders : dict
         Name → ``ipywidgets.FloatSlider``.
     inputs : dict
-        The keyword inputs of the last drawing (``assumptions=`` or ``model=``).
+        The keyword inputs of the last drawing (``result=`` or ``model=``).
     figure : matplotlib.figure.Figure
         The last drawing.
     widget : ipywidgets.VBox
@@ -172,13 +160,13 @@ def savings_panel(assumptions: Any = None, lang: str = "zh", *,
         (widened to hold the starting value).
     lang : {'zh', 'en'}
     exhibit_id : str, default 'fig-savings-cumulative'
-        A figure exhibit that takes ``assumptions``.
+        A figure exhibit that takes ``result``.
 
     Returns
     -------
     Panel
-        Its sliders are named as the assumptions (:data:`SAVINGS_FIELDS`);
-        ``panel.inputs["assumptions"]`` is what was drawn.
+        Its sliders are named as the assumptions (:data:`SAVINGS_FIELDS`) and described
+        by their labels; ``panel.inputs["result"]`` is the result drawn.
 
     Raises
     ------
@@ -191,16 +179,20 @@ def savings_panel(assumptions: Any = None, lang: str = "zh", *,
     --------
     >>> panel = savings_panel(lang="en")
     >>> panel.set(discount_rate_pct=2.2)
-    >>> panel.inputs["assumptions"].discount_rate_pct
+    >>> panel.inputs["result"].assumptions.discount_rate_pct
     2.2
     >>> panel
     [panel fig-savings-cumulative: annual_saving=1.3, discount_rate_pct=2.2, wage_growth_pct=2.8]
+    >>> panel.sliders["discount_rate_pct"].description
+    'Discount rate (% a year)'
     >>> panel.set(discount_rate_pct=9)
     Traceback (most recent call last):
     ...
     ValueError: discount_rate_pct: must be between 1.83 and 2.29, got 9
     """
-    from ..savings import SavingsAssumptions
+    from ..savings import SavingsAssumptions, run_savings
+    from . import words
+    from .reform_savings import THEME, label, unit
 
     check_lang(lang)
     if assumptions is None:
@@ -211,10 +203,11 @@ def savings_panel(assumptions: Any = None, lang: str = "zh", *,
     sliders = {}
     for name in SAVINGS_FIELDS:
         low, high = (float(x) for x in ranges[name])
-        sliders[name] = _slider(_word(name, lang), float(getattr(assumptions, name)), low, high, 0.01)
+        description = words.fill(THEME, "slider", lang, label=label(name, lang), unit=unit(name, lang))
+        sliders[name] = _slider(description, float(getattr(assumptions, name)), low, high, 0.01)
     base = assumptions
     return Panel(exhibit_id, lang, sliders,
-                 lambda values: {"assumptions": dataclasses.replace(base, **values)})
+                 lambda values: {"result": run_savings(dataclasses.replace(base, **values))})
 
 
 def scenario_panel(model: Any = None, lang: str = "zh", *, indicator: str = "gross_output",

@@ -170,7 +170,7 @@ def _nearest(given: str, known: Iterable[str], choices: Iterable[str] = ()) -> s
 
 def _savings_key(parts: list[str], text: str) -> tuple[str, ...]:
     """The full key path of a ``savings`` override (shorthand ``NAME[.KEY]`` → ``assumptions.NAME.KEY``)."""
-    from ..savings.config import FIELD_KINDS
+    from ..savings import NAMES
 
     if parts[0] == "meta":
         return tuple(parts)
@@ -180,9 +180,9 @@ def _savings_key(parts: list[str], text: str) -> tuple[str, ...]:
             raise ValueError(f"{_label(text)}: savings.assumptions: give an assumption, e.g. "
                              "savings.assumptions.annual_saving.default=2")
     name = parts[0]
-    if name not in FIELD_KINDS:
+    if name not in NAMES:
         raise ValueError(f"{_label(text)}: savings.toml: unknown assumption {name!r}"
-                         f"{_nearest(name, [*FIELD_KINDS, 'meta'], FIELD_KINDS)}")
+                         f"{_nearest(name, [*NAMES, 'meta'], NAMES)}")
     if len(parts) > 2:
         raise ValueError(f"{_label(text)}: savings.toml: assumptions.{'.'.join(parts)}: too many parts; "
                          f"expected savings.{name}, savings.{name}.low or savings.{name}.high")
@@ -420,7 +420,7 @@ def apply_overrides(data_dir: str | os.PathLike[str], overrides: Iterable[Overri
     >>> apply_overrides(copy, ["savings.first_year=1999"])
     Traceback (most recent call last):
     ...
-    ValueError: --set savings.first_year=1999: savings.toml: assumptions.first_year: must be 2024 ... got 1999
+    ValueError: --set savings.first_year=1999: savings.toml: assumptions.first_year.default: must be 2024 ... got 1999
     """
     from ..data.files import DataError, check_folder, display_path, read_bytes, read_text, read_toml
 

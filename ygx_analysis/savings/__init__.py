@@ -8,24 +8,22 @@ The article (section 改革破局) prints three figures about the 2024 reform:
 * ``group_hr_cost_cut_2024``: the merged state-owned group 益阳投控集团 "2024年降低人力资源成本3.3亿元",
   a cut dated 2024 only.
 
-:class:`SavingsAssumptions` turns them into a yearly path with
-:func:`savings_path` (or :func:`run_savings`, a result object with ``summary()``).
+Config → model → result: ``data/savings.toml`` (:func:`load_savings`, one schema)
+gives :class:`SavingsAssumptions`; :func:`run_savings` runs the model once and
+returns a :class:`SavingsResult` (the yearly path of :func:`savings_path`, its
+windows, the revenue comparison and the sensitivity), which the exhibits draw.
 Everything the path adds to the printed figures (wage drift, discounting,
-recurrence, timing) is an assumption with a default, a rationale, source rows and
-a plausible range, kept in the editable file ``data/savings.toml``
-(:func:`load_savings`; :meth:`SavingsAssumptions.assumptions_table`). Every number
-the path holds is a **model result**, not a figure printed in the article.
+recurrence, timing) is an assumption with a default, a rationale, source rows and a
+plausible range in that file. Every number the path holds is a **model result**.
+The package holds no prose: the words live in ``exhibits/meta/reform_savings.yml``.
 
 What the figures are
 --------------------
 * **Gross savings to the zone.** The reform handed a town, two sub-districts and
-  171 functions (rows ``towns_transferred_2024``, ``subdistricts_transferred_2024``,
-  ``functions_transferred_2024``) to the local governments, so part of the cost moved
-  rather than vanished. ``transferred_cost`` (亿元 a year, unknown by default) gives
-  net savings when a user supplies the receiving governments' personnel spending.
-* **The group's cut is a separate line.** The state-owned group's 3.3亿元 is a
-  company's cost, not budget money: never added to the total unless
-  ``include_group``.
+  171 functions to the local governments, so part of the cost moved rather than
+  vanished. ``transferred_cost`` (unknown by default) gives net savings.
+* **The group's cut is a separate line**, a company's cost, not budget money:
+  never added to the total unless ``include_group``.
 * **Shares of revenue** use the 2024 一般预算收入 read as full-scope revenue
   (:data:`REVENUE_SCOPE`), the reading the audit adopts.
 
@@ -33,102 +31,31 @@ Valuation convention
 --------------------
 * Present values are at a **fixed date**, the end of ``valuation_year`` (default
   :data:`VALUATION_YEAR`, 2025), whatever ``first_year`` is, so results of
-  different runs are comparable: the same saving in 2026 has the same present
-  value whether counting starts in 2025 or 2026.
+  different runs are comparable.
 * ``timing="end"``: year ``y``'s saving is one end-of-year flow at
   ``t = y - valuation_year``; ``timing="mid"``: at ``t = y - valuation_year - 0.5``.
   It is multiplied by ``(1 + r) ** -t`` (compounded forward when ``t < 0``).
-* The annual saving is in :data:`SAVING_YEAR` money and grows with pay from
-  there, so a year's saving does not depend on ``first_year`` either.
+* The annual saving is in :data:`SAVING_YEAR` money and grows with pay from there.
 * The NPV of a window (e.g. the 15th plan, 2026–2030) sums that window's present
-  values at the same date.
+  values at the same date. ``numpy_financial.npv`` gives the same numbers with the
+  flows placed at their periods (see the tests).
 
-``numpy_financial.npv`` discounts its first value at ``t = 0``; the same numbers
-come out of it with the flows placed at their periods (see the tests).
-
-Errors
-------
-A value of the wrong type raises ``TypeError`` and a wrong value ``ValueError``;
-both messages start with the argument's name.
-
-The package has four modules: :mod:`~ygx_analysis.savings.config` (reads and
-checks ``savings.toml``), :mod:`~ygx_analysis.savings.assumptions` (the data rows,
-the plan years and :class:`SavingsAssumptions`), :mod:`~ygx_analysis.savings.model`
-(the formulas and the path) and :mod:`~ygx_analysis.savings.result` (:func:`run_savings`). Everything
-public is available from here. They import only numpy and pandas (and the
-package's own data loaders and formulas).
+Modules: :mod:`~ygx_analysis.savings.assumptions` (rows, plan years, the schema and
+:class:`SavingsAssumptions`), :mod:`~ygx_analysis.savings.model` (the formulas and the
+path) and :mod:`~ygx_analysis.savings.result` (:func:`run_savings`).
 """
 
-from .assumptions import (
-    ANNUAL_SAVING_ID,
-    GROUP_CUT_ID,
-    INDICATOR_IDS,
-    MAX_YEAR,
-    MODEL_NOTE,
-    PLAN14_END,
-    PLAN15,
-    REFORM_YEAR,
-    REVENUE_ID,
-    REVENUE_SCOPE,
-    SAVING_YEAR,
-    STAFF_CUT_ID,
-    TRANSFER_IDS,
-    UNIT,
-    VALUATION_YEAR,
-    SavingsAssumptions,
-)
-from .config import FIELD_KINDS, SAVINGS_FILE, TIMINGS, SavingsSpec, load_savings
-from .model import (
-    PATH_COLUMNS,
-    SENSITIVITY_MEASURES,
-    default_sensitivity_ranges,
-    discount_factor,
-    implied_pre_reform_cost,
-    npv,
-    plan_windows,
-    revenue_comparison,
-    savings_path,
-    savings_share_of_revenue,
-    sensitivity,
-    window_summary,
-)
-from .result import WINDOW_NAMES, SavingsResult, run_savings
+from .assumptions import (ANNUAL_SAVING_ID, GROUP_CUT_ID, INDICATOR_IDS, MAX_YEAR, NAMES, PLAN14_END, PLAN15,
+                          REFORM_YEAR, REVENUE_ID, REVENUE_SCOPE, SAVING_YEAR, SAVINGS_FILE, STAFF_CUT_ID, TIMINGS,
+                          TRANSFER_IDS, UNIT, VALUATION_YEAR, SavingsAssumptions, SavingsConfig, load_savings)
+from .model import (PATH_COLUMNS, SENSITIVITY_MEASURES, default_sensitivity_ranges, discount_factor,
+                    implied_pre_reform_cost, npv, plan_windows, revenue_comparison, savings_path,
+                    savings_share_of_revenue, sensitivity, window_summary)
+from .result import SavingsResult, run_savings
 
-__all__ = [
-    "ANNUAL_SAVING_ID",
-    "FIELD_KINDS",
-    "GROUP_CUT_ID",
-    "INDICATOR_IDS",
-    "MAX_YEAR",
-    "MODEL_NOTE",
-    "PATH_COLUMNS",
-    "PLAN14_END",
-    "PLAN15",
-    "REFORM_YEAR",
-    "REVENUE_ID",
-    "REVENUE_SCOPE",
-    "SAVINGS_FILE",
-    "SAVING_YEAR",
-    "SENSITIVITY_MEASURES",
-    "STAFF_CUT_ID",
-    "TIMINGS",
-    "TRANSFER_IDS",
-    "UNIT",
-    "VALUATION_YEAR",
-    "WINDOW_NAMES",
-    "SavingsAssumptions",
-    "SavingsResult",
-    "SavingsSpec",
-    "default_sensitivity_ranges",
-    "discount_factor",
-    "implied_pre_reform_cost",
-    "load_savings",
-    "npv",
-    "plan_windows",
-    "revenue_comparison",
-    "run_savings",
-    "savings_path",
-    "savings_share_of_revenue",
-    "sensitivity",
-    "window_summary",
-]
+__all__ = ["ANNUAL_SAVING_ID", "GROUP_CUT_ID", "INDICATOR_IDS", "MAX_YEAR", "NAMES", "PATH_COLUMNS", "PLAN14_END",
+           "PLAN15", "REFORM_YEAR", "REVENUE_ID", "REVENUE_SCOPE", "SAVINGS_FILE", "SAVING_YEAR",
+           "SENSITIVITY_MEASURES", "STAFF_CUT_ID", "TIMINGS", "TRANSFER_IDS", "UNIT", "VALUATION_YEAR",
+           "SavingsAssumptions", "SavingsConfig", "SavingsResult", "default_sensitivity_ranges", "discount_factor",
+           "implied_pre_reform_cost", "load_savings", "npv", "plan_windows", "revenue_comparison", "run_savings",
+           "savings_path", "savings_share_of_revenue", "sensitivity", "window_summary"]

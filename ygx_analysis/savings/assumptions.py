@@ -1,45 +1,40 @@
-"""What the savings model assumes: the data rows it reads, the plan years, and :class:`SavingsAssumptions`.
+"""What the savings model assumes: the data rows it reads, the plan years, the schema of ``savings.toml``.
 
-:class:`SavingsAssumptions` only holds and checks values. :meth:`SavingsAssumptions.from_toml`
-and :meth:`SavingsAssumptions.from_data` read them from ``savings.toml`` (see
-:mod:`~ygx_analysis.savings.config`), where each default is a number or a data row.
+Every assumption's type and bounds are declared once, as the annotation of its
+field of :class:`SavingsAssumptions` (pydantic types). The same annotations type
+the entries of the file schema :class:`SavingsConfig`, so a value is checked
+against the same bound whether it comes from ``savings.toml``, a command-line flag
+or a notebook parameter. :func:`load_savings` reads and checks a file;
+:meth:`SavingsAssumptions.from_toml` turns it into assumptions. Every problem is
+one line naming the file and the key path::
+
+    data/savings.toml: assumptions.discount_rate_pct.default: must be a number (per cent), got 'low'
+
 Part of :mod:`ygx_analysis.savings`.
 """
 
 from __future__ import annotations
 
 import json
-import math
-import numbers
 import os
+import typing
 from dataclasses import dataclass, field, fields
-from typing import Any
+from functools import cache
+from pathlib import Path
+from typing import Annotated, Any, Generic, Literal, TypeVar
 
 import numpy as np
 import pandas as pd
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, Strict, StringConstraints, TypeAdapter, \
+    ValidationError, create_model, model_validator
 
-from ..data.tables import reported as _reported
-from ..data.files import DataError, Problem
-from .config import FIELD_KINDS, MAX_AMOUNT, MAX_RATE, TIMINGS, SavingsSpec, load_savings
+from ..data.files import DataError, Problem, display_path, read_toml
+from ..data.tables import context_reported, default_data_dir, load_context, load_indicators, reported
 
-__all__ = [
-    "ANNUAL_SAVING_ID",
-    "GROUP_CUT_ID",
-    "INDICATOR_IDS",
-    "MAX_YEAR",
-    "MODEL_NOTE",
-    "PLAN14_END",
-    "PLAN15",
-    "REFORM_YEAR",
-    "REVENUE_ID",
-    "REVENUE_SCOPE",
-    "SAVING_YEAR",
-    "STAFF_CUT_ID",
-    "TRANSFER_IDS",
-    "UNIT",
-    "VALUATION_YEAR",
-    "SavingsAssumptions",
-]
+__all__ = ["ANNUAL_SAVING_ID", "GROUP_CUT_ID", "INDICATOR_IDS", "MAX_AMOUNT", "MAX_RATE", "MAX_YEAR", "NAMES",
+           "PLAN14_END", "PLAN15", "REFORM_YEAR", "REVENUE_ID", "REVENUE_SCOPE", "SAVINGS_FILE", "SAVING_YEAR",
+           "STAFF_CUT_ID", "TIMINGS", "TRANSFER_IDS", "UNIT", "VALUATION_YEAR", "SavingsAssumptions",
+           "SavingsConfig", "load_savings"]
 
 ANNUAL_SAVING_ID = "hr_cost_saving_annual"
 """Row of the zone's annual HR-cost saving (printed 1.3亿元以上, a lower bound)."""
@@ -53,18 +48,15 @@ TRANSFER_IDS = ("towns_transferred_2024", "subdistricts_transferred_2024", "func
 """Rows of what the reform handed to the local governments: 一镇两街道 and 171 functions."""
 INDICATOR_IDS = (ANNUAL_SAVING_ID, GROUP_CUT_ID, STAFF_CUT_ID, REVENUE_ID)
 """The printed figures the model reads."""
-
 REVENUE_SCOPE = "full_scope"
 """The reading of 一般预算收入 the savings' share of revenue follows: full scope (全口径), the
 reading the audit adopts (:func:`ygx_analysis.audit.budget_revenue_scope`; a test keeps them equal)."""
-
 REFORM_YEAR = 2024
 """The year of the reform and of the group's printed cut (period of rows
 ``staff_reduction_rate_2024`` and ``group_hr_cost_cut_2024``; a test checks this)."""
 SAVING_YEAR = 2025
-"""The year whose money the annual saving is in: the article's year (its latest figures are for
-January–June 2025). Year ``y``'s saving is ``annual_saving * (1 + wage_growth) ** (y - SAVING_YEAR)``,
-whatever ``first_year`` is, so the same year holds the same saving in every run."""
+"""The year whose money the annual saving is in: the article's year. Year ``y``'s saving is
+``annual_saving * (1 + wage_growth) ** (y - SAVING_YEAR)``, whatever ``first_year`` is."""
 VALUATION_YEAR = 2025
 """Default valuation date: present values are at the end of this year (the end of the 14th plan)."""
 PLAN14_END = 2025
@@ -73,70 +65,33 @@ PLAN15 = (2026, 2030)
 """First and last year of the 15th Five-Year Plan (十五五)."""
 MAX_YEAR = 2100
 """Latest year accepted (guards against typing errors such as 20300)."""
+MAX_AMOUNT = 10_000.0
+"""Largest amount accepted, 亿元 a year: guards against typing errors and overflow."""
+MAX_RATE = 1000.0
+"""Largest rate accepted, per cent a year."""
 UNIT = "亿元"
-"""Unit of every amount in this module (1亿元 = 1e8 yuan), as printed."""
+"""Unit of every amount (1亿元 = 1e8 yuan), as printed."""
+SAVINGS_FILE = "savings.toml"
+"""Name of the assumptions file in a data folder."""
+TIMINGS = ("end", "mid")
+"""When in its year a saving falls: at the end, or at mid-year."""
 
-MODEL_NOTE = ("Model result, not a figure printed in the article: GROSS savings to the zone "
-              "(part of the cost moved to the governments that took over the town, sub-districts and functions).")
-"""Note attached to every model output (:meth:`SavingsAssumptions.notes` gives the full set)."""
-
-
-def _finite(name: str, value: Any, unit: str) -> float:
-    """``value`` as a finite float: TypeError unless a real number, ValueError if not finite."""
-    if isinstance(value, bool) or not isinstance(value, numbers.Real):
-        raise TypeError(f"{name}: must be a number ({unit}), got {value!r}")
-    value = float(value)
-    if not math.isfinite(value):
-        raise ValueError(f"{name}: must be finite, got {value}")
-    return value
-
-
-def _check_rate(name: str, value: Any) -> float:
-    value = _finite(name, value, "per cent")
-    if value <= -100:
-        raise ValueError(f"{name}: must be above -100 (per cent), got {value:g}")
-    if value > MAX_RATE:
-        raise ValueError(f"{name}: must be at most {MAX_RATE:g} (per cent), got {value:g}")
-    return value
-
-
-def _check_amount(name: str, value: Any) -> float:
-    value = _finite(name, value, UNIT)
-    if value < 0:
-        raise ValueError(f"{name}: must not be negative, got {value:g}")
-    if value > MAX_AMOUNT:
-        raise ValueError(f"{name}: must be at most {MAX_AMOUNT:g} ({UNIT} a year), got {value:g}")
-    return value
-
-
-def _check_year(name: str, value: Any, *, latest: bool = True) -> int:
-    """A whole year from the reform year on (and, with ``latest``, not after :data:`MAX_YEAR`)."""
-    if isinstance(value, bool) or not isinstance(value, numbers.Integral):
-        raise TypeError(f"{name}: must be a whole year such as 2025, got {value!r}")
-    value = int(value)
-    if value < REFORM_YEAR:
-        raise ValueError(f"{name}: must be {REFORM_YEAR} (the reform year) or later, got {value}")
-    if latest and value > MAX_YEAR:
-        raise ValueError(f"{name}: must be {MAX_YEAR} or earlier, got {value}")
-    return value
-
-
-def _check_flag(name: str, value: Any) -> bool:
-    if not isinstance(value, (bool, np.bool_)):
-        raise TypeError(f"{name}: must be True or False, got {value!r}")
-    return bool(value)
+Amount = Annotated[float, Strict(), Field(ge=0, le=MAX_AMOUNT, allow_inf_nan=False)]
+Rate = Annotated[float, Strict(), Field(gt=-100, le=MAX_RATE, allow_inf_nan=False)]
+Flag = Annotated[bool, Strict()]
+Timing = Literal["end", "mid"]
+_unknown = BeforeValidator(lambda v: None if v == "unknown" else v)  # the file's word for an unknown amount
 
 
 @dataclass(frozen=True, kw_only=True)
 class SavingsAssumptions:
     """Everything the savings model assumes.
 
-    Amounts are in 亿元 (1e8 yuan), rates in per cent a year. The class only
-    checks its values; :meth:`from_data` (``savings.toml`` of a data folder) or
-    :meth:`from_toml` (any file) is the usual way to build it, and every default,
-    its range, rationale and source rows live in that file.
-    :meth:`assumptions_table` lists them; :meth:`plausible_ranges` gives the
-    ranges that :func:`~ygx_analysis.savings.sensitivity` uses.
+    Amounts are in 亿元 (1e8 yuan), rates in per cent a year. Each field's
+    annotation is its schema (type and bounds), checked on construction (also by
+    :func:`dataclasses.replace`). :meth:`from_data` (``savings.toml`` of a data
+    folder) or :meth:`from_toml` (any file) is the usual way to build it: every
+    default, its range, rationale and source rows live in that file.
 
     Parameters
     ----------
@@ -166,20 +121,18 @@ class SavingsAssumptions:
     group_growth_pct : float, default 0.0
         Yearly growth of the group's cut when it recurs, per cent.
     include_group : bool, default False
-        Add the group's line to the total. By default the total is the zone's
-        (fiscal) saving only.
+        Add the group's line to the total (by default the zone's fiscal saving only).
     transferred_cost : float or None, default None
         Personnel spending that the governments receiving the town, sub-districts
         and functions took on, 亿元 a year in the money of :data:`SAVING_YEAR`
-        (grown like the saving). None: unknown, so only gross savings are shown.
-    spec : SavingsSpec, optional
+        (grown like the saving). None (``"unknown"`` in the file): only gross savings.
+    config : SavingsConfig, optional
         The file the values came from (ranges, rationales, rows); not compared.
 
     Raises
     ------
-    ValueError, TypeError
-        One line starting with the argument's name, e.g.
-        ``through_year: must not be before first_year (2025), got 2024``.
+    TypeError, ValueError
+        One line starting with the argument's name (TypeError for a wrong type).
 
     Examples
     --------
@@ -192,43 +145,41 @@ class SavingsAssumptions:
     ValueError: discount_rate_pct: must be above -100 (per cent), got -100
     """
 
-    annual_saving: float
-    first_year: int = 2025
-    through_year: int = PLAN15[1]
-    valuation_year: int = VALUATION_YEAR
-    timing: str = "end"
-    wage_growth_pct: float
-    discount_rate_pct: float
-    group_cut_2024: float
-    group_recurs: bool = False
-    group_growth_pct: float = 0.0
-    include_group: bool = False
-    transferred_cost: float | None = None
-    spec: SavingsSpec | None = field(default=None, compare=False, repr=False)
+    annual_saving: Amount
+    first_year: Annotated[int, Strict(), Field(ge=REFORM_YEAR)] = 2025
+    through_year: Annotated[int, Strict(), Field(le=MAX_YEAR)] = PLAN15[1]
+    valuation_year: Annotated[int, Strict(), Field(ge=REFORM_YEAR, le=MAX_YEAR)] = VALUATION_YEAR
+    timing: Timing = "end"
+    wage_growth_pct: Rate
+    discount_rate_pct: Rate
+    group_cut_2024: Amount
+    group_recurs: Flag = False
+    group_growth_pct: Rate = 0.0
+    include_group: Flag = False
+    transferred_cost: Annotated[Amount | None, _unknown] = None
+    config: SavingsConfig | None = field(default=None, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        for name, adapter in _adapters().items():
+            try:
+                object.__setattr__(self, name, adapter.validate_python(getattr(self, name)))
+            except ValidationError as exc:
+                error = exc.errors()[0]
+                kind = TypeError if error["type"].endswith("_type") else ValueError
+                raise kind(f"{name}: {_message(error, name)}") from None
+        if self.through_year < self.first_year:
+            raise ValueError(f"through_year: must not be before first_year ({self.first_year}), "
+                             f"got {self.through_year}")
+        if self.config is not None and not isinstance(self.config, SavingsConfig):
+            raise TypeError(f"config: must be a SavingsConfig or None, got {type(self.config).__name__}")
 
     @classmethod
     def from_toml(cls, path: str | os.PathLike[str] | None = None, data_dir: str | os.PathLike[str] | None = None,
-                  overrides: dict[str, Any] | None = None, *, indicators: pd.DataFrame | None = None,
-                  context: pd.DataFrame | None = None) -> SavingsAssumptions:
-        """The assumptions of a ``savings.toml``, with some values overridden.
+                  overrides: dict[str, Any] | None = None) -> SavingsAssumptions:
+        """The assumptions of a ``savings.toml`` (default: the one of ``data_dir``), with some values overridden.
 
-        Parameters
-        ----------
-        path : str or PathLike, optional
-            The file; default ``savings.toml`` in ``data_dir``.
-        data_dir : str or PathLike, optional
-            The data folder (default: the package's, or ``$YGX_DATA_DIR``).
-        overrides : dict, optional
-            Field → value, applied over the file (e.g. a command-line flag).
-        indicators, context : DataFrame, optional
-            Loaded tables for the ``*_row`` values.
-
-        Raises
-        ------
-        DataError
-            For a problem in the file (one line naming the file and key path).
-        TypeError, ValueError
-            For a bad override, naming the field.
+        Raises :class:`~ygx_analysis.data.files.DataError` for a problem in the file (one line
+        naming the file and key path), TypeError or ValueError for a bad override, naming the field.
 
         Examples
         --------
@@ -237,20 +188,17 @@ class SavingsAssumptions:
         (2.0, 2.02, 2.8)
         """
         overrides = dict(overrides or {})
-        names = [f.name for f in fields(cls) if f.name != "spec"]
-        unknown = sorted(set(overrides) - set(names))
+        unknown = sorted(set(overrides) - set(NAMES))
         if unknown:
-            raise TypeError(f"overrides: unknown assumption {unknown[0]!r}; expected one of {', '.join(sorted(names))}")
-        spec = load_savings(path, data_dir=data_dir, indicators=indicators, context=context)
-        values = {name: spec.values[name] for name in FIELD_KINDS}
+            raise TypeError(f"overrides: unknown assumption {unknown[0]!r}; expected one of {', '.join(sorted(NAMES))}")
+        config = load_savings(path, data_dir=data_dir)
         try:
-            return cls(**{**values, **overrides}, spec=spec)
-        except (TypeError, ValueError) as exc:
-            name = str(exc).split(":", 1)[0]
-            if name in overrides or name not in values:
+            return cls(**{**config.values, **overrides}, config=config)
+        except ValueError as exc:  # through_year before first_year, from the file's two values
+            name, message = str(exc).split(": ", 1)
+            if name in overrides:
                 raise
-            raise DataError([Problem(spec.path, None, f"assumptions.{name}",
-                                     str(exc).split(": ", 1)[1])]) from None
+            raise DataError([Problem(config.path, None, f"assumptions.{name}", message)]) from None
 
     @classmethod
     def from_data(cls, data_dir: str | os.PathLike[str] | None = None, **overrides: Any) -> SavingsAssumptions:
@@ -264,59 +212,10 @@ class SavingsAssumptions:
         """
         return cls.from_toml(None, data_dir, overrides)
 
-    @classmethod
-    def from_indicators(cls, indicators: pd.DataFrame | None = None, **overrides: Any) -> SavingsAssumptions:
-        """As :meth:`from_data` for the default folder, with the printed rows read from ``indicators``.
-
-        Examples
-        --------
-        >>> SavingsAssumptions.from_indicators(through_year=2027).through_year
-        2027
-        """
-        return cls.from_toml(None, None, overrides, indicators=indicators)
-
-    def __post_init__(self) -> None:
-        set_ = object.__setattr__
-        set_(self, "annual_saving", _check_amount("annual_saving", self.annual_saving))
-        set_(self, "group_cut_2024", _check_amount("group_cut_2024", self.group_cut_2024))
-        first = _check_year("first_year", self.first_year, latest=False)
-        if isinstance(self.through_year, numbers.Integral) and not isinstance(self.through_year, bool) \
-                and self.through_year < first:
-            raise ValueError(f"through_year: must not be before first_year ({first}), got {self.through_year}")
-        through = _check_year("through_year", self.through_year)
-        set_(self, "first_year", first)
-        set_(self, "through_year", through)
-        set_(self, "valuation_year", _check_year("valuation_year", self.valuation_year))
-        if self.timing not in TIMINGS:
-            raise ValueError(f"timing: must be one of {', '.join(repr(t) for t in TIMINGS)}, got {self.timing!r}")
-        for name in ("wage_growth_pct", "discount_rate_pct", "group_growth_pct"):
-            set_(self, name, _check_rate(name, getattr(self, name)))
-        for name in ("group_recurs", "include_group"):
-            set_(self, name, _check_flag(name, getattr(self, name)))
-        if self.transferred_cost is not None:
-            set_(self, "transferred_cost", _check_amount("transferred_cost", self.transferred_cost))
-        if self.spec is not None and not isinstance(self.spec, SavingsSpec):
-            raise TypeError(f"spec: must be a SavingsSpec or None, got {type(self.spec).__name__}")
-
     @property
     def years(self) -> np.ndarray:
         """The years counted, ``first_year`` … ``through_year``."""
         return np.arange(self.first_year, self.through_year + 1)
-
-    @property
-    def convention(self) -> str:
-        """The discounting convention in one line (also written into CLI output).
-
-        Examples
-        --------
-        >>> SavingsAssumptions.from_data().convention
-        'present values at the end of 2025 (fixed, whatever first_year is); each saving is an end-of-year flow, discounted by (1+r)^-t with t = year - 2025'
-        """
-        if self.timing == "end":
-            return (f"present values at the end of {self.valuation_year} (fixed, whatever first_year is); each "
-                    f"saving is an end-of-year flow, discounted by (1+r)^-t with t = year - {self.valuation_year}")
-        return (f"present values at the end of {self.valuation_year} (fixed, whatever first_year is); each "
-                f"saving is a mid-year flow, discounted by (1+r)^-t with t = year - {self.valuation_year} - 0.5")
 
     def to_dict(self) -> dict[str, Any]:
         """The assumptions as a plain dict (for JSON), without the file they came from.
@@ -324,17 +223,17 @@ class SavingsAssumptions:
         Examples
         --------
         >>> d = SavingsAssumptions.from_data().to_dict()
-        >>> d["group_recurs"], d["transferred_cost"], "spec" in d
+        >>> d["group_recurs"], d["transferred_cost"], "config" in d
         (False, None, False)
         """
-        return {f.name: getattr(self, f.name) for f in fields(self) if f.name != "spec"}
+        return {name: getattr(self, name) for name in NAMES}
 
     def to_json(self) -> str:
         """:meth:`to_dict` as one line of JSON (keys in field order, non-ASCII kept)."""
         return json.dumps(self.to_dict(), ensure_ascii=False)
 
-    def _spec(self) -> SavingsSpec:
-        return self.spec if self.spec is not None else load_savings()
+    def _config(self) -> SavingsConfig:
+        return self.config if self.config is not None else load_savings()
 
     def plausible_ranges(self) -> dict[str, tuple[Any, Any]]:
         """The plausible (low, high) of every assumption that has one (from ``savings.toml``), and both flags.
@@ -345,119 +244,239 @@ class SavingsAssumptions:
         >>> r["annual_saving"], r["discount_rate_pct"], r["wage_growth_pct"], r["group_recurs"]
         ((1.3, 1.4), (1.83, 2.29), (0.0, 5.8), (False, True))
         """
-        ranges = dict(self._spec().ranges)
-        for name in ("group_recurs", "include_group"):
-            ranges[name] = (False, True)
-        return {f.name: ranges[f.name] for f in fields(self) if f.name in ranges}
+        ranges = {**self._config().ranges, "group_recurs": (False, True), "include_group": (False, True)}
+        return {name: ranges[name] for name in NAMES if name in ranges}
 
-    def is_printed_saving(self, indicators: pd.DataFrame | None = None) -> bool:
-        """Whether ``annual_saving`` is the printed lower bound (row ``hr_cost_saving_annual``)."""
-        return self.annual_saving == _reported(ANNUAL_SAVING_ID, indicators).value
+    def assumptions_table(self) -> pd.DataFrame:
+        """One row per assumption: value used, the file's default, range, row, rows and rationales.
 
-    def assumptions_table(self, lang: str = "en", indicators: pd.DataFrame | None = None) -> pd.DataFrame:
-        """One row per assumption: value used, unit, plausible range, basis, rationale and rows.
-
-        ``basis`` says where the value used comes from: a data row (``savings.toml``
-        names it), ``savings.toml`` itself, or the user (an override).
-
-        Parameters
-        ----------
-        lang : {'en', 'zh'}
-            Language of labels, basis and rationale (column names stay English).
+        ``row`` names the data row the file reads the default from (empty for a typed value).
 
         Examples
         --------
-        >>> t = SavingsAssumptions.from_data().assumptions_table()
-        >>> t.loc[t["assumption"] == "discount_rate_pct", ["value", "low", "high", "basis"]].iloc[0].tolist()
-        [2.02, 1.83, 2.29, 'data row cn_lgb_special_issue_rate_2025']
-        >>> t = SavingsAssumptions.from_data(annual_saving=2.0).assumptions_table()
-        >>> t.loc[t["assumption"] == "annual_saving", "basis"].iloc[0]
-        'set by the user (savings.toml: data row hr_cost_saving_annual, 1.3)'
+        >>> t = SavingsAssumptions.from_data().assumptions_table().set_index("assumption")
+        >>> t.loc["discount_rate_pct", ["value", "low", "high", "row"]].tolist()
+        [2.02, 1.83, 2.29, 'cn_lgb_special_issue_rate_2025']
         """
-        if lang not in ("zh", "en"):
-            raise ValueError(f"lang: unknown language {lang!r}; expected 'zh' or 'en'")
-        spec = self._spec()
-        ranges = self.plausible_ranges()
-        k = 0 if lang == "zh" else 1
+        config, ranges = self._config(), self.plausible_ranges()
         rows = []
-        for f in fields(self):
-            if f.name == "spec":
-                continue
-            label, unit = (pair[k] for pair in _LABELS[f.name])
-            value = getattr(self, f.name)
-            default = spec.values[f.name]
-            row = spec.rows.get(f.name)
-            source = (f"数据行 {row}", f"data row {row}") if row else ("savings.toml", "savings.toml")
-            if value == default:
-                basis = source[k]
-            else:
-                shown = "unknown" if default is None else f"{default:g}" if isinstance(default, float) else default
-                basis = (f"用户设定（savings.toml：{source[0]}，{shown}）",
-                         f"set by the user (savings.toml: {source[1]}, {shown})")[k]
-            low, high = ranges.get(f.name, (None, None))
-            rows.append({"assumption": f.name, "label": label, "value": value, "unit": unit, "low": low,
-                         "high": high, "basis": basis, "rationale": spec.rationale[f.name][k],
-                         "rows": ", ".join(spec.refs[f.name])})
+        for name in NAMES:
+            entry = getattr(config.assumptions, name)
+            low, high = ranges.get(name, (None, None))
+            rows.append({"assumption": name, "value": getattr(self, name), "default": entry.default,
+                         "low": low, "high": high, "row": config.rows.get(name, ""),
+                         "rationale_zh": entry.rationale_zh, "rationale_en": entry.rationale_en,
+                         "rows": ", ".join(config.refs(name))})
         return pd.DataFrame(rows)
 
-    def notes(self, lang: str = "en") -> list[str]:
-        """What every result of these assumptions must say: model result, gross savings, group line, date.
 
-        Examples
-        --------
-        >>> notes = SavingsAssumptions.from_data().notes()
-        >>> [n.split(":")[0] for n in notes]
-        ['Model result', 'Gross savings to the zone', 'Group line', 'Valuation']
-        """
-        if lang not in ("zh", "en"):
-            raise ValueError(f"lang: unknown language {lang!r}; expected 'zh' or 'en'")
-        saving = _reported(ANNUAL_SAVING_ID)
-        towns, subs, funcs = (_reported(row) for row in TRANSFER_IDS)
-        printed = self.annual_saving == saving.value
-        used = f"{self.annual_saving:g}{UNIT}"
-        timing_zh = "年末" if self.timing == "end" else "年中"
-        transferred = self.transferred_cost
-        if lang == "zh":
-            return [
-                f"模型结果：非原文数字。每年节约取{used}" + (f"（原文下限“{saving}”）。" if printed
-                                                         else f"（用户设定；原文为“{saving}”）。"),
-                f"毛节约：改革把{towns.text}个镇、{subs.text}个街道和{funcs.text}项职能移交地方政府，部分成本随之转移而非消失。"
-                + ("接收政府增加的人员经费未知，故无净节约；在 savings.toml 的 transferred_cost 填入即可得到净节约。"
-                   if transferred is None else f"已扣除接收政府每年{transferred:g}{UNIT}的人员经费，得到净节约。"),
-                "集团一行：益阳投控集团的降本是国有企业的成本，不是财政资金，单列一行"
-                + ("，已按设定计入合计。" if self.include_group else "，默认不计入合计。"),
-                f"估值：现值折算到{self.valuation_year}年末（固定，与首个计入年份无关），每年节约按{timing_zh}发生，"
-                f"贴现率{self.discount_rate_pct:g}%。",
-            ]
-        return [
-            f"Model result: not a figure printed in the article. Annual saving {used}"
-            + (f" (the printed lower bound, '{saving}')." if printed else f" (set by the user; printed '{saving}')."),
-            f"Gross savings to the zone: the reform handed {towns.text} town, {subs.text} sub-districts and "
-            f"{funcs.text} functions to the local governments, so part of the cost moved rather than vanished. "
-            + ("The receiving governments' added personnel spending is unknown, so there is no net figure; enter it "
-               "as transferred_cost in savings.toml to get net savings." if transferred is None
-               else f"Net of {transferred:g}{UNIT} a year of personnel spending taken on by the receiving governments."),
-            "Group line: the Yiyang Investment Holding Group's cut is a state-owned company's cost, not budget "
-            "money; it is a separate line" + (", added to the total as set." if self.include_group
-                                              else ", not added to the total by default."),
-            f"Valuation: present values at the end of {self.valuation_year} (fixed, whatever the first year), "
-            f"{'end-of-year' if self.timing == 'end' else 'mid-year'} flows, discount rate {self.discount_rate_pct:g}%.",
-        ]
+NAMES = tuple(f.name for f in fields(SavingsAssumptions) if f.name != "config")
+"""Every assumption, in the order of :class:`SavingsAssumptions` (and of ``savings.toml``)."""
+_RANGED = ("annual_saving", "first_year", "through_year", "wage_growth_pct", "discount_rate_pct",
+           "group_cut_2024", "group_growth_pct")
+_ROW_VALUED = frozenset(n for n in _RANGED if not n.endswith("_year"))  # a data row can give amounts and rates
 
 
-_LABELS: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
-    "annual_saving": (("高新区每年减少的人力资源成本", "Zone's annual HR-cost saving"), ("亿元/年", "亿元 a year")),
-    "first_year": (("首个计入年份", "First year counted"), ("年", "year")),
-    "through_year": (("最后计入年份", "Last year counted"), ("年", "year")),
-    "valuation_year": (("估值日（该年年末）", "Valuation date (end of year)"), ("年", "year")),
-    "timing": (("年内发生时点", "Timing within the year"), ("end/mid", "end/mid")),
-    "wage_growth_pct": (("被节约成本的年增长率（名义）", "Growth of the avoided cost (nominal)"), ("%/年", "% a year")),
-    "discount_rate_pct": (("贴现率（名义）", "Discount rate (nominal)"), ("%/年", "% a year")),
-    "group_cut_2024": (("投控集团2024年降低的人力资源成本", "State-owned group's 2024 HR-cost cut"), ("亿元", "亿元")),
-    "group_recurs": (("集团降本是否逐年重复", "Group's cut recurs after 2024"), ("是/否", "yes/no")),
-    "group_growth_pct": (("集团降本的年增长率（若重复）", "Growth of the group's cut if it recurs"), ("%/年", "% a year")),
-    "include_group": (("合计是否含集团一行", "Total includes the group's line"), ("是/否", "yes/no")),
-    "transferred_cost": (("转移给接收政府的人员经费", "Personnel cost moved to the receiving governments"),
-                         ("亿元/年", "亿元 a year")),
-}
-"""Field → ((label zh, en), (unit zh, en))."""
+@cache
+def _types() -> dict[str, Any]:
+    hints = typing.get_type_hints(SavingsAssumptions, include_extras=True)
+    return {name: hints[name] for name in NAMES}
+
+
+@cache
+def _adapters() -> dict[str, TypeAdapter]:
+    return {name: TypeAdapter(hint) for name, hint in _types().items()}
+
+
+T = TypeVar("T")
+Text = Annotated[str, Strict(), StringConstraints(strip_whitespace=True, min_length=1)]
+
+
+class _Entry(BaseModel, Generic[T]):
+    """One ``[assumptions.NAME]`` table without a range."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+    default: T
+    rationale_zh: Text
+    rationale_en: Text
+    refs: list[Annotated[str, Strict()]]
+
+
+class _Ranged(_Entry[T], Generic[T]):
+    """One ``[assumptions.NAME]`` table with a plausible range (``low`` and ``high``, or their ``*_row``)."""
+
+    low: T
+    high: T
+    default_row: str | None = None
+    low_row: str | None = None
+    high_row: str | None = None
+
+    @model_validator(mode="after")
+    def _ordered(self) -> _Ranged:
+        if self.low > self.high:
+            raise ValueError(f"low ({self.low}) must not be above high ({self.high})")
+        return self
+
+
+class SavingsConfig(BaseModel):
+    """The checked content of a ``savings.toml``: the schema of the file.
+
+    ``assumptions`` holds one entry per name of :data:`NAMES` (``default``, the
+    range where there is one, ``rationale_zh``, ``rationale_en`` and ``refs``); a
+    value given by ``*_row`` is the row's value, and the row's id stays in ``*_row``.
+    """
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+    meta: dict[str, Text] = {}
+    assumptions: Any
+    path: str = ""
+
+    @property
+    def values(self) -> dict[str, Any]:
+        """Assumption → default value."""
+        return {name: getattr(self.assumptions, name).default for name in NAMES}
+
+    @property
+    def ranges(self) -> dict[str, tuple[Any, Any]]:
+        """Assumption → (low, high), for the assumptions that have a range."""
+        return {name: (e.low, e.high) for name in _RANGED for e in [getattr(self.assumptions, name)]}
+
+    @property
+    def rows(self) -> dict[str, str]:
+        """Assumption → the data row its default was read from, for row-based defaults."""
+        return {name: row for name in NAMES if name in _ROW_VALUED and (row := getattr(self.assumptions, name).default_row)}
+
+    def refs(self, name: str) -> tuple[str, ...]:
+        """The data rows an assumption rests on: ``refs`` and every ``*_row``."""
+        entry = getattr(self.assumptions, name)
+        rows = [getattr(entry, f"{end}_row", None) for end in ("default", "low", "high")]
+        return tuple(dict.fromkeys([*entry.refs, *(r for r in rows if r)]))
+
+
+@cache
+def _file_schema() -> type[BaseModel]:
+    tables = {name: ((_Ranged if name in _RANGED else _Entry)[hint], ...) for name, hint in _types().items()}
+    tables = create_model("Assumptions", __config__=ConfigDict(extra="forbid", frozen=True), **tables)
+    return create_model("SavingsFile", __base__=SavingsConfig, assumptions=(tables, ...))
+
+
+def _message(error: dict[str, Any], name: str) -> str:
+    """A pydantic error as the short English message of this package."""
+    kind, ctx, got = error["type"], error.get("ctx", {}), error.get("input")
+    unit = "per cent" if name.endswith("_pct") else UNIT
+    is_year = name.endswith("_year")
+    if kind == "float_type":
+        return f"must be a number ({unit}), got {got!r}"
+    if kind == "int_type":
+        return f"must be a whole year such as 2025, got {got!r}"
+    if kind == "bool_type":
+        return f"must be true or false, got {got!r}"
+    if kind == "literal_error":
+        return f"must be one of {', '.join(repr(t) for t in TIMINGS)}, got {got!r}"
+    if kind == "finite_number":
+        return f"must be finite, got {got!r}"
+    if kind == "greater_than":
+        return f"must be above {ctx['gt']:g} ({unit}), got {got:g}"
+    if kind == "greater_than_equal":
+        return (f"must be {ctx['ge']} (the reform year) or later, got {got}" if is_year
+                else f"must not be negative, got {got:g}")
+    if kind == "less_than_equal":
+        return f"must be {ctx['le']} or earlier, got {got}" if is_year else f"must be at most {ctx['le']:g} ({unit}), got {got:g}"
+    if "refs" in error["loc"]:
+        return "must be a list of data row ids (may be empty)"
+    if str(error["loc"][-1]).startswith("rationale") and kind in ("missing", "string_too_short", "string_type"):
+        return "missing; say in a sentence why the value is what it is"
+    if kind == "value_error":
+        return str(ctx["error"])
+    return {"missing": "missing", "extra_forbidden": "unknown key", "model_type": "must be a table"}.get(
+        kind, error["msg"])
+
+
+def _file_problem(path: str, error: dict[str, Any]) -> Problem:
+    loc = [str(part) for part in error["loc"]]
+    key, kind = ".".join(loc), error["type"]
+    if kind == "extra_forbidden" and len(loc) == 1:
+        return Problem(path, None, key, "unknown table; expected [meta] and [assumptions.NAME]")
+    if kind == "extra_forbidden" and len(loc) == 2 and loc[0] == "assumptions":
+        return Problem(path, None, key, f"unknown assumption; expected one of {', '.join(NAMES)}")
+    return Problem(path, None, key, _message(error, loc[1] if len(loc) > 1 else ""))
+
+
+def _resolve_rows(doc: dict[str, Any], path: str, indicators: pd.DataFrame,
+                  context: pd.DataFrame) -> tuple[dict[str, Any], list[Problem]]:
+    """``doc`` with each ``*_row`` value read from its data row (the id kept); problems naming the key."""
+    printed, other = set(indicators["id"]), set(context["id"])
+    problems: list[Problem] = []
+    tables = doc.get("assumptions")
+    if not isinstance(tables, dict):
+        return doc, problems
+    resolved = {}
+    for name, table in tables.items():
+        if not isinstance(table, dict):
+            resolved[name] = table
+            continue
+        table, key = dict(table), f"assumptions.{name}"
+        for end in ("default", "low", "high"):
+            row = table.get(f"{end}_row")
+            if row is None:
+                continue
+            if end in table:
+                problems.append(Problem(path, None, f"{key}.{end}_row", f"give either {end} or {end}_row, not both"))
+            elif name not in _ROW_VALUED:
+                problems.append(Problem(path, None, f"{key}.{end}_row", "a row can give only an amount or a rate"))
+            elif not isinstance(row, str) or row not in printed | other:
+                problems.append(Problem(path, None, f"{key}.{end}_row",
+                                        f"unknown data row {row!r}; not in indicators.csv or context.csv"))
+            else:
+                table[end] = (reported(row, indicators) if row in printed else context_reported(row, context)).value
+        for row in table.get("refs", []) if isinstance(table.get("refs"), list) else []:
+            if isinstance(row, str) and row not in printed | other:
+                problems.append(Problem(path, None, f"{key}.refs",
+                                        f"unknown data row {row!r}; not in indicators.csv or context.csv"))
+        resolved[name] = table
+    return {**doc, "assumptions": resolved}, problems
+
+
+def load_savings(path: str | os.PathLike[str] | None = None, *,
+                 data_dir: str | os.PathLike[str] | None = None) -> SavingsConfig:
+    """Read and check a savings assumptions file.
+
+    Parameters
+    ----------
+    path : str or PathLike, optional
+        The TOML file; default ``savings.toml`` in ``data_dir``.
+    data_dir : str or PathLike, optional
+        The data folder (default: the package's, or ``$YGX_DATA_DIR``) whose
+        ``indicators.csv`` and ``context.csv`` give the ``*_row`` values and ``refs``.
+
+    Raises
+    ------
+    DataError
+        One line per problem, each naming the file and the key path.
+
+    Examples
+    --------
+    >>> config = load_savings()
+    >>> config.values["discount_rate_pct"], config.rows["discount_rate_pct"], config.ranges["discount_rate_pct"]
+    (2.02, 'cn_lgb_special_issue_rate_2025', (1.83, 2.29))
+    >>> config.values["transferred_cost"] is None, config.values["timing"]
+    (True, 'end')
+    """
+    if data_dir is not None and not isinstance(data_dir, (str, os.PathLike)):
+        raise TypeError(f"data_dir: expected a folder path, got {type(data_dir).__name__}")
+    if path is not None and not isinstance(path, (str, os.PathLike)):
+        raise TypeError(f"path: expected a file path, got {type(path).__name__}")
+    folder = Path(data_dir) if data_dir is not None else default_data_dir()
+    file = Path(path) if path is not None else folder / SAVINGS_FILE
+    doc, shown = read_toml(file), display_path(file)
+    doc, problems = _resolve_rows(doc, shown, load_indicators(folder / "indicators.csv"),
+                                  load_context(folder / "context.csv"))
+    if "path" in doc:
+        problems.insert(0, Problem(shown, None, "path", "unknown table; expected [meta] and [assumptions.NAME]"))
+    try:
+        config = _file_schema().model_validate({**doc, "path": shown})
+    except ValidationError as exc:
+        problems += [_file_problem(shown, e) for e in exc.errors()]
+    if problems:
+        raise DataError(list(dict.fromkeys(problems)))
+    return config

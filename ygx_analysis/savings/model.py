@@ -7,46 +7,21 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import fields, replace
+from dataclasses import replace
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from ..data.tables import load_indicators
-from ..data.tables import reported as _reported
 from ..arithmetic.growth import as_interval, share
 from ..arithmetic.reported import Interval, Reported
-from .assumptions import (
-    ANNUAL_SAVING_ID,
-    GROUP_CUT_ID,
-    INDICATOR_IDS,
-    MODEL_NOTE,
-    PLAN14_END,
-    PLAN15,
-    REFORM_YEAR,
-    REVENUE_ID,
-    REVENUE_SCOPE,
-    SAVING_YEAR,
-    STAFF_CUT_ID,
-    UNIT,
-    SavingsAssumptions,
-)
+from ..data.tables import reported as _reported
+from .assumptions import (ANNUAL_SAVING_ID, GROUP_CUT_ID, INDICATOR_IDS, NAMES, PLAN14_END, PLAN15, REFORM_YEAR,
+                          REVENUE_ID, REVENUE_SCOPE, SAVING_YEAR, STAFF_CUT_ID, UNIT, SavingsAssumptions)
 
-__all__ = [
-    "PATH_COLUMNS",
-    "SENSITIVITY_MEASURES",
-    "default_sensitivity_ranges",
-    "discount_factor",
-    "implied_pre_reform_cost",
-    "npv",
-    "plan_windows",
-    "revenue_comparison",
-    "savings_path",
-    "savings_share_of_revenue",
-    "sensitivity",
-    "window_summary",
-]
+__all__ = ["PATH_COLUMNS", "SENSITIVITY_MEASURES", "default_sensitivity_ranges", "discount_factor",
+           "implied_pre_reform_cost", "npv", "plan_windows", "revenue_comparison", "savings_path",
+           "savings_share_of_revenue", "sensitivity", "window_summary"]
 
 
 def _numbers(name: str, value: Any) -> np.ndarray:
@@ -62,6 +37,13 @@ def _numbers(name: str, value: Any) -> np.ndarray:
 def _out(array: np.ndarray) -> float | np.ndarray:
     return array.item() if array.ndim == 0 else array
 
+
+def _assumptions(assumptions: SavingsAssumptions | None) -> SavingsAssumptions:
+    """``assumptions``, or those of ``savings.toml``; TypeError for anything else."""
+    a = SavingsAssumptions.from_data() if assumptions is None else assumptions
+    if not isinstance(a, SavingsAssumptions):
+        raise TypeError(f"assumptions: must be a SavingsAssumptions, got {type(a).__name__}")
+    return a
 
 
 def discount_factor(periods, discount_rate_pct):
@@ -203,8 +185,8 @@ def savings_path(assumptions: SavingsAssumptions | None = None) -> pd.DataFrame:
         * ``discount_factor = (1 + r) ** -t``; ``present_value``, ``net_present_value``;
         * ``cumulative_nominal``, ``cumulative_present_value``: running sums.
 
-        ``attrs`` holds the unit, the convention, the assumptions and a note that
-        these are gross model results (:meth:`SavingsAssumptions.notes` has the full notes).
+        ``attrs`` holds the unit, the assumptions, the rows read and ``model_result=True``
+        (gross model results, not printed figures).
 
     Examples
     --------
@@ -212,9 +194,7 @@ def savings_path(assumptions: SavingsAssumptions | None = None) -> pd.DataFrame:
     >>> savings_path(a)[["year", "t", "nominal_saving", "cumulative_nominal"]].round(6).values.tolist()
     [[2025.0, 0.0, 1.3, 1.3], [2026.0, 1.0, 1.3, 2.6], [2027.0, 2.0, 1.3, 3.9]]
     """
-    a = SavingsAssumptions.from_data() if assumptions is None else assumptions
-    if not isinstance(a, SavingsAssumptions):
-        raise TypeError(f"assumptions: must be a SavingsAssumptions, got {type(a).__name__}")
+    a = _assumptions(assumptions)
     years = a.years
     t = (years - a.valuation_year).astype(float) - (0.5 if a.timing == "mid" else 0.0)
     drift = (1.0 + a.wage_growth_pct / 100.0) ** (years - SAVING_YEAR)
@@ -240,8 +220,8 @@ def savings_path(assumptions: SavingsAssumptions | None = None) -> pd.DataFrame:
         "cumulative_nominal": np.cumsum(nominal),
         "cumulative_present_value": np.cumsum(present),
     })
-    frame.attrs.update({"unit": UNIT, "convention": a.convention, "assumptions": a.to_dict(),
-                        "note": MODEL_NOTE, "indicators": list(INDICATOR_IDS[:2])})
+    frame.attrs.update({"unit": UNIT, "assumptions": a.to_dict(), "model_result": True,
+                        "indicators": list(INDICATOR_IDS[:2])})
     return frame
 
 
@@ -318,7 +298,7 @@ def window_summary(path: pd.DataFrame,
             "net_npv": _sum_or_nan(path, "net_present_value", inside),
         })
     frame = pd.DataFrame(rows)
-    frame.attrs.update({"unit": UNIT, "convention": path.attrs.get("convention", ""), "note": MODEL_NOTE})
+    frame.attrs.update({"unit": UNIT, "model_result": True})
     return frame
 
 
@@ -356,8 +336,7 @@ def savings_share_of_revenue(saving, revenue=None, indicators: pd.DataFrame | No
     return _out(amount / base * 100.0)
 
 
-def revenue_comparison(assumptions: SavingsAssumptions | None = None,
-                       indicators: pd.DataFrame | None = None) -> pd.DataFrame:
+def revenue_comparison(assumptions: SavingsAssumptions | None = None) -> pd.DataFrame:
     """Printed and modelled savings next to the 2024 general budget revenue.
 
     Rows (``item``): ``zone_annual_saving`` (the assumption, by default the printed
@@ -383,12 +362,9 @@ def revenue_comparison(assumptions: SavingsAssumptions | None = None,
     >>> c.attrs["revenue_scope"]
     'full_scope'
     """
-    ind = load_indicators() if indicators is None else indicators
-    a = SavingsAssumptions.from_indicators(ind) if assumptions is None else assumptions
-    saving = _reported(ANNUAL_SAVING_ID, ind)
-    group = _reported(GROUP_CUT_ID, ind)
-    staff_cut = _reported(STAFF_CUT_ID, ind).value
-    revenue = _reported(REVENUE_ID, ind).value
+    a = _assumptions(assumptions)
+    saving, group = _reported(ANNUAL_SAVING_ID), _reported(GROUP_CUT_ID)
+    staff_cut, revenue = _reported(STAFF_CUT_ID).value, _reported(REVENUE_ID).value
     windows = window_summary(savings_path(a), {"plan15": PLAN15}).iloc[0]
     model_rows = f"{ANNUAL_SAVING_ID}, {GROUP_CUT_ID}"
     rows = [
@@ -428,7 +404,7 @@ def default_sensitivity_ranges(assumptions: SavingsAssumptions | None = None) ->
     >>> sorted(default_sensitivity_ranges())
     ['annual_saving', 'discount_rate_pct', 'wage_growth_pct']
     """
-    a = SavingsAssumptions.from_data() if assumptions is None else assumptions
+    a = _assumptions(assumptions)
     skip = _NOT_VARIED + (() if a.include_group else _GROUP_FIELDS)
     return {k: v for k, v in a.plausible_ranges().items() if k not in skip}
 
@@ -470,9 +446,7 @@ def sensitivity(assumptions: SavingsAssumptions | None = None,
     >>> g.iloc[0]["assumption"], bool(round(g.iloc[0]["swing"], 6) == round(3.3 * 5, 6))
     ('group_recurs', True)
     """
-    a = SavingsAssumptions.from_data() if assumptions is None else assumptions
-    if not isinstance(a, SavingsAssumptions):
-        raise TypeError(f"assumptions: must be a SavingsAssumptions, got {type(a).__name__}")
+    a = _assumptions(assumptions)
     if measure not in SENSITIVITY_MEASURES:
         raise ValueError(f"measure: unknown measure {measure!r}; expected one of {', '.join(SENSITIVITY_MEASURES)}")
     try:
@@ -482,21 +456,19 @@ def sensitivity(assumptions: SavingsAssumptions | None = None,
     if end < start:
         raise ValueError(f"window: must be (first year, last year) in order, got {window!r}")
     ranges = default_sensitivity_ranges(a) if ranges is None else ranges
-    names = {f.name for f in fields(SavingsAssumptions)} - {"spec"}
-    column = "cumulative_nominal" if measure == "cumulative_nominal" else "npv"
 
     def result(case: SavingsAssumptions) -> float:
         if case.first_year > start or case.through_year < end:
             raise ValueError(f"window: {start}-{end} is not inside the horizon "
                              f"{case.first_year}-{case.through_year}")
         summary = window_summary(savings_path(case), {"window": (start, end)})
-        return float(summary[column].iloc[0])
+        return float(summary[measure].iloc[0])
 
     base = result(a)
     rows = []
     for name, pair in ranges.items():
-        if name not in names:
-            raise ValueError(f"ranges: unknown assumption {name!r}; expected one of {', '.join(sorted(names))}")
+        if name not in NAMES:
+            raise ValueError(f"ranges: unknown assumption {name!r}; expected one of {', '.join(sorted(NAMES))}")
         if isinstance(pair, (str, bytes)) or not isinstance(pair, Sequence):
             raise TypeError(f"ranges: {name} needs a (low, high) pair, got {pair!r}")
         if len(pair) != 2:
@@ -512,6 +484,5 @@ def sensitivity(assumptions: SavingsAssumptions | None = None,
                "result_high", "change_low", "change_high", "swing"]
     frame = pd.DataFrame(rows, columns=columns)
     frame = frame.sort_values("swing", ascending=False, kind="stable").reset_index(drop=True)
-    frame.attrs.update({"measure": measure, "window": (start, end), "unit": UNIT,
-                        "convention": a.convention, "note": MODEL_NOTE})
+    frame.attrs.update({"measure": measure, "window": (start, end), "unit": UNIT, "model_result": True})
     return frame

@@ -1,30 +1,31 @@
 """The savings model as one call: :func:`run_savings` returns a :class:`SavingsResult`.
 
-Part of :mod:`ygx_analysis.savings`.
+Config → model → result: :class:`~ygx_analysis.savings.SavingsAssumptions` (from
+``savings.toml``) goes in, and the result holds everything the exhibits, the
+panel and the command line show, so none of them runs the model again. Part of
+:mod:`ygx_analysis.savings`.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import cached_property
 
 import pandas as pd
 
-from .assumptions import UNIT, SavingsAssumptions
-from .model import savings_path, window_summary
+from .assumptions import PLAN15, SavingsAssumptions
+from .model import SENSITIVITY_MEASURES, _assumptions, revenue_comparison, savings_path, sensitivity, \
+    window_summary
 
-__all__ = ["WINDOW_NAMES", "SavingsResult", "run_savings"]
-
-WINDOW_NAMES = {
-    "plan14_rest": ("“十四五”剩余年份", "rest of the 14th plan"),
-    "plan15": ("“十五五”", "15th plan"),
-    "horizon": ("全部计入期", "whole horizon"),
-}
-"""Window id of :func:`~ygx_analysis.savings.plan_windows` → (Chinese, English) name."""
+__all__ = ["SavingsResult", "run_savings"]
 
 
 @dataclass(frozen=True)
 class SavingsResult:
-    """The yearly path and the window sums of one set of assumptions, with what they must say.
+    """The results of one set of assumptions (model results, gross savings to the zone).
+
+    The path and its windows are computed with the result; the revenue comparison,
+    the sensitivity and the group's recurring line on first use (each once).
 
     Attributes
     ----------
@@ -32,55 +33,42 @@ class SavingsResult:
     path : DataFrame
         :func:`~ygx_analysis.savings.savings_path`.
     windows : DataFrame
-        :func:`~ygx_analysis.savings.window_summary` of the path.
+        :func:`~ygx_analysis.savings.window_summary` of the path (rest of the 14th plan, 15th plan, horizon).
     """
 
     assumptions: SavingsAssumptions
     path: pd.DataFrame
     windows: pd.DataFrame
 
-    def notes(self, lang: str = "en") -> list[str]:
-        """Model result, gross savings, the group's line and the valuation date (see :meth:`SavingsAssumptions.notes`)."""
-        return self.assumptions.notes(lang)
+    @property
+    def plan15(self) -> pd.Series:
+        """The 15th-plan row of :attr:`windows`."""
+        return self.windows.set_index("window").loc["plan15"]
+
+    @cached_property
+    def revenue(self) -> pd.DataFrame:
+        """:func:`~ygx_analysis.savings.revenue_comparison`."""
+        return revenue_comparison(self.assumptions)
+
+    @cached_property
+    def sensitivity(self) -> dict[str, pd.DataFrame]:
+        """Measure (``cumulative_nominal``, ``npv``) → :func:`~ygx_analysis.savings.sensitivity` over the 15th plan."""
+        return {m: sensitivity(self.assumptions, measure=m) for m in SENSITIVITY_MEASURES}
+
+    @cached_property
+    def group_if_recurring(self) -> float:
+        """The group's cut summed over the 15th plan if it recurred without growth (apart, never in the total)."""
+        recurring = replace(self.assumptions, group_recurs=True, group_growth_pct=0.0, first_year=PLAN15[0],
+                            through_year=PLAN15[1])
+        return float(savings_path(recurring)["group_saving"].sum())
 
     def to_frame(self) -> pd.DataFrame:
         """The yearly path (a copy)."""
         return self.path.copy()
 
-    def summary(self, lang: str = "en") -> str:
-        """The window sums as text, followed by the notes.
-
-        Examples
-        --------
-        >>> text = run_savings().summary()
-        >>> text.splitlines()[0]
-        'Savings of the 2024 reform, 亿元 (present values at the end of 2025)'
-        >>> "Gross savings to the zone" in text and "Group line" in text
-        True
-        """
-        if lang not in ("zh", "en"):
-            raise ValueError(f"lang: unknown language {lang!r}; expected 'zh' or 'en'")
-        a = self.assumptions
-        title = (f"2024年改革的节约，{UNIT}（现值折算到{a.valuation_year}年末）" if lang == "zh"
-                 else f"Savings of the 2024 reform, {UNIT} (present values at the end of {a.valuation_year})")
-        lines = [title]
-        for row in self.windows.itertuples(index=False):
-            name = WINDOW_NAMES.get(row.window, (row.window, row.window))[0 if lang == "zh" else 1]
-            net = "" if pd.isna(row.net_nominal) else (
-                f"；净额 {row.net_nominal:.2f}（现值 {row.net_npv:.2f}）" if lang == "zh"
-                else f"; net {row.net_nominal:.2f} (present value {row.net_npv:.2f})")
-            if lang == "zh":
-                lines.append(f"  {name} {row.start}–{row.end}：名义 {row.cumulative_nominal:.2f}，"
-                             f"现值 {row.npv:.2f}{net}")
-            else:
-                lines.append(f"  {name} {row.start}–{row.end}: nominal {row.cumulative_nominal:.2f}, "
-                             f"present value {row.npv:.2f}{net}")
-        lines += [f"- {note}" for note in self.notes(lang)]
-        return "\n".join(lines)
-
 
 def run_savings(assumptions: SavingsAssumptions | None = None) -> SavingsResult:
-    """Run the savings model: the path and the plan windows of one set of assumptions.
+    """Run the savings model once for one set of assumptions.
 
     Parameters
     ----------
@@ -90,11 +78,11 @@ def run_savings(assumptions: SavingsAssumptions | None = None) -> SavingsResult:
     Examples
     --------
     >>> r = run_savings()
-    >>> list(r.windows["window"])
-    ['plan14_rest', 'plan15', 'horizon']
+    >>> list(r.windows["window"]), round(float(r.plan15["cumulative_nominal"]), 4), r.group_if_recurring
+    (['plan14_rest', 'plan15', 'horizon'], 7.0668, 16.5)
+    >>> r.sensitivity["npv"]["assumption"].tolist()
+    ['wage_growth_pct', 'annual_saving', 'discount_rate_pct']
     """
-    a = SavingsAssumptions.from_data() if assumptions is None else assumptions
-    if not isinstance(a, SavingsAssumptions):
-        raise TypeError(f"assumptions: must be a SavingsAssumptions, got {type(a).__name__}")
+    a = _assumptions(assumptions)
     path = savings_path(a)
     return SavingsResult(a, path, window_summary(path))
