@@ -5,8 +5,6 @@ for non-negative intervals (levels and shares), which is all the package needs.
 A :class:`~ygx_analysis.arithmetic.reported.Reported` figure in an operation
 stands for its interval. Wrong argument types raise :class:`TypeError` and wrong
 values :class:`ValueError`, each message beginning with the argument's name.
-
-This module imports only the standard library and numpy.
 """
 
 from __future__ import annotations

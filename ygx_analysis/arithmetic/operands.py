@@ -10,8 +10,6 @@ monotone in each argument at the ends of the inputs (:func:`monotone_image`; see
 :mod:`ygx_analysis.arithmetic.growth` for why the ends are enough).
 
 The underscore helpers are shared by those three modules only.
-
-This module imports only numpy (and the standard library).
 """
 
 from __future__ import annotations

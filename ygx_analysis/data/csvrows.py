@@ -5,8 +5,6 @@ file within the size limit); this module parses it with :mod:`csv` in strict mod
 and checks the header (each expected column once, no other) and each row's shape
 (as many fields as the header, one line per row, fields within
 :data:`CSV_FIELD_MAX`). What the fields say is checked by :mod:`ygx_analysis.data.fields`.
-
-This module imports only the standard library.
 """
 
 from __future__ import annotations
@@ -31,19 +29,8 @@ Rows = list[tuple[int, dict[str, str]]]
 def read_csv_rows(path: str | os.PathLike[str], columns: Sequence[str]) -> tuple[Rows, list[Problem]]:
     """The data rows of a UTF-8 CSV file with exactly ``columns`` (in any order), and its file-level problems.
 
-    Parameters
-    ----------
-    path : path-like
-        The CSV file.
-    columns : sequence of str
-        The column names the header must hold, each once.
-
-    Returns
-    -------
-    rows : list of (int, dict)
-        The line number of each data row and its fields by column; blank rows are skipped.
-    problems : list of Problem
-        Problems with the file, its header or a row's shape (none for the field values).
+    Rows are ``(line, {column: field})``, blank rows skipped; the problems are those of the file, its header
+    or a row's shape (none for the field values).
 
     Examples
     --------

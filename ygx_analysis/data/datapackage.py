@@ -6,9 +6,6 @@ schema's field names equal to the CSV header), then, when asked for a deep check
 `frictionless <https://framework.frictionlessdata.io>`_ is importable (it is a test
 dependency), validates every resource's data against its schema with it. Each
 problem is one line naming the descriptor and the resource.
-
-This module imports only the standard library (and frictionless, inside the function
-that uses it).
 """
 
 from __future__ import annotations
@@ -108,23 +105,9 @@ def check_with_frictionless(data_dir: str | os.PathLike[str]) -> list[Problem]:
 
 
 def check_descriptor(data_dir: str | os.PathLike[str], *, deep: bool = True) -> tuple[int, list[Problem]]:
-    """Check the ``datapackage.json`` of a data folder.
+    """The number of resources listed (0 when unreadable) and the problems of a folder's ``datapackage.json``.
 
-    Parameters
-    ----------
-    data_dir : path-like
-        The data folder holding ``datapackage.json`` and the files it lists.
-    deep : bool, default True
-        Also validate the data against the schemas with frictionless, when it is
-        installed and the structural check found nothing (row numbers in its
-        messages count the header as row 1).
-
-    Returns
-    -------
-    n_resources : int
-        Resources listed (0 when the descriptor cannot be read).
-    problems : list of Problem
-        One per problem; empty when the descriptor is sound.
+    ``deep``: when the structural check found nothing, also :func:`check_with_frictionless`.
 
     Examples
     --------

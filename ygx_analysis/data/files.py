@@ -10,8 +10,6 @@ whose message is one line naming the path::
     data/context.csv: file is 61.2 MB, over the 50 MB limit
     data/scenarios.toml: is a FIFO (named pipe), not a regular file
     data/indicators.csv: symbolic link loop; point the link at a real file
-
-This module imports only the standard library.
 """
 
 from __future__ import annotations
@@ -145,15 +143,10 @@ _KINDS = ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a FIFO (named pipe)"),
 
 def _os_reason(exc: OSError, what: str) -> str:
     """What an ``OSError`` from opening or listing a path means for the user."""
-    reasons = {
-        errno.ENOENT: "file not found" if what != "folder" else "folder not found",
-        errno.ELOOP: "symbolic link loop; point the link at a real " + ("folder" if what == "folder" else "file"),
-        errno.ENOTDIR: "not found: a part of the path is not a folder",
-        errno.EACCES: "permission denied",
-        errno.EPERM: "permission denied",
-        errno.ENAMETOOLONG: "path is too long",
-        errno.ENXIO: "is a socket or a device, not a regular file",
-    }
+    reasons = {errno.ENOENT: f"{what} not found", errno.ELOOP: f"symbolic link loop; point the link at a real {what}",
+               errno.ENOTDIR: "not found: a part of the path is not a folder", errno.EACCES: "permission denied",
+               errno.EPERM: "permission denied", errno.ENAMETOOLONG: "path is too long",
+               errno.ENXIO: "is a socket or a device, not a regular file"}
     return reasons.get(exc.errno, exc.strerror or type(exc).__name__)
 
 
@@ -169,23 +162,11 @@ def _refuse(path: str | os.PathLike[str], message: str, line: int | None = None)
 
 
 def read_bytes(path: str | os.PathLike[str], *, limit: int = MAX_INPUT_BYTES, what: str = "") -> bytes:
-    """The bytes of a regular file of at most ``limit`` bytes.
+    """The bytes of a regular file (links followed) of at most ``limit`` bytes, checked before and while reading.
 
-    Parameters
-    ----------
-    path : path-like
-        The file. Symbolic links are followed; a loop is refused.
-    limit : int, default MAX_INPUT_BYTES
-        Largest size accepted, in bytes (checked before reading, and again while
-        reading in case the file grows).
-    what : str, optional
-        The kind of file expected, for messages ("CSV" gives "not a CSV file").
-
-    Raises
-    ------
-    DataError
-        One line naming the path: missing, a folder, a FIFO, a device, a socket, a
-        symbolic link loop, unreadable, or over the size limit.
+    ``what`` names the kind of file expected in messages ("CSV" gives "not a CSV file"). A DataError of one
+    line naming the path refuses a missing file, a folder, a FIFO, a device, a socket, a symbolic link loop,
+    an unreadable file or one over the size limit.
 
     Examples
     --------
