@@ -1,10 +1,7 @@
-"""The data rows of a CSV file of ``data/``, with the problems of its header and shape.
+"""The data rows of a CSV file of ``data/`` (read by :func:`~ygx_analysis.data.files.read_text`, parsed strictly).
 
-The file is read by :func:`ygx_analysis.data.files.read_text` (a regular UTF-8
-file within the size limit); this module parses it with :mod:`csv` in strict mode
-and checks the header (each expected column once, no other) and each row's shape
-(as many fields as the header, one line per row, fields within
-:data:`CSV_FIELD_MAX`). What the fields say is checked by :mod:`ygx_analysis.data.fields`.
+The header holds each expected column once and no other; each row has as many fields as the header, one
+line and fields within :data:`CSV_FIELD_MAX`. What the fields say is checked by :mod:`ygx_analysis.data.fields`.
 """
 
 from __future__ import annotations

@@ -72,10 +72,8 @@ def _resource_problems(data_dir: Path, shown: str, index: int, resource: Any) ->
 def check_with_frictionless(data_dir: str | os.PathLike[str]) -> list[Problem]:
     """Errors frictionless finds in the data against the descriptor's schemas; empty when it is not installed.
 
-    Call it only on a folder whose descriptor passed :func:`check_descriptor`
-    (which reads every listed file safely first); frictionless opens the files itself.
-    Each problem names the data file, the row (frictionless counts the header as
-    row 1, so this is the CSV line for one-line rows) and the field.
+    Only for a folder whose descriptor passed :func:`check_descriptor` (which reads every listed file safely
+    first). Each problem names the data file, the row (the header is row 1) and the field.
 
     Examples
     --------

@@ -82,8 +82,6 @@ class DataError(ValueError):
     """
 
     def __init__(self, problems: Sequence[Problem]):
-        if not problems:
-            raise ValueError("problems: a DataError needs at least one problem")
         self.problems = list(problems)
         super().__init__(str(self.problems[0]))
 
@@ -121,13 +119,7 @@ def shown_field(text: str) -> str:
 
 
 def format_size(n_bytes: int) -> str:
-    """A file size for a message: decimal megabytes from 100 kB up, else bytes.
-
-    Examples
-    --------
-    >>> format_size(61_200_000), format_size(50_000_000), format_size(512)
-    ('61.2 MB', '50 MB', '512 bytes')
-    """
+    """A file size for a message: decimal megabytes from 100 kB up (``61.2 MB``, ``50 MB``), else bytes."""
     if n_bytes < 100_000:
         return f"{n_bytes} bytes"
     return f"{n_bytes / 1e6:.1f}".removesuffix(".0") + " MB"
@@ -152,8 +144,7 @@ def _os_reason(exc: OSError, what: str) -> str:
 
 def _invalid_path(path: str | os.PathLike[str]) -> str:
     """Why ``os.open`` or ``os.stat`` raised ValueError for a path."""
-    raw = os.fspath(path)
-    nul = "\x00" in raw if isinstance(raw, str) else b"\x00" in raw
+    nul = "\x00" in os.fsdecode(path)
     return f"not a valid path ({'NUL character' if nul else 'characters the file system cannot encode'})"
 
 

@@ -168,11 +168,8 @@ class Provenance:
 
     def data_changed(self, inputs: Iterable[str] | None = None) -> bool:
         """True when one of ``inputs`` (data file names; all files when None) differs from the commit."""
-        if not self.data_verified:
-            return True
-        if inputs is None:
-            return bool(self.changed_data)
-        return bool(set(inputs) & set(self.changed_data))
+        return not self.data_verified or bool(self.changed_data if inputs is None
+                                              else set(inputs) & set(self.changed_data))
 
     def modified(self, inputs: Iterable[str] | None = None) -> bool:
         """True when the code, or one of ``inputs``, differs from the commit."""
@@ -241,26 +238,16 @@ def _build_date(environ: Mapping[str, str] | None) -> str:
 
 def collect(project: str | os.PathLike[str], data_dir: str | os.PathLike[str] | None = None, *,
             version: str | None = None, environ: Mapping[str, str] | None = None) -> Provenance:
-    """Look at ``project`` (a git checkout or not) and its data folder once; see the module docstring.
+    """Look once at ``project`` (a git work tree or not) and the data it reads; see the module docstring.
 
-    Parameters
-    ----------
-    project : path-like
-        The folder holding the package, ``notebooks/`` and ``data/`` (a git work tree or not).
-    data_dir : path-like, optional
-        The data read by this build; ``project/data`` by default. Compared with the
-        committed ``data/``.
-    version : str, optional
-        The package version; the installed one by default.
-    environ : mapping, optional
-        Where to read ``$SOURCE_DATE_EPOCH``; ``os.environ`` by default.
+    ``data_dir`` (default ``project/data``) is compared with the committed ``data/``; ``version`` defaults
+    to the installed one, ``environ`` (where ``$SOURCE_DATE_EPOCH`` is read) to ``os.environ``.
     """
     project = Path(project)
     if not project.is_dir():
         raise ValueError(f"project: {project} is not a folder")
     data = Path(data_dir) if data_dir is not None else project / "data"
-    if not data.is_dir():
-        raise ValueError(f"data_dir: {data} is not a folder")
+    fingerprint = data_fingerprint(data)  # refuses a data_dir that is not a folder
     if version is None:
         from .. import __version__ as version
     commit = _commit_id(project)
@@ -269,5 +256,5 @@ def collect(project: str | os.PathLike[str], data_dir: str | os.PathLike[str] | 
     verified = changed is not None
     if changed is None:  # nothing to compare with: every data file counts as changed
         changed = [p.relative_to(data).as_posix() for p in data_files(data)]
-    return Provenance(version, commit, bool(status and status.strip()), tuple(changed), data_fingerprint(data),
+    return Provenance(version, commit, bool(status and status.strip()), tuple(changed), fingerprint,
                       _build_date(environ), data_verified=verified)

@@ -24,7 +24,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from ..arithmetic.reported import Reported, interval_from_printed
+from ..arithmetic.reported import Reported, interval_from_printed, printed_decimals
 from .fields import CJK_CHARACTER, CONTEXT, INDICATORS, SECTIONS, SOURCES, UNIT_MULTIPLIERS, Table, check_table, \
     sources_path_for, table_path
 from .files import DataError, Problem, display_path, read_bytes
@@ -57,7 +57,7 @@ def _typed_frame(rows: list[tuple[int, dict[str, str]]], table: Table) -> pd.Dat
                  for v, q, u in zip(frame["value"], frame["qualifier"], frame["unit"], strict=True)]
     frame = frame.rename(columns={"value": "value_printed"})
     frame.insert(frame.columns.get_loc("value_printed"), "value", [float(Decimal(v)) for v in frame["value_printed"]])
-    frame["decimals"] = [max(0, -int(Decimal(v).as_tuple().exponent)) for v in frame["value_printed"]]
+    frame["decimals"] = [printed_decimals(v) for v in frame["value_printed"]]
     for name in ("low", "high", "low_closed", "high_closed"):
         frame[name] = [getattr(i, name) for i in intervals]
     frame["interval"] = [i.notation() for i in intervals]
