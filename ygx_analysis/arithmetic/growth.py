@@ -47,11 +47,9 @@ from .operands import IntervalLike, Numbers, Operand, Result, _check_level, _che
     _compound_rate, _monotone, _operands, _out, _refuse, as_interval
 from .projection import project, project_path
 
-__all__ = [
-    "H1_SHARE_ROWS", "HalfYearRule", "IntervalLike", "Numbers", "annualize_half_year", "as_interval", "cagr",
-    "half_year_rule", "implied_prior_level", "pp_difference", "project", "project_path", "required_cagr", "share",
-    "yoy_pct",
-]
+__all__ = ["H1_SHARE_ROWS", "HalfYearRule", "IntervalLike", "Numbers", "annualize_half_year", "as_interval", "cagr",
+           "half_year_rule", "implied_prior_level", "pp_difference", "project", "project_path", "required_cagr",
+           "share", "yoy_pct"]
 
 
 def implied_prior_level(level: Operand, yoy_pct: Operand) -> Result:

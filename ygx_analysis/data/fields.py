@@ -32,13 +32,11 @@ from .csvrows import Rows, read_csv_rows
 from .files import Problem, display_path, shown_field
 from .folder import default_data_dir
 
-__all__ = [
-    "BASES", "CJK_CHARACTER", "CONTEXT", "CONTEXT_COLUMNS", "CONTEXT_EXCERPT_MAX", "CONTEXT_MEASURES",
-    "CONTEXT_PERIOD", "CONTEXT_UNITS", "DECIMAL_NUMBER", "FIELD_STATUSES", "INDICATORS", "INDICATOR_COLUMNS",
-    "INDICATOR_EXCERPT_MAX", "INDICATOR_MEASURES", "INDICATOR_PERIOD", "INDICATOR_QUALIFIERS", "INDICATOR_UNITS",
-    "QUALIFIERS", "REGIONS", "SECTIONS", "SLUG", "SOURCES", "SOURCE_COLUMNS", "SOURCE_KINDS", "STATUSES",
-    "TRUST_LEVELS", "UNIT_MULTIPLIERS", "Table", "check_table",
-]
+__all__ = ["BASES", "CJK_CHARACTER", "CONTEXT", "CONTEXT_COLUMNS", "CONTEXT_EXCERPT_MAX", "CONTEXT_MEASURES",
+           "CONTEXT_PERIOD", "CONTEXT_UNITS", "DECIMAL_NUMBER", "FIELD_STATUSES", "INDICATORS", "INDICATOR_COLUMNS",
+           "INDICATOR_EXCERPT_MAX", "INDICATOR_MEASURES", "INDICATOR_PERIOD", "INDICATOR_QUALIFIERS",
+           "INDICATOR_UNITS", "QUALIFIERS", "REGIONS", "SECTIONS", "SLUG", "SOURCES", "SOURCE_COLUMNS", "SOURCE_KINDS",
+           "STATUSES", "TRUST_LEVELS", "UNIT_MULTIPLIERS", "Table", "check_table"]
 
 INDICATOR_COLUMNS = ("id", "indicator", "label_zh", "label_en", "section", "period", "measure",
                      "value", "unit", "qualifier", "excerpt", "source_id", "note", "note_zh")

@@ -30,10 +30,8 @@ from .fields import CJK_CHARACTER, CONTEXT, INDICATORS, SECTIONS, SOURCES, UNIT_
 from .files import DataError, Problem, display_path, read_bytes
 from .folder import DATA_DIR_ENV, default_data_dir
 
-__all__ = [
-    "CJK_CHARACTER", "DATA_DIR_ENV", "SECTIONS", "DataError", "Problem", "context_reported", "default_data_dir",
-    "display_path", "load_context", "load_indicators", "load_sources", "reported",
-]
+__all__ = ["CJK_CHARACTER", "DATA_DIR_ENV", "SECTIONS", "DataError", "Problem", "context_reported", "default_data_dir",
+           "display_path", "load_context", "load_indicators", "load_sources", "reported"]
 
 _LOADED: dict[tuple[object, ...], pd.DataFrame] = {}
 """Frames already loaded and checked in this process, keyed by table and file states."""
