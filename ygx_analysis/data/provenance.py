@@ -203,7 +203,7 @@ class Provenance:
         >>> Provenance.from_dict(p.to_dict()) == p
         True
         """
-        return cls(**{k: (tuple(v) if k == "changed_data" else v) for k, v in record.items()})
+        return cls(**record)  # __post_init__ makes changed_data a tuple
 
     def to_environ(self) -> dict[str, str]:
         """``{PROVENANCE_ENV: json}``, to add to a kernel's environment."""
