@@ -20,9 +20,6 @@ Errors
 ------
 A figure of the wrong type raises ``TypeError`` and a wrong value raises
 ``ValueError``; both messages start with the argument's name.
-
-This module imports only numpy, pandas, :mod:`ygx_analysis.arithmetic.reported` and
-:mod:`ygx_analysis.arithmetic.growth`.
 """
 
 from __future__ import annotations

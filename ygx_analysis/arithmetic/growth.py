@@ -36,9 +36,6 @@ Messages start with the argument's name (``yoy_pct: must be above -100 (per cent
 ``ValueError``: a growth rate at or below −100 %, zero or negative ``years``, a
 negative level, a zero ``whole``, a Reported figure in the wrong unit.
 ``TypeError``: text or None, an array mixed with Reported figures, a Reported ``years``.
-
-This module imports only numpy (and the standard library); :func:`half_year_rule`
-imports the data loader when it is called.
 """
 
 from __future__ import annotations
@@ -50,11 +47,10 @@ from .operands import IntervalLike, Numbers, Operand, Result, _check_level, _che
     _compound_rate, _monotone, _operands, _out, _refuse, as_interval
 from .projection import project, project_path
 
-__all__ = [
-    "H1_SHARE_ROWS", "HalfYearRule", "IntervalLike", "Numbers", "annualize_half_year", "as_interval", "cagr",
-    "half_year_rule", "implied_prior_level", "pp_difference", "project", "project_path", "required_cagr", "share",
-    "yoy_pct",
-]
+__all__ = ["H1_SHARE_ROWS", "HalfYearRule", "IntervalLike", "Numbers", "annualize_half_year", "as_interval", "cagr",
+           "half_year_rule", "implied_prior_level", "pp_difference", "project", "project_path", "required_cagr",
+           "share", "yoy_pct"]
+
 
 def implied_prior_level(level: Operand, yoy_pct: Operand) -> Result:
     """The prior-period level that a level and its year-on-year growth imply.
@@ -121,8 +117,6 @@ def yoy_pct(current: Operand, prior: Operand) -> Result:
     return _out(100 * (c / p - 1))
 
 
-
-
 def cagr(start: Operand, end: Operand, years: float | Numbers) -> Result:
     """Compound annual growth rate in per cent: ``100 * ((end / start) ** (1 / years) - 1)``.
 
@@ -173,7 +167,6 @@ def required_cagr(start: Operand, target: Operand, years: float | Numbers) -> Re
     array([0., 0.])
     """
     return _compound_rate(start, target, years, "start", "target")
-
 
 
 def share(part: Operand, whole: Operand) -> Result:

@@ -7,9 +7,6 @@ the year, read from the seasonality rows of ``context.csv`` (:data:`H1_SHARE_ROW
 never a typed constant. Output and value added take 45–48 % of the year in
 January–June; budget revenue is front-loaded (about 54 %). A year estimated from
 a half year is therefore an interval, not a point (:func:`annualize_half_year`).
-
-This module imports only numpy (and the standard library); :func:`half_year_rule`
-imports the data loader when it is called.
 """
 
 from __future__ import annotations

@@ -5,8 +5,6 @@ for non-negative intervals (levels and shares), which is all the package needs.
 A :class:`~ygx_analysis.arithmetic.reported.Reported` figure in an operation
 stands for its interval. Wrong argument types raise :class:`TypeError` and wrong
 values :class:`ValueError`, each message beginning with the argument's name.
-
-This module imports only the standard library and numpy.
 """
 
 from __future__ import annotations
@@ -99,8 +97,7 @@ class Interval:
         >>> Interval(200, math.inf, False, False).integers().notation()
         '[201, ∞)'
         """
-        low = math.floor(self.low) + 1 if (not self.low_closed and float(self.low).is_integer()) \
-            else math.ceil(self.low)
+        low = math.floor(self.low) + 1 if not self.low_closed and float(self.low).is_integer() else math.ceil(self.low)
         if math.isinf(self.high):
             return Interval(low, math.inf, True, False)
         high = math.ceil(self.high) - 1 if (not self.high_closed and float(self.high).is_integer()) \

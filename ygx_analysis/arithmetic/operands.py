@@ -10,8 +10,6 @@ monotone in each argument at the ends of the inputs (:func:`monotone_image`; see
 :mod:`ygx_analysis.arithmetic.growth` for why the ends are enough).
 
 The underscore helpers are shared by those three modules only.
-
-This module imports only numpy (and the standard library).
 """
 
 from __future__ import annotations
@@ -133,10 +131,7 @@ def _monotone(func: Callable[..., float], *args: tuple[Interval, int]) -> Interv
     low, high = float(func(*low_in)), float(func(*high_in))
     if math.isnan(low) or math.isnan(high):  # pragma: no cover - guarded by the callers
         raise ValueError("interval bound is undefined (inf - inf or 0 * inf)")
-    if math.isinf(low):
-        low_closed = False
-    if math.isinf(high):
-        high_closed = False
+    low_closed, high_closed = low_closed and not math.isinf(low), high_closed and not math.isinf(high)
     if low > high:  # floating noise when every input is a point
         low = high = min(low, high)
     return Interval(low, high, low_closed, high_closed)

@@ -5,8 +5,6 @@ numbers give a ``float``, arrays an ``ndarray``, and any
 :class:`~ygx_analysis.arithmetic.reported.Reported` figure or
 :class:`~ygx_analysis.arithmetic.reported.Interval` an ``Interval`` (for :func:`project`)
 or a list of them (for :func:`project_path`) whose bounds follow the printed rounding.
-
-This module imports only numpy (and the standard library).
 """
 
 from __future__ import annotations

@@ -44,11 +44,6 @@ distance to the outturn is not a printing interval.
 
 Wrong argument types raise :class:`TypeError` and wrong values :class:`ValueError`,
 each message beginning with the argument's name.
-
-:class:`~ygx_analysis.arithmetic.interval.Interval` is defined in its own module and
-importable from here.
-
-This module imports only the standard library and numpy.
 """
 
 from __future__ import annotations

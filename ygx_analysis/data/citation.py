@@ -74,26 +74,9 @@ def source_line(source_ids: Sequence[str], lang: str = "zh", sources: pd.DataFra
     ``EXHIBITS.md``, where every source is cited in full; the ids shown are those
     that fit, then "…".
 
-    Parameters
-    ----------
-    source_ids : sequence of str
-        Source ids of ``sources.csv``, in the order to cite them.
-    lang : {'zh', 'en'}
-    sources : DataFrame, optional
-        The sources table; :func:`ygx_analysis.data.tables.load_sources` by default.
-    version : str, optional
-        The package version named in the line; the installed one by default.
-    stamp : str, optional
-        The build named in the line instead of ``ygx_analysis <version>``, such as
-        :meth:`ygx_analysis.data.provenance.Provenance.stamp` (commit, ``+modified``, data
-        fingerprint) in exported files.
-    limit : int
-        The longest line allowed (characters), :data:`SOURCE_LINE_LIMIT` by default.
-
-    Raises
-    ------
-    KeyError
-        Naming a source id that ``sources`` does not hold.
+    ``source_ids`` are ids of ``sources`` (default :func:`~ygx_analysis.data.tables.load_sources`; an unknown
+    id is a KeyError), in the order to cite them. ``stamp`` names the build instead of ``ygx_analysis
+    <version>`` (the installed version by default), such as :meth:`~ygx_analysis.data.provenance.Provenance.stamp`.
 
     Examples
     --------
@@ -127,11 +110,9 @@ def source_line(source_ids: Sequence[str], lang: str = "zh", sources: pd.DataFra
             from .. import __version__ as version
         stamp = f"ygx_analysis {version}"
     by_id = sources.set_index("source_id")
-    rows = []
-    for sid in ids:
-        if sid not in by_id.index:
-            raise KeyError(f"unknown source id {sid!r}")
-        rows.append(by_id.loc[sid])
+    if unknown := [sid for sid in ids if sid not in by_id.index]:
+        raise KeyError(f"unknown source id {unknown[0]!r}")
+    rows = [by_id.loc[sid] for sid in ids]
     head = SOURCE_LINE_HEADS[lang]
     full = f"{head} {'; '.join(_part(r, lang) for r in rows)}; {stamp} [{', '.join(ids)}]"
     if len(full) <= limit:

@@ -1,12 +1,7 @@
-"""The data rows of a CSV file of ``data/``, with the problems of its header and shape.
+"""The data rows of a CSV file of ``data/`` (read by :func:`~ygx_analysis.data.files.read_text`, parsed strictly).
 
-The file is read by :func:`ygx_analysis.data.files.read_text` (a regular UTF-8
-file within the size limit); this module parses it with :mod:`csv` in strict mode
-and checks the header (each expected column once, no other) and each row's shape
-(as many fields as the header, one line per row, fields within
-:data:`CSV_FIELD_MAX`). What the fields say is checked by :mod:`ygx_analysis.data.fields`.
-
-This module imports only the standard library.
+The header holds each expected column once and no other; each row has as many fields as the header, one
+line and fields within :data:`CSV_FIELD_MAX`. What the fields say is checked by :mod:`ygx_analysis.data.fields`.
 """
 
 from __future__ import annotations
@@ -31,19 +26,8 @@ Rows = list[tuple[int, dict[str, str]]]
 def read_csv_rows(path: str | os.PathLike[str], columns: Sequence[str]) -> tuple[Rows, list[Problem]]:
     """The data rows of a UTF-8 CSV file with exactly ``columns`` (in any order), and its file-level problems.
 
-    Parameters
-    ----------
-    path : path-like
-        The CSV file.
-    columns : sequence of str
-        The column names the header must hold, each once.
-
-    Returns
-    -------
-    rows : list of (int, dict)
-        The line number of each data row and its fields by column; blank rows are skipped.
-    problems : list of Problem
-        Problems with the file, its header or a row's shape (none for the field values).
+    Rows are ``(line, {column: field})``, blank rows skipped; the problems are those of the file, its header
+    or a row's shape (none for the field values).
 
     Examples
     --------

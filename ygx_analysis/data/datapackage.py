@@ -6,9 +6,6 @@ schema's field names equal to the CSV header), then, when asked for a deep check
 `frictionless <https://framework.frictionlessdata.io>`_ is importable (it is a test
 dependency), validates every resource's data against its schema with it. Each
 problem is one line naming the descriptor and the resource.
-
-This module imports only the standard library (and frictionless, inside the function
-that uses it).
 """
 
 from __future__ import annotations
@@ -75,10 +72,8 @@ def _resource_problems(data_dir: Path, shown: str, index: int, resource: Any) ->
 def check_with_frictionless(data_dir: str | os.PathLike[str]) -> list[Problem]:
     """Errors frictionless finds in the data against the descriptor's schemas; empty when it is not installed.
 
-    Call it only on a folder whose descriptor passed :func:`check_descriptor`
-    (which reads every listed file safely first); frictionless opens the files itself.
-    Each problem names the data file, the row (frictionless counts the header as
-    row 1, so this is the CSV line for one-line rows) and the field.
+    Only for a folder whose descriptor passed :func:`check_descriptor` (which reads every listed file safely
+    first). Each problem names the data file, the row (the header is row 1) and the field.
 
     Examples
     --------
@@ -108,23 +103,9 @@ def check_with_frictionless(data_dir: str | os.PathLike[str]) -> list[Problem]:
 
 
 def check_descriptor(data_dir: str | os.PathLike[str], *, deep: bool = True) -> tuple[int, list[Problem]]:
-    """Check the ``datapackage.json`` of a data folder.
+    """The number of resources listed (0 when unreadable) and the problems of a folder's ``datapackage.json``.
 
-    Parameters
-    ----------
-    data_dir : path-like
-        The data folder holding ``datapackage.json`` and the files it lists.
-    deep : bool, default True
-        Also validate the data against the schemas with frictionless, when it is
-        installed and the structural check found nothing (row numbers in its
-        messages count the header as row 1).
-
-    Returns
-    -------
-    n_resources : int
-        Resources listed (0 when the descriptor cannot be read).
-    problems : list of Problem
-        One per problem; empty when the descriptor is sound.
+    ``deep``: when the structural check found nothing, also :func:`check_with_frictionless`.
 
     Examples
     --------

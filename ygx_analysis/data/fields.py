@@ -15,7 +15,6 @@ full-width or other non-ASCII digits (``６２.０８``), no ``nan``/``inf``, an
 value so large that it overflows to infinity.
 
 The vocabularies here are also those of ``datapackage.json`` (``tools/make_datapackage.py``).
-This module imports only the standard library.
 """
 
 from __future__ import annotations
@@ -33,13 +32,11 @@ from .csvrows import Rows, read_csv_rows
 from .files import Problem, display_path, shown_field
 from .folder import default_data_dir
 
-__all__ = [
-    "BASES", "CJK_CHARACTER", "CONTEXT", "CONTEXT_COLUMNS", "CONTEXT_EXCERPT_MAX", "CONTEXT_MEASURES",
-    "CONTEXT_PERIOD", "CONTEXT_UNITS", "DECIMAL_NUMBER", "FIELD_STATUSES", "INDICATORS", "INDICATOR_COLUMNS",
-    "INDICATOR_EXCERPT_MAX", "INDICATOR_MEASURES", "INDICATOR_PERIOD", "INDICATOR_QUALIFIERS", "INDICATOR_UNITS",
-    "QUALIFIERS", "REGIONS", "SECTIONS", "SLUG", "SOURCES", "SOURCE_COLUMNS", "SOURCE_KINDS", "STATUSES",
-    "TRUST_LEVELS", "UNIT_MULTIPLIERS", "Table", "check_table",
-]
+__all__ = ["BASES", "CJK_CHARACTER", "CONTEXT", "CONTEXT_COLUMNS", "CONTEXT_EXCERPT_MAX", "CONTEXT_MEASURES",
+           "CONTEXT_PERIOD", "CONTEXT_UNITS", "DECIMAL_NUMBER", "FIELD_STATUSES", "INDICATORS", "INDICATOR_COLUMNS",
+           "INDICATOR_EXCERPT_MAX", "INDICATOR_MEASURES", "INDICATOR_PERIOD", "INDICATOR_QUALIFIERS",
+           "INDICATOR_UNITS", "QUALIFIERS", "REGIONS", "SECTIONS", "SLUG", "SOURCES", "SOURCE_COLUMNS", "SOURCE_KINDS",
+           "STATUSES", "TRUST_LEVELS", "UNIT_MULTIPLIERS", "Table", "check_table"]
 
 INDICATOR_COLUMNS = ("id", "indicator", "label_zh", "label_en", "section", "period", "measure",
                      "value", "unit", "qualifier", "excerpt", "source_id", "note", "note_zh")
@@ -239,17 +236,10 @@ def sources_path_for(path: Path, sources_path: str | os.PathLike[str] | None) ->
 
 def check_table(table: Table, path: str | os.PathLike[str] | None = None,
                 sources_path: str | os.PathLike[str] | None = None) -> tuple[Rows, list[Problem]]:
-    """The data rows of one CSV file of ``data/`` and every problem in it (empty list when it is clean).
+    """The data rows of one CSV file of ``data/`` (default: the table's file) and every problem in it.
 
-    Parameters
-    ----------
-    table : Table
-        :data:`INDICATORS`, :data:`CONTEXT` or :data:`SOURCES`.
-    path : path-like, optional
-        The file; defaults to the table's file in the data folder.
-    sources_path : path-like, optional
-        The sources file for the ``source_id`` check (see :func:`sources_path_for`);
-        when it cannot be read, that check is skipped (its own check reports it).
+    ``sources_path`` is the sources file for the ``source_id`` check (see :func:`sources_path_for`);
+    when it cannot be read, that check is skipped (its own check reports it).
 
     Examples
     --------

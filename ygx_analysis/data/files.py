@@ -10,8 +10,6 @@ whose message is one line naming the path::
     data/context.csv: file is 61.2 MB, over the 50 MB limit
     data/scenarios.toml: is a FIFO (named pipe), not a regular file
     data/indicators.csv: symbolic link loop; point the link at a real file
-
-This module imports only the standard library.
 """
 
 from __future__ import annotations
@@ -84,8 +82,6 @@ class DataError(ValueError):
     """
 
     def __init__(self, problems: Sequence[Problem]):
-        if not problems:
-            raise ValueError("problems: a DataError needs at least one problem")
         self.problems = list(problems)
         super().__init__(str(self.problems[0]))
 
@@ -123,13 +119,7 @@ def shown_field(text: str) -> str:
 
 
 def format_size(n_bytes: int) -> str:
-    """A file size for a message: decimal megabytes from 100 kB up, else bytes.
-
-    Examples
-    --------
-    >>> format_size(61_200_000), format_size(50_000_000), format_size(512)
-    ('61.2 MB', '50 MB', '512 bytes')
-    """
+    """A file size for a message: decimal megabytes from 100 kB up (``61.2 MB``, ``50 MB``), else bytes."""
     if n_bytes < 100_000:
         return f"{n_bytes} bytes"
     return f"{n_bytes / 1e6:.1f}".removesuffix(".0") + " MB"
@@ -145,22 +135,16 @@ _KINDS = ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a FIFO (named pipe)"),
 
 def _os_reason(exc: OSError, what: str) -> str:
     """What an ``OSError`` from opening or listing a path means for the user."""
-    reasons = {
-        errno.ENOENT: "file not found" if what != "folder" else "folder not found",
-        errno.ELOOP: "symbolic link loop; point the link at a real " + ("folder" if what == "folder" else "file"),
-        errno.ENOTDIR: "not found: a part of the path is not a folder",
-        errno.EACCES: "permission denied",
-        errno.EPERM: "permission denied",
-        errno.ENAMETOOLONG: "path is too long",
-        errno.ENXIO: "is a socket or a device, not a regular file",
-    }
+    reasons = {errno.ENOENT: f"{what} not found", errno.ELOOP: f"symbolic link loop; point the link at a real {what}",
+               errno.ENOTDIR: "not found: a part of the path is not a folder", errno.EACCES: "permission denied",
+               errno.EPERM: "permission denied", errno.ENAMETOOLONG: "path is too long",
+               errno.ENXIO: "is a socket or a device, not a regular file"}
     return reasons.get(exc.errno, exc.strerror or type(exc).__name__)
 
 
 def _invalid_path(path: str | os.PathLike[str]) -> str:
     """Why ``os.open`` or ``os.stat`` raised ValueError for a path."""
-    raw = os.fspath(path)
-    nul = "\x00" in raw if isinstance(raw, str) else b"\x00" in raw
+    nul = "\x00" in os.fsdecode(path)
     return f"not a valid path ({'NUL character' if nul else 'characters the file system cannot encode'})"
 
 
@@ -169,23 +153,11 @@ def _refuse(path: str | os.PathLike[str], message: str, line: int | None = None)
 
 
 def read_bytes(path: str | os.PathLike[str], *, limit: int = MAX_INPUT_BYTES, what: str = "") -> bytes:
-    """The bytes of a regular file of at most ``limit`` bytes.
+    """The bytes of a regular file (links followed) of at most ``limit`` bytes, checked before and while reading.
 
-    Parameters
-    ----------
-    path : path-like
-        The file. Symbolic links are followed; a loop is refused.
-    limit : int, default MAX_INPUT_BYTES
-        Largest size accepted, in bytes (checked before reading, and again while
-        reading in case the file grows).
-    what : str, optional
-        The kind of file expected, for messages ("CSV" gives "not a CSV file").
-
-    Raises
-    ------
-    DataError
-        One line naming the path: missing, a folder, a FIFO, a device, a socket, a
-        symbolic link loop, unreadable, or over the size limit.
+    ``what`` names the kind of file expected in messages ("CSV" gives "not a CSV file"). A DataError of one
+    line naming the path refuses a missing file, a folder, a FIFO, a device, a socket, a symbolic link loop,
+    an unreadable file or one over the size limit.
 
     Examples
     --------

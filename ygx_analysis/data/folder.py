@@ -30,27 +30,11 @@ def default_data_dir() -> Path:
 
 
 def use_data_dir(data_dir: str | os.PathLike[str] | None = None) -> Path:
-    """Make ``data_dir`` the data folder of this process and return the folder in use.
+    """Make ``data_dir`` (a copy of ``data/``) the data folder of this process and return the folder in use.
 
-    Parameters
-    ----------
-    data_dir : str, PathLike or None
-        A copy of ``data/`` (a folder holding ``indicators.csv`` and the other
-        files). None changes nothing: the folder stays the one
-        :func:`default_data_dir` gives (``$YGX_DATA_DIR`` when set, as in a report
-        build, else the package's ``data/``).
-
-    Returns
-    -------
-    Path
-        The folder the loaders now read.
-
-    Raises
-    ------
-    TypeError
-        If ``data_dir`` is not a path, a string or None.
-    ValueError
-        If ``data_dir`` is empty, is not a folder, or holds no ``indicators.csv``.
+    None changes nothing: the folder stays the one :func:`default_data_dir` gives (``$YGX_DATA_DIR`` when
+    set, as in a report build, else the package's ``data/``). A folder that is empty, missing or holds no
+    ``indicators.csv`` is a ValueError; anything but a path, a string or None a TypeError.
 
     Examples
     --------

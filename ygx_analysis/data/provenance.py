@@ -49,8 +49,6 @@ PROVENANCE_ENV = "YGX_PROVENANCE"
 CODE_PATHS = ("ygx_analysis", "notebooks", "pyproject.toml")
 """Tracked paths whose uncommitted changes make a build ``+modified`` (the data are judged per file)."""
 
-_GIT_TIMEOUT = 20
-
 
 def data_files(data_dir: str | os.PathLike[str]) -> list[Path]:
     """Every file in a data folder that the analyses read, sorted.
@@ -68,11 +66,11 @@ def data_files(data_dir: str | os.PathLike[str]) -> list[Path]:
     ['a.toml', 'b.csv']
     """
     data_dir = Path(data_dir)
-    return sorted(p for p in data_dir.rglob("*") if p.is_file()
-                  and not any(part.startswith(".") or part in SKIPPED_FOLDERS for part in p.relative_to(data_dir).parts))
+    return sorted(p for p in data_dir.rglob("*") if p.is_file() and not _skipped(p.relative_to(data_dir).parts))
 
 
-SKIPPED_FOLDERS = frozenset({"__pycache__", "curation"})
+def _skipped(parts: Iterable[str]) -> bool:
+    return any(part.startswith(".") or part in ("__pycache__", "curation") for part in parts)
 
 
 def data_fingerprint(data_dir: str | os.PathLike[str]) -> str:
@@ -104,7 +102,7 @@ def data_fingerprint(data_dir: str | os.PathLike[str]) -> str:
 def _git(project: Path, *args: str) -> bytes | None:
     """Output of ``git -C project args``, or None when git is missing or fails."""
     try:
-        done = subprocess.run(["git", "-C", str(project), *args], capture_output=True, timeout=_GIT_TIMEOUT,
+        done = subprocess.run(["git", "-C", str(project), *args], capture_output=True, timeout=20,
                               check=False, env={**os.environ, "GIT_OPTIONAL_LOCKS": "0", "LC_ALL": "C"})
     except (OSError, subprocess.SubprocessError):
         return None
@@ -117,24 +115,22 @@ def _commit_id(project: Path) -> str | None:
     return (out or b"").decode("ascii", "replace").strip() or None
 
 
-def changed_data_files(project: str | os.PathLike[str], data_dir: str | os.PathLike[str],
-                       committed: str = "data") -> list[str] | None:
-    """Data files (relative names) whose bytes differ from ``HEAD:<committed>/<name>``; None without git.
+def changed_data_files(project: str | os.PathLike[str], data_dir: str | os.PathLike[str]) -> list[str] | None:
+    """Data files (relative names) whose bytes differ from ``HEAD:data/<name>``; None without git.
 
     A file in ``data_dir`` that the commit does not hold, and a committed file that
     ``data_dir`` lacks, count as changed. ``data_dir`` may be any folder (such as an
     edited copy); it is compared with the project's committed ``data/``.
     """
     project, data_dir = Path(project), Path(data_dir)
-    listing = _git(project, "ls-tree", "-r", "-z", "--name-only", "HEAD", "--", f"{committed}/")
+    listing = _git(project, "ls-tree", "-r", "-z", "--name-only", "HEAD", "--", "data/")
     if listing is None:
         return None
-    prefix = f"{committed}/"
-    in_commit = {name[len(prefix):] for name in listing.decode("utf-8").split("\0") if name.startswith(prefix)
-                 and not any(part.startswith(".") or part in SKIPPED_FOLDERS for part in name[len(prefix):].split("/"))}
+    in_commit = {name[5:] for name in listing.decode("utf-8").split("\0")
+                 if name.startswith("data/") and not _skipped(name[5:].split("/"))}
     here = {p.relative_to(data_dir).as_posix(): p for p in data_files(data_dir)}
     changed = [name for name in in_commit & set(here)
-               if _git(project, "show", f"HEAD:{prefix}{name}") != here[name].read_bytes()]
+               if _git(project, "show", f"HEAD:data/{name}") != here[name].read_bytes()]
     return sorted([*(in_commit ^ set(here)), *changed])
 
 
@@ -170,18 +166,10 @@ class Provenance:
             raise TypeError("changed_data: expected a sequence of file names, got one str")
         object.__setattr__(self, "changed_data", tuple(self.changed_data))
 
-    @property
-    def short_commit(self) -> str | None:
-        """The first 7 hex digits of the commit (None when unknown)."""
-        return self.commit[:7] if self.commit else None
-
     def data_changed(self, inputs: Iterable[str] | None = None) -> bool:
         """True when one of ``inputs`` (data file names; all files when None) differs from the commit."""
-        if not self.data_verified:
-            return True
-        if inputs is None:
-            return bool(self.changed_data)
-        return bool(set(inputs) & set(self.changed_data))
+        return not self.data_verified or bool(self.changed_data if inputs is None
+                                              else set(inputs) & set(self.changed_data))
 
     def modified(self, inputs: Iterable[str] | None = None) -> bool:
         """True when the code, or one of ``inputs``, differs from the commit."""
@@ -193,7 +181,7 @@ class Provenance:
         ``inputs`` None means every data file (the build as a whole).
         """
         inputs = None if inputs is None else tuple(inputs)
-        commit = f"commit {self.short_commit}" if self.commit else "commit unknown"
+        commit = f"commit {self.commit[:7]}" if self.commit else "commit unknown"
         if self.commit and self.modified(inputs):
             commit += "+modified"
         parts = [commit]
@@ -215,7 +203,7 @@ class Provenance:
         >>> Provenance.from_dict(p.to_dict()) == p
         True
         """
-        return cls(**{k: (tuple(v) if k == "changed_data" else v) for k, v in record.items()})
+        return cls(**record)  # __post_init__ makes changed_data a tuple
 
     def to_environ(self) -> dict[str, str]:
         """``{PROVENANCE_ENV: json}``, to add to a kernel's environment."""
@@ -250,34 +238,23 @@ def _build_date(environ: Mapping[str, str] | None) -> str:
 
 def collect(project: str | os.PathLike[str], data_dir: str | os.PathLike[str] | None = None, *,
             version: str | None = None, environ: Mapping[str, str] | None = None) -> Provenance:
-    """Look at ``project`` (a git checkout or not) and its data folder once; see the module docstring.
+    """Look once at ``project`` (a git work tree or not) and the data it reads; see the module docstring.
 
-    Parameters
-    ----------
-    project : path-like
-        The folder holding the package, ``notebooks/`` and ``data/`` (a git work tree or not).
-    data_dir : path-like, optional
-        The data read by this build; ``project/data`` by default. Compared with the
-        committed ``data/``.
-    version : str, optional
-        The package version; the installed one by default.
-    environ : mapping, optional
-        Where to read ``$SOURCE_DATE_EPOCH``; ``os.environ`` by default.
+    ``data_dir`` (default ``project/data``) is compared with the committed ``data/``; ``version`` defaults
+    to the installed one, ``environ`` (where ``$SOURCE_DATE_EPOCH`` is read) to ``os.environ``.
     """
     project = Path(project)
     if not project.is_dir():
         raise ValueError(f"project: {project} is not a folder")
     data = Path(data_dir) if data_dir is not None else project / "data"
-    if not data.is_dir():
-        raise ValueError(f"data_dir: {data} is not a folder")
+    fingerprint = data_fingerprint(data)  # refuses a data_dir that is not a folder
     if version is None:
         from .. import __version__ as version
     commit = _commit_id(project)
     changed = changed_data_files(project, data) if commit else None
     status = _git(project, "status", "--porcelain", "--untracked-files=no", "--", *CODE_PATHS) if commit else None
-    return Provenance(
-        version=version, commit=commit, code_modified=bool(status and status.strip()),
-        changed_data=tuple(p.relative_to(data).as_posix() for p in data_files(data)) if changed is None
-        else tuple(changed),
-        data_fingerprint=data_fingerprint(data), build_date=_build_date(environ), data_verified=changed is not None,
-    )
+    verified = changed is not None
+    if changed is None:  # nothing to compare with: every data file counts as changed
+        changed = [p.relative_to(data).as_posix() for p in data_files(data)]
+    return Provenance(version, commit, bool(status and status.strip()), tuple(changed), fingerprint,
+                      _build_date(environ), data_verified=verified)

@@ -11,12 +11,6 @@ A file is read and checked once while it is unchanged (same resolved path, same
 sha256 of its bytes); an edited file is read and checked again. Each caller gets its
 own copy of the frame, so changing a returned frame changes nothing else. Failures
 are not kept: a file with problems raises every time.
-
-:class:`DataError`, :class:`Problem`, :func:`display_path`, :data:`DATA_DIR_ENV`,
-:func:`default_data_dir`, :data:`SECTIONS` and :data:`CJK_CHARACTER` are importable
-from here too.
-
-This module imports only the standard library, numpy and pandas.
 """
 
 from __future__ import annotations
@@ -30,22 +24,21 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from ..arithmetic.reported import Reported, interval_from_printed
+from ..arithmetic.reported import Reported, interval_from_printed, printed_decimals
 from .fields import CJK_CHARACTER, CONTEXT, INDICATORS, SECTIONS, SOURCES, UNIT_MULTIPLIERS, Table, check_table, \
     sources_path_for, table_path
 from .files import DataError, Problem, display_path, read_bytes
 from .folder import DATA_DIR_ENV, default_data_dir
 
-__all__ = [
-    "CJK_CHARACTER", "DATA_DIR_ENV", "SECTIONS", "DataError", "Problem", "context_reported", "default_data_dir",
-    "display_path", "load_context", "load_indicators", "load_sources", "reported",
-]
+__all__ = ["CJK_CHARACTER", "DATA_DIR_ENV", "SECTIONS", "DataError", "Problem", "context_reported", "default_data_dir",
+           "display_path", "load_context", "load_indicators", "load_sources", "reported"]
 
 _LOADED: dict[tuple[object, ...], pd.DataFrame] = {}
 """Frames already loaded and checked in this process, keyed by table and file states."""
 
 
 def _file_state(path: Path) -> tuple[str, str] | None:
+    """The resolved path and sha256 of a file, or None when it cannot be read."""
     try:
         return str(path.resolve()), hashlib.sha256(read_bytes(path)).hexdigest()
     except DataError:
@@ -62,11 +55,9 @@ def _typed_frame(rows: list[tuple[int, dict[str, str]]], table: Table) -> pd.Dat
                  for v, q, u in zip(frame["value"], frame["qualifier"], frame["unit"], strict=True)]
     frame = frame.rename(columns={"value": "value_printed"})
     frame.insert(frame.columns.get_loc("value_printed"), "value", [float(Decimal(v)) for v in frame["value_printed"]])
-    frame["decimals"] = [max(0, -int(Decimal(v).as_tuple().exponent)) for v in frame["value_printed"]]
-    frame["low"] = [i.low for i in intervals]
-    frame["high"] = [i.high for i in intervals]
-    frame["low_closed"] = [i.low_closed for i in intervals]
-    frame["high_closed"] = [i.high_closed for i in intervals]
+    frame["decimals"] = [printed_decimals(v) for v in frame["value_printed"]]
+    for name in ("low", "high", "low_closed", "high_closed"):
+        frame[name] = [getattr(i, name) for i in intervals]
     frame["interval"] = [i.notation() for i in intervals]
     frame["unit_multiplier"] = [UNIT_MULTIPLIERS[u] for u in frame["unit"]]
     return frame
@@ -92,17 +83,7 @@ def _kept(table: Table, path: str | os.PathLike[str] | None = None,
 
 
 def load_sources(path: str | os.PathLike[str] | None = None) -> pd.DataFrame:
-    """The sources table: the article and every context source.
-
-    Parameters
-    ----------
-    path : path-like, optional
-        A sources CSV; defaults to ``data/sources.csv``.
-
-    Raises
-    ------
-    DataError
-        With one line naming file, line and field for the first problem.
+    """The sources table (``path``, default ``data/sources.csv``): the article and every context source.
 
     Examples
     --------

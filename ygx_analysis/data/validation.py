@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import os
 import re
-from pathlib import Path
 
 from .csvrows import read_csv_rows
 from .datapackage import check_descriptor
-from .fields import CONTEXT, DECIMAL_NUMBER, INDICATOR_COLUMNS, INDICATORS, SOURCES, check_table
+from .fields import CONTEXT, DECIMAL_NUMBER, INDICATOR_COLUMNS, INDICATORS, SOURCES, check_table, table_path
 from .files import DataError, Problem, check_folder, display_path, read_toml, shown_field
 from .folder import default_data_dir
 
@@ -59,7 +58,7 @@ def check_excerpts(path: str | os.PathLike[str] | None = None) -> list[Problem]:
     >>> check_excerpts()
     []
     """
-    p = Path(path) if path is not None else default_data_dir() / "indicators.csv"
+    p = table_path(INDICATORS, path)
     rows, _ = read_csv_rows(p, INDICATOR_COLUMNS)
     shown = display_path(p)
     return [Problem(shown, line, "value", f"{shown_field(row['value'])} does not occur in its excerpt "
@@ -69,42 +68,14 @@ def check_excerpts(path: str | os.PathLike[str] | None = None) -> list[Problem]:
                                                                                               row["excerpt"])]
 
 
-def _check_toml(path: Path, required: bool) -> list[Problem]:
-    """File-level problems of a TOML file: missing (when required), not regular, too big or deep, bad syntax."""
-    if not required and not os.path.lexists(path):
-        return []
-    try:
-        read_toml(path)
-    except DataError as exc:
-        return exc.problems
-    return []
-
-
 def validate_data_dir(data_dir: str | os.PathLike[str] | None = None, *,
                       frictionless: bool = True) -> tuple[dict[str, int], list[Problem]]:
-    """Check every file in a data folder.
+    """Data rows per CSV file read, and every problem in a data folder (default :func:`default_data_dir`).
 
-    The three CSV files (fields, ids, source ids, series), each indicator value
-    against its excerpt, ``datapackage.json`` (see
-    :func:`ygx_analysis.data.datapackage.check_descriptor`) and the TOML files as files
-    (:data:`TOML_FILES`: regular, within the size limit, nesting bounded, valid
-    syntax). What the TOML files say is checked by their own loaders
-    (``ygx-analysis validate`` calls them).
-
-    Parameters
-    ----------
-    data_dir : path-like, optional
-        The folder; defaults to :func:`default_data_dir`.
-    frictionless : bool, default True
-        Last, when nothing else was found, validate the data against the
-        descriptor's schemas with frictionless (where installed).
-
-    Returns
-    -------
-    counts : dict
-        Data rows per CSV file that was read.
-    problems : list of Problem
-        Every problem found; empty when the folder is clean.
+    Checked: the three CSV files (fields, ids, source ids, series), each indicator value against its
+    excerpt, ``datapackage.json`` (:func:`~ygx_analysis.data.datapackage.check_descriptor`; with
+    ``frictionless``, when nothing else was found, also the data against its schemas) and the TOML files as
+    files (:data:`TOML_FILES`). What the TOML files say is checked by their own loaders.
 
     Examples
     --------
@@ -121,7 +92,11 @@ def validate_data_dir(data_dir: str | os.PathLike[str] | None = None, *,
     problems = [problem for _, found in checked.values() for problem in found]
     counts = {name: len(checked[name][0]) for name in ("indicators.csv", "context.csv", "sources.csv")}
     problems += check_excerpts(d / "indicators.csv")
-    for name, required in TOML_FILES.items():
-        problems += _check_toml(d / name, required)
+    for name, required in TOML_FILES.items():  # missing (when required), not regular, too big or deep, bad syntax
+        try:
+            if required or os.path.lexists(d / name):
+                read_toml(d / name)
+        except DataError as exc:
+            problems += exc.problems
     _, descriptor_problems = check_descriptor(d, deep=frictionless and not problems)
     return counts, problems + descriptor_problems
