@@ -98,10 +98,6 @@ def _display_width(text: str) -> int:
     return sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)
 
 
-def _infinite(column: pd.Series) -> bool:
-    return any(isinstance(v, float) and math.isinf(v) for v in column.tolist())
-
-
 def write_csv_metadata(csv_path: str | os.PathLike[str], about: Mapping[str, str]) -> Path:
     """Write the CSV's provenance beside it as ``<name>.csv-metadata.json`` (a W3C CSVW sidecar).
 
@@ -144,8 +140,6 @@ def write_xlsx(frame: pd.DataFrame, path: str | os.PathLike[str], *, table_id: s
     """
     import xlsxwriter
 
-    if not isinstance(frame, pd.DataFrame):
-        raise TypeError(f"frame: expected a DataFrame, got {type(frame).__name__}")
     path = Path(path)
     created = fixed_time().replace(tzinfo=None)
     with xlsxwriter.Workbook(str(path), {"in_memory": True, "nan_inf_to_errors": False,
@@ -157,7 +151,7 @@ def write_xlsx(frame: pd.DataFrame, path: str | os.PathLike[str], *, table_id: s
         for col, name in enumerate(frame.columns):
             column = frame.iloc[:, col]
             sheet.write_string(0, col, str(name), bold)
-            if _infinite(column):
+            if any(isinstance(v, float) and math.isinf(v) for v in column.tolist()):
                 sheet.write_comment(0, col, INFINITY_NOTE)
             texts = [str(name)] + [str(v) for v in column.iloc[:200]]
             sheet.set_column(col, col, min(60, max(8, max(_display_width(t) for t in texts) + 2)))
@@ -199,12 +193,11 @@ def export_table(frame: pd.DataFrame, stem: str | os.PathLike[str], *, table_id:
     ``stem.csv-metadata.json`` (:func:`write_csv_metadata`) is written too.
     """
     stem = Path(stem)
-    paths = [write_csv(frame, stem.with_suffix(".csv")),
-             write_xlsx(frame, stem.with_suffix(".xlsx"), table_id=table_id, caption=caption,
-                        source=source, version=version, about=about)]
+    paths = [write_csv(frame, stem.with_suffix(".csv")), write_xlsx(
+        frame, stem.with_suffix(".xlsx"), table_id=table_id, caption=caption, source=source, version=version,
+        about=about)]
     if about is not None:
-        paths.append(write_csv_metadata(paths[0], {"id": table_id, "caption": caption, "source": source,
-                                                   **about}))
+        paths.append(write_csv_metadata(paths[0], {"id": table_id, "caption": caption, "source": source, **about}))
     return paths
 
 
@@ -285,8 +278,6 @@ def save_exhibit_figure(fig: Any, exhibit_id: str, stem: str | os.PathLike[str],
 
     from ..exhibits.style import SAVE_METADATA, house_style, save_figure
 
-    if dpi < 200:
-        raise ValueError(f"dpi: must be at least 200 for print, got {dpi}")
     stem = Path(stem)
     with house_style():
         with warnings.catch_warnings():
@@ -301,8 +292,8 @@ def save_exhibit_figure(fig: Any, exhibit_id: str, stem: str | os.PathLike[str],
             raise BuildError(f"exhibit {exhibit_id}: the figure has no source line")
         stem.with_suffix(".png").write_bytes(png)
         suptitle = getattr(fig, "_suptitle", None)
-        titles = [t for t in ([suptitle.get_text()] if suptitle is not None else [])
-                  + [ax.get_title() for ax in fig.get_axes()] if t]
+        titles = [t for t in [suptitle.get_text() if suptitle is not None else "",
+                              *(ax.get_title() for ax in fig.get_axes())] if t]
         _freeze_wrapped_texts(fig)
         files = [stem.with_suffix(".png"), *save_figure(fig, stem, formats=("svg", "pdf"), dpi=dpi)]
     return {"files": files, "title": " / ".join(titles), "png": png}
@@ -350,8 +341,7 @@ def export_exhibit(exhibit_id: str, root: str | os.PathLike[str], lang: str = "z
             paths = export_table(frame, root / "tables" / ex.id, table_id=ex.id, caption=frame.attrs["caption"],
                                  source=rec["source_line"] if stamp is not None else frame.attrs["source"],
                                  version=__version__, about=about)
-            rec["columns"] = [str(c) for c in frame.columns]
-            rec["rows"] = len(frame)
+            rec["columns"], rec["rows"] = [str(c) for c in frame.columns], len(frame)
     except BuildError:
         raise
     except Exception as exc:

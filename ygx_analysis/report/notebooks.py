@@ -1,15 +1,8 @@
-"""Notebooks executed with nbclient, parameters injected with papermill.
+"""Notebooks executed with nbclient (:func:`execute_notebooks`), ``LANG`` injected by papermill (:func:`parameterise`).
 
-:func:`execute_notebooks` runs notebooks in kernels (at most ``jobs`` at once, the
-costliest first), each with the build's folder as working directory; the
-notebooks on disk are only read. A notebook with a code cell tagged
-``parameters`` gets ``LANG`` injected by papermill (:func:`parameterise`); any
-other notebook runs as stored. Kernels shut down as nbclient shuts them down.
-
-In a report build, each kernel gets the report's :func:`ygx_analysis.exhibits.on_show`
-hook (:class:`ygx_analysis.report.kernel.ShowExporter`) before its first cell, run
-silently so that the cells keep their execution counts. It records the exhibits it
-exports as JSON lines in a file (:func:`records_path`), which the build reads.
+In a report build, each kernel gets the report's :func:`ygx_analysis.exhibits.on_show` hook
+(:class:`ygx_analysis.report.kernel.ShowExporter`) before its first cell, run silently so that the cells keep
+their execution counts.
 """
 
 from __future__ import annotations
@@ -35,13 +28,10 @@ __all__ = ["INJECTED_TAG", "KERNEL_MPLBACKEND", "PARAMETER_TAG", "REPORT_KERNEL"
 PARAMETER_TAG = "parameters"
 INJECTED_TAG = "injected-parameters"
 REPORT_KERNEL = "python3"
-"""The kernel every report notebook runs in, whatever its kernelspec names: ipykernel's own
-``python3`` spec starts the Python that runs the build, so kernels import the same package and
-data. The notebooks name ``ygx-analysis`` (registered by ``make lab``) for Jupyter users; a
-machine without that kernel still builds."""
+"""The kernel every report notebook runs in (ipykernel's own spec: the Python running the build), whatever the
+notebook's kernelspec names (``ygx-analysis``, registered by ``make lab``)."""
 IPC_PATH_MAX = 96
-"""Longest socket path used for local (ipc) kernel sockets; a longer runtime folder falls back to TCP
-on the loopback address (a Unix socket path holds at most 107 bytes, and ZeroMQ adds ``-<n>``)."""
+"""Longest path for local (ipc) kernel sockets (a Unix socket path holds 107 bytes); a longer one uses TCP."""
 KERNEL_MPLBACKEND = "module://matplotlib_inline.backend_inline"
 """Kernels draw inline so that the HTML pages show the figures."""
 
@@ -71,8 +61,6 @@ def parameterise(nb: Any, parameters: Mapping[str, Any]) -> tuple[Any, bool]:
     """
     import copy
 
-    if not isinstance(parameters, Mapping):
-        raise TypeError(f"parameters: expected a mapping, got {type(parameters).__name__}")
     if not any(c.cell_type == "code" and PARAMETER_TAG in c.get("metadata", {}).get("tags", [])
                for c in nb.cells):
         return nb, False
@@ -133,15 +121,8 @@ def _failure_message(name: str, nb: Any, index: int | None, exc: BaseException, 
 
 
 class _Stop:
-    """How the notebooks of one :func:`execute_notebooks` call are stopped early.
-
-    Stopping never cancels an asyncio task inside nbclient or jupyter_client (that
-    can leave a kernel process unreaped): a notebook not yet started is not
-    started; a running one raises :class:`NotebookCancelled` before its next cell
-    and its kernel is interrupted if a cell is running. nbclient then shuts the
-    kernel down on its normal path, at once rather than waiting for it to exit
-    (an interrupted kernel may not answer a shutdown request).
-    """
+    """How the notebooks of one :func:`execute_notebooks` call stop early, without cancelling an asyncio task
+    inside nbclient (that can leave a kernel unreaped): not started, or interrupted and shut down at once."""
 
     def __init__(self, event: threading.Event | None) -> None:
         self.event = event
@@ -298,44 +279,31 @@ def execute_notebooks(paths: Sequence[Path], out_dir: Path, *, jobs: int = 2, la
                       on_done: Callable[[NotebookRun], None] | None = None,
                       cost: Callable[[Path], float] | None = None,
                       runtime_dir: Path | None = None) -> list[NotebookRun]:
-    """Execute notebooks with nbclient, at most ``jobs`` kernels running cells at once.
+    """Execute notebooks with nbclient, at most ``jobs`` kernels running cells at once, in ``out_dir``.
 
-    Each kernel's working directory is ``out_dir``; the notebooks on disk are only
-    read and nothing is written but what the notebooks write themselves. A kernel
-    whose last cell has run gives up its place: the next notebook's kernel starts
-    while it shuts down.
+    The notebooks on disk are only read. A kernel whose last cell has run gives up its place.
 
     Parameters
     ----------
     lang : {'zh', 'en'}, optional
         Injected as ``LANG`` into notebooks that have a ``parameters`` cell.
     export_root : Path, optional
-        When given, each kernel exports its notebook's registered exhibits into
-        this folder as :func:`ygx_analysis.exhibits.show` shows them (the hook
-        :class:`~ygx_analysis.report.kernel.ShowExporter`). Their records are in
-        ``NotebookRun.exported`` (read from :func:`records_path`).
+        Each kernel exports its notebook's exhibits into this folder as they are shown
+        (:class:`~ygx_analysis.report.kernel.ShowExporter`); their records are in ``NotebookRun.exported``.
     cancel : threading.Event, optional
-        Set it to stop the remaining work: notebooks not started are not started,
-        a running cell is interrupted, no further cell runs, and every kernel is
-        shut down at once (its run's ``error`` says "cancelled").
+        Set it to stop: no further notebook or cell starts, a running cell is interrupted, every kernel shut down.
     on_done : callable, optional
         Called with each :class:`NotebookRun` as soon as it finished.
     cost : callable, optional
-        An estimate of each notebook's run time (any unit); the costliest start
-        first (ties in the order of ``paths``), so that a long notebook does not
-        run alone at the end. By default, notebooks start in the order of ``paths``.
+        An estimate of each notebook's run time; the costliest start first (ties in the order of ``paths``).
     runtime_dir : Path, optional
-        Folder for the kernels' connection files and logs (created, mode 0700, and
-        removed at the end); by default a private temporary folder.
+        Folder for the kernels' connection files and logs (mode 0700, removed at the end); by default a temporary one.
 
     Returns
     -------
     list of NotebookRun
-        In the order of ``paths``; a failed run has ``error`` set to one line
-        naming the notebook and the cell.
+        In the order of ``paths``; a failed run has ``error`` set to one line naming the notebook and the cell.
     """
-    if isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 1:
-        raise ValueError(f"jobs: must be a positive integer, got {jobs!r}")
     if not paths:
         return []
     env = kernel_env() if env is None else env
@@ -392,12 +360,7 @@ def execute_notebooks(paths: Sequence[Path], out_dir: Path, *, jobs: int = 2, la
 
 
 def notebook_cost(path: Path) -> int:
-    """The report's estimate of a notebook's run time: the number of registered exhibits it shows.
-
-    Every exhibit is drawn or built and exported by the notebook's kernel, and the
-    notebooks that show more exhibits compute more (06, with the statsmodels
-    fits and the Monte Carlo fan, shows the most). A deterministic rule, so that
-    the order of a build does not depend on earlier builds.
+    """The report's estimate of a notebook's run time: the number of registered exhibits it shows (deterministic).
 
     Examples
     --------

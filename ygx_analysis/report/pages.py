@@ -31,9 +31,9 @@ from typing import Any
 
 from .manifest import build_stamp, how_to_cite
 
-__all__ = ["ASSETS", "FONT_STACK", "MONO_STACK", "PAGE_FONTS", "TEMPLATES", "WIDGET_VIEW", "FontAsset", "anchor_exhibits", "static_widgets",
-           "font_assets", "font_face_css", "index_html", "missing_glyphs", "notebook_page", "page_text", "write_assets",
-           "write_notebook"]
+__all__ = ["ASSETS", "FONT_STACK", "MONO_STACK", "PAGE_FONTS", "TEMPLATES", "WIDGET_VIEW", "FontAsset",
+           "anchor_exhibits", "font_assets", "font_face_css", "index_html", "missing_glyphs", "notebook_page",
+           "page_text", "static_widgets", "write_assets", "write_notebook"]
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 """The folder of the page templates."""
@@ -174,8 +174,6 @@ def index_html(manifest: Mapping[str, Any], lang: str = "zh") -> str:
     >>> '<html lang="en">' in page, "<td>data/a.csv</td><td><code>00ff</code></td>" in page
     (True, True)
     """
-    if lang not in ("zh", "en"):
-        raise ValueError(f"lang: unknown language {lang!r}; expected 'zh' or 'en'")
     figures = [dict(r, png=next(f["path"] for f in r["files"] if f["path"].endswith(".png")))
                for r in manifest["exhibits"] if r["kind"] == "figure"]
     tables = [r for r in manifest["exhibits"] if r["kind"] == "table"]

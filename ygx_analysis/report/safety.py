@@ -1,20 +1,9 @@
-"""What keeps a report build from losing, mixing or leaving anything: the output folder's checks and lock,
-the marker of a build, stale temporary folders, the swap, and signals.
+"""What keeps a report build from losing, mixing or leaving anything.
 
-A build into ``OUT`` works like this:
-
-1. :func:`resolve_out` follows a symbolic link (its target is replaced, the link
-   stays valid) and :func:`check_out` refuses anything but a missing or empty
-   folder, or an earlier build: a folder holding :data:`MARKER`.
-2. :func:`out_lock` takes ``OUT.lock`` (``fcntl.flock``): a second build into the
-   same folder fails at once, naming the pid that holds it.
-3. :func:`remove_stale` removes the ``OUT.tmp<pid>`` folders of builds that died
-   (their process is gone, checked with its start time against pid reuse).
-4. The build goes into ``OUT.tmp<pid>`` (:func:`make_temporary`); kernels keep their
-   connection files inside it, so they leave with it.
-5. :func:`swap_in` renames ``OUT`` aside, renames the new build in and removes the
-   old one; a failure puts the old one back. :class:`SignalGuard` holds SIGINT and
-   SIGTERM back while it runs.
+A build into ``OUT``: :func:`resolve_out` and :func:`check_out` (a missing or empty folder, or an earlier build
+holding :data:`MARKER`); :func:`out_lock` (``OUT.lock``, one build at a time); :func:`remove_stale` (the
+``OUT.tmp<pid>`` folders of builds that died); the build into ``OUT.tmp<pid>`` (:func:`make_temporary`), kernels'
+connection files inside it; :func:`swap_in`, with SIGINT and SIGTERM held back (:class:`SignalGuard`).
 """
 
 from __future__ import annotations
@@ -105,8 +94,6 @@ def resolve_out(out: str | os.PathLike[str]) -> Path:
     ...
     ValueError: out: /etc/hostname/build: /etc/hostname is a file, not a folder
     """
-    if not isinstance(out, (str, os.PathLike)):
-        raise TypeError(f"out: expected a path, got {type(out).__name__}")
     text = os.fspath(out)
     if not str(text).strip():
         raise ValueError("out: is empty; give a folder")
