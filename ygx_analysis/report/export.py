@@ -1,12 +1,5 @@
-"""Exhibits into files: figures as PNG, SVG and PDF, tables as CSV and XLSX.
-
-Every writer is a well-kept library: ``Figure.savefig`` for the figures
-(:func:`ygx_analysis.exhibits.style.save_figure`, metadata left out), pandas for CSV and
-XlsxWriter for XLSX. The same exhibit gives the same bytes in every process.
-
-What a report kernel does with these (export exhibits as its notebook shows
-them) is in :mod:`ygx_analysis.report.kernel`.
-"""
+"""Exhibits into files: figures as PNG, SVG and PDF (``Figure.savefig``), tables as CSV (pandas) and XLSX
+(XlsxWriter). The same exhibit gives the same bytes in every process."""
 
 from __future__ import annotations
 
@@ -25,8 +18,8 @@ import pandas as pd
 from ..data.citation import SOURCE_LINE_HEADS
 
 __all__ = ["DATASETS", "DISPLAY_DPI", "FIGURE_DPI", "FIXED_TIME", "INFINITY_NOTE", "BuildError", "check_glyphs",
-           "export_datasets", "export_exhibit", "export_table", "fixed_time", "freeze_layout", "save_exhibit_figure",
-           "sha256_file", "write_csv", "write_csv_metadata", "write_xlsx"]
+           "export_datasets", "export_exhibit", "export_table", "fixed_time", "freeze_layout",
+           "save_exhibit_figure", "sha256_file", "write_csv", "write_csv_metadata", "write_xlsx"]
 
 DATASETS = {"indicators.csv": "data-indicators", "context.csv": "data-context", "sources.csv": "data-sources"}
 """The data files exported as tables (file name → table id)."""
@@ -50,9 +43,6 @@ class BuildError(RuntimeError):
 
 def fixed_time(environ: Mapping[str, str] | None = None) -> _dt.datetime:
     """The timestamp written into files: ``$SOURCE_DATE_EPOCH`` or :data:`FIXED_TIME` (UTC).
-
-    The variable is checked by :func:`ygx_analysis.data.files.source_date_epoch` (a build
-    checks it once, in its own process, before any kernel starts).
 
     Examples
     --------
@@ -101,10 +91,7 @@ def _display_width(text: str) -> int:
 def write_csv_metadata(csv_path: str | os.PathLike[str], about: Mapping[str, str]) -> Path:
     """Write the CSV's provenance beside it as ``<name>.csv-metadata.json`` (a W3C CSVW sidecar).
 
-    A ``# …`` comment line inside the CSV would break both Excel (it becomes the
-    first row, and the header the second) and ``pandas.read_csv`` (which reads no
-    comments unless told ``comment="#"``, and then cuts any cell holding "#"),
-    so the CSV stays plain and the cite line goes into this sidecar.
+    A ``# …`` comment line inside the CSV would break both Excel and ``pandas.read_csv``, so the CSV stays plain.
 
     Examples
     --------
@@ -128,15 +115,11 @@ def write_csv_metadata(csv_path: str | os.PathLike[str], about: Mapping[str, str
 
 def write_xlsx(frame: pd.DataFrame, path: str | os.PathLike[str], *, table_id: str, caption: str = "",
                source: str = "", version: str = "", about: Mapping[str, str] | None = None) -> Path:
-    """Write a table as XLSX with XlsxWriter, with fixed document properties.
+    """Write a table as XLSX with XlsxWriter, with fixed document properties (created: :func:`fixed_time`).
 
-    Sheet ``table`` holds the table (header in row 1, bold and frozen; numbers as
-    numbers); sheet ``about`` holds the id, caption, source line and package version,
-    then the ``about`` rows (such as commit, data fingerprint and build date).
-    Column widths follow the longest text of the first 200 rows (a CJK character
-    counts two). Missing and infinite values are left empty; a column holding an
-    infinite value says so in a comment on its header (:data:`INFINITY_NOTE`).
-    The created date is :func:`fixed_time`; XlsxWriter writes fixed zip entry times.
+    Sheet ``table`` holds the table (header bold and frozen; numbers as numbers; missing and infinite values
+    empty, the latter noted on the header: :data:`INFINITY_NOTE`); sheet ``about`` the id, caption, source line,
+    package version and the ``about`` rows.
     """
     import xlsxwriter
 
@@ -238,10 +221,8 @@ def _freeze_wrapped_texts(fig: Any) -> None:
 def freeze_layout(fig: Any, dpi: float) -> None:
     """Run the figure's layout engine once at ``dpi``, round the axes positions, and switch it off.
 
-    matplotlib's constrained layout can differ in the last bits between processes;
-    SVG clip ids hash those floats. Positions rounded to 1e-9 of the figure are the
-    same in every process, and the three files share one layout. Axes placed by a
-    locator (insets) follow their parent and are left alone.
+    Constrained layout can differ in the last bits between processes, and SVG clip ids hash those floats; rounded
+    to 1e-9 they are the same everywhere. Axes placed by a locator (insets) are left alone.
     """
     engine = fig.get_layout_engine()
     if engine is None:
@@ -261,16 +242,9 @@ def freeze_layout(fig: Any, dpi: float) -> None:
 
 def save_exhibit_figure(fig: Any, exhibit_id: str, stem: str | os.PathLike[str], lang: str = "zh",
                         dpi: int = FIGURE_DPI) -> dict[str, Any]:
-    """Save a rendered figure exhibit as PNG, SVG and PDF in the house style, checking its glyphs.
+    """Save a rendered figure exhibit as PNG, SVG and PDF in the house style, checking its glyphs on the PNG first.
 
-    The PNG is drawn first, into memory, and written; the glyph check reads the texts
-    it drew, so a missing glyph fails before the SVG and PDF are written.
-
-    Returns
-    -------
-    dict
-        ``files`` (the paths written), ``title`` (the figure's titles joined by " / ")
-        and ``png`` (the PNG's bytes).
+    Returns ``{"files": paths, "title": the figure's titles joined by " / ", "png": the PNG's bytes}``.
     """
     import io
 
@@ -303,19 +277,10 @@ def export_exhibit(exhibit_id: str, root: str | os.PathLike[str], lang: str = "z
                    rendered: Any = None, provenance: Any = None) -> tuple[dict[str, Any], bytes | None]:
     """Export one registered exhibit into ``root/figures/`` or ``root/tables/``; its record, and a figure's PNG.
 
-    The record is the registry entry (:meth:`~ygx_analysis.exhibits.Exhibit.to_record`)
-    plus ``caption`` and ``source_line`` in ``lang``, ``files`` (paths relative to
-    ``root``, each with its sha256), and ``title`` for a figure or ``columns`` and
-    ``rows`` for a table. ``rendered`` is what :func:`~ygx_analysis.exhibits.render`
-    returned already (not built again; a figure drawn with the same stamp).
-    ``provenance`` (a :class:`ygx_analysis.data.provenance.Provenance`) names the build
-    in the source line (commit, ``+modified``, data fingerprint of the exhibit's data
-    inputs), in the XLSX ``about`` sheet and in the CSV's sidecar.
-
-    Raises
-    ------
-    BuildError
-        Naming the exhibit, when it cannot be drawn or built.
+    The record is :meth:`~ygx_analysis.exhibits.Exhibit.to_record` plus ``caption``, ``source_line``, ``files``
+    (with sha256), and ``title`` or ``columns`` and ``rows``. ``rendered`` is what
+    :func:`~ygx_analysis.exhibits.render` returned already; ``provenance`` names the build in the source line, the
+    XLSX ``about`` sheet and the CSV's sidecar. A :class:`BuildError` names the exhibit that cannot be built.
     """
     from .. import __version__
     from ..exhibits import get, render, source_line

@@ -39,12 +39,10 @@ Log = Callable[[str], None]
 
 
 def parameterise(nb: Any, parameters: Mapping[str, Any]) -> tuple[Any, bool]:
-    """Inject ``parameters`` after a notebook's ``parameters`` cell with papermill.
+    """Inject ``parameters`` after a notebook's ``parameters`` cell with papermill; the copy and whether injected.
 
-    Returns the parameterised notebook (a copy; papermill adds its metadata) and
-    whether it was parameterised. A notebook without a code cell tagged
-    ``parameters`` is returned as it is. An existing ``injected-parameters`` cell is
-    replaced. The injected cell's id is fixed, so the same inputs give the same notebook.
+    A notebook without a code cell tagged ``parameters`` is returned as it is; an ``injected-parameters`` cell is
+    replaced, its id fixed.
 
     Examples
     --------
@@ -79,11 +77,7 @@ def parameterise(nb: Any, parameters: Mapping[str, Any]) -> tuple[Any, bool]:
 
 @dataclass
 class NotebookRun:
-    """The outcome of executing one notebook.
-
-    ``nb`` is the executed notebook;
-    ``exported`` holds the records of the exhibits its kernel exported.
-    """
+    """The outcome of executing one notebook: the executed ``nb`` and the records its kernel ``exported``."""
 
     name: str
     source: Path
@@ -245,9 +239,7 @@ def kernel_env(data_dir: Path | None = None, runtime_dir: Path | None = None,
                epoch: int | None = None) -> dict[str, str]:
     """The environment for kernels: this one, inline figures, the data folder, the runtime folder, the build time.
 
-    ``epoch`` is the value of ``SOURCE_DATE_EPOCH`` checked by the build
-    (:func:`ygx_analysis.data.files.source_date_epoch`); without it the variable is
-    removed, so a kernel never sees a value that was not checked.
+    ``epoch`` is ``SOURCE_DATE_EPOCH`` as the build checked it; without it the variable is removed.
 
     Examples
     --------
@@ -339,14 +331,9 @@ def execute_notebooks(paths: Sequence[Path], out_dir: Path, *, jobs: int = 2, la
             watcher.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await watcher
-        runs = []
-        for path, result in zip(paths, results, strict=True):
-            if isinstance(result, BaseException):
-                runs.append(NotebookRun(name=path.name, source=path,
-                                        error=f"notebook {path.name}: {type(result).__name__}: {result}"))
-            else:
-                runs.append(result)
-        return runs
+        return [result if not isinstance(result, BaseException) else NotebookRun(
+            name=path.name, source=path, error=f"notebook {path.name}: {type(result).__name__}: {result}")
+            for path, result in zip(paths, results, strict=True)]
 
     if runtime_dir is None:
         runtime = Path(tempfile.mkdtemp(prefix="ygx-kernels-"))  # mode 0700: only this user can connect

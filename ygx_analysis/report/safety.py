@@ -121,10 +121,8 @@ def resolve_out(out: str | os.PathLike[str]) -> Path:
 def check_out(out: Path, protected: Sequence[Path]) -> None:
     """Raise ``ValueError`` (one line naming ``out``) unless a build may replace ``out``.
 
-    ``out`` (resolved, :func:`resolve_out`) must not be, contain, or sit inside a
-    protected folder (the project, its notebooks and data), must not be the root or
-    the home folder, and must be missing, an empty folder, or a build (:func:`is_build`).
-    Nothing is changed.
+    ``out`` (:func:`resolve_out`) must not be, contain, or sit inside a ``protected`` folder, nor be the root or the
+    home folder, and must be missing, an empty folder, or a build (:func:`is_build`).
     """
     if out == Path(out.anchor) or out == Path.home().resolve():
         raise ValueError(f"out: refusing to replace {out}")
@@ -153,6 +151,7 @@ class OutLocked(BuildError):
 
 
 def _holder(fd: int) -> str:
+    """The pid written in a lock file."""
     text = os.pread(fd, 32, 0).decode("ascii", "replace").strip()
     return text if text.isdigit() else "unknown"
 
@@ -161,9 +160,8 @@ def _holder(fd: int) -> str:
 def out_lock(out: Path) -> Iterator[Path]:
     """Hold ``OUT.lock`` (``fcntl.flock``, holding this pid) for one build into ``out``; yield its path.
 
-    A second build fails at once with :class:`OutLocked`. The lock file is removed
-    on release while still locked; a waiter that opened it before checks, once it
-    holds the lock, that its file is still the one at the path, and tries again if not.
+    A second build fails at once with :class:`OutLocked`. The file is removed on release; a waiter holding the
+    lock of a removed file tries again.
     """
     path = out.with_name(out.name + ".lock")
     while True:
@@ -240,9 +238,7 @@ def make_temporary(out: Path) -> Path:
 def remove_stale(out: Path, say: Log) -> list[Path]:
     """Remove the temporary folders ``OUT.tmp<pid>[-old]`` of builds whose process is gone; one line each.
 
-    Call it holding :func:`out_lock`. A previous build moved aside by a swap that
-    did not finish is put back when ``out`` is missing. A folder whose process
-    still runs (same pid and start time) is left alone. Returns the folders removed.
+    Call it holding :func:`out_lock`. A build moved aside by an unfinished swap is put back when ``out`` is missing.
     """
     pattern = re.compile(re.escape(out.name) + r"\.tmp(\d+)(-old)?")
     removed = []
@@ -272,11 +268,8 @@ def remove_stale(out: Path, say: Log) -> list[Path]:
 
 
 class BuildInterrupted(BaseException):
-    """SIGINT or SIGTERM stopped a build (a BaseException, like KeyboardInterrupt).
-
-    ``exit_status`` is 128 plus the signal number: 130 for SIGINT, 143 for SIGTERM.
-    ``swapped`` says whether the new build was in place already.
-    """
+    """SIGINT or SIGTERM stopped a build; ``exit_status`` is 128 plus the signal number, ``swapped`` whether the new
+    build was in place already."""
 
     def __init__(self, signum: int, swapped: bool = False) -> None:
         self.signum, self.swapped = signum, swapped
@@ -290,9 +283,7 @@ class BuildInterrupted(BaseException):
 class SignalGuard:
     """SIGINT and SIGTERM as :class:`BuildInterrupted` in the main thread, once; held back in :meth:`held`.
 
-    Use as a context manager (it installs its handlers and restores the previous
-    ones); outside the main thread it does nothing. A second signal while the
-    build stops is ignored, so that the clean-up is not interrupted.
+    A context manager; outside the main thread it does nothing. A second signal is ignored, not to interrupt clean-up.
     """
 
     SIGNALS = (signal.SIGINT, signal.SIGTERM)
@@ -333,10 +324,7 @@ class SignalGuard:
 
 
 def swap_in(tmp: Path, out: Path) -> None:
-    """Replace ``out`` by ``tmp``: rename ``out`` aside, rename ``tmp`` in, remove the old one.
-
-    When the second rename fails, the old build is renamed back and the error raised.
-    """
+    """Replace ``out`` by ``tmp``: rename ``out`` aside, rename ``tmp`` in (or the old one back), remove the old one."""
     old = out.with_name(f"{out.name}.tmp{os.getpid()}-old")
     if old.exists():
         shutil.rmtree(old)

@@ -1,15 +1,8 @@
 """Look at a built report as a reader's browser does: headless Chromium screenshots and page checks.
 
-For ``index.html`` and every notebook page of a build, :func:`check_build` loads a
-copy of the page with :data:`CHECK_SCRIPT` added, in one headless Chromium run
-that takes a screenshot (``--screenshot``) and prints the DOM (``--dump-dom``). The
-script waits for the web fonts and writes its findings into a hidden element: the
-fonts loaded, the page's width against the window's, the elements sticking out,
-and the Chinese texts set in a font list without the embedded fonts. The page's
-CJK characters that no embedded font holds (:func:`ygx_analysis.report.pages.missing_glyphs`)
-would show as empty boxes ("tofu") without CJK system fonts. :meth:`PageCheck.problems`
-gives one line per problem. ``python -m ygx_analysis.report.screenshots build --out
-build/screenshots`` (``make screenshots``) exits with status 1 when a page has one.
+:func:`check_build` loads each page with :data:`CHECK_SCRIPT` added, in one Chromium run that takes a screenshot
+and dumps the DOM; the script writes the fonts loaded, the page's width and the texts without the embedded fonts.
+:meth:`PageCheck.problems` gives one line per problem; ``make screenshots`` exits with status 1 when a page has one.
 """
 
 from __future__ import annotations
@@ -107,10 +100,9 @@ class PageCheck:
         """
         if self.error:
             return [f"{self.page}: {self.error}"]
-        lines = []
-        found = self.findings
-        if found is None:
+        if (found := self.findings) is None:
             return [f"{self.page}: the page check did not run (no result in the DOM)"]
+        lines = []
         if not found.get("ygx") or "YGX" not in found.get("loaded", []):
             lines.append(f"{self.page}: the bundled font YGX did not load")
         if found.get("noFont"):
