@@ -94,9 +94,7 @@ def snapshot_data(data: Path, target: Path) -> list[Path]:
     target.mkdir(parents=True, exist_ok=True)
     for folder, dirs, names in os.walk(data):
         dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d != "__pycache__")
-        for name in sorted(names):
-            if name.startswith("."):
-                continue
+        for name in sorted(n for n in names if not n.startswith(".")):
             source = Path(folder, name)
             copy = target / source.relative_to(data)
             copy.parent.mkdir(parents=True, exist_ok=True)
@@ -231,13 +229,13 @@ def _build_into(tmp: Path, *, project: Path, nb_dir: Path, data: Path, lang: str
     import ipykernel.kernelspec  # noqa: F401 - jupyter_client imports it lazily to find kernels
     import nbclient  # noqa: F401
 
+    from ..data.provenance import collect
+
     for sub in ("figures", "tables", "notebooks"):
         (tmp / sub).mkdir()
     write_assets(tmp)  # the CJK fonts the pages embed (assets/)
     notebook_paths = sorted(nb_dir.glob("*.ipynb")) if nb_dir.is_dir() else []
     names = [p.name for p in notebook_paths]
-    from ..data.provenance import collect
-
     # commit, local changes and data fingerprint, once; kernels get it in $YGX_PROVENANCE
     provenance = collect(project, data, environ={"SOURCE_DATE_EPOCH": str(epoch)} if epoch is not None else {})
 
@@ -295,16 +293,11 @@ def _build_into(tmp: Path, *, project: Path, nb_dir: Path, data: Path, lang: str
     for work in (".records", RUNTIME):
         shutil.rmtree(tmp / work, ignore_errors=True)
     records = [exported[ex.id] for ex in registered]
-    notebook_records = []
-    for run in runs:
-        stem = Path(run.name).stem
-        notebook_records.append({
-            "name": run.name, "source": _project_rel(run.source, project),
-            "source_sha256": sha256_file(run.source), "ipynb": f"notebooks/{stem}.ipynb",
-            "html": f"notebooks/{stem}.html", "cells": run.cells,
-            "parameters": {"LANG": lang} if run.parameterised else {},
-            "exhibits": [r["id"] for r in records if r["notebook"] == run.name],
-        })
+    notebook_records = [{
+        "name": run.name, "source": _project_rel(run.source, project), "source_sha256": sha256_file(run.source),
+        "ipynb": f"notebooks/{Path(run.name).stem}.ipynb", "html": f"notebooks/{Path(run.name).stem}.html",
+        "cells": run.cells, "parameters": {"LANG": lang} if run.parameterised else {},
+        "exhibits": [r["id"] for r in records if r["notebook"] == run.name]} for run in runs]
     for rec in records:
         rec["notebook_html"] = (f"notebooks/{Path(rec['notebook']).stem}.html" if rec["notebook"] in names else None)
 

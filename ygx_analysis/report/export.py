@@ -83,11 +83,6 @@ def write_csv(frame: pd.DataFrame, path: str | os.PathLike[str]) -> Path:
     return path
 
 
-def _display_width(text: str) -> int:
-    """Approximate column width: CJK characters count double."""
-    return sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)
-
-
 def write_csv_metadata(csv_path: str | os.PathLike[str], about: Mapping[str, str]) -> Path:
     """Write the CSV's provenance beside it as ``<name>.csv-metadata.json`` (a W3C CSVW sidecar).
 
@@ -136,8 +131,8 @@ def write_xlsx(frame: pd.DataFrame, path: str | os.PathLike[str], *, table_id: s
             sheet.write_string(0, col, str(name), bold)
             if any(isinstance(v, float) and math.isinf(v) for v in column.tolist()):
                 sheet.write_comment(0, col, INFINITY_NOTE)
-            texts = [str(name)] + [str(v) for v in column.iloc[:200]]
-            sheet.set_column(col, col, min(60, max(8, max(_display_width(t) for t in texts) + 2)))
+            texts = [str(name)] + [str(v) for v in column.iloc[:200]]  # a CJK character counts double
+            sheet.set_column(col, col, min(60, max(8, max(sum(1 + (ord(c) > 0x2E80) for c in t) for t in texts) + 2)))
             for row, value in enumerate(column.tolist(), start=1):
                 _write_cell(sheet, row, col, value)
         sheet.freeze_panes(1, 0)

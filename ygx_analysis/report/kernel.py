@@ -30,14 +30,8 @@ def read_records(path: str | os.PathLike[str]) -> list[dict[str, Any]]:
     []
     """
     path = Path(path)
-    if not path.is_file():
-        return []
-    records = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            rec = json.loads(line)
-            records[rec["id"]] = rec
-    return list(records.values())
+    lines = path.read_text(encoding="utf-8").splitlines() if path.is_file() else []
+    return list({rec["id"]: rec for rec in map(json.loads, filter(str.strip, lines))}.values())
 
 
 class ShowExporter:

@@ -65,9 +65,7 @@ def how_to_cite(record: Mapping[str, Any], manifest: Mapping[str, Any], lang: st
     'ygx_analysis 0.1.0 (commit 0123456), exhibit fig-x: Cap. Source: S [article]'
     """
     build = build_stamp(manifest, record.get("data_inputs"))
-    word = "图表" if lang == "zh" else "exhibit"
-    sep = "：" if lang == "zh" else ": "
-    end = "。" if lang == "zh" else ". "
+    word, sep, end = ("图表", "：", "。") if lang == "zh" else ("exhibit", ": ", ". ")
     return f"{build}, {word} {record['id']}{sep}{record['caption']}{end}{record['source_line']}".rstrip()
 
 

@@ -199,8 +199,8 @@ async def _execute_one(number: int, path: Path, out_dir: Path, *, lang: str | No
         config.KernelManager.ip = str(socket)  # absolute: the kernel runs in another folder
     client = NotebookClient(nb, timeout=timeout, kernel_name=REPORT_KERNEL, record_timing=False,
                             on_cell_execute=on_cell_execute, on_cell_executed=on_cell_executed,
-                            on_notebook_start=on_notebook_start,
-                            config=config, resources={"metadata": {"path": str(out_dir)}})
+                            on_notebook_start=on_notebook_start, config=config,
+                            resources={"metadata": {"path": str(out_dir)}})
     await semaphore.acquire()
     slot["held"] = True
     try:
@@ -252,8 +252,7 @@ def kernel_env(data_dir: Path | None = None, runtime_dir: Path | None = None,
     from ..data.tables import DATA_DIR_ENV
     from ..data.files import SOURCE_DATE_EPOCH_ENV
 
-    env = dict(os.environ)
-    env["MPLBACKEND"] = KERNEL_MPLBACKEND
+    env = {**os.environ, "MPLBACKEND": KERNEL_MPLBACKEND}
     env.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")
     if data_dir is not None:
         env[DATA_DIR_ENV] = str(data_dir)
@@ -268,8 +267,7 @@ def kernel_env(data_dir: Path | None = None, runtime_dir: Path | None = None,
 def execute_notebooks(paths: Sequence[Path], out_dir: Path, *, jobs: int = 2, lang: str | None = None,
                       env: Mapping[str, str] | None = None, timeout: int = 600, log: Log | None = None,
                       cancel: threading.Event | None = None, export_root: Path | None = None,
-                      on_done: Callable[[NotebookRun], None] | None = None,
-                      cost: Callable[[Path], float] | None = None,
+                      on_done: Callable[[NotebookRun], None] | None = None, cost: Callable[[Path], float] | None = None,
                       runtime_dir: Path | None = None) -> list[NotebookRun]:
     """Execute notebooks with nbclient, at most ``jobs`` kernels running cells at once, in ``out_dir``.
 

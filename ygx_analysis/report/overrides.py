@@ -85,26 +85,12 @@ class Override:
 
 
 def _label(text: str) -> str:
-    """``--set TEXT`` for messages: one line, the text quoted when it holds a newline or control character.
-
-    Examples
-    --------
-    >>> _label("savings.timing=mid"), _label("savings.timing=mid\\nx=1")
-    ('--set savings.timing=mid', "--set 'savings.timing=mid\\\\nx=1'")
-    """
+    """``--set TEXT`` for messages: one line, the text quoted when it holds a newline or control character."""
     return f"--set {text if text.isprintable() else repr(text)}"
 
 
 def _toml_value(raw: str, text: str) -> Any:
-    """A VALUE read as TOML; a bare word that is not TOML is a string.
-
-    Examples
-    --------
-    >>> _toml_value("2", "x"), _toml_value("2.5", "x"), _toml_value("mid", "x"), _toml_value('"a b"', "x")
-    (2, 2.5, 'mid', 'a b')
-    >>> _toml_value("true", "x"), _toml_value("[1, 2]", "x"), _toml_value("-", "x")
-    (True, [1, 2], '-')
-    """
+    """A VALUE read as TOML; a bare word that is not TOML is a string."""
     if "\n" in raw or "\r" in raw:
         raise ValueError(f"{_label(text)}: the value must be on one line")
     try:
@@ -118,15 +104,7 @@ def _toml_value(raw: str, text: str) -> Any:
 
 
 def _nearest(given: str, known: Iterable[str], choices: Iterable[str] = ()) -> str:
-    """``; nearest: …`` (difflib), or ``; expected one of …`` (``choices``) when nothing is near.
-
-    Examples
-    --------
-    >>> _nearest("anual_saving", ["annual_saving", "timing"])
-    '; nearest: annual_saving'
-    >>> _nearest("zzz", ["annual_saving"], ["annual_saving", "timing"])
-    '; expected one of annual_saving, timing'
-    """
+    """``; nearest: …`` (difflib), or ``; expected one of …`` (``choices``) when nothing is near."""
     close = difflib.get_close_matches(given, sorted(set(known)), n=3, cutoff=0.5)
     if close:
         return f"; nearest: {', '.join(close)}"
@@ -200,12 +178,10 @@ def parse_override(text: str) -> Override:
     target, sep, raw = text.partition("=")
     if not sep:
         raise ValueError(f"{_label(text)}: expected FILE.KEY=VALUE, e.g. savings.annual_saving=2")
-    parts = target.strip().split(".")
-    file = parts[0]
+    file, *parts = target.strip().split(".")
     if file not in FILES:
         raise ValueError(f"{_label(text)}: unknown file {file!r}; expected {' or '.join(FILES)} "
                          "(the TOML files of data/)")
-    parts = parts[1:]
     if not parts:
         raise ValueError(f"{_label(text)}: give a key after {file}., e.g. savings.annual_saving=2")
     for part in parts:
@@ -225,13 +201,9 @@ def parse_override(text: str) -> Override:
 
 def _twin(file: str, key: str) -> str | None:
     """The key a value replaces in ``savings.toml`` (``default`` for ``default_row``, and back), or None."""
-    if file != FILES["savings"]:
-        return None
-    if key in _ENDS:
+    if file == FILES["savings"] and key in _ENDS:
         return f"{key}_row"
-    if key.endswith("_row") and key[:-4] in _ENDS:
-        return key[:-4]
-    return None
+    return key[:-4] if file == FILES["savings"] and key.endswith("_row") and key[:-4] in _ENDS else None
 
 
 def _set(doc: Any, override: Override) -> tuple[str, ...]:

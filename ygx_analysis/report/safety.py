@@ -177,13 +177,10 @@ def out_lock(out: Path) -> Iterator[Path]:
             os.close(fd)
             raise
         try:
-            now = os.stat(path)
-            held = os.fstat(fd)
-            same = (now.st_ino, now.st_dev) == (held.st_ino, held.st_dev)
+            if os.path.samestat(os.stat(path), os.fstat(fd)):
+                break
         except FileNotFoundError:
-            same = False
-        if same:
-            break
+            pass
         os.close(fd)
     try:
         os.ftruncate(fd, 0)
@@ -328,10 +325,8 @@ def swap_in(tmp: Path, out: Path) -> None:
     old = out.with_name(f"{out.name}.tmp{os.getpid()}-old")
     if old.exists():
         shutil.rmtree(old)
-    moved = False
-    if os.path.lexists(out):
+    if moved := os.path.lexists(out):
         out.rename(old)
-        moved = True
     try:
         tmp.rename(out)
     except BaseException:

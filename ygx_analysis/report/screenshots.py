@@ -120,7 +120,7 @@ class PageCheck:
 
 
 def check_page(page: str | os.PathLike[str], out_dir: str | os.PathLike[str], *, chromium: str | os.PathLike[str],
-               size: tuple[int, int] = (1280, 2000), timeout: int = 120) -> PageCheck:
+               timeout: int = 120) -> PageCheck:
     """Screenshot one page into ``out_dir/<stem>.png`` and check it (see the module docstring)."""
     page, out_dir = Path(page).resolve(), Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -136,7 +136,7 @@ def check_page(page: str | os.PathLike[str], out_dir: str | os.PathLike[str], *,
         with tempfile.TemporaryDirectory(prefix="ygx-chromium-") as profile:
             done = subprocess.run(chromium_command(chromium, profile, "--run-all-compositor-stages-before-draw",
                                                    "--virtual-time-budget=15000", f"--screenshot={shot}",
-                                                   "--dump-dom", probe.as_uri(), size=size),
+                                                   "--dump-dom", probe.as_uri()),
                                   capture_output=True, text=True, timeout=timeout, check=False)
         if done.returncode != 0 or not shot.is_file():
             result.error = f"chromium --screenshot failed ({done.returncode}): {done.stderr.strip()[-300:]}"
@@ -151,8 +151,7 @@ def check_page(page: str | os.PathLike[str], out_dir: str | os.PathLike[str], *,
 
 
 def check_build(build: str | os.PathLike[str], out_dir: str | os.PathLike[str], *,
-                chromium: str | os.PathLike[str] | None = None,
-                size: tuple[int, int] = (1280, 2000)) -> list[PageCheck]:
+                chromium: str | os.PathLike[str] | None = None) -> list[PageCheck]:
     """Check ``index.html`` and every ``notebooks/*.html`` of a build; screenshots go to ``out_dir``.
 
     Raises
@@ -170,7 +169,7 @@ def check_build(build: str | os.PathLike[str], out_dir: str | os.PathLike[str], 
         raise FileNotFoundError(f"chromium: not found at {chromium or CHROMIUM} nor on PATH; "
                                 "install it with `apt-get install chromium`")
     pages = [build / "index.html"] + sorted((build / "notebooks").glob("*.html"))
-    return [check_page(p, out_dir, chromium=browser, size=size) for p in pages]
+    return [check_page(p, out_dir, chromium=browser) for p in pages]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -188,8 +187,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     bad = 0
     for check in checks:
-        problems = check.problems()
-        bad += bool(problems)
+        bad += bool(problems := check.problems())
         found = check.findings or {}
         print(f"{'FAIL' if problems else 'ok  '} {check.page}: fonts loaded {found.get('loaded')}, "
               f"width {found.get('scrollWidth')}/{found.get('innerWidth')} px, screenshot {check.screenshot}")
