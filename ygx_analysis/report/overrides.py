@@ -343,14 +343,12 @@ def apply_overrides(data_dir: str | os.PathLike[str], overrides: Iterable[Overri
     except ValueError as exc:
         raise ValueError(f"data_dir: {exc}") from None
     parsed = [o if isinstance(o, Override) else parse_override(o) for o in overrides]
-    given = _check_configs(configs)
     who: dict[str, list[str]] = {}
-    for name, path in given.items():
+    for name, path in _check_configs(configs).items():
         try:
-            content = read_bytes(path, what="TOML")
+            (folder / name).write_bytes(read_bytes(path, what="TOML"))
         except DataError as exc:
             raise ValueError(f"{CONFIG_OPTIONS[name]}: {exc}") from None
-        (folder / name).write_bytes(content)
         who.setdefault(name, []).append(f"{CONFIG_OPTIONS[name]} {display_path(path)}")
     keys: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
     for file in dict.fromkeys(o.file for o in parsed):

@@ -204,15 +204,13 @@ def anchor_exhibits(nb: Any) -> Any:
     return nb
 
 
-def notebook_page(nb: Any, title: str, *, home: str = "../index.html", prefix: str = "../") -> str:
-    """An executed notebook as one standalone HTML page (nbconvert), fonts from ``prefix + "assets/"``."""
-    css = font_face_css(prefix) + "\n" + (TEMPLATES / "notebook.css").read_text(encoding="utf-8")
+def notebook_page(nb: Any, title: str) -> str:
+    """An executed notebook as one standalone HTML page (nbconvert) in ``notebooks/``, fonts from ``../assets/``."""
+    css = font_face_css("../") + "\n" + (TEMPLATES / "notebook.css").read_text(encoding="utf-8")
     zh = bool(re.search(r"[\u4e00-\u9fff]", "".join(c.source for c in nb.cells if c.cell_type == "markdown")))
-    resources = {"metadata": {"name": title},
-                 "ygx": {"css": css, "index": home,
-                         "home": "← 返回目录 index.html" if zh else "← Back to index.html"}}
-    body, _ = _exporter().from_notebook_node(static_widgets(anchor_exhibits(nb)), resources=resources)
-    return body
+    resources = {"metadata": {"name": title}, "ygx": {"css": css, "index": "../index.html",
+                                                      "home": "← 返回目录 index.html" if zh else "← Back to index.html"}}
+    return _exporter().from_notebook_node(static_widgets(anchor_exhibits(nb)), resources=resources)[0]
 
 
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"

@@ -193,13 +193,7 @@ def out_lock(out: Path) -> Iterator[Path]:
 
 
 def process_started(pid: int) -> float | None:
-    """The start time of process ``pid`` (seconds since 1970, psutil), or None when it is gone.
-
-    Examples
-    --------
-    >>> process_started(os.getpid()) > 0
-    True
-    """
+    """The start time of process ``pid`` (seconds since 1970, psutil), None when it is gone, -1 when not known."""
     import psutil
 
     try:
@@ -211,13 +205,7 @@ def process_started(pid: int) -> float | None:
 
 
 def temporary_path(out: Path) -> Path:
-    """``OUT.tmp<pid>``: the temporary folder of this process's build into ``out``.
-
-    Examples
-    --------
-    >>> temporary_path(Path("/b/build")) == Path(f"/b/build.tmp{os.getpid()}")
-    True
-    """
+    """``OUT.tmp<pid>``: the temporary folder of this process's build into ``out``."""
     return out.with_name(f"{out.name}.tmp{os.getpid()}")
 
 
