@@ -80,11 +80,6 @@ def test_source_date_epoch_sets_the_created_date(tmp_path, monkeypatch):
         assert "2025-01-01T00:00:00Z" in z.read("docProps/core.xml").decode("utf-8")
 
 
-def test_write_xlsx_refuses_what_is_not_a_frame(tmp_path):
-    with pytest.raises(TypeError, match=r"^frame: "):
-        export.write_xlsx([[1, 2]], tmp_path / "t.xlsx", table_id="tab-t")
-
-
 # ---------------------------------------------------------------------------
 # figures
 # ---------------------------------------------------------------------------
@@ -96,12 +91,6 @@ def test_glyph_check_passes_the_bundled_labels_and_fails_a_missing_one():
     ax.set_xlabel("𠀀")
     with pytest.warns(UserWarning, match="missing from font"), pytest.raises(report.BuildError, match="U\\+20000"):
         export.check_glyphs(fig, "fig-x")
-
-
-def test_low_resolution_is_refused(tmp_path):
-    fig = exhibits.render("fig-figures-by-qualifier", "zh")
-    with pytest.raises(ValueError, match=r"^dpi: "):
-        export.save_exhibit_figure(fig, "fig-figures-by-qualifier", tmp_path / "f", "zh", dpi=100)
 
 
 # ---------------------------------------------------------------------------

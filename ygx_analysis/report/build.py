@@ -12,19 +12,10 @@
 
       .ygx-report.json           the marker of a build (package, format): only such a folder is replaced
 
-Safety (:mod:`~ygx_analysis.report.safety`): ``OUT`` is replaced only by a build
-that succeeded, from a temporary folder beside it (``OUT.tmp<pid>``), one build at
-a time. Inputs: the data folder is copied first (:func:`snapshot_data`) and the
-overrides apply to the copy (:mod:`ygx_analysis.report.overrides`); this process and
-every kernel read only that copy, and the manifest records its hashes. Notebooks
-are only read. The same inputs give the same bytes in every file except the
+``OUT`` is replaced only by a build that succeeded (:mod:`~ygx_analysis.report.safety`). The data folder is
+copied first (:func:`snapshot_data`) and the overrides apply to the copy (:mod:`ygx_analysis.report.overrides`);
+this process and every kernel read only that copy. The same inputs give the same bytes in every file except the
 ``build_time`` of ``manifest.json`` (``$SOURCE_DATE_EPOCH`` when set).
-
-Order: the kernels start first, the costliest notebook first
-(:func:`~ygx_analysis.report.notebooks.notebook_cost`), each exporting the exhibits
-its notebook shows. Meanwhile this process exports the data tables and writes each
-finished notebook's HTML page (nbconvert); at the end it exports the exhibits no
-kernel showed.
 """
 
 from __future__ import annotations
@@ -51,14 +42,9 @@ from .safety import (MARKER, OWNER, BuildInterrupted, SignalGuard, check_out, ma
                      out_lock, remove_stale, resolve_out, swap_in, temporary_path)
 
 __all__ = ["DATASETS", "MAX_JOBS", "MAX_TIMEOUT", "RUNTIME", "SNAPSHOT", "BuildResult", "build", "check_out",
-           "default_project", "snapshot_data"]
+           "snapshot_data"]
 
 Log = Callable[[str], None]
-
-
-def default_project() -> Path:
-    """The repository holding this package (its ``notebooks/`` and ``data/``)."""
-    return Path(__file__).resolve().parents[2]
 
 
 @dataclass
@@ -90,9 +76,8 @@ RUNTIME = ".runtime"
 def snapshot_data(data: Path, target: Path) -> list[Path]:
     """Copy every file of ``data`` (hidden files and caches skipped) into ``target``; return the copies.
 
-    Each file is read with :func:`ygx_analysis.data.files.read_bytes`, so a FIFO, a
-    device, a symbolic link loop or an oversized file is refused with one line
-    (:class:`~ygx_analysis.data.files.DataError`) before anything runs.
+    Each file is read with :func:`ygx_analysis.data.files.read_bytes`, so a FIFO, a device, a symbolic link loop
+    or an oversized file is refused with one line (:class:`~ygx_analysis.data.files.DataError`).
 
     Examples
     --------
@@ -109,9 +94,7 @@ def snapshot_data(data: Path, target: Path) -> list[Path]:
     target.mkdir(parents=True, exist_ok=True)
     for folder, dirs, names in os.walk(data):
         dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d != "__pycache__")
-        for name in sorted(names):
-            if name.startswith("."):
-                continue
+        for name in sorted(n for n in names if not n.startswith(".")):
             source = Path(folder, name)
             copy = target / source.relative_to(data)
             copy.parent.mkdir(parents=True, exist_ok=True)
@@ -136,17 +119,13 @@ def build(out: str | os.PathLike[str] = "build", project: str | os.PathLike[str]
     Parameters
     ----------
     out : path-like
-        Output folder. It is replaced only when the whole build succeeded. It must
-        be missing, empty or an earlier build (holding :data:`~.safety.MARKER`); a
-        symbolic link is followed and its target replaced.
+        Output folder, replaced only when the whole build succeeded. It must be missing, empty or an earlier
+        build (holding :data:`~.safety.MARKER`); a symbolic link is followed and its target replaced.
     project : path-like, optional
-        Folder holding ``notebooks/`` and ``data/``; by default the repository of
-        this package.
+        Folder holding ``notebooks/`` and ``data/``; by default the repository of this package.
     notebooks_dir, data_dir : path-like, optional
-        Instead of ``project/notebooks`` (the Chinese notebooks; with ``lang='en'``,
-        ``project/notebooks/en``, their English twins, where it exists) and
-        ``project/data``. The data folder is copied into the build's temporary folder first; kernels and exhibits read
-        only that copy (through ``$YGX_DATA_DIR``), and the manifest records its hashes.
+        Instead of ``project/notebooks`` (with ``lang='en'``, ``project/notebooks/en`` where it exists) and
+        ``project/data``. Kernels and exhibits read only a copy of the data (through ``$YGX_DATA_DIR``).
     lang : {'zh', 'en'}
         Language of the exhibits, and ``LANG`` for notebooks with a parameters cell.
     jobs : int
@@ -156,12 +135,10 @@ def build(out: str | os.PathLike[str] = "build", project: str | os.PathLike[str]
     log : callable, optional
         Receives one progress line per notebook and per exhibit group; None for silence.
     overrides : sequence of str or Override, optional
-        ``FILE.KEY=VALUE`` changes to the snapshot's ``savings.toml`` / ``scenarios.toml``
-        for this build (:func:`~ygx_analysis.report.overrides.parse_override`), e.g.
-        ``["savings.annual_saving=2"]``. The project's ``data/`` is never written.
+        ``FILE.KEY=VALUE`` changes to the copy's ``savings.toml`` / ``scenarios.toml``
+        (:func:`~ygx_analysis.report.overrides.parse_override`), e.g. ``["savings.annual_saving=2"]``.
     configs : mapping, optional
-        ``"savings.toml"`` / ``"scenarios.toml"`` → a whole replacement file, copied into
-        the snapshot before the overrides apply.
+        ``"savings.toml"`` / ``"scenarios.toml"`` → a whole replacement file, copied in before the overrides.
 
     Returns
     -------
@@ -170,16 +147,13 @@ def build(out: str | os.PathLike[str] = "build", project: str | os.PathLike[str]
     Raises
     ------
     BuildError
-        A notebook or an exhibit failed (the message names the notebook and the
-        cell, or the exhibit), writing failed (naming the path), or another build
+        A notebook (naming the cell) or an exhibit failed, writing failed (naming the path), or another build
         into ``out`` runs (:class:`~.safety.OutLocked`). ``out`` is left as it was.
     BuildInterrupted
-        SIGINT or SIGTERM arrived (in the main thread): the kernels are stopped, the
-        temporary folder removed, and ``out`` left as it was.
+        SIGINT or SIGTERM arrived: the kernels are stopped, the temporary folder removed, ``out`` left as it was.
     ValueError
-        A bad argument, named at the start of the message (``SOURCE_DATE_EPOCH`` included),
-        or a bad override or replacement file (``--set TEXT: FILE: KEY: problem``), found
-        before any kernel starts.
+        A bad argument, named at the start of the message, or a bad override or replacement file
+        (``--set TEXT: FILE: KEY: problem``), found before any kernel starts.
     """
     from unittest import mock
 
@@ -190,21 +164,16 @@ def build(out: str | os.PathLike[str] = "build", project: str | os.PathLike[str]
 
     check_lang(lang)
     _check_numbers(jobs, timeout)
-    if isinstance(overrides, str) or not isinstance(overrides, Sequence):
-        raise TypeError(f"overrides: expected a list of FILE.KEY=VALUE texts, got {type(overrides).__name__}")
     changes = [o if not isinstance(o, str) else parse_override(o) for o in overrides]  # syntax, before anything
     epoch = source_date_epoch()
-    project = Path(project) if project is not None else default_project()
+    project = Path(project) if project is not None else Path(__file__).resolve().parents[2]  # the repository
     if not project.is_dir():
         raise ValueError(f"project: {display_path(project)} is not a folder")
     nb_dir = Path(notebooks_dir) if notebooks_dir is not None else project / "notebooks"
     if notebooks_dir is None and lang == "en" and (nb_dir / "en").is_dir():
         nb_dir = nb_dir / "en"  # the English twins of the Chinese notebooks
-    if data_dir is not None:
-        data = Path(data_dir)
-    elif (project / "data").is_dir():
-        data = project / "data"
-    else:
+    data = Path(data_dir) if data_dir is not None else project / "data"
+    if data_dir is None and not data.is_dir():
         data = default_data_dir()
     try:
         data = check_folder(data).resolve()
@@ -254,27 +223,24 @@ def build(out: str | os.PathLike[str] = "build", project: str | os.PathLike[str]
 
 
 def _build_into(tmp: Path, *, project: Path, nb_dir: Path, data: Path, lang: str, jobs: int, timeout: int,
-                epoch: int | None, say: Log, changed: Mapping[str, Any] | None = None
-                ) -> tuple[dict[str, Any], list[str]]:
-    # Import what the notebook thread uses here first: imports racing between two
-    # threads can see half-initialised modules (IPython and matplotlib import each other).
+                epoch: int | None, say: Log, changed: Mapping[str, Any]) -> tuple[dict[str, Any], list[str]]:
+    # imported here first: imports racing between two threads can see half-initialised modules
     import IPython  # noqa: F401
     import ipykernel.kernelspec  # noqa: F401 - jupyter_client imports it lazily to find kernels
     import nbclient  # noqa: F401
+
+    from ..data.provenance import collect
 
     for sub in ("figures", "tables", "notebooks"):
         (tmp / sub).mkdir()
     write_assets(tmp)  # the CJK fonts the pages embed (assets/)
     notebook_paths = sorted(nb_dir.glob("*.ipynb")) if nb_dir.is_dir() else []
     names = [p.name for p in notebook_paths]
-    from ..data.provenance import collect
-
     # commit, local changes and data fingerprint, once; kernels get it in $YGX_PROVENANCE
     provenance = collect(project, data, environ={"SOURCE_DATE_EPOCH": str(epoch)} if epoch is not None else {})
 
-    # The kernels start first, the costliest notebook first (notebook_cost), so that the
-    # longest one does not run alone at the end; each exports what its notebook shows.
-    # Meanwhile this thread exports the data tables and writes the finished notebooks' pages.
+    # The kernels start first, the costliest notebook first (notebook_cost), each exporting what its notebook
+    # shows; meanwhile this thread exports the data tables and writes the finished notebooks' pages.
     finished: queue.Queue[NotebookRun] = queue.Queue()
     runs: list[NotebookRun] = []
     failure: list[BaseException] = []
@@ -318,9 +284,8 @@ def _build_into(tmp: Path, *, project: Path, nb_dir: Path, data: Path, lang: str
         if run.exported:
             say(_group_line(run.name, run.exported, "exported by its kernel"))
     left: dict[str, list[str]] = {}
-    for ex in registered:
-        if ex.id not in exported:
-            left.setdefault(ex.notebook, []).append(ex.id)
+    for ex in (ex for ex in registered if ex.id not in exported):
+        left.setdefault(ex.notebook, []).append(ex.id)
     for notebook, ids in left.items():
         for exhibit_id in ids:
             exported[exhibit_id] = export_exhibit(exhibit_id, tmp, lang, provenance=provenance)[0]
@@ -328,38 +293,26 @@ def _build_into(tmp: Path, *, project: Path, nb_dir: Path, data: Path, lang: str
     for work in (".records", RUNTIME):
         shutil.rmtree(tmp / work, ignore_errors=True)
     records = [exported[ex.id] for ex in registered]
-    notebook_records = []
-    for run in runs:
-        stem = Path(run.name).stem
-        notebook_records.append({
-            "name": run.name, "source": _project_rel(run.source, project),
-            "source_sha256": sha256_file(run.source), "ipynb": f"notebooks/{stem}.ipynb",
-            "html": f"notebooks/{stem}.html", "cells": run.cells,
-            "parameters": {"LANG": lang} if run.parameterised else {},
-            "exhibits": [r["id"] for r in records if r["notebook"] == run.name],
-        })
+    notebook_records = [{
+        "name": run.name, "source": _project_rel(run.source, project), "source_sha256": sha256_file(run.source),
+        "ipynb": f"notebooks/{Path(run.name).stem}.ipynb", "html": f"notebooks/{Path(run.name).stem}.html",
+        "cells": run.cells, "parameters": {"LANG": lang} if run.parameterised else {},
+        "exhibits": [r["id"] for r in records if r["notebook"] == run.name]} for run in runs]
     for rec in records:
         rec["notebook_html"] = (f"notebooks/{Path(rec['notebook']).stem}.html" if rec["notebook"] in names else None)
 
     sources_path = data / "sources.csv"
     sources = load_sources(sources_path) if sources_path.is_file() else None
     manifest: dict[str, Any] = {
-        "package": "ygx_analysis",
-        "version": __version__,
+        "package": "ygx_analysis", "version": __version__,
         "git_commit": provenance.commit,  # the commit the cite lines name
-        "provenance": provenance.to_dict(),
-        "build_time": _build_time(epoch),
-        "lang": lang,
-        "python": platform.python_version(),
-        "python_implementation": platform.python_implementation(),
+        "provenance": provenance.to_dict(), "build_time": _build_time(epoch), "lang": lang,
+        "python": platform.python_version(), "python_implementation": platform.python_implementation(),
         "libraries": library_versions(),
         "data": [{"path": "data/" + p.relative_to(data).as_posix(), "sha256": sha256_file(p), "bytes": p.stat().st_size}
                  for p in data_files(data)],
-        "overrides": list((changed or {}).get("overrides", [])),
-        "configs": dict((changed or {}).get("configs", {})),
-        "notebooks": notebook_records,
-        "exhibits": records,
-        "datasets": datasets,
+        "overrides": list(changed["overrides"]), "configs": dict(changed["configs"]),
+        "notebooks": notebook_records, "exhibits": records, "datasets": datasets,
     }
     (tmp / "EXHIBITS.md").write_text(exhibits_markdown(manifest, sources, lang), encoding="utf-8")
     (tmp / "index.html").write_text(index_html(manifest, lang), encoding="utf-8")
@@ -373,19 +326,14 @@ def _build_into(tmp: Path, *, project: Path, nb_dir: Path, data: Path, lang: str
 
 
 def _build_time(epoch: int | None) -> str:
-    """The manifest's ``build_time``: ``SOURCE_DATE_EPOCH`` when given, else now (UTC, whole seconds).
-
-    Examples
-    --------
-    >>> _build_time(1735689600)
-    '2025-01-01T00:00:00+00:00'
-    """
+    """The manifest's ``build_time``: ``SOURCE_DATE_EPOCH`` when given, else now (UTC, whole seconds)."""
     when = (_dt.datetime.fromtimestamp(epoch, _dt.timezone.utc) if epoch is not None
             else _dt.datetime.now(_dt.timezone.utc))
     return when.replace(microsecond=0).isoformat()
 
 
 def _group_line(notebook: str, records: Sequence[Mapping[str, Any]], how: str) -> str:
+    """One progress line for the exhibits of a notebook."""
     kinds = [r["kind"] for r in records]
     return (f"exhibits  {notebook}: {kinds.count('figure')} figures, {kinds.count('table')} tables, {how} "
             f"({', '.join(r['id'] for r in records)})")

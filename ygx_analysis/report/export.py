@@ -1,12 +1,5 @@
-"""Exhibits into files: figures as PNG, SVG and PDF, tables as CSV and XLSX.
-
-Every writer is a well-kept library: ``Figure.savefig`` for the figures
-(:func:`ygx_analysis.exhibits.style.save_figure`, metadata left out), pandas for CSV and
-XlsxWriter for XLSX. The same exhibit gives the same bytes in every process.
-
-What a report kernel does with these (export exhibits as its notebook shows
-them) is in :mod:`ygx_analysis.report.kernel`.
-"""
+"""Exhibits into files: figures as PNG, SVG and PDF (``Figure.savefig``), tables as CSV (pandas) and XLSX
+(XlsxWriter). The same exhibit gives the same bytes in every process."""
 
 from __future__ import annotations
 
@@ -25,8 +18,8 @@ import pandas as pd
 from ..data.citation import SOURCE_LINE_HEADS
 
 __all__ = ["DATASETS", "DISPLAY_DPI", "FIGURE_DPI", "FIXED_TIME", "INFINITY_NOTE", "BuildError", "check_glyphs",
-           "export_datasets", "export_exhibit", "export_table", "fixed_time", "freeze_layout", "save_exhibit_figure",
-           "sha256_file", "write_csv", "write_csv_metadata", "write_xlsx"]
+           "export_datasets", "export_exhibit", "export_table", "fixed_time", "freeze_layout",
+           "save_exhibit_figure", "sha256_file", "write_csv", "write_csv_metadata", "write_xlsx"]
 
 DATASETS = {"indicators.csv": "data-indicators", "context.csv": "data-context", "sources.csv": "data-sources"}
 """The data files exported as tables (file name → table id)."""
@@ -50,9 +43,6 @@ class BuildError(RuntimeError):
 
 def fixed_time(environ: Mapping[str, str] | None = None) -> _dt.datetime:
     """The timestamp written into files: ``$SOURCE_DATE_EPOCH`` or :data:`FIXED_TIME` (UTC).
-
-    The variable is checked by :func:`ygx_analysis.data.files.source_date_epoch` (a build
-    checks it once, in its own process, before any kernel starts).
 
     Examples
     --------
@@ -93,22 +83,10 @@ def write_csv(frame: pd.DataFrame, path: str | os.PathLike[str]) -> Path:
     return path
 
 
-def _display_width(text: str) -> int:
-    """Approximate column width: CJK characters count double."""
-    return sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)
-
-
-def _infinite(column: pd.Series) -> bool:
-    return any(isinstance(v, float) and math.isinf(v) for v in column.tolist())
-
-
 def write_csv_metadata(csv_path: str | os.PathLike[str], about: Mapping[str, str]) -> Path:
     """Write the CSV's provenance beside it as ``<name>.csv-metadata.json`` (a W3C CSVW sidecar).
 
-    A ``# …`` comment line inside the CSV would break both Excel (it becomes the
-    first row, and the header the second) and ``pandas.read_csv`` (which reads no
-    comments unless told ``comment="#"``, and then cuts any cell holding "#"),
-    so the CSV stays plain and the cite line goes into this sidecar.
+    A ``# …`` comment line inside the CSV would break both Excel and ``pandas.read_csv``, so the CSV stays plain.
 
     Examples
     --------
@@ -132,20 +110,14 @@ def write_csv_metadata(csv_path: str | os.PathLike[str], about: Mapping[str, str
 
 def write_xlsx(frame: pd.DataFrame, path: str | os.PathLike[str], *, table_id: str, caption: str = "",
                source: str = "", version: str = "", about: Mapping[str, str] | None = None) -> Path:
-    """Write a table as XLSX with XlsxWriter, with fixed document properties.
+    """Write a table as XLSX with XlsxWriter, with fixed document properties (created: :func:`fixed_time`).
 
-    Sheet ``table`` holds the table (header in row 1, bold and frozen; numbers as
-    numbers); sheet ``about`` holds the id, caption, source line and package version,
-    then the ``about`` rows (such as commit, data fingerprint and build date).
-    Column widths follow the longest text of the first 200 rows (a CJK character
-    counts two). Missing and infinite values are left empty; a column holding an
-    infinite value says so in a comment on its header (:data:`INFINITY_NOTE`).
-    The created date is :func:`fixed_time`; XlsxWriter writes fixed zip entry times.
+    Sheet ``table`` holds the table (header bold and frozen; numbers as numbers; missing and infinite values
+    empty, the latter noted on the header: :data:`INFINITY_NOTE`); sheet ``about`` the id, caption, source line,
+    package version and the ``about`` rows.
     """
     import xlsxwriter
 
-    if not isinstance(frame, pd.DataFrame):
-        raise TypeError(f"frame: expected a DataFrame, got {type(frame).__name__}")
     path = Path(path)
     created = fixed_time().replace(tzinfo=None)
     with xlsxwriter.Workbook(str(path), {"in_memory": True, "nan_inf_to_errors": False,
@@ -157,10 +129,10 @@ def write_xlsx(frame: pd.DataFrame, path: str | os.PathLike[str], *, table_id: s
         for col, name in enumerate(frame.columns):
             column = frame.iloc[:, col]
             sheet.write_string(0, col, str(name), bold)
-            if _infinite(column):
+            if any(isinstance(v, float) and math.isinf(v) for v in column.tolist()):
                 sheet.write_comment(0, col, INFINITY_NOTE)
-            texts = [str(name)] + [str(v) for v in column.iloc[:200]]
-            sheet.set_column(col, col, min(60, max(8, max(_display_width(t) for t in texts) + 2)))
+            texts = [str(name)] + [str(v) for v in column.iloc[:200]]  # a CJK character counts double
+            sheet.set_column(col, col, min(60, max(8, max(sum(1 + (ord(c) > 0x2E80) for c in t) for t in texts) + 2)))
             for row, value in enumerate(column.tolist(), start=1):
                 _write_cell(sheet, row, col, value)
         sheet.freeze_panes(1, 0)
@@ -199,12 +171,11 @@ def export_table(frame: pd.DataFrame, stem: str | os.PathLike[str], *, table_id:
     ``stem.csv-metadata.json`` (:func:`write_csv_metadata`) is written too.
     """
     stem = Path(stem)
-    paths = [write_csv(frame, stem.with_suffix(".csv")),
-             write_xlsx(frame, stem.with_suffix(".xlsx"), table_id=table_id, caption=caption,
-                        source=source, version=version, about=about)]
+    paths = [write_csv(frame, stem.with_suffix(".csv")), write_xlsx(
+        frame, stem.with_suffix(".xlsx"), table_id=table_id, caption=caption, source=source, version=version,
+        about=about)]
     if about is not None:
-        paths.append(write_csv_metadata(paths[0], {"id": table_id, "caption": caption, "source": source,
-                                                   **about}))
+        paths.append(write_csv_metadata(paths[0], {"id": table_id, "caption": caption, "source": source, **about}))
     return paths
 
 
@@ -245,10 +216,8 @@ def _freeze_wrapped_texts(fig: Any) -> None:
 def freeze_layout(fig: Any, dpi: float) -> None:
     """Run the figure's layout engine once at ``dpi``, round the axes positions, and switch it off.
 
-    matplotlib's constrained layout can differ in the last bits between processes;
-    SVG clip ids hash those floats. Positions rounded to 1e-9 of the figure are the
-    same in every process, and the three files share one layout. Axes placed by a
-    locator (insets) follow their parent and are left alone.
+    Constrained layout can differ in the last bits between processes, and SVG clip ids hash those floats; rounded
+    to 1e-9 they are the same everywhere. Axes placed by a locator (insets) are left alone.
     """
     engine = fig.get_layout_engine()
     if engine is None:
@@ -268,16 +237,9 @@ def freeze_layout(fig: Any, dpi: float) -> None:
 
 def save_exhibit_figure(fig: Any, exhibit_id: str, stem: str | os.PathLike[str], lang: str = "zh",
                         dpi: int = FIGURE_DPI) -> dict[str, Any]:
-    """Save a rendered figure exhibit as PNG, SVG and PDF in the house style, checking its glyphs.
+    """Save a rendered figure exhibit as PNG, SVG and PDF in the house style, checking its glyphs on the PNG first.
 
-    The PNG is drawn first, into memory, and written; the glyph check reads the texts
-    it drew, so a missing glyph fails before the SVG and PDF are written.
-
-    Returns
-    -------
-    dict
-        ``files`` (the paths written), ``title`` (the figure's titles joined by " / ")
-        and ``png`` (the PNG's bytes).
+    Returns ``{"files": paths, "title": the figure's titles joined by " / ", "png": the PNG's bytes}``.
     """
     import io
 
@@ -285,8 +247,6 @@ def save_exhibit_figure(fig: Any, exhibit_id: str, stem: str | os.PathLike[str],
 
     from ..exhibits.style import SAVE_METADATA, house_style, save_figure
 
-    if dpi < 200:
-        raise ValueError(f"dpi: must be at least 200 for print, got {dpi}")
     stem = Path(stem)
     with house_style():
         with warnings.catch_warnings():
@@ -301,8 +261,8 @@ def save_exhibit_figure(fig: Any, exhibit_id: str, stem: str | os.PathLike[str],
             raise BuildError(f"exhibit {exhibit_id}: the figure has no source line")
         stem.with_suffix(".png").write_bytes(png)
         suptitle = getattr(fig, "_suptitle", None)
-        titles = [t for t in ([suptitle.get_text()] if suptitle is not None else [])
-                  + [ax.get_title() for ax in fig.get_axes()] if t]
+        titles = [t for t in [suptitle.get_text() if suptitle is not None else "",
+                              *(ax.get_title() for ax in fig.get_axes())] if t]
         _freeze_wrapped_texts(fig)
         files = [stem.with_suffix(".png"), *save_figure(fig, stem, formats=("svg", "pdf"), dpi=dpi)]
     return {"files": files, "title": " / ".join(titles), "png": png}
@@ -312,19 +272,10 @@ def export_exhibit(exhibit_id: str, root: str | os.PathLike[str], lang: str = "z
                    rendered: Any = None, provenance: Any = None) -> tuple[dict[str, Any], bytes | None]:
     """Export one registered exhibit into ``root/figures/`` or ``root/tables/``; its record, and a figure's PNG.
 
-    The record is the registry entry (:meth:`~ygx_analysis.exhibits.Exhibit.to_record`)
-    plus ``caption`` and ``source_line`` in ``lang``, ``files`` (paths relative to
-    ``root``, each with its sha256), and ``title`` for a figure or ``columns`` and
-    ``rows`` for a table. ``rendered`` is what :func:`~ygx_analysis.exhibits.render`
-    returned already (not built again; a figure drawn with the same stamp).
-    ``provenance`` (a :class:`ygx_analysis.data.provenance.Provenance`) names the build
-    in the source line (commit, ``+modified``, data fingerprint of the exhibit's data
-    inputs), in the XLSX ``about`` sheet and in the CSV's sidecar.
-
-    Raises
-    ------
-    BuildError
-        Naming the exhibit, when it cannot be drawn or built.
+    The record is :meth:`~ygx_analysis.exhibits.Exhibit.to_record` plus ``caption``, ``source_line``, ``files``
+    (with sha256), and ``title`` or ``columns`` and ``rows``. ``rendered`` is what
+    :func:`~ygx_analysis.exhibits.render` returned already; ``provenance`` names the build in the source line, the
+    XLSX ``about`` sheet and the CSV's sidecar. A :class:`BuildError` names the exhibit that cannot be built.
     """
     from .. import __version__
     from ..exhibits import get, render, source_line
@@ -350,8 +301,7 @@ def export_exhibit(exhibit_id: str, root: str | os.PathLike[str], lang: str = "z
             paths = export_table(frame, root / "tables" / ex.id, table_id=ex.id, caption=frame.attrs["caption"],
                                  source=rec["source_line"] if stamp is not None else frame.attrs["source"],
                                  version=__version__, about=about)
-            rec["columns"] = [str(c) for c in frame.columns]
-            rec["rows"] = len(frame)
+            rec["columns"], rec["rows"] = [str(c) for c in frame.columns], len(frame)
     except BuildError:
         raise
     except Exception as exc:

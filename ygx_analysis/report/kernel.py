@@ -1,12 +1,7 @@
-"""What a report kernel does: export the exhibits its notebook shows, and record them in a file.
+"""What a report kernel does: export the exhibits its notebook shows (:class:`ShowExporter`), and record them.
 
-``ygx-analysis report`` installs :class:`ShowExporter` in each kernel as the
-:func:`ygx_analysis.exhibits.on_show` hook, before the first cell and silently
-(:func:`hook_source`). It appends one JSON line per exported exhibit to the
-notebook's records file, which the build reads (:func:`read_records`). The one
-input read from the environment is the build's
-:class:`~ygx_analysis.data.provenance.Provenance` (``$YGX_PROVENANCE``), read once
-by the code that installs the hook.
+The hook is installed silently before the first cell (:func:`hook_source`), with the build's provenance from
+``$YGX_PROVENANCE``; the build reads the records (:func:`read_records`).
 """
 
 from __future__ import annotations
@@ -35,32 +30,21 @@ def read_records(path: str | os.PathLike[str]) -> list[dict[str, Any]]:
     []
     """
     path = Path(path)
-    if not path.is_file():
-        return []
-    records = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            rec = json.loads(line)
-            records[rec["id"]] = rec
-    return list(records.values())
+    lines = path.read_text(encoding="utf-8").splitlines() if path.is_file() else []
+    return list({rec["id"]: rec for rec in map(json.loads, filter(str.strip, lines))}.values())
 
 
 class ShowExporter:
-    """The :func:`~ygx_analysis.exhibits.on_show` hook of a report kernel.
+    """The :func:`~ygx_analysis.exhibits.on_show` hook of a report kernel: ``hook(exhibit, lang, rendered)``.
 
-    Called as ``hook(exhibit, lang, rendered)``: an exhibit of ``notebook`` is
-    exported into ``root`` from the object shown (drawn once, its source line naming
-    the build: :meth:`stamp`), in the language shown, and its record is appended to
-    ``records`` (JSON lines). For a figure, the exported PNG, still in memory, is
-    returned as a :class:`~ygx_analysis.exhibits.FigureImage` shown at
-    :data:`DISPLAY_DPI`. A failed export raises, so the notebook's cell fails naming
-    the exhibit. The build exports the exhibits a notebook did not show.
+    An exhibit of ``notebook`` is exported into ``root`` from the object shown, its record appended to ``records``
+    (JSON lines); a figure's PNG is returned as a :class:`~ygx_analysis.exhibits.FigureImage` at :data:`DISPLAY_DPI`.
+    A failed export raises, so the notebook's cell fails naming the exhibit.
     """
 
     def __init__(self, root: str | os.PathLike[str], notebook: str, records: str | os.PathLike[str],
                  provenance: Any = None) -> None:
-        self.root, self.notebook, self.records = Path(root), notebook, Path(records)
-        self.provenance = provenance  # names the build in the exported files' source lines
+        self.root, self.notebook, self.records, self.provenance = Path(root), notebook, Path(records), provenance
 
     def stamp(self, exhibit: Any) -> str | None:
         """The build named in ``exhibit``'s source line (None outside a build: the version only)."""

@@ -1,9 +1,6 @@
-"""Provenance and citation: the library versions, the data's sha256, how to cite, EXHIBITS.md.
+"""Provenance and citation: the library versions, how to cite an exhibit, EXHIBITS.md.
 
-The manifest of a build records the package version, the commit, the sha256 of
-every data file and the versions of the libraries that made the files, so that a
-cited number can be traced to a build. The citation texts come from
-:mod:`ygx_analysis.data.citation`.
+The citation texts come from :mod:`ygx_analysis.data.citation`.
 """
 
 from __future__ import annotations
@@ -38,11 +35,8 @@ def library_versions(names: Sequence[str] = LIBRARIES) -> dict[str, str | None]:
 
 
 def build_stamp(manifest: Mapping[str, Any], inputs: Sequence[str] | None = None) -> str:
-    """The build named in a citation: version, commit, ``+modified`` and data fingerprint when so.
-
-    With the manifest's ``provenance`` record this is
-    :meth:`~ygx_analysis.data.provenance.Provenance.stamp` for the data files ``inputs``
-    (every file when None); an older manifest gives version and commit.
+    """The build named in a citation: :meth:`~ygx_analysis.data.provenance.Provenance.stamp` for the data files
+    ``inputs`` (every file when None); a manifest without provenance gives version and commit.
 
     Examples
     --------
@@ -71,9 +65,7 @@ def how_to_cite(record: Mapping[str, Any], manifest: Mapping[str, Any], lang: st
     'ygx_analysis 0.1.0 (commit 0123456), exhibit fig-x: Cap. Source: S [article]'
     """
     build = build_stamp(manifest, record.get("data_inputs"))
-    word = "图表" if lang == "zh" else "exhibit"
-    sep = "：" if lang == "zh" else ": "
-    end = "。" if lang == "zh" else ". "
+    word, sep, end = ("图表", "：", "。") if lang == "zh" else ("exhibit", ": ", ". ")
     return f"{build}, {word} {record['id']}{sep}{record['caption']}{end}{record['source_line']}".rstrip()
 
 

@@ -1,15 +1,8 @@
-"""Notebooks executed with nbclient, parameters injected with papermill.
+"""Notebooks executed with nbclient (:func:`execute_notebooks`), ``LANG`` injected by papermill (:func:`parameterise`).
 
-:func:`execute_notebooks` runs notebooks in kernels (at most ``jobs`` at once, the
-costliest first), each with the build's folder as working directory; the
-notebooks on disk are only read. A notebook with a code cell tagged
-``parameters`` gets ``LANG`` injected by papermill (:func:`parameterise`); any
-other notebook runs as stored. Kernels shut down as nbclient shuts them down.
-
-In a report build, each kernel gets the report's :func:`ygx_analysis.exhibits.on_show`
-hook (:class:`ygx_analysis.report.kernel.ShowExporter`) before its first cell, run
-silently so that the cells keep their execution counts. It records the exhibits it
-exports as JSON lines in a file (:func:`records_path`), which the build reads.
+In a report build, each kernel gets the report's :func:`ygx_analysis.exhibits.on_show` hook
+(:class:`ygx_analysis.report.kernel.ShowExporter`) before its first cell, run silently so that the cells keep
+their execution counts.
 """
 
 from __future__ import annotations
@@ -35,13 +28,10 @@ __all__ = ["INJECTED_TAG", "KERNEL_MPLBACKEND", "PARAMETER_TAG", "REPORT_KERNEL"
 PARAMETER_TAG = "parameters"
 INJECTED_TAG = "injected-parameters"
 REPORT_KERNEL = "python3"
-"""The kernel every report notebook runs in, whatever its kernelspec names: ipykernel's own
-``python3`` spec starts the Python that runs the build, so kernels import the same package and
-data. The notebooks name ``ygx-analysis`` (registered by ``make lab``) for Jupyter users; a
-machine without that kernel still builds."""
+"""The kernel every report notebook runs in (ipykernel's own spec: the Python running the build), whatever the
+notebook's kernelspec names (``ygx-analysis``, registered by ``make lab``)."""
 IPC_PATH_MAX = 96
-"""Longest socket path used for local (ipc) kernel sockets; a longer runtime folder falls back to TCP
-on the loopback address (a Unix socket path holds at most 107 bytes, and ZeroMQ adds ``-<n>``)."""
+"""Longest path for local (ipc) kernel sockets (a Unix socket path holds 107 bytes); a longer one uses TCP."""
 KERNEL_MPLBACKEND = "module://matplotlib_inline.backend_inline"
 """Kernels draw inline so that the HTML pages show the figures."""
 
@@ -49,12 +39,10 @@ Log = Callable[[str], None]
 
 
 def parameterise(nb: Any, parameters: Mapping[str, Any]) -> tuple[Any, bool]:
-    """Inject ``parameters`` after a notebook's ``parameters`` cell with papermill.
+    """Inject ``parameters`` after a notebook's ``parameters`` cell with papermill; the copy and whether injected.
 
-    Returns the parameterised notebook (a copy; papermill adds its metadata) and
-    whether it was parameterised. A notebook without a code cell tagged
-    ``parameters`` is returned as it is. An existing ``injected-parameters`` cell is
-    replaced. The injected cell's id is fixed, so the same inputs give the same notebook.
+    A notebook without a code cell tagged ``parameters`` is returned as it is; an ``injected-parameters`` cell is
+    replaced, its id fixed.
 
     Examples
     --------
@@ -71,8 +59,6 @@ def parameterise(nb: Any, parameters: Mapping[str, Any]) -> tuple[Any, bool]:
     """
     import copy
 
-    if not isinstance(parameters, Mapping):
-        raise TypeError(f"parameters: expected a mapping, got {type(parameters).__name__}")
     if not any(c.cell_type == "code" and PARAMETER_TAG in c.get("metadata", {}).get("tags", [])
                for c in nb.cells):
         return nb, False
@@ -91,11 +77,7 @@ def parameterise(nb: Any, parameters: Mapping[str, Any]) -> tuple[Any, bool]:
 
 @dataclass
 class NotebookRun:
-    """The outcome of executing one notebook.
-
-    ``nb`` is the executed notebook;
-    ``exported`` holds the records of the exhibits its kernel exported.
-    """
+    """The outcome of executing one notebook: the executed ``nb`` and the records its kernel ``exported``."""
 
     name: str
     source: Path
@@ -133,15 +115,8 @@ def _failure_message(name: str, nb: Any, index: int | None, exc: BaseException, 
 
 
 class _Stop:
-    """How the notebooks of one :func:`execute_notebooks` call are stopped early.
-
-    Stopping never cancels an asyncio task inside nbclient or jupyter_client (that
-    can leave a kernel process unreaped): a notebook not yet started is not
-    started; a running one raises :class:`NotebookCancelled` before its next cell
-    and its kernel is interrupted if a cell is running. nbclient then shuts the
-    kernel down on its normal path, at once rather than waiting for it to exit
-    (an interrupted kernel may not answer a shutdown request).
-    """
+    """How the notebooks of one :func:`execute_notebooks` call stop early, without cancelling an asyncio task
+    inside nbclient (that can leave a kernel unreaped): not started, or interrupted and shut down at once."""
 
     def __init__(self, event: threading.Event | None) -> None:
         self.event = event
@@ -224,8 +199,8 @@ async def _execute_one(number: int, path: Path, out_dir: Path, *, lang: str | No
         config.KernelManager.ip = str(socket)  # absolute: the kernel runs in another folder
     client = NotebookClient(nb, timeout=timeout, kernel_name=REPORT_KERNEL, record_timing=False,
                             on_cell_execute=on_cell_execute, on_cell_executed=on_cell_executed,
-                            on_notebook_start=on_notebook_start,
-                            config=config, resources={"metadata": {"path": str(out_dir)}})
+                            on_notebook_start=on_notebook_start, config=config,
+                            resources={"metadata": {"path": str(out_dir)}})
     await semaphore.acquire()
     slot["held"] = True
     try:
@@ -264,9 +239,7 @@ def kernel_env(data_dir: Path | None = None, runtime_dir: Path | None = None,
                epoch: int | None = None) -> dict[str, str]:
     """The environment for kernels: this one, inline figures, the data folder, the runtime folder, the build time.
 
-    ``epoch`` is the value of ``SOURCE_DATE_EPOCH`` checked by the build
-    (:func:`ygx_analysis.data.files.source_date_epoch`); without it the variable is
-    removed, so a kernel never sees a value that was not checked.
+    ``epoch`` is ``SOURCE_DATE_EPOCH`` as the build checked it; without it the variable is removed.
 
     Examples
     --------
@@ -279,8 +252,7 @@ def kernel_env(data_dir: Path | None = None, runtime_dir: Path | None = None,
     from ..data.tables import DATA_DIR_ENV
     from ..data.files import SOURCE_DATE_EPOCH_ENV
 
-    env = dict(os.environ)
-    env["MPLBACKEND"] = KERNEL_MPLBACKEND
+    env = {**os.environ, "MPLBACKEND": KERNEL_MPLBACKEND}
     env.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")
     if data_dir is not None:
         env[DATA_DIR_ENV] = str(data_dir)
@@ -295,47 +267,33 @@ def kernel_env(data_dir: Path | None = None, runtime_dir: Path | None = None,
 def execute_notebooks(paths: Sequence[Path], out_dir: Path, *, jobs: int = 2, lang: str | None = None,
                       env: Mapping[str, str] | None = None, timeout: int = 600, log: Log | None = None,
                       cancel: threading.Event | None = None, export_root: Path | None = None,
-                      on_done: Callable[[NotebookRun], None] | None = None,
-                      cost: Callable[[Path], float] | None = None,
+                      on_done: Callable[[NotebookRun], None] | None = None, cost: Callable[[Path], float] | None = None,
                       runtime_dir: Path | None = None) -> list[NotebookRun]:
-    """Execute notebooks with nbclient, at most ``jobs`` kernels running cells at once.
+    """Execute notebooks with nbclient, at most ``jobs`` kernels running cells at once, in ``out_dir``.
 
-    Each kernel's working directory is ``out_dir``; the notebooks on disk are only
-    read and nothing is written but what the notebooks write themselves. A kernel
-    whose last cell has run gives up its place: the next notebook's kernel starts
-    while it shuts down.
+    The notebooks on disk are only read. A kernel whose last cell has run gives up its place.
 
     Parameters
     ----------
     lang : {'zh', 'en'}, optional
         Injected as ``LANG`` into notebooks that have a ``parameters`` cell.
     export_root : Path, optional
-        When given, each kernel exports its notebook's registered exhibits into
-        this folder as :func:`ygx_analysis.exhibits.show` shows them (the hook
-        :class:`~ygx_analysis.report.kernel.ShowExporter`). Their records are in
-        ``NotebookRun.exported`` (read from :func:`records_path`).
+        Each kernel exports its notebook's exhibits into this folder as they are shown
+        (:class:`~ygx_analysis.report.kernel.ShowExporter`); their records are in ``NotebookRun.exported``.
     cancel : threading.Event, optional
-        Set it to stop the remaining work: notebooks not started are not started,
-        a running cell is interrupted, no further cell runs, and every kernel is
-        shut down at once (its run's ``error`` says "cancelled").
+        Set it to stop: no further notebook or cell starts, a running cell is interrupted, every kernel shut down.
     on_done : callable, optional
         Called with each :class:`NotebookRun` as soon as it finished.
     cost : callable, optional
-        An estimate of each notebook's run time (any unit); the costliest start
-        first (ties in the order of ``paths``), so that a long notebook does not
-        run alone at the end. By default, notebooks start in the order of ``paths``.
+        An estimate of each notebook's run time; the costliest start first (ties in the order of ``paths``).
     runtime_dir : Path, optional
-        Folder for the kernels' connection files and logs (created, mode 0700, and
-        removed at the end); by default a private temporary folder.
+        Folder for the kernels' connection files and logs (mode 0700, removed at the end); by default a temporary one.
 
     Returns
     -------
     list of NotebookRun
-        In the order of ``paths``; a failed run has ``error`` set to one line
-        naming the notebook and the cell.
+        In the order of ``paths``; a failed run has ``error`` set to one line naming the notebook and the cell.
     """
-    if isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 1:
-        raise ValueError(f"jobs: must be a positive integer, got {jobs!r}")
     if not paths:
         return []
     env = kernel_env() if env is None else env
@@ -371,14 +329,9 @@ def execute_notebooks(paths: Sequence[Path], out_dir: Path, *, jobs: int = 2, la
             watcher.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await watcher
-        runs = []
-        for path, result in zip(paths, results, strict=True):
-            if isinstance(result, BaseException):
-                runs.append(NotebookRun(name=path.name, source=path,
-                                        error=f"notebook {path.name}: {type(result).__name__}: {result}"))
-            else:
-                runs.append(result)
-        return runs
+        return [result if not isinstance(result, BaseException) else NotebookRun(
+            name=path.name, source=path, error=f"notebook {path.name}: {type(result).__name__}: {result}")
+            for path, result in zip(paths, results, strict=True)]
 
     if runtime_dir is None:
         runtime = Path(tempfile.mkdtemp(prefix="ygx-kernels-"))  # mode 0700: only this user can connect
@@ -392,12 +345,7 @@ def execute_notebooks(paths: Sequence[Path], out_dir: Path, *, jobs: int = 2, la
 
 
 def notebook_cost(path: Path) -> int:
-    """The report's estimate of a notebook's run time: the number of registered exhibits it shows.
-
-    Every exhibit is drawn or built and exported by the notebook's kernel, and the
-    notebooks that show more exhibits compute more (06, with the statsmodels
-    fits and the Monte Carlo fan, shows the most). A deterministic rule, so that
-    the order of a build does not depend on earlier builds.
+    """The report's estimate of a notebook's run time: the number of registered exhibits it shows (deterministic).
 
     Examples
     --------

@@ -1,48 +1,34 @@
 """One-build changes to the assumption files of a copy of the data folder: ``report --set FILE.KEY=VALUE``.
 
-``ygx-analysis report --set savings.annual_saving=2`` (or ``--savings-config FILE``,
-``--scenarios-config FILE``) changes an assumption for one build without editing
-``data/``. The build copies the data folder into its snapshot first
-(:func:`~ygx_analysis.report.build.snapshot_data`); :func:`apply_overrides` then
-edits the TOML files of that copy, never of the project's ``data/``. Every kernel
-and exhibit reads the copy, and the cite lines of the exhibits reading a changed
-file say ``+modified`` with the data fingerprint (:mod:`ygx_analysis.data.provenance`).
+``ygx-analysis report --set savings.annual_saving=2`` (or ``--savings-config FILE``, ``--scenarios-config FILE``)
+changes an assumption for one build: :func:`apply_overrides` edits the TOML files of the build's copy of the data
+folder (:func:`~ygx_analysis.report.build.snapshot_data`), never the project's ``data/``. The cite lines of the
+exhibits reading a changed file say ``+modified`` with the data fingerprint (:mod:`ygx_analysis.data.provenance`).
 
 The text of an override
 -----------------------
 ``FILE.KEY=VALUE``, where
 
 * ``FILE`` is ``savings`` or ``scenarios`` (``data/savings.toml``, ``data/scenarios.toml``);
-* ``VALUE`` is read as a TOML value (``2``, ``2.5``, ``true``, ``"end"``, ``[1, 2]``). A bare
-  word that is not valid TOML (letters, digits, ``_`` and ``-``, such as ``mid``) is taken
-  as a string, so ``--set savings.timing=mid`` needs no shell quoting;
+* ``VALUE`` is a TOML value (``2``, ``2.5``, ``true``, ``"end"``, ``[1, 2]``); a bare word that is not TOML
+  (letters, digits, ``_`` and ``-``, such as ``mid``) is a string, so ``--set savings.timing=mid`` needs no quotes;
 * ``KEY`` is a key path inside the file, with these shorthands:
 
-  - ``savings.NAME=V`` sets ``assumptions.NAME.default``; ``savings.NAME.low=V`` and
-    ``savings.NAME.high=V`` set the range. In ``savings.toml`` a value given as
-    ``default``, ``low`` or ``high`` replaces ``default_row``, ``low_row`` or ``high_row``
-    (and the other way round), so the value is no longer read from a data row. The full
-    path ``savings.assumptions.NAME.default=V`` works too.
-  - ``scenarios.SCENARIO.INDICATOR.KEY=V`` (e.g. ``scenarios.base.value_added.end_growth_pct=5``):
-    a first part that is not one of the file's top-level tables (:data:`SCENARIO_TABLES`)
-    is a scenario name, looked up under ``[scenarios]``; ``scenarios.model.vol_scale=2``,
-    ``scenarios.deflator.end_pct=1`` or ``scenarios.pipeline.enabled=true`` name a top-level
-    table.
-  - In both files a key naming a table that holds ``default`` (an assumption with a range,
-    such as ``model.vol_scale`` or ``pipeline.arrival_share``) sets its ``default``.
+  - ``savings.NAME=V`` sets ``assumptions.NAME.default``; ``savings.NAME.low=V`` and ``savings.NAME.high=V`` set
+    the range. A value given as ``default``, ``low`` or ``high`` replaces ``default_row``, ``low_row`` or
+    ``high_row`` (and the other way round). The full path ``savings.assumptions.NAME.default=V`` works too.
+  - ``scenarios.SCENARIO.INDICATOR.KEY=V`` (e.g. ``scenarios.base.value_added.end_growth_pct=5``): a first part
+    that is not a top-level table (:data:`SCENARIO_TABLES`, e.g. ``scenarios.model.vol_scale=2``) is a scenario
+    name, looked up under ``[scenarios]``.
+  - A key naming a table that holds ``default`` (such as ``model.vol_scale``) sets its ``default``.
 
-Only keys that exist can be set (plus the row/value twins above); an unknown key is
-refused with the nearest known keys. Arrays of tables (``[[targets]]``) cannot be set
-one key at a time: give a whole file with ``--scenarios-config``.
-
-Each changed key carries the TOML comment :data:`OVERRIDE_NOTE`; the changed files are
-then checked by the project's own loaders, and a bad value is one line naming the
-override, the file and the key::
+Only keys that exist can be set (plus the row/value twins above); an unknown key is refused with the nearest
+known keys. Arrays of tables (``[[targets]]``) cannot be set: give a whole file with ``--scenarios-config``.
+Each changed key carries the TOML comment :data:`OVERRIDE_NOTE` (tomlkit keeps the files' comments and layout);
+the changed files are checked by the project's own loaders, and a bad value is one line naming the override, the
+file and the key::
 
     --set savings.discount_rate_pct=abc: savings.toml: assumptions.discount_rate_pct.default: must be a number …
-
-The files are edited with tomlkit (installed with the ``report`` extra), which keeps
-their comments and layout.
 """
 
 from __future__ import annotations
@@ -57,11 +43,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import tomlkit
+
 from ..scenarios.config import TOP_LEVEL_TABLES
 
 __all__ = ["CONFIG_OPTIONS", "FILES", "OVERRIDE_NOTE", "SCENARIO_TABLES", "Override", "apply_for_build",
-           "apply_overrides",
-           "parse_override"]
+           "apply_overrides", "parse_override"]
 
 FILES = {"savings": "savings.toml", "scenarios": "scenarios.toml"}
 """The ``FILE`` of ``FILE.KEY=VALUE`` → the TOML file of the data folder it changes."""
@@ -76,41 +63,20 @@ OVERRIDE_NOTE = "--set for this build"
 """The TOML comment written after every changed key."""
 
 _ENDS = ("default", "low", "high")
-_BARE_WORD = re.compile(r"[A-Za-z0-9_-]+")
-_KEY_PART = re.compile(r"[A-Za-z0-9_-]+")
+_WORD = re.compile(r"[A-Za-z0-9_-]+")
+"""A bare word VALUE taken as a string, and every part of KEY."""
 
 
 @dataclass(frozen=True)
 class Override:
-    """One ``FILE.KEY=VALUE`` change for one build.
-
-    Attributes
-    ----------
-    file : str
-        The file of the data folder, ``"savings.toml"`` or ``"scenarios.toml"``.
-    key : tuple of str
-        The key path inside the file, shorthands resolved (``("assumptions", "annual_saving", "default")``).
-        A path naming a table that holds ``default`` is completed when applied.
-    value : object
-        The TOML value (int, float, str, bool, list, date).
-    text : str
-        The override as given, for messages and the manifest.
-    """
+    """One ``FILE.KEY=VALUE`` change for one build: the file (``"savings.toml"`` or ``"scenarios.toml"``), the key
+    path with shorthands resolved (``("assumptions", "annual_saving", "default")``), the TOML value, and the text
+    as given (for messages and the manifest)."""
 
     file: str
     key: tuple[str, ...]
     value: Any
     text: str
-
-    def __post_init__(self) -> None:
-        if not isinstance(self.file, str) or not isinstance(self.text, str):
-            raise TypeError("file, text: expected str")
-        if self.file not in CONFIG_OPTIONS:
-            raise ValueError(f"file: expected {' or '.join(CONFIG_OPTIONS)}, got {self.file!r}")
-        if not isinstance(self.key, tuple) or not all(isinstance(k, str) for k in self.key):
-            raise TypeError(f"key: expected a tuple of str, got {self.key!r}")
-        if not self.key or not all(self.key):
-            raise ValueError(f"key: expected a non-empty tuple of key names, got {self.key!r}")
 
     @property
     def label(self) -> str:
@@ -119,32 +85,18 @@ class Override:
 
 
 def _label(text: str) -> str:
-    """``--set TEXT`` for messages: one line, the text quoted when it holds a newline or control character.
-
-    Examples
-    --------
-    >>> _label("savings.timing=mid"), _label("savings.timing=mid\\nx=1")
-    ('--set savings.timing=mid', "--set 'savings.timing=mid\\\\nx=1'")
-    """
+    """``--set TEXT`` for messages: one line, the text quoted when it holds a newline or control character."""
     return f"--set {text if text.isprintable() else repr(text)}"
 
 
 def _toml_value(raw: str, text: str) -> Any:
-    """A VALUE read as TOML; a bare word that is not TOML is a string.
-
-    Examples
-    --------
-    >>> _toml_value("2", "x"), _toml_value("2.5", "x"), _toml_value("mid", "x"), _toml_value('"a b"', "x")
-    (2, 2.5, 'mid', 'a b')
-    >>> _toml_value("true", "x"), _toml_value("[1, 2]", "x"), _toml_value("-", "x")
-    (True, [1, 2], '-')
-    """
+    """A VALUE read as TOML; a bare word that is not TOML is a string."""
     if "\n" in raw or "\r" in raw:
         raise ValueError(f"{_label(text)}: the value must be on one line")
     try:
         parsed = tomllib.loads("v = " + raw)
     except tomllib.TOMLDecodeError:
-        if _BARE_WORD.fullmatch(raw):
+        if _WORD.fullmatch(raw):
             return raw
         raise ValueError(f"{_label(text)}: {raw!r} is not a TOML value; write text with spaces or symbols "
                          "as a TOML string, e.g. scenarios.meta.title_en='\"A title\"'") from None
@@ -152,15 +104,7 @@ def _toml_value(raw: str, text: str) -> Any:
 
 
 def _nearest(given: str, known: Iterable[str], choices: Iterable[str] = ()) -> str:
-    """``; nearest: …`` (difflib), or ``; expected one of …`` (``choices``) when nothing is near.
-
-    Examples
-    --------
-    >>> _nearest("anual_saving", ["annual_saving", "timing"])
-    '; nearest: annual_saving'
-    >>> _nearest("zzz", ["annual_saving"], ["annual_saving", "timing"])
-    '; expected one of annual_saving, timing'
-    """
+    """``; nearest: …`` (difflib), or ``; expected one of …`` (``choices``) when nothing is near."""
     close = difflib.get_close_matches(given, sorted(set(known)), n=3, cutoff=0.5)
     if close:
         return f"; nearest: {', '.join(close)}"
@@ -204,12 +148,9 @@ def parse_override(text: str) -> Override:
 
     Raises
     ------
-    TypeError
-        If ``text`` is not a str.
     ValueError
-        One line starting ``--set TEXT:``: no ``=``, an unknown FILE (naming the
-        choices), an empty or odd key part, a value that is not TOML, or (for
-        ``savings``) an unknown assumption with the nearest names.
+        One line starting ``--set TEXT:``: no ``=``, an unknown FILE, an odd key part, a value that is not TOML,
+        or an unknown assumption (with the nearest names).
 
     Examples
     --------
@@ -234,21 +175,17 @@ def parse_override(text: str) -> Override:
     ...
     ValueError: --set savings.anual_saving=2: savings.toml: unknown assumption 'anual_saving'; nearest: annual_saving
     """
-    if not isinstance(text, str):
-        raise TypeError(f"override: expected a str such as 'savings.annual_saving=2', got {type(text).__name__}")
     target, sep, raw = text.partition("=")
     if not sep:
         raise ValueError(f"{_label(text)}: expected FILE.KEY=VALUE, e.g. savings.annual_saving=2")
-    parts = target.strip().split(".")
-    file = parts[0]
+    file, *parts = target.strip().split(".")
     if file not in FILES:
         raise ValueError(f"{_label(text)}: unknown file {file!r}; expected {' or '.join(FILES)} "
                          "(the TOML files of data/)")
-    parts = parts[1:]
     if not parts:
         raise ValueError(f"{_label(text)}: give a key after {file}., e.g. savings.annual_saving=2")
     for part in parts:
-        if not _KEY_PART.fullmatch(part):
+        if not _WORD.fullmatch(part):
             raise ValueError(f"{_label(text)}: key part {part!r}: expected letters, digits, _ or -")
     value = _toml_value(raw.strip(), text)
     if file == "savings":
@@ -264,36 +201,18 @@ def parse_override(text: str) -> Override:
 
 def _twin(file: str, key: str) -> str | None:
     """The key a value replaces in ``savings.toml`` (``default`` for ``default_row``, and back), or None."""
-    if file != FILES["savings"]:
-        return None
-    if key in _ENDS:
+    if file == FILES["savings"] and key in _ENDS:
         return f"{key}_row"
-    if key.endswith("_row") and key[:-4] in _ENDS:
-        return key[:-4]
-    return None
-
-
-def _tomlkit() -> Any:
-    """The tomlkit module, or one line saying how to install it."""
-    try:
-        import tomlkit
-    except ImportError:  # pragma: no cover - tomlkit comes with the report extra
-        raise ValueError("--set: needs tomlkit; install the report extra: pip install 'ygx_analysis[report]'") from None
-    return tomlkit
+    return key[:-4] if file == FILES["savings"] and key.endswith("_row") and key[:-4] in _ENDS else None
 
 
 def _set(doc: Any, override: Override) -> tuple[str, ...]:
     """Set ``override`` in a tomlkit document; return the key path set."""
-    tomlkit = _tomlkit()
-
     key = override.key
     table = doc
     for depth, part in enumerate(key[:-1]):
         child = table.get(part)
-        if isinstance(child, list) and child and all(isinstance(v, Mapping) for v in child):
-            raise ValueError(f"{override.label}: {override.file}: {'.'.join(key[:depth + 1])} is an array of "
-                             f"tables; it cannot be set with --set (give a whole file with "
-                             f"{CONFIG_OPTIONS[override.file]})")
+        _refuse_array(child, override, key[:depth + 1])
         if not isinstance(child, Mapping):
             _unknown(doc, override, key)
         table = child
@@ -303,9 +222,7 @@ def _set(doc: Any, override: Override) -> tuple[str, ...]:
         table, last, key = current, "default", (*key, "default")  # an assumption table: set its default
         current = table.get(last)
     twin = _twin(override.file, last)
-    if isinstance(current, list) and current and all(isinstance(v, Mapping) for v in current):
-        raise ValueError(f"{override.label}: {override.file}: {'.'.join(key)} is an array of tables; it cannot "
-                         f"be set with --set (give a whole file with {CONFIG_OPTIONS[override.file]})")
+    _refuse_array(current, override, key)
     if isinstance(current, Mapping):
         raise ValueError(f"{override.label}: {override.file}: {'.'.join(key)} is a table; set one of its keys: "
                          f"{', '.join('.'.join((*key, k)) for k in current)}")
@@ -320,6 +237,13 @@ def _set(doc: Any, override: Override) -> tuple[str, ...]:
     item.trivia.comment_ws = "  "
     table[last] = item
     return key
+
+
+def _refuse_array(value: Any, override: Override, key: tuple[str, ...]) -> None:
+    """Refuse to set inside an array of tables (``[[targets]]``)."""
+    if isinstance(value, list) and value and all(isinstance(v, Mapping) for v in value):
+        raise ValueError(f"{override.label}: {override.file}: {'.'.join(key)} is an array of tables; it cannot "
+                         f"be set with --set (give a whole file with {CONFIG_OPTIONS[override.file]})")
 
 
 def _unknown(doc: Any, override: Override, key: tuple[str, ...]) -> None:
@@ -338,15 +262,11 @@ def _unknown(doc: Any, override: Override, key: tuple[str, ...]) -> None:
 
 
 def _check_configs(configs: Mapping[str, str | os.PathLike[str]] | None) -> dict[str, Path]:
-    if configs is None:
-        return {}
-    if not isinstance(configs, Mapping):
-        raise TypeError(f"configs: expected a mapping of file name to path, got {type(configs).__name__}")
     checked = {}
-    for name, path in configs.items():
+    for name, path in (configs or {}).items():
         if name not in CONFIG_OPTIONS:
             raise ValueError(f"configs: unknown file {name!r}; expected {' or '.join(CONFIG_OPTIONS)}")
-        if not isinstance(path, (str, os.PathLike)) or not str(os.fspath(path)).strip():
+        if not str(os.fspath(path)).strip():
             raise ValueError(f"{CONFIG_OPTIONS[name]}: expected a file path, got {path!r}")
         checked[name] = Path(path)
     return checked
@@ -376,19 +296,17 @@ def _validate(folder: Path, file: str, who: list[str], keys: list[tuple[str, tup
 
 def apply_overrides(data_dir: str | os.PathLike[str], overrides: Iterable[Override | str], *,
                     configs: Mapping[str, str | os.PathLike[str]] | None = None) -> list[str]:
-    """Change the assumption files of ``data_dir`` (a copy of the data folder) for one build.
+    """Change the assumption files of ``data_dir`` (a copy of the data folder, never ``data/``) for one build.
 
     Parameters
     ----------
     data_dir : path-like
-        The build's snapshot of the data folder, or another copy; its files are
-        rewritten. Never the project's ``data/``.
+        The build's copy of the data folder; its files are rewritten.
     overrides : iterable of Override or str
         Applied in order (a later one wins); texts are read by :func:`parse_override`.
     configs : mapping, optional
-        ``"savings.toml"`` / ``"scenarios.toml"`` → a whole replacement file, copied in
-        first (read with :func:`ygx_analysis.data.files.read_bytes`: a regular file of at
-        most 50 MB). The overrides then apply to the copy.
+        ``"savings.toml"`` / ``"scenarios.toml"`` → a whole replacement file (a regular file of at most 50 MB),
+        copied in first.
 
     Returns
     -------
@@ -397,13 +315,9 @@ def apply_overrides(data_dir: str | os.PathLike[str], overrides: Iterable[Overri
 
     Raises
     ------
-    TypeError
-        For arguments of the wrong type.
     ValueError
-        One line: an unknown key (with the nearest known keys), or a value the
-        project's loader refuses, naming the override, the file and the key;
-        a :class:`~ygx_analysis.data.files.DataError` for an unreadable file. The
-        copy may then be left half changed: the build discards it.
+        One line naming the override, the file and the key: an unknown key (with the nearest known keys), a value
+        the project's loader refuses, or an unreadable file. The copy may be left half changed: the build discards it.
 
     Examples
     --------
@@ -424,33 +338,27 @@ def apply_overrides(data_dir: str | os.PathLike[str], overrides: Iterable[Overri
     """
     from ..data.files import DataError, check_folder, display_path, read_bytes, read_text, read_toml
 
-    if not isinstance(data_dir, (str, os.PathLike)):
-        raise TypeError(f"data_dir: expected a folder path, got {type(data_dir).__name__}")
     try:
         folder = check_folder(data_dir)
     except ValueError as exc:
         raise ValueError(f"data_dir: {exc}") from None
-    if isinstance(overrides, (str, Override)):
-        raise TypeError("overrides: expected a list of overrides, got one; wrap it in a list")
     parsed = [o if isinstance(o, Override) else parse_override(o) for o in overrides]
-    given = _check_configs(configs)
     who: dict[str, list[str]] = {}
-    for name, path in given.items():
+    for name, path in _check_configs(configs).items():
         try:
-            content = read_bytes(path, what="TOML")
+            (folder / name).write_bytes(read_bytes(path, what="TOML"))
         except DataError as exc:
             raise ValueError(f"{CONFIG_OPTIONS[name]}: {exc}") from None
-        (folder / name).write_bytes(content)
         who.setdefault(name, []).append(f"{CONFIG_OPTIONS[name]} {display_path(path)}")
     keys: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
     for file in dict.fromkeys(o.file for o in parsed):
         path = folder / file
         read_toml(path)  # a regular file, bounded in size and depth, valid TOML
-        doc = _tomlkit().parse(read_text(path, what="TOML"))
+        doc = tomlkit.parse(read_text(path, what="TOML"))
         for override in (o for o in parsed if o.file == file):
             keys.setdefault(file, []).append((override.label, _set(doc, override)))
             who.setdefault(file, []).append(override.label)
-        path.write_bytes(_tomlkit().dumps(doc).encode("utf-8"))
+        path.write_bytes(tomlkit.dumps(doc).encode("utf-8"))
     for file in sorted(who):
         _validate(folder, file, who[file], keys.get(file, []))
     return [o.text for o in parsed]
@@ -459,11 +367,9 @@ def apply_overrides(data_dir: str | os.PathLike[str], overrides: Iterable[Overri
 def apply_for_build(data_dir: str | os.PathLike[str], overrides: Sequence[Override | str],
                     configs: Mapping[str, str | os.PathLike[str]] | None = None,
                     say: Callable[[str], None] = lambda line: None) -> dict[str, Any]:
-    """Replace, then override, the assumption files of a build's data copy; the manifest's record of it.
+    """Replace, then override (:func:`apply_overrides`), the assumption files of a build's data copy; the record.
 
-    The replacement files are copied (and checked) first, and their sha256 taken from
-    the copies, so the record names the bytes used; then the overrides apply
-    (:func:`apply_overrides`). ``say`` gets one line for each replaced file and one for
+    The sha256 of a replacement file is taken from the copy. ``say`` gets one line per replaced file and one for
     the overrides.
 
     Returns

@@ -1,19 +1,9 @@
-"""The report's HTML pages: ``index.html`` from a jinja2 template, notebook pages from nbconvert.
+"""The report's HTML pages: ``index.html`` from ``templates/index.html.j2``, notebook pages from nbconvert.
 
-``index.html`` is rendered from ``templates/index.html.j2`` (with ``report.css``)
-shipped in this package. Each executed notebook becomes one standalone page with
-nbconvert's :class:`~nbconvert.HTMLExporter` through ``templates/ygx_lab``, which
-extends nbconvert's ``lab`` template (images embedded), so the pages keep MathJax,
-hidden-cell tags, widget output and sanitising, and adds ``notebook.css`` and a
-link back to ``index.html``.
-
-Pages that render everywhere: every page declares the bundled CJK fonts with
-``@font-face`` (:func:`font_face_css`), copied into the build's ``assets/`` by
-:func:`write_assets` (WOFF2 when fontTools can compress with brotli, else TTF) and
-referenced relatively, so Chinese shows on a machine without CJK system fonts.
-Each exhibit's caption in a notebook page carries the exhibit id as its anchor
-(:func:`anchor_exhibits`), and ``index.html`` links every exhibit to it.
-:func:`missing_glyphs` lists the characters of a page that no bundled font holds.
+A notebook page goes through ``templates/ygx_lab``, which extends nbconvert's ``lab`` template (images embedded)
+with ``notebook.css`` and a link back to ``index.html``. Every page declares the bundled CJK fonts with
+``@font-face`` (:func:`font_face_css`), copied into the build's ``assets/`` (:func:`write_assets`), so Chinese shows
+on a machine without CJK system fonts.
 """
 
 from __future__ import annotations
@@ -31,9 +21,9 @@ from typing import Any
 
 from .manifest import build_stamp, how_to_cite
 
-__all__ = ["ASSETS", "FONT_STACK", "MONO_STACK", "PAGE_FONTS", "TEMPLATES", "WIDGET_VIEW", "FontAsset", "anchor_exhibits", "static_widgets",
-           "font_assets", "font_face_css", "index_html", "missing_glyphs", "notebook_page", "page_text", "write_assets",
-           "write_notebook"]
+__all__ = ["ASSETS", "FONT_STACK", "MONO_STACK", "PAGE_FONTS", "TEMPLATES", "WIDGET_VIEW", "FontAsset",
+           "anchor_exhibits", "font_assets", "font_face_css", "index_html", "missing_glyphs", "notebook_page",
+           "page_text", "static_widgets", "write_assets", "write_notebook"]
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 """The folder of the page templates."""
@@ -42,8 +32,7 @@ ASSETS = "assets"
 """The build's folder of files the pages load (the fonts), relative to the build."""
 
 PAGE_FONTS = (("YGX", "NotoSansSC-YGXUsed.ttf"), ("YGX GB2312", "NotoSansSC-GB2312.ttf"))
-"""(CSS family, bundled file) of the fonts every page embeds: the small subset of the
-characters the package draws first, then the GB2312 subset for any other Chinese text."""
+"""(CSS family, bundled file) of the fonts every page embeds: the package's own characters, then GB2312."""
 
 FONT_STACK = ('"YGX", "YGX GB2312", "Noto Sans SC", "Microsoft YaHei", "PingFang SC", system-ui, '
               '"DejaVu Sans", sans-serif')
@@ -103,9 +92,7 @@ def write_assets(root: str | Path, woff2: bool | None = None) -> list[Path]:
 
 
 def font_face_css(prefix: str = "", woff2: bool | None = None) -> str:
-    """``@font-face`` rules for the embedded fonts, their URLs relative to the page (``prefix``).
-
-    Also sets ``--ygx-font`` to :data:`FONT_STACK` and ``--ygx-mono`` to :data:`MONO_STACK`.
+    """``@font-face`` rules for the embedded fonts (URLs relative to the page: ``prefix``) and the font stacks.
 
     Examples
     --------
@@ -131,6 +118,7 @@ def page_text(page: str) -> str:
 
 @lru_cache(maxsize=1)
 def _covered() -> frozenset[int]:
+    """The code points the embedded fonts hold."""
     from fontTools.ttLib import TTFont
 
     codes: set[int] = set()
@@ -141,10 +129,7 @@ def _covered() -> frozenset[int]:
 
 
 def missing_glyphs(text: str) -> list[str]:
-    """The CJK characters (U+2E80 and above) of ``text`` that no embedded font holds, sorted.
-
-    Those would show as empty boxes on a machine without CJK system fonts; Latin
-    text is left to the system's fonts.
+    """The CJK characters (U+2E80 and above) of ``text`` that no embedded font holds, sorted (tofu without CJK fonts).
 
     Examples
     --------
@@ -174,8 +159,6 @@ def index_html(manifest: Mapping[str, Any], lang: str = "zh") -> str:
     >>> '<html lang="en">' in page, "<td>data/a.csv</td><td><code>00ff</code></td>" in page
     (True, True)
     """
-    if lang not in ("zh", "en"):
-        raise ValueError(f"lang: unknown language {lang!r}; expected 'zh' or 'en'")
     figures = [dict(r, png=next(f["path"] for f in r["files"] if f["path"].endswith(".png")))
                for r in manifest["exhibits"] if r["kind"] == "figure"]
     tables = [r for r in manifest["exhibits"] if r["kind"] == "table"]
@@ -221,30 +204,20 @@ def anchor_exhibits(nb: Any) -> Any:
     return nb
 
 
-def notebook_page(nb: Any, title: str, *, home: str = "../index.html", prefix: str = "../") -> str:
-    """An executed notebook as one standalone HTML page (nbconvert, images embedded).
-
-    The page embeds the bundled fonts from ``prefix + "assets/"``, links back to
-    ``home``, lets wide tables scroll, and anchors each exhibit (:func:`anchor_exhibits`).
-    """
-    css = font_face_css(prefix) + "\n" + (TEMPLATES / "notebook.css").read_text(encoding="utf-8")
+def notebook_page(nb: Any, title: str) -> str:
+    """An executed notebook as one standalone HTML page (nbconvert) in ``notebooks/``, fonts from ``../assets/``."""
+    css = font_face_css("../") + "\n" + (TEMPLATES / "notebook.css").read_text(encoding="utf-8")
     zh = bool(re.search(r"[\u4e00-\u9fff]", "".join(c.source for c in nb.cells if c.cell_type == "markdown")))
-    resources = {"metadata": {"name": title},
-                 "ygx": {"css": css, "index": home,
-                         "home": "← 返回目录 index.html" if zh else "← Back to index.html"}}
-    body, _ = _exporter().from_notebook_node(static_widgets(anchor_exhibits(nb)), resources=resources)
-    return body
+    resources = {"metadata": {"name": title}, "ygx": {"css": css, "index": "../index.html",
+                                                      "home": "← 返回目录 index.html" if zh else "← Back to index.html"}}
+    return _exporter().from_notebook_node(static_widgets(anchor_exhibits(nb)), resources=resources)[0]
 
 
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 
 
 def static_widgets(nb: Any) -> Any:
-    """``nb`` with each widget output reduced to its static fallback (a page runs no widget code).
-
-    An output that carries both a widget view and an image keeps the image, which
-    shows the panel's default state; the notebook's stored widget state is dropped.
-    ``nb`` itself is changed in place and returned (pass a copy).
+    """``nb`` (changed in place) with the widget state dropped and a widget output holding an image reduced to it.
 
     Examples
     --------

@@ -1,20 +1,9 @@
-"""What keeps a report build from losing, mixing or leaving anything: the output folder's checks and lock,
-the marker of a build, stale temporary folders, the swap, and signals.
+"""What keeps a report build from losing, mixing or leaving anything.
 
-A build into ``OUT`` works like this:
-
-1. :func:`resolve_out` follows a symbolic link (its target is replaced, the link
-   stays valid) and :func:`check_out` refuses anything but a missing or empty
-   folder, or an earlier build: a folder holding :data:`MARKER`.
-2. :func:`out_lock` takes ``OUT.lock`` (``fcntl.flock``): a second build into the
-   same folder fails at once, naming the pid that holds it.
-3. :func:`remove_stale` removes the ``OUT.tmp<pid>`` folders of builds that died
-   (their process is gone, checked with its start time against pid reuse).
-4. The build goes into ``OUT.tmp<pid>`` (:func:`make_temporary`); kernels keep their
-   connection files inside it, so they leave with it.
-5. :func:`swap_in` renames ``OUT`` aside, renames the new build in and removes the
-   old one; a failure puts the old one back. :class:`SignalGuard` holds SIGINT and
-   SIGTERM back while it runs.
+A build into ``OUT``: :func:`resolve_out` and :func:`check_out` (a missing or empty folder, or an earlier build
+holding :data:`MARKER`); :func:`out_lock` (``OUT.lock``, one build at a time); :func:`remove_stale` (the
+``OUT.tmp<pid>`` folders of builds that died); the build into ``OUT.tmp<pid>`` (:func:`make_temporary`), kernels'
+connection files inside it; :func:`swap_in`, with SIGINT and SIGTERM held back (:class:`SignalGuard`).
 """
 
 from __future__ import annotations
@@ -105,8 +94,6 @@ def resolve_out(out: str | os.PathLike[str]) -> Path:
     ...
     ValueError: out: /etc/hostname/build: /etc/hostname is a file, not a folder
     """
-    if not isinstance(out, (str, os.PathLike)):
-        raise TypeError(f"out: expected a path, got {type(out).__name__}")
     text = os.fspath(out)
     if not str(text).strip():
         raise ValueError("out: is empty; give a folder")
@@ -134,10 +121,8 @@ def resolve_out(out: str | os.PathLike[str]) -> Path:
 def check_out(out: Path, protected: Sequence[Path]) -> None:
     """Raise ``ValueError`` (one line naming ``out``) unless a build may replace ``out``.
 
-    ``out`` (resolved, :func:`resolve_out`) must not be, contain, or sit inside a
-    protected folder (the project, its notebooks and data), must not be the root or
-    the home folder, and must be missing, an empty folder, or a build (:func:`is_build`).
-    Nothing is changed.
+    ``out`` (:func:`resolve_out`) must not be, contain, or sit inside a ``protected`` folder, nor be the root or the
+    home folder, and must be missing, an empty folder, or a build (:func:`is_build`).
     """
     if out == Path(out.anchor) or out == Path.home().resolve():
         raise ValueError(f"out: refusing to replace {out}")
@@ -166,6 +151,7 @@ class OutLocked(BuildError):
 
 
 def _holder(fd: int) -> str:
+    """The pid written in a lock file."""
     text = os.pread(fd, 32, 0).decode("ascii", "replace").strip()
     return text if text.isdigit() else "unknown"
 
@@ -174,9 +160,8 @@ def _holder(fd: int) -> str:
 def out_lock(out: Path) -> Iterator[Path]:
     """Hold ``OUT.lock`` (``fcntl.flock``, holding this pid) for one build into ``out``; yield its path.
 
-    A second build fails at once with :class:`OutLocked`. The lock file is removed
-    on release while still locked; a waiter that opened it before checks, once it
-    holds the lock, that its file is still the one at the path, and tries again if not.
+    A second build fails at once with :class:`OutLocked`. The file is removed on release; a waiter holding the
+    lock of a removed file tries again.
     """
     path = out.with_name(out.name + ".lock")
     while True:
@@ -192,13 +177,10 @@ def out_lock(out: Path) -> Iterator[Path]:
             os.close(fd)
             raise
         try:
-            now = os.stat(path)
-            held = os.fstat(fd)
-            same = (now.st_ino, now.st_dev) == (held.st_ino, held.st_dev)
+            if os.path.samestat(os.stat(path), os.fstat(fd)):
+                break
         except FileNotFoundError:
-            same = False
-        if same:
-            break
+            pass
         os.close(fd)
     try:
         os.ftruncate(fd, 0)
@@ -211,13 +193,7 @@ def out_lock(out: Path) -> Iterator[Path]:
 
 
 def process_started(pid: int) -> float | None:
-    """The start time of process ``pid`` (seconds since 1970, psutil), or None when it is gone.
-
-    Examples
-    --------
-    >>> process_started(os.getpid()) > 0
-    True
-    """
+    """The start time of process ``pid`` (seconds since 1970, psutil), None when it is gone, -1 when not known."""
     import psutil
 
     try:
@@ -229,13 +205,7 @@ def process_started(pid: int) -> float | None:
 
 
 def temporary_path(out: Path) -> Path:
-    """``OUT.tmp<pid>``: the temporary folder of this process's build into ``out``.
-
-    Examples
-    --------
-    >>> temporary_path(Path("/b/build")) == Path(f"/b/build.tmp{os.getpid()}")
-    True
-    """
+    """``OUT.tmp<pid>``: the temporary folder of this process's build into ``out``."""
     return out.with_name(f"{out.name}.tmp{os.getpid()}")
 
 
@@ -253,9 +223,7 @@ def make_temporary(out: Path) -> Path:
 def remove_stale(out: Path, say: Log) -> list[Path]:
     """Remove the temporary folders ``OUT.tmp<pid>[-old]`` of builds whose process is gone; one line each.
 
-    Call it holding :func:`out_lock`. A previous build moved aside by a swap that
-    did not finish is put back when ``out`` is missing. A folder whose process
-    still runs (same pid and start time) is left alone. Returns the folders removed.
+    Call it holding :func:`out_lock`. A build moved aside by an unfinished swap is put back when ``out`` is missing.
     """
     pattern = re.compile(re.escape(out.name) + r"\.tmp(\d+)(-old)?")
     removed = []
@@ -285,11 +253,8 @@ def remove_stale(out: Path, say: Log) -> list[Path]:
 
 
 class BuildInterrupted(BaseException):
-    """SIGINT or SIGTERM stopped a build (a BaseException, like KeyboardInterrupt).
-
-    ``exit_status`` is 128 plus the signal number: 130 for SIGINT, 143 for SIGTERM.
-    ``swapped`` says whether the new build was in place already.
-    """
+    """SIGINT or SIGTERM stopped a build; ``exit_status`` is 128 plus the signal number, ``swapped`` whether the new
+    build was in place already."""
 
     def __init__(self, signum: int, swapped: bool = False) -> None:
         self.signum, self.swapped = signum, swapped
@@ -303,9 +268,7 @@ class BuildInterrupted(BaseException):
 class SignalGuard:
     """SIGINT and SIGTERM as :class:`BuildInterrupted` in the main thread, once; held back in :meth:`held`.
 
-    Use as a context manager (it installs its handlers and restores the previous
-    ones); outside the main thread it does nothing. A second signal while the
-    build stops is ignored, so that the clean-up is not interrupted.
+    A context manager; outside the main thread it does nothing. A second signal is ignored, not to interrupt clean-up.
     """
 
     SIGNALS = (signal.SIGINT, signal.SIGTERM)
@@ -346,17 +309,12 @@ class SignalGuard:
 
 
 def swap_in(tmp: Path, out: Path) -> None:
-    """Replace ``out`` by ``tmp``: rename ``out`` aside, rename ``tmp`` in, remove the old one.
-
-    When the second rename fails, the old build is renamed back and the error raised.
-    """
+    """Replace ``out`` by ``tmp``: rename ``out`` aside, rename ``tmp`` in (or the old one back), remove the old one."""
     old = out.with_name(f"{out.name}.tmp{os.getpid()}-old")
     if old.exists():
         shutil.rmtree(old)
-    moved = False
-    if os.path.lexists(out):
+    if moved := os.path.lexists(out):
         out.rename(old)
-        moved = True
     try:
         tmp.rename(out)
     except BaseException:

@@ -1,15 +1,8 @@
 """Look at a built report as a reader's browser does: headless Chromium screenshots and page checks.
 
-For ``index.html`` and every notebook page of a build, :func:`check_build` loads a
-copy of the page with :data:`CHECK_SCRIPT` added, in one headless Chromium run
-that takes a screenshot (``--screenshot``) and prints the DOM (``--dump-dom``). The
-script waits for the web fonts and writes its findings into a hidden element: the
-fonts loaded, the page's width against the window's, the elements sticking out,
-and the Chinese texts set in a font list without the embedded fonts. The page's
-CJK characters that no embedded font holds (:func:`ygx_analysis.report.pages.missing_glyphs`)
-would show as empty boxes ("tofu") without CJK system fonts. :meth:`PageCheck.problems`
-gives one line per problem. ``python -m ygx_analysis.report.screenshots build --out
-build/screenshots`` (``make screenshots``) exits with status 1 when a page has one.
+:func:`check_build` loads each page with :data:`CHECK_SCRIPT` added, in one Chromium run that takes a screenshot
+and dumps the DOM; the script writes the fonts loaded, the page's width and the texts without the embedded fonts.
+:meth:`PageCheck.problems` gives one line per problem; ``make screenshots`` exits with status 1 when a page has one.
 """
 
 from __future__ import annotations
@@ -107,10 +100,9 @@ class PageCheck:
         """
         if self.error:
             return [f"{self.page}: {self.error}"]
-        lines = []
-        found = self.findings
-        if found is None:
+        if (found := self.findings) is None:
             return [f"{self.page}: the page check did not run (no result in the DOM)"]
+        lines = []
         if not found.get("ygx") or "YGX" not in found.get("loaded", []):
             lines.append(f"{self.page}: the bundled font YGX did not load")
         if found.get("noFont"):
@@ -128,7 +120,7 @@ class PageCheck:
 
 
 def check_page(page: str | os.PathLike[str], out_dir: str | os.PathLike[str], *, chromium: str | os.PathLike[str],
-               size: tuple[int, int] = (1280, 2000), timeout: int = 120) -> PageCheck:
+               timeout: int = 120) -> PageCheck:
     """Screenshot one page into ``out_dir/<stem>.png`` and check it (see the module docstring)."""
     page, out_dir = Path(page).resolve(), Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -144,7 +136,7 @@ def check_page(page: str | os.PathLike[str], out_dir: str | os.PathLike[str], *,
         with tempfile.TemporaryDirectory(prefix="ygx-chromium-") as profile:
             done = subprocess.run(chromium_command(chromium, profile, "--run-all-compositor-stages-before-draw",
                                                    "--virtual-time-budget=15000", f"--screenshot={shot}",
-                                                   "--dump-dom", probe.as_uri(), size=size),
+                                                   "--dump-dom", probe.as_uri()),
                                   capture_output=True, text=True, timeout=timeout, check=False)
         if done.returncode != 0 or not shot.is_file():
             result.error = f"chromium --screenshot failed ({done.returncode}): {done.stderr.strip()[-300:]}"
@@ -159,8 +151,7 @@ def check_page(page: str | os.PathLike[str], out_dir: str | os.PathLike[str], *,
 
 
 def check_build(build: str | os.PathLike[str], out_dir: str | os.PathLike[str], *,
-                chromium: str | os.PathLike[str] | None = None,
-                size: tuple[int, int] = (1280, 2000)) -> list[PageCheck]:
+                chromium: str | os.PathLike[str] | None = None) -> list[PageCheck]:
     """Check ``index.html`` and every ``notebooks/*.html`` of a build; screenshots go to ``out_dir``.
 
     Raises
@@ -178,7 +169,7 @@ def check_build(build: str | os.PathLike[str], out_dir: str | os.PathLike[str], 
         raise FileNotFoundError(f"chromium: not found at {chromium or CHROMIUM} nor on PATH; "
                                 "install it with `apt-get install chromium`")
     pages = [build / "index.html"] + sorted((build / "notebooks").glob("*.html"))
-    return [check_page(p, out_dir, chromium=browser, size=size) for p in pages]
+    return [check_page(p, out_dir, chromium=browser) for p in pages]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -196,8 +187,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     bad = 0
     for check in checks:
-        problems = check.problems()
-        bad += bool(problems)
+        bad += bool(problems := check.problems())
         found = check.findings or {}
         print(f"{'FAIL' if problems else 'ok  '} {check.page}: fonts loaded {found.get('loaded')}, "
               f"width {found.get('scrollWidth')}/{found.get('innerWidth')} px, screenshot {check.screenshot}")
