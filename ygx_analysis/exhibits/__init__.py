@@ -31,7 +31,7 @@ from ..data.citation import source_line
 from . import words
 
 __all__ = ["KINDS", "LANGS", "Exhibit", "FigureImage", "ShowHook", "all_exhibits", "check_lang", "exhibit",
-           "get", "load_all", "on_show", "pick", "render", "show", "source_line", "tr"]
+           "get", "load_all", "on_show", "render", "show", "source_line", "tr"]
 
 LANGS = ("zh", "en")
 KINDS = ("figure", "table")
@@ -88,13 +88,10 @@ class Exhibit:
 
     def to_record(self) -> dict[str, Any]:
         """A plain record for manifests and listings."""
-        return {
-            "id": self.id, "kind": self.kind, "caption_zh": self.caption_zh,
-            "caption_en": self.caption_en, "notebook": self.notebook,
-            "sources": list(self.sources), "indicators": list(self.indicators),
-            "context": list(self.context), "is_projection": self.is_projection,
-            "data_inputs": list(self.data_inputs),
-        }
+        return {"id": self.id, "kind": self.kind, "caption_zh": self.caption_zh, "caption_en": self.caption_en,
+                "notebook": self.notebook, "sources": list(self.sources), "indicators": list(self.indicators),
+                "context": list(self.context), "is_projection": self.is_projection,
+                "data_inputs": list(self.data_inputs)}
 
 
 _REGISTRY: dict[str, Exhibit] = {}
@@ -112,31 +109,23 @@ def tr(zh: str, en: str, lang: str) -> str:
     return zh if lang == "zh" else en
 
 
-def pick(mapping: dict[str, tuple[str, str]], key: str, lang: str) -> str:
-    """The ``lang`` label of ``key`` in a ``{key: (Chinese, English)}`` mapping."""
-    zh, en = mapping[key]
-    return tr(zh, en, lang)
-
-
 def check_lang(lang: str) -> None:
     """Raise ``ValueError`` naming ``lang`` unless it is 'zh' or 'en'."""
     if lang not in LANGS:
         raise ValueError(f"lang: unknown language {lang!r}; expected 'zh' or 'en'")
 
 
-def exhibit(id: str, *, kind: str, notebook: str, caption_zh: str | None = None, caption_en: str | None = None,
-            sources: Sequence[str] = ("article",), indicators: Sequence[str] = (),
-            context: Sequence[str] = (), is_projection: bool = False) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+def exhibit(id: str, *, kind: str, notebook: str, sources: Sequence[str] = ("article",),
+            indicators: Sequence[str] = (), context: Sequence[str] = (),
+            is_projection: bool = False) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     """Register the decorated function as an exhibit.
 
     Parameters
     ----------
     id : str
-        Stable id, ``fig-…`` for figures and ``tab-…`` for tables.
+        Stable id, ``fig-…`` for figures and ``tab-…`` for tables. The captions in both languages are
+        read from the theme's metadata file, ``meta/<module>.yml`` under ``exhibits.<id>.caption`` (:mod:`.words`).
     kind : {'figure', 'table'}
-    caption_zh, caption_en : str, optional
-        Captions in both languages. Omitted, they are read from the theme's metadata
-        file, ``meta/<module>.yml`` under ``exhibits.<id>.caption`` (:mod:`.words`).
     notebook : str
         File name of the notebook that shows it, e.g. ``01_reported_figures.ipynb``.
     sources : sequence of str
@@ -156,8 +145,7 @@ def exhibit(id: str, *, kind: str, notebook: str, caption_zh: str | None = None,
         if id in _REGISTRY and _REGISTRY[id].func.__qualname__ != func.__qualname__:
             raise ValueError(f"id: exhibit {id!r} is registered twice")
         theme = func.__module__.rsplit(".", 1)[-1]
-        zh = caption_zh if caption_zh is not None else words.text(theme, f"exhibits.{id}.caption", "zh")
-        en = caption_en if caption_en is not None else words.text(theme, f"exhibits.{id}.caption", "en")
+        zh, en = (words.text(theme, f"exhibits.{id}.caption", lang) for lang in LANGS)
         _REGISTRY[id] = Exhibit(id, kind, zh, en, notebook, tuple(sources),
                                 tuple(indicators), tuple(context), is_projection, func)
         return func
@@ -170,10 +158,7 @@ NOT_THEMES = frozenset({"style", "panels", "words"})
 
 
 def load_all() -> None:
-    """Import every theme module in this package so that all exhibits register.
-
-    ``style`` (the house style) and ``panels`` (the notebook sliders) define no exhibit.
-    """
+    """Import every theme module in this package (all but :data:`NOT_THEMES`) so that all exhibits register."""
     for module in sorted(m.name for m in pkgutil.iter_modules(__path__)):
         if module not in NOT_THEMES:
             importlib.import_module(f"{__name__}.{module}")
@@ -247,9 +232,7 @@ class FigureImage:
 
         buffer = io.BytesIO()
         fig.savefig(buffer, format="png", dpi=dpi, metadata={"Software": None})
-        self.png = buffer.getvalue()
-        self.label = label
-        self.width: int | None = None
+        self.png, self.label, self.width = buffer.getvalue(), label, None
 
     @classmethod
     def from_png(cls, png: bytes, label: str, width: int | None = None) -> FigureImage:
@@ -259,9 +242,7 @@ class FigureImage:
         return image
 
     def _repr_png_(self) -> Any:
-        if self.width is None:
-            return self.png
-        return self.png, {"width": self.width}
+        return self.png if self.width is None else (self.png, {"width": self.width})
 
     def __repr__(self) -> str:
         return f"[figure {self.label}]"

@@ -47,28 +47,13 @@ PROJECTION_STYLE = {"linestyle": "--", "alpha": 0.9}
 """Line style for projected values, so a projection never looks like history."""
 
 STYLE = {
-    "figure.figsize": (8.0, 5.0),
-    "figure.dpi": 100,
-    "savefig.dpi": 200,
-    "axes.spines.top": False,
-    "axes.spines.right": False,
-    "axes.grid": True,
-    "axes.grid.axis": "y",
+    "figure.figsize": (8.0, 5.0), "figure.dpi": 100, "savefig.dpi": 200,
+    "axes.spines.top": False, "axes.spines.right": False, "axes.grid": True, "axes.grid.axis": "y",
     "axes.axisbelow": True,  # grid lines behind bars, never through them
-    "grid.color": "#dddddd",
-    "grid.linewidth": 0.6,
-    "axes.titlesize": 12,
-    "axes.labelsize": 10,
-    "xtick.labelsize": 9,
-    "ytick.labelsize": 9,
-    "legend.fontsize": 9,
-    "legend.frameon": False,
-    "axes.unicode_minus": False,
-    "pdf.fonttype": 42,
-    "ps.fonttype": 42,
-    "svg.fonttype": "path",
-    "svg.hashsalt": "ygx_analysis",
-    "path.simplify": True,
+    "grid.color": "#dddddd", "grid.linewidth": 0.6, "axes.titlesize": 12, "axes.labelsize": 10,
+    "xtick.labelsize": 9, "ytick.labelsize": 9, "legend.fontsize": 9, "legend.frameon": False,
+    "axes.unicode_minus": False, "pdf.fonttype": 42, "ps.fonttype": 42, "svg.fonttype": "path",
+    "svg.hashsalt": "ygx_analysis", "path.simplify": True,
     # unhinted glyphs: at 200 dpi they look the same as auto-hinted ones, measure the
     # same as in PDF and SVG, and the 16 figures export about 10 % faster
     "text.hinting": "no_hinting",
@@ -187,8 +172,7 @@ def _wrap_to_width(fig: Figure, text: str, fontsize: float, width_px: float) -> 
 
     props = FontProperties(size=fontsize)
 
-    def width(s: str) -> float:
-        # measured in points; converted to pixels at the figure's dpi
+    def width(s: str) -> float:  # points, converted to pixels at the figure's dpi
         return text_to_path.get_text_width_height_descent(s, props, ismath=False)[0] * fig.dpi / 72.0
 
     pieces: list[str] = []
@@ -208,11 +192,7 @@ def _wrap_to_width(fig: Figure, text: str, fontsize: float, width_px: float) -> 
 
 
 def add_source_line(fig: Figure, text: str, fontsize: float = 7.0) -> None:
-    """Write the source line at the bottom-left of a figure and keep room for it.
-
-    Long lines are broken at '; ' and ', ' to fit the figure width; the layout
-    reserves exactly the height of the wrapped text, so it never overlaps the axes.
-    """
+    """Write the source line at the bottom-left of a figure, wrapped at '; ' and ', ' to its width, with room kept."""
     width_px = fig.get_figwidth() * fig.dpi * 0.98
     wrapped = _wrap_to_width(fig, text, fontsize, width_px)
     n_lines = wrapped.count("\n") + 1
@@ -245,10 +225,9 @@ def unit_axis_label(unit: str, lang: str) -> str:
     ...
     ValueError: unit: no English axis label for '吨'
     """
-    if not isinstance(unit, str):
-        raise TypeError(f"unit: expected a string, got {type(unit).__name__}")
-    if lang not in ("zh", "en"):
-        raise ValueError(f"lang: unknown language {lang!r}; expected 'zh' or 'en'")
+    from . import check_lang
+
+    check_lang(lang)
     if lang == "zh":
         return unit
     if unit not in UNIT_AXIS_EN:
@@ -297,11 +276,8 @@ def add_projection_note(ax, text: str) -> None:
             bbox={"boxstyle": "square,pad=0.15", "facecolor": "white", "edgecolor": "none"})
 
 
-SAVE_METADATA = {
-    "png": {"Software": None},
-    "svg": {"Date": None, "Creator": None},
-    "pdf": {"CreationDate": None, "ModDate": None, "Producer": None, "Creator": None},
-}
+SAVE_METADATA = {"png": {"Software": None}, "svg": {"Date": None, "Creator": None},
+                 "pdf": {"CreationDate": None, "ModDate": None, "Producer": None, "Creator": None}}
 """Metadata that would make files differ between builds is left out."""
 
 PDF_COMPRESSION = 3
@@ -389,12 +365,11 @@ def contact_sheet(figures: Sequence[tuple[str, Figure]], columns: int = 4, thumb
         The figures in reading order, each with the label printed above it
         (such as ``fig-growth-rates · en``).
     columns : int
-        Thumbnails per row (positive).
+        Thumbnails per row.
     thumb_dpi : float
-        Resolution each figure is drawn at before it is placed (positive).
+        Resolution each figure is drawn at before it is placed.
     cell_width : float
-        Width of one grid cell in inches (positive); a cell's height follows the
-        tallest thumbnail's aspect ratio.
+        Width of one grid cell in inches; a cell's height follows the tallest thumbnail's aspect ratio.
 
     Returns
     -------
@@ -416,22 +391,9 @@ def contact_sheet(figures: Sequence[tuple[str, Figure]], columns: int = 4, thumb
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure as MplFigure
 
-    if isinstance(columns, bool) or not isinstance(columns, int):
-        raise TypeError(f"columns: expected an int, got {type(columns).__name__}")
-    if columns < 1:
-        raise ValueError(f"columns: must be positive, got {columns}")
-    for name, value in (("thumb_dpi", thumb_dpi), ("cell_width", cell_width)):
-        if isinstance(value, bool) or not isinstance(value, (int, float)):
-            raise TypeError(f"{name}: expected a number, got {type(value).__name__}")
-        if not value > 0:
-            raise ValueError(f"{name}: must be positive, got {value}")
     items = list(figures)
     if not items:
         raise ValueError("figures: nothing to show")
-    for item in items:
-        if not (isinstance(item, tuple) and len(item) == 2 and isinstance(item[0], str)
-                and hasattr(item[1], "savefig")):
-            raise TypeError("figures: expected (label, Figure) pairs")
     images = [_thumbnail(fig, thumb_dpi) for _, fig in items]
     rows = [images[i:i + columns] for i in range(0, len(images), columns)]
     title_in, gap_in = 0.28, 0.12
