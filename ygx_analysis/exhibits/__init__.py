@@ -180,10 +180,7 @@ def get(exhibit_id: str) -> Exhibit:
 
 
 def render(exhibit_id: str, lang: str = "zh", *, stamp: str | None = None, **inputs: Any) -> Any:
-    """Draw a figure (with its source line) or build a table (caption and source in attrs).
-
-    A figure is drawn in the house style (:func:`ygx_analysis.exhibits.style.house_style`),
-    whatever rcParams a notebook changed, so the same exhibit looks the same everywhere.
+    """Draw a figure in the house style, with its source line, or build a table (caption and source in attrs).
 
     Parameters
     ----------
@@ -221,11 +218,7 @@ def render(exhibit_id: str, lang: str = "zh", *, stamp: str | None = None, **inp
 
 
 class FigureImage:
-    """A rendered figure for Jupyter: PNG for the eye, a stable one-line text for diffing.
-
-    Displaying this instead of the Figure itself works under any matplotlib backend
-    (no ``%matplotlib inline`` needed) and keeps notebook text outputs stable.
-    """
+    """A rendered figure for Jupyter under any backend: PNG for the eye, a stable one-line text for diffing."""
 
     def __init__(self, fig: Any, label: str, dpi: int = 110):
         import io
@@ -255,13 +248,9 @@ _HOOK: list[tuple[ShowHook, Callable[[Exhibit], str | None] | None]] = []
 def on_show(hook: ShowHook | None, *, stamp: Callable[[Exhibit], str | None] | None = None) -> None:
     """Install ``hook(exhibit, lang, rendered)`` to be called by :func:`show`; None removes it.
 
-    :func:`show` calls the hook with the :class:`Exhibit`, the language and what
-    :func:`render` returned (a Figure or a DataFrame) before displaying it. When the
-    hook returns something for a figure (such as a :class:`FigureImage` of an
-    exported PNG), that is displayed instead of the figure. ``stamp(exhibit)``, when
-    given, names the build in the source line a figure is drawn with (:func:`render`);
-    a table's displayed line keeps the version only. ``ygx-analysis report`` installs
-    a hook in each of its kernels to export what the notebook shows.
+    What the hook returns for a figure (such as a :class:`FigureImage` of an exported PNG) is
+    displayed instead; ``stamp(exhibit)`` names the build in a figure's source line. ``ygx-analysis
+    report`` installs a hook in each of its kernels to export what the notebook shows.
 
     Examples
     --------
@@ -280,15 +269,10 @@ def on_show(hook: ShowHook | None, *, stamp: Callable[[Exhibit], str | None] | N
 
 
 def show(exhibit_id: str, lang: str = "zh", **inputs: Any) -> None:
-    """Display an exhibit in Jupyter: its caption, the figure or table, and its source.
+    """Display an exhibit in Jupyter: its caption, the figure (or a hook's replacement) or whole table, its source.
 
-    ``inputs`` are passed on to the exhibit function (:func:`render`). A hook
-    installed with :func:`on_show` sees what is shown and may replace a figure's
-    display (the text form stays ``[figure <id>]``). A table is shown whole: no cell
-    is cut to ``display.max_colwidth``. The source line names the package version
-    only: commit, ``+modified`` and the data fingerprint go into exported files
-    (:mod:`ygx_analysis.data.provenance`), so that a notebook prints the same text
-    whether or not the checkout has local changes.
+    The source line names the package version only (commit, ``+modified`` and the data
+    fingerprint go into exported files), so a notebook prints the same text on any checkout.
     """
     from IPython.display import Markdown, display
 

@@ -280,7 +280,6 @@ def benchmark_table(lang: str = "zh", indicators: pd.DataFrame | None = None,
     >>> t.loc["nhtz_iva_growth_2024", "zone lead (pp)"]
     'not comparable (nominal)'
     """
-    check_lang(lang)
     f = benchmark_frame(indicators, context)
     lead = []
     for r in f.itertuples():
@@ -357,7 +356,6 @@ def h1_comparison_figure(lang: str = "zh"):
     """Paired bars per measure; the implied 2024 bars are hatched; growth printed above."""
     from .style import PALETTE, new_figure, unit_axis_label
 
-    check_lang(lang)
     ind = load_indicators()
     f = implied_prior_frame(ind).set_index("level_id").loc[[p[0] for p in H1_PAIRS]]
     fig, axes = new_figure((8.0, 4.4), ncols=2)

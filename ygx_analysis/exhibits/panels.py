@@ -87,9 +87,7 @@ class Panel:
                  build: Callable[[dict[str, float]], dict[str, Any]], extra: tuple[Any, ...] = ()) -> None:
         import ipywidgets as w
 
-        self.exhibit_id, self.lang = exhibit_id, lang
-        self.sliders = dict(sliders)
-        self._build = build
+        self.exhibit_id, self.lang, self.sliders, self._build = exhibit_id, lang, dict(sliders), build
         self.output = w.Output()
         self.widget = w.VBox([*extra, *self.sliders.values(), self.output])
         self.inputs: dict[str, Any] = {}
@@ -104,15 +102,8 @@ class Panel:
         return {name: s.value for name, s in self.sliders.items()}
 
     def set(self, **values: float) -> None:
-        """Move sliders by name (each move redraws, as in Jupyter).
-
-        Raises
-        ------
-        TypeError
-            For an unknown slider name or a value that is not a number.
-        ValueError
-            For a value outside the slider's range.
-        """
+        """Move sliders by name (each move redraws, as in Jupyter); TypeError or ValueError before any move for a
+        wrong name, a value that is not a number or one outside the slider's range."""
         for name, value in values.items():
             if name not in self.sliders:
                 raise TypeError(f"{name}: unknown slider; expected one of {', '.join(self.sliders)}")
@@ -127,9 +118,8 @@ class Panel:
     def redraw(self) -> None:
         """Draw the exhibit for the current slider values and show it in :attr:`output`."""
         self.inputs = self._build(self.values)
-        fig = render(self.exhibit_id, self.lang, **self.inputs)
-        image = FigureImage(fig, self.exhibit_id)
-        self.figure = fig
+        self.figure = render(self.exhibit_id, self.lang, **self.inputs)
+        image = FigureImage(self.figure, self.exhibit_id)
         self.output.outputs = ({"output_type": "display_data", "metadata": {},
                                 "data": {"image/png": base64.b64encode(image.png).decode("ascii"),
                                          "text/plain": self._text()}},)
@@ -205,9 +195,8 @@ def savings_panel(assumptions: Any = None, lang: str = "zh", *,
         low, high = (float(x) for x in ranges[name])
         description = words.fill(THEME, "slider", lang, label=label(name, lang), unit=unit(name, lang))
         sliders[name] = _slider(description, float(getattr(assumptions, name)), low, high, 0.01)
-    base = assumptions
     return Panel(exhibit_id, lang, sliders,
-                 lambda values: {"result": run_savings(dataclasses.replace(base, **values))})
+                 lambda values: {"result": run_savings(dataclasses.replace(assumptions, **values))})
 
 
 def scenario_panel(model: Any = None, lang: str = "zh", *, indicator: str = "gross_output",
@@ -290,17 +279,14 @@ def scenario_panel(model: Any = None, lang: str = "zh", *, indicator: str = "gro
         state["spec"] = state["spec"].with_growth(state["indicator"], growth)
         if not fan_paths:
             return {"model": state["spec"]}
-        new = state["spec"]
-        scale = values["vol_scale"]
+        new, scale = state["spec"], values["vol_scale"]
         if scale not in calibrations:
             calibrations[scale] = new.calibrate(scale)
         used_df = new.model.t_df if isinstance(t_df, str) else t_df
-        kwargs = {} if seed is None else {"seed": seed}
-        fan = new.simulate(fan_paths, cal=calibrations[scale], t_df=used_df, **kwargs)
+        fan = new.simulate(fan_paths, cal=calibrations[scale], t_df=used_df, **({} if seed is None else {"seed": seed}))
         projection = new.project()
         return {"model": ScenarioAnalysis(config=None, spec=new, calibration=calibrations[scale], t_df=used_df,
-                                          fan=fan, projection=projection,
-                                          plan_summary=plan_period_summary(projection),
+                                          fan=fan, projection=projection, plan_summary=plan_period_summary(projection),
                                           targets=new.target_levels())}
 
     chooser = w.Dropdown(options=[(ind.label(lang), name) for name, ind in spec.indicators.items()],

@@ -11,6 +11,8 @@ panel and the command line too.
 
 from __future__ import annotations
 
+from functools import partial
+
 import pandas as pd
 
 from .. import savings as sv
@@ -28,12 +30,7 @@ SAVING_ROWS = (sv.ANNUAL_SAVING_ID, sv.GROUP_CUT_ID)
 THEME = "reform_savings"
 
 
-def _w(key: str, lang: str) -> str:
-    return words.text(THEME, key, lang)
-
-
-def _fill(key: str, lang: str, **values: object) -> str:
-    return words.fill(THEME, key, lang, **values)
+_w, _fill = partial(words.text, THEME), partial(words.fill, THEME)
 
 
 def _fill_from(key: str, lang: str, values: dict[str, object]) -> str:

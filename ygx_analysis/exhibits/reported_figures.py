@@ -84,7 +84,6 @@ def indicator_table(lang: str = "zh", indicators: pd.DataFrame | None = None) ->
     >>> zh.loc["hr_cost_saving_annual", "时期"], zh.loc["incubators_national_current", "时期"]
     ('每年', '文章时点（现有）')
     """
-    check_lang(lang)
     ind = load_indicators() if indicators is None else indicators
     order = {s: i for i, s in enumerate(SECTIONS)}
     ind = ind.assign(_order=ind["section"].map(order)).sort_values(["_order", "line"], kind="stable")
@@ -162,7 +161,6 @@ def figures_by_qualifier(lang: str = "zh"):
     """Stacked horizontal bars: how many figures each section prints, and how exactly."""
     from .style import PALETTE, new_figure
 
-    check_lang(lang)
     counts = qualifier_counts()
     fig, ax = new_figure((8.0, 4.2))
     left = pd.Series(0, index=counts.index)

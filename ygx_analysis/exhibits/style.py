@@ -84,10 +84,7 @@ def font_families() -> tuple[str, ...]:
 
 
 def apply_fonts(rc: object | None = None) -> None:
-    """Set ``font.family`` (and ``font.sans-serif``) of ``rc`` (matplotlib's rcParams) to :func:`font_families`.
-
-    A list in ``font.family`` is what makes matplotlib fall back from font to font.
-    """
+    """Set ``font.family`` and ``font.sans-serif`` of ``rc`` (default rcParams) to the fallback list of fonts."""
     import matplotlib
 
     rc = matplotlib.rcParams if rc is None else rc
@@ -98,9 +95,7 @@ def apply_fonts(rc: object | None = None) -> None:
 
 @lru_cache(maxsize=None)
 def use_chinese_font() -> str:
-    """Register the CJK fonts and apply the house style; return the main CJK family's name.
-
-    Safe to call many times. Honours ``$YGX_CJK_FONT`` (a font file or a family).
+    """Register the CJK fonts (or ``$YGX_CJK_FONT``) and apply the house style; return the main CJK family.
 
     Examples
     --------
@@ -124,9 +119,7 @@ def bundled_font_characters() -> frozenset[str]:
 
 
 def missing_glyphs(texts: Iterable[str]) -> list[str]:
-    """Characters in ``texts`` that the bundled font cannot draw, sorted.
-
-    Whitespace is ignored.
+    """Characters in ``texts`` that the bundled font cannot draw (whitespace ignored), sorted.
 
     Examples
     --------
@@ -148,13 +141,7 @@ def figure_texts(fig: Figure) -> list[str]:
 
 
 def new_figure(figsize: Sequence[float] | None = None, nrows: int = 1, ncols: int = 1):
-    """A figure in the house style, made without pyplot (no global state).
-
-    Returns
-    -------
-    fig, axes
-        ``axes`` is one Axes for a 1×1 grid, else an array.
-    """
+    """A figure in the house style, made without pyplot (no global state), and its Axes (an array unless 1×1)."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
@@ -287,10 +274,7 @@ files about 5 % larger than at the default level 6 and written 10-13 % faster.""
 
 @contextlib.contextmanager
 def house_style() -> Iterator[None]:
-    """matplotlib's defaults plus the house style, whatever a notebook changed; restored after.
-
-    Exhibits are drawn and exported inside this context, so a figure depends neither
-    on a ``matplotlibrc`` nor on rcParams that a notebook set before.
+    """matplotlib's defaults plus the house style, whatever a ``matplotlibrc`` or a notebook set; restored after.
 
     Examples
     --------
@@ -311,26 +295,11 @@ def house_style() -> Iterator[None]:
 
 def save_figure(fig: Figure, stem: str | os.PathLike[str], formats: Sequence[str] = ("png", "svg", "pdf"),
                 dpi: int = 200) -> list[Path]:
-    """Save a figure as PNG, SVG and PDF with no timestamps or software stamps.
-
-    Parameters
-    ----------
-    fig : matplotlib.figure.Figure
-    stem : path-like
-        Output path without suffix.
-    formats : sequence of {'png', 'svg', 'pdf'}
-    dpi : int
-        Raster resolution for PNG (at least 200 for print).
-
-    Returns
-    -------
-    list of Path
-        The files written.
-    """
+    """Save a figure as ``stem`` + ``.png``/``.svg``/``.pdf`` (PNG at ``dpi``, 200 for print) with no
+    timestamps or software stamps; return the files written."""
     import matplotlib
 
-    written = []
-    stem = Path(stem)
+    written, stem = [], Path(stem)
     unknown = [fmt for fmt in formats if fmt not in SAVE_METADATA]
     if unknown:
         raise ValueError(f"format: unknown figure format {unknown[0]!r}; expected png, svg or pdf")
@@ -349,32 +318,18 @@ def _thumbnail(fig: Figure, dpi: float):
 
     from matplotlib.image import imread
 
-    buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", dpi=dpi, metadata={"Software": None})
-    buffer.seek(0)
-    return imread(buffer, format="png")
+    from . import FigureImage
+
+    return imread(io.BytesIO(FigureImage(fig, "", dpi=dpi).png), format="png")
 
 
 def contact_sheet(figures: Sequence[tuple[str, Figure]], columns: int = 4, thumb_dpi: float = 45.0,
                   cell_width: float = 4.0) -> Figure:
     """One figure showing every given figure as a labelled thumbnail, in a grid.
 
-    Parameters
-    ----------
-    figures : sequence of (label, Figure)
-        The figures in reading order, each with the label printed above it
-        (such as ``fig-growth-rates · en``).
-    columns : int
-        Thumbnails per row.
-    thumb_dpi : float
-        Resolution each figure is drawn at before it is placed.
-    cell_width : float
-        Width of one grid cell in inches; a cell's height follows the tallest thumbnail's aspect ratio.
-
-    Returns
-    -------
-    matplotlib.figure.Figure
-        One Axes per thumbnail, titled with its label, without ticks or frame.
+    ``figures`` are ``(label, Figure)`` pairs in reading order, ``columns`` to a row, each drawn at
+    ``thumb_dpi`` into a cell ``cell_width`` inches wide (as tall as its row's tallest thumbnail's aspect
+    ratio) under its label. The sheet has one Axes per thumbnail, titled with its label, without frame.
 
     Examples
     --------
