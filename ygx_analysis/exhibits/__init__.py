@@ -62,13 +62,8 @@ class Exhibit:
 
     @property
     def data_inputs(self) -> tuple[str, ...]:
-        """The files of ``data/`` this exhibit reads, sorted.
-
-        ``sources.csv`` always; ``indicators.csv`` and ``context.csv`` when the
-        exhibit uses rows of them; and the assumption files that its theme module
-        names in a module-level ``DATA_INPUTS`` tuple (such as ``("scenarios.toml",)``).
-        A cite line marks the exhibit ``+modified`` when one of these files differs
-        from the committed one (:meth:`ygx_analysis.data.provenance.Provenance.stamp`).
+        """The files of ``data/`` this exhibit reads, sorted: ``sources.csv``, the tables it uses rows of, and
+        its theme module's ``DATA_INPUTS`` (a cite line marks it ``+modified`` when one differs from the commit).
 
         Examples
         --------
@@ -182,16 +177,8 @@ def get(exhibit_id: str) -> Exhibit:
 def render(exhibit_id: str, lang: str = "zh", *, stamp: str | None = None, **inputs: Any) -> Any:
     """Draw a figure in the house style, with its source line, or build a table (caption and source in attrs).
 
-    Parameters
-    ----------
-    exhibit_id : str
-        A registered id.
-    lang : {'zh', 'en'}
-    stamp : str, optional
-        The build named in the source line instead of ``ygx_analysis <version>``
-        (:func:`~ygx_analysis.data.citation.source_line`), such as a report build's commit and data.
-    **inputs
-        Passed on to the exhibit function as keyword arguments (for example a model object).
+    ``stamp`` names the build in the source line instead of ``ygx_analysis <version>``
+    (:func:`~ygx_analysis.data.citation.source_line`); ``inputs`` go to the exhibit function (such as a model).
 
     Examples
     --------

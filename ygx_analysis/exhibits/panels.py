@@ -63,24 +63,12 @@ def _slider(description: str, value: float, low: float, high: float, step: float
 
 
 class Panel:
-    """Sliders and the exhibit they redraw.
+    """Sliders (``sliders``, name → ``ipywidgets.FloatSlider``) and the exhibit ``exhibit_id`` they redraw.
 
-    Build one with :func:`savings_panel` or :func:`scenario_panel`. Moving a
-    slider (or :meth:`set`) redraws the exhibit with :func:`~ygx_analysis.exhibits.render`.
-
-    Attributes
-    ----------
-    exhibit_id : str
-        The exhibit drawn.
-    lang : str
-    sliders : dict
-        Name → ``ipywidgets.FloatSlider``.
-    inputs : dict
-        The keyword inputs of the last drawing (``result=`` or ``model=``).
-    figure : matplotlib.figure.Figure
-        The last drawing.
-    widget : ipywidgets.VBox
-        What Jupyter shows: the controls above an ``Output`` holding the figure.
+    Build one with :func:`savings_panel` or :func:`scenario_panel`. Moving a slider (or :meth:`set`)
+    redraws the exhibit with :func:`~ygx_analysis.exhibits.render`; ``inputs`` holds the keyword inputs
+    of the last drawing (``result=`` or ``model=``), ``figure`` the drawing, and ``widget`` what Jupyter
+    shows (the controls above an ``Output`` holding the figure).
     """
 
     def __init__(self, exhibit_id: str, lang: str, sliders: Mapping[str, Any],

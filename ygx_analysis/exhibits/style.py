@@ -223,13 +223,11 @@ def unit_axis_label(unit: str, lang: str) -> str:
 
 
 def legend_below_title(ax, handles: Sequence[object], ncol: int | None = None) -> None:
-    """A legend in one row between an axes' title and the top of the axes.
+    """A legend between an axes' title and the axes, in ``ncol`` columns (default one row; fewer if too wide).
 
-    A figure legend placed "outside upper center" sits above every title, and matplotlib's
-    layout neither moves it below a suptitle nor keeps it off the source line. This legend
-    belongs to the axes, so the layout makes room for it, and the title is raised above it.
-    It has ``ncol`` columns (default: all handles in one row), fewer when that is wider
-    than the axes. Call it after ``ax.set_title``.
+    Unlike a figure legend "outside upper center", it belongs to the axes, so the layout makes room
+    for it below any suptitle and off the source line; the title is raised above it. Call it after
+    ``ax.set_title``.
 
     Examples
     --------
