@@ -168,10 +168,6 @@ def implied_prior_frame(indicators: pd.DataFrame | None = None) -> pd.DataFrame:
     return pd.DataFrame.from_records(records)
 
 
-def _notation(low: float, high: float, low_closed: bool, high_closed: bool, digits: int) -> str:
-    return Interval(low, high, low_closed, high_closed).notation(digits)
-
-
 @exhibit("tab-implied-prior-levels", kind="table", notebook=NOTEBOOK, indicators=PRIOR_ROWS)
 def implied_prior_table(lang: str = "zh", indicators: pd.DataFrame | None = None) -> pd.DataFrame:
     """Display table of :func:`implied_prior_frame`: printed level and growth, implied prior level, interval.
@@ -191,8 +187,8 @@ def implied_prior_table(lang: str = "zh", indicators: pd.DataFrame | None = None
         "printed_level": [f"{_row(ind, i)['value_printed']}{u}" for i, u in zip(f["level_id"], f["unit"], strict=True)],
         "printed_growth": [f"{_row(ind, i)['value_printed']}%" for i in f["growth_id"]],
         "prior_period": [period_label(p, lang) for p in f["prior_period"]], "implied_prior": f["prior"].round(2),
-        "interval": [_notation(*r, digits=6) for r in zip(f["low"], f["high"], f["low_closed"], f["high_closed"],
-                                                          strict=True)],
+        "interval": [Interval(*r).notation(6) for r in zip(f["low"], f["high"], f["low_closed"], f["high_closed"],
+                                                           strict=True)],
         "half_width": ((f["high"] - f["low"]) / 2).round(4)})
     return _headed(table, "implied_prior", lang)
 
@@ -337,7 +333,7 @@ def implied_prior_figure(lang: str = "zh"):
         for x, closed in ((lo, r.low_closed), (hi, r.high_closed)):
             ax.plot([x], [y], marker="o", markersize=7, color=PALETTE[0],
                     markerfacecolor=PALETTE[0] if closed else "white")
-        bounds = _notation(r.low, r.high, r.low_closed, r.high_closed, digits=6)
+        bounds = Interval(r.low, r.high, r.low_closed, r.high_closed).notation(6)
         unit = r.unit if lang == "zh" else UNIT_EN.get(r.unit, unit_axis_label(r.unit, lang))
         ax.text(hi, y - 0.28, f"{r.prior:.2f} {unit}  {bounds}", ha="right", va="bottom", fontsize=8)
     ax.set_yticks(range(len(labels)), labels)

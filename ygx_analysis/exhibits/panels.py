@@ -1,26 +1,15 @@
 """Interactive panels for Jupyter: sliders for the main assumptions that redraw an exhibit live.
 
-Two panels, each a :class:`Panel` (sliders, the exhibit they redraw, and the
-inputs of the last drawing):
+Two panels, each a :class:`Panel`: :func:`savings_panel` (annual saving, discount rate and wage
+growth over the plausible ranges of ``data/savings.toml``, redrawing ``fig-savings-cumulative``) and
+:func:`scenario_panel` (each scenario's start and end growth for one indicator and, with a fan, the
+volatility scale, redrawing ``fig-scenario-paths`` or ``fig-scenario-fan``). ``ipywidgets`` and
+``matplotlib`` are imported inside the functions that need them.
 
-* :func:`savings_panel`: annual saving, discount rate and wage growth, over the
-  plausible ranges of ``data/savings.toml``, redrawing ``fig-savings-cumulative``;
-* :func:`scenario_panel`: each scenario's start and end growth for one indicator
-  (and, with a fan, the volatility scale), redrawing ``fig-scenario-paths`` or
-  ``fig-scenario-fan``.
-
-This module is imported only in notebooks (``from ygx_analysis import explore``);
-``ipywidgets`` and ``matplotlib`` are imported inside the functions that need them.
-
-A panel draws with :func:`ygx_analysis.exhibits.render`, never with
-:func:`~ygx_analysis.exhibits.show`: the report's show-hook records only ``show``
-calls, so a report keeps the static exhibits the notebook shows with ``show`` and
-exports nothing from a panel. Tag a panel's cell ``nbval-ignore-output``: the
-panel's text form names its state, but widget ids differ from run to run. A panel
-shows as the widget in Jupyter and, where no widget can run (a static page), as
-the PNG of its current drawing.
-
-In a notebook cell (tagged ``nbval-ignore-output``)::
+A panel draws with :func:`ygx_analysis.exhibits.render`, never with :func:`~ygx_analysis.exhibits.show`,
+so the report's show-hook exports nothing from a panel. It shows as the widget in Jupyter and, where no
+widget can run (a static page), as the PNG of its current drawing. Tag its cell ``nbval-ignore-output``
+(widget ids differ from run to run)::
 
     explore.scenario_panel(model, lang=LANG)
     explore.savings_panel(assumptions, lang=LANG)

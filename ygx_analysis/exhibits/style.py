@@ -310,17 +310,6 @@ def save_figure(fig: Figure, stem: str | os.PathLike[str], formats: Sequence[str
     return written
 
 
-def _thumbnail(fig: Figure, dpi: float):
-    """A figure drawn to an RGBA array at ``dpi`` (through PNG, as a reader sees the file)."""
-    import io
-
-    from matplotlib.image import imread
-
-    from . import FigureImage
-
-    return imread(io.BytesIO(FigureImage(fig, "", dpi=dpi).png), format="png")
-
-
 def contact_sheet(figures: Sequence[tuple[str, Figure]], columns: int = 4, thumb_dpi: float = 45.0,
                   cell_width: float = 4.0) -> Figure:
     """One figure showing every given figure as a labelled thumbnail, in a grid.
@@ -341,13 +330,18 @@ def contact_sheet(figures: Sequence[tuple[str, Figure]], columns: int = 4, thumb
     ...
     ValueError: figures: nothing to show
     """
+    import io
+
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure as MplFigure
+    from matplotlib.image import imread
+
+    from . import FigureImage
 
     items = list(figures)
     if not items:
         raise ValueError("figures: nothing to show")
-    images = [_thumbnail(fig, thumb_dpi) for _, fig in items]
+    images = [imread(io.BytesIO(FigureImage(fig, "", dpi=thumb_dpi).png), format="png") for _, fig in items]
     rows = [images[i:i + columns] for i in range(0, len(images), columns)]
     title_in, gap_in = 0.28, 0.12
     # each row as tall as its tallest thumbnail at the cell width, plus its labels
