@@ -115,20 +115,11 @@ def exhibit(id: str, *, kind: str, notebook: str, sources: Sequence[str] = ("art
             is_projection: bool = False) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     """Register the decorated function as an exhibit.
 
-    Parameters
-    ----------
-    id : str
-        Stable id, ``fig-…`` for figures and ``tab-…`` for tables. The captions in both languages are
-        read from the theme's metadata file, ``meta/<module>.yml`` under ``exhibits.<id>.caption`` (:mod:`.words`).
-    kind : {'figure', 'table'}
-    notebook : str
-        File name of the notebook that shows it, e.g. ``01_reported_figures.ipynb``.
-    sources : sequence of str
-        Source ids from ``data/sources.csv``.
-    indicators, context : sequence of str
-        Row ids from ``indicators.csv`` and ``context.csv`` that the exhibit uses.
-    is_projection : bool
-        True when the exhibit shows projected values.
+    ``id`` is stable, ``fig-…`` for a figure and ``tab-…`` for a table (``kind``); the captions are read
+    from the theme's metadata file, ``meta/<module>.yml`` under ``exhibits.<id>.caption`` (:mod:`.words`).
+    ``notebook`` is the file name of the notebook that shows it, ``sources`` the source ids of
+    ``data/sources.csv``, ``indicators`` and ``context`` the row ids of ``indicators.csv`` and
+    ``context.csv`` it uses; ``is_projection`` is True when it shows projected values.
     """
     if kind not in KINDS:
         raise ValueError(f"kind: unknown exhibit kind {kind!r}")
