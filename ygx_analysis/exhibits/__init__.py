@@ -1,20 +1,16 @@
 """The registry of exhibits: every figure and table that a notebook shows.
 
-An exhibit is a library function registered with :func:`exhibit` under a stable
-id (``fig-…`` or ``tab-…``), captions in Chinese and English, the source ids and
-data-row ids it uses, and the notebook that shows it. Notebooks call
-:func:`show`; the report calls :func:`render` on every entry of
-:func:`all_exhibits`, and sees what notebooks show through a hook (:func:`on_show`);
-this package never imports the report. Each theme lives in its own module in this
-package (``reported_figures``, ``growth``, …); :func:`all_exhibits` imports every
-module here, so a new theme module appears everywhere without changes elsewhere.
+An exhibit is a library function registered with :func:`exhibit` under a stable id (``fig-…`` or
+``tab-…``), with its captions, source ids, data-row ids and notebook. Notebooks call :func:`show`; the
+report calls :func:`render` on every entry of :func:`all_exhibits` and sees what notebooks show through
+a hook (:func:`on_show`), so this package never imports the report. Each theme is a module of this
+package; :func:`all_exhibits` imports them all, so a new theme module appears everywhere.
 
-An exhibit's function receives ``lang`` and any keyword inputs given to
-:func:`render` or :func:`show` (such as a model object; every exhibit also works
-with none). A figure exhibit returns a :class:`matplotlib.figure.Figure`;
-:func:`render` adds the source line. A table exhibit returns a
-:class:`pandas.DataFrame`; :func:`render` puts the caption and source line in
-``DataFrame.attrs``. The source line comes from :mod:`ygx_analysis.data.citation`.
+An exhibit's function receives ``lang`` and any keyword inputs given to :func:`render` or :func:`show`
+(such as a model object; every exhibit also works with none). A figure exhibit returns a
+:class:`matplotlib.figure.Figure`, to which :func:`render` adds the source line
+(:mod:`ygx_analysis.data.citation`); a table exhibit returns a :class:`pandas.DataFrame`, with the
+caption and source line put in ``DataFrame.attrs``.
 """
 
 from __future__ import annotations

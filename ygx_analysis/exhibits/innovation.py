@@ -24,13 +24,11 @@ from ..arithmetic.reported import Interval, Reported
 from ..data.tables import load_indicators, reported
 from . import check_lang, exhibit, words
 
-__all__ = [
-    "INCUBATION_CAPACITY_ROWS", "INCUBATOR_ROWS", "NOTEBOOK", "PATENT_ROWS", "RANGE_HATCH", "RD_PLATFORM_ROWS",
-    "UNIT_EN", "UNSAID_IN_ENGLISH", "bar_labels", "bar_note", "column_names", "figure_record", "figure_table",
-    "incubation_bounds_figure", "incubation_capacity_table", "incubator_frame", "incubators_figure", "interval_barh",
-    "patent_table", "patents_figure", "printed_label", "range_legend", "rd_platform_table",
-    "rd_platforms_figure", "row_note", "unit_words",
-]
+__all__ = ["INCUBATION_CAPACITY_ROWS", "INCUBATOR_ROWS", "NOTEBOOK", "PATENT_ROWS", "RANGE_HATCH", "RD_PLATFORM_ROWS",
+           "UNIT_EN", "UNSAID_IN_ENGLISH", "bar_labels", "bar_note", "column_names", "figure_record", "figure_table",
+           "incubation_bounds_figure", "incubation_capacity_table", "incubator_frame", "incubators_figure",
+           "interval_barh", "patent_table", "patents_figure", "printed_label", "range_legend", "rd_platform_table",
+           "rd_platforms_figure", "row_note", "unit_words"]
 
 NOTEBOOK = "03_innovation.ipynb"
 _say = partial(words.fill, "innovation")  # _say(key, lang, **values): a label or filled template of this theme

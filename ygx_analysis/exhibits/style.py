@@ -1,18 +1,13 @@
 """House style, the bundled CJK font, source lines and deterministic figure files.
 
-Figure files are written by matplotlib (``Figure.savefig``) with the metadata that
-would change from build to build left out (:data:`SAVE_METADATA`).
-
-matplotlib's default font has no Chinese glyphs, so the package ships a GB2312
-subset of Noto Sans SC (SIL Open Font License, ``fonts/OFL.txt``), made by
-``tools/make_font_subset.py``, and a small subset of that one holding just the
-characters of ``data/`` and of the package (about 850 glyphs). :func:`use_chinese_font`
-registers both and sets ``font.family`` to the fallback list small font → GB2312
-font → DejaVu Sans: matplotlib draws each character with the first font that has
-it, and a PDF embeds a subset of each font it used, which is several times faster
-from the small font. Set the environment variable ``YGX_CJK_FONT`` to a font file
-path (or an installed family name) to use another font.
-
+Figure files are written by matplotlib (``Figure.savefig``) without the metadata that would change
+from build to build (:data:`SAVE_METADATA`). matplotlib's default font has no Chinese glyphs, so the
+package ships a GB2312 subset of Noto Sans SC (SIL Open Font License, ``fonts/OFL.txt``), made by
+``tools/make_font_subset.py``, and a small subset of it with just the characters of ``data/`` and of
+the package (about 850 glyphs). :func:`use_chinese_font` sets ``font.family`` to the fallback list
+small font → GB2312 font → DejaVu Sans: each character is drawn with the first font that has it, and
+a PDF embeds a subset of each font used, several times faster from the small font. The environment
+variable ``YGX_CJK_FONT`` (a font file or an installed family) selects another font.
 matplotlib is imported inside the functions, never at module import.
 """
 
@@ -28,11 +23,10 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.figure import Figure
 
-__all__ = ["FONT_ENV", "FONT_FAMILY", "FONT_PATH", "PALETTE", "PDF_COMPRESSION", "PROJECTION_STYLE",
-           "SAVE_METADATA", "STYLE", "UNIT_AXIS_EN", "USED_FONT_FAMILY", "USED_FONT_PATH", "add_projection_note",
-           "add_source_line", "apply_fonts", "bundled_font_characters", "contact_sheet", "figure_texts",
-           "font_families", "house_style", "legend_below_title", "missing_glyphs", "new_figure", "save_figure",
-           "unit_axis_label", "use_chinese_font"]
+__all__ = ["FONT_ENV", "FONT_FAMILY", "FONT_PATH", "PALETTE", "PDF_COMPRESSION", "PROJECTION_STYLE", "SAVE_METADATA",
+           "STYLE", "UNIT_AXIS_EN", "USED_FONT_FAMILY", "USED_FONT_PATH", "add_projection_note", "add_source_line",
+           "apply_fonts", "bundled_font_characters", "contact_sheet", "figure_texts", "font_families", "house_style",
+           "legend_below_title", "missing_glyphs", "new_figure", "save_figure", "unit_axis_label", "use_chinese_font"]
 
 FONT_PATH = Path(__file__).resolve().parents[1] / "fonts" / "NotoSansSC-GB2312.ttf"
 FONT_FAMILY = "Noto Sans SC GB2312"
