@@ -40,10 +40,8 @@ def _fill_from(key: str, lang: str, values: dict[str, object]) -> str:
 
 def _columns(key: str, lang: str, **values: object) -> dict[str, str]:
     """Column → header of a table (``<key>.columns``), each filled with the values it names."""
-    node = words.load(THEME)
-    for part in f"{key}.columns".split("."):
-        node = node[part]
-    return {name: _fill_from(f"{key}.columns.{name}", lang, values) for name in node}
+    names = words.group(THEME, f"{key}.columns", lang)
+    return {name: _fill_from(f"{key}.columns.{name}", lang, values) for name in names}
 
 
 def label(name: str, lang: str) -> str:

@@ -25,7 +25,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = ["FONT_ENV", "FONT_FAMILY", "FONT_PATH", "PALETTE", "PDF_COMPRESSION", "PROJECTION_STYLE", "SAVE_METADATA",
            "STYLE", "UNIT_AXIS_EN", "USED_FONT_FAMILY", "USED_FONT_PATH", "add_projection_note", "add_source_line",
-           "apply_fonts", "bundled_font_characters", "contact_sheet", "figure_texts", "font_families", "house_style",
+           "bundled_font_characters", "contact_sheet", "figure_texts", "font_families", "house_style",
            "legend_below_title", "missing_glyphs", "new_figure", "save_figure", "unit_axis_label", "use_chinese_font"]
 
 FONT_PATH = Path(__file__).resolve().parents[1] / "fonts" / "NotoSansSC-GB2312.ttf"
@@ -77,14 +77,12 @@ def font_families() -> tuple[str, ...]:
     return (USED_FONT_FAMILY, FONT_FAMILY, "DejaVu Sans")
 
 
-def apply_fonts(rc: object | None = None) -> None:
-    """Set ``font.family`` and ``font.sans-serif`` of ``rc`` (default rcParams) to the fallback list of fonts."""
+def _apply_style() -> None:
+    """Set rcParams to the house style, with ``font.family`` and ``font.sans-serif`` the fallback list of fonts."""
     import matplotlib
 
-    rc = matplotlib.rcParams if rc is None else rc
     families = list(font_families())
-    rc["font.family"] = families
-    rc["font.sans-serif"] = families
+    matplotlib.rcParams.update({**STYLE, "font.family": families, "font.sans-serif": families})
 
 
 @lru_cache(maxsize=None)
@@ -96,11 +94,8 @@ def use_chinese_font() -> str:
     >>> use_chinese_font()
     'Noto Sans SC GB2312'
     """
-    import matplotlib
-
     families = font_families()
-    matplotlib.rcParams.update(STYLE)
-    apply_fonts()
+    _apply_style()
     return families[1] if len(families) == 3 else families[0]
 
 
@@ -280,8 +275,7 @@ def house_style() -> Iterator[None]:
     use_chinese_font()
     with matplotlib.rc_context():
         matplotlib.rcdefaults()
-        matplotlib.rcParams.update(STYLE)
-        apply_fonts()
+        _apply_style()
         yield
 
 
