@@ -66,17 +66,12 @@ UNDATED_PERIODS = ("current", "annual")
 PRIOR_ROWS = tuple(i for pair in PRIOR_PAIRS for i in pair)
 
 
-def _w(key: str, lang: str, **values: object) -> str:
-    """The theme's text at ``key``, filled when ``values`` are given."""
+def _w(key: str, lang: str, **values: object) -> str:  # the theme's text at key, filled when values are given
     return words.fill("growth_rates", key, lang, **values) if values else words.text("growth_rates", key, lang)
 
 
 def period_label(period: str, lang: str) -> str:
-    """``2024`` → 2024年 / 2024; ``2025H1`` → 2025年1-6月 / Jan–Jun 2025; the undated periods in words.
-
-    ``current`` (a stock at the article's date, 目前/现有) and ``annual`` (a recurring
-    yearly amount) are the period codes of ``indicators.csv`` for figures without a year
-    (:data:`UNDATED_PERIODS`).
+    """``2024`` → 2024年 / 2024; ``2025H1`` → 2025年1-6月 / Jan–Jun 2025; the :data:`UNDATED_PERIODS` in words.
 
     Examples
     --------

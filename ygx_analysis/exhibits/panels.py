@@ -137,10 +137,8 @@ def savings_panel(assumptions: Any = None, lang: str = "zh", *,
 
     Raises
     ------
-    TypeError
-        If ``assumptions`` is not a ``SavingsAssumptions`` or None.
-    ValueError
-        If ``lang`` is not 'zh' or 'en'.
+    TypeError or ValueError
+        If ``assumptions`` is not a ``SavingsAssumptions`` or None, or ``lang`` is not 'zh' or 'en'.
 
     Examples
     --------
@@ -162,8 +160,7 @@ def savings_panel(assumptions: Any = None, lang: str = "zh", *,
     from .reform_savings import THEME, label, unit
 
     check_lang(lang)
-    if assumptions is None:
-        assumptions = SavingsAssumptions.from_data()
+    assumptions = SavingsAssumptions.from_data() if assumptions is None else assumptions
     if not isinstance(assumptions, SavingsAssumptions):
         raise TypeError(f"assumptions: expected a SavingsAssumptions or None, got {type(assumptions).__name__}")
     ranges = assumptions.plausible_ranges()
@@ -204,10 +201,8 @@ def scenario_panel(model: Any = None, lang: str = "zh", *, indicator: str = "gro
 
     Raises
     ------
-    TypeError
-        For a ``model`` of another type, or ``fan_paths`` that is not an integer.
-    ValueError
-        For an unknown indicator or language, or ``fan_paths`` below 0.
+    TypeError or ValueError
+        For a ``model`` of another type, an unknown indicator or language, or ``fan_paths`` not an integer 0 or more.
 
     Examples
     --------

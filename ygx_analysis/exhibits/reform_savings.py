@@ -269,13 +269,7 @@ def sensitivity_table(lang: str = "zh", result: sv.SavingsResult | None = None) 
 
 
 def _tick_unit(name: str, lang: str) -> str:
-    """The unit after an assumption's low / high values on the tornado chart: %, 亿元 or none.
-
-    Examples
-    --------
-    >>> _tick_unit("wage_growth_pct", "en"), _tick_unit("annual_saving", "en"), _tick_unit("first_year", "zh")
-    (' %', ' (100 million yuan)', '')
-    """
+    """The unit after an assumption's low / high values on the tornado chart: %, 亿元 or none."""
     if name.endswith("_pct"):
         return _w("tick_unit.pct", lang)
     return _w("tick_unit.amount", lang) if name in ("annual_saving", "group_cut_2024", "transferred_cost") else ""
