@@ -27,7 +27,7 @@ from ..data.citation import source_line
 from . import words
 
 __all__ = ["KINDS", "LANGS", "Exhibit", "FigureImage", "ShowHook", "all_exhibits", "check_lang", "exhibit",
-           "get", "load_all", "on_show", "render", "show", "source_line", "tr"]
+           "get", "load_all", "on_show", "render", "show", "source_line"]
 
 LANGS = ("zh", "en")
 KINDS = ("figure", "table")
@@ -88,18 +88,6 @@ class Exhibit:
 _REGISTRY: dict[str, Exhibit] = {}
 
 
-def tr(zh: str, en: str, lang: str) -> str:
-    """The Chinese or the English text, by ``lang`` (checked).
-
-    Examples
-    --------
-    >>> tr("孵化器", "incubators", "en")
-    'incubators'
-    """
-    check_lang(lang)
-    return zh if lang == "zh" else en
-
-
 def check_lang(lang: str) -> None:
     """Raise ``ValueError`` naming ``lang`` unless it is 'zh' or 'en'."""
     if lang not in LANGS:
@@ -135,8 +123,7 @@ def exhibit(id: str, *, kind: str, notebook: str, sources: Sequence[str] = ("art
     return register
 
 
-#: modules of this package that hold no exhibit
-NOT_THEMES = frozenset({"style", "panels", "words"})
+NOT_THEMES = frozenset({"style", "panels", "words"})  # modules of this package that hold no exhibit
 
 
 def load_all() -> None:
@@ -155,10 +142,9 @@ def all_exhibits() -> list[Exhibit]:
 def get(exhibit_id: str) -> Exhibit:
     """The exhibit with this id; ``KeyError`` naming the id if there is none."""
     load_all()
-    try:
-        return _REGISTRY[exhibit_id]
-    except KeyError:
-        raise KeyError(f"no exhibit with id {exhibit_id!r}") from None
+    if exhibit_id not in _REGISTRY:
+        raise KeyError(f"no exhibit with id {exhibit_id!r}")
+    return _REGISTRY[exhibit_id]
 
 
 def render(exhibit_id: str, lang: str = "zh", *, stamp: str | None = None, **inputs: Any) -> Any:
@@ -215,8 +201,7 @@ class FigureImage:
         return f"[figure {self.label}]"
 
 
-_HOOK: list[tuple[ShowHook, Callable[[Exhibit], str | None] | None]] = []
-"""The hook :func:`on_show` installed (at most one), with its ``stamp``."""
+_HOOK: list[tuple[ShowHook, Callable[[Exhibit], str | None] | None]] = []  # on_show's hook (at most one), stamp
 
 
 def on_show(hook: ShowHook | None, *, stamp: Callable[[Exhibit], str | None] | None = None) -> None:

@@ -86,11 +86,9 @@ def _headed(table: pd.DataFrame, lang: str) -> pd.DataFrame:
     return table.rename(columns=words.group("fiscal_peers", "columns", lang))
 
 
-def _record(item: str, value: float, iv: Interval, unit: str, scope: str, rows: list[str],
-            lang: str) -> dict[str, object]:
-    return {"item": item, "value": round(value, DIGITS), "low": round(iv.low, DIGITS),
-            "high": round(iv.high, DIGITS), "unit": unit, "scope": _w(f"scopes.{scope}", lang),
-            "row": ", ".join(rows)}
+def _record(item: str, value: float, iv: Interval, unit: str, scope: str, rows: list[str], lang: str) -> dict:
+    return {"item": item, "value": round(value, DIGITS), "low": round(iv.low, DIGITS), "high": round(iv.high, DIGITS),
+            "unit": unit, "scope": _w(f"scopes.{scope}", lang), "row": ", ".join(rows)}
 
 
 @exhibit("tab-fiscal-reconciliation", kind="table", notebook="02_growth.ipynb",

@@ -1,14 +1,11 @@
 """Exhibits of notebook 03: incubators, R&D platforms and patents.
 
-Every number comes from ``data/indicators.csv`` by row id, or from a named
-formula in :mod:`ygx_analysis.arithmetic.composition` applied to those rows. Figures
-printed with 超 are lower bounds and are drawn as bars that end in an arrow
-(no upper end printed); figures printed with 多/余 are drawn as a solid part up
-to the lower bound and a hatched part across the range the printing allows.
-
-Every word shown lives in ``meta/innovation.yml``. :func:`interval_barh`,
-:func:`printed_label` and :func:`column_names` are shared helpers; the industry
-exhibits use them too.
+Every number comes from ``data/indicators.csv`` by row id, or from a named formula in
+:mod:`ygx_analysis.arithmetic.composition` applied to those rows. Figures printed with 超 are lower
+bounds, drawn as bars that end in an arrow (no upper end printed); figures printed with 多/余 are drawn
+as a solid part up to the lower bound and a hatched part across the range the printing allows. Every
+word shown lives in ``meta/innovation.yml``. :func:`interval_barh`, :func:`printed_label` and
+:func:`column_names` are shared helpers; the industry exhibits use them too.
 """
 
 from __future__ import annotations

@@ -102,8 +102,7 @@ class Panel:
                                          "text/plain": self._text()}},)
 
     def _text(self) -> str:
-        shown = ", ".join(f"{k}={v:g}" for k, v in self.values.items())
-        return f"[panel {self.exhibit_id}: {shown}]"
+        return f"[panel {self.exhibit_id}: {', '.join(f'{k}={v:g}' for k, v in self.values.items())}]"
 
     def __repr__(self) -> str:
         return self._text()

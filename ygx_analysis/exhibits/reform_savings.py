@@ -1,12 +1,10 @@
 """Exhibits of notebook 05: the reform cost-savings model.
 
-Every exhibit here draws from one :class:`~ygx_analysis.savings.SavingsResult`
-(``result=`` given to :func:`~ygx_analysis.exhibits.show`; by default the result of
-``data/savings.toml``), so a notebook runs the model once and every table and figure
-shows the values used. Every exhibit except the assumptions table shows **model
-results** (``is_projection=True``). The words live in ``meta/reform_savings.yml``;
-:func:`label`, :func:`notes`, :func:`convention` and :func:`summary` fill them for the
-panel and the command line too.
+Every exhibit draws from one :class:`~ygx_analysis.savings.SavingsResult` (``result=`` given to
+:func:`~ygx_analysis.exhibits.show`; by default that of ``data/savings.toml``), so a notebook runs the
+model once and shows the values used. All but the assumptions table show **model results**
+(``is_projection=True``). The words live in ``meta/reform_savings.yml``; :func:`label`, :func:`notes`,
+:func:`convention` and :func:`summary` fill them for the panel and the command line too.
 """
 
 from __future__ import annotations

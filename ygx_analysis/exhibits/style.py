@@ -137,8 +137,7 @@ def new_figure(figsize: Sequence[float] | None = None, nrows: int = 1, ncols: in
     use_chinese_font()
     fig = Figure(figsize=figsize or STYLE["figure.figsize"], layout="constrained")
     FigureCanvasAgg(fig)  # a real canvas, so fig.canvas.draw() renders and checks glyphs
-    axes = fig.subplots(nrows, ncols, squeeze=True)
-    return fig, axes
+    return fig, fig.subplots(nrows, ncols, squeeze=True)
 
 
 def _wrap_to_width(fig: Figure, text: str, fontsize: float, width_px: float) -> str:
@@ -243,8 +242,7 @@ def legend_below_title(ax, handles: Sequence[object], ncol: int | None = None) -
 
 
 def add_projection_note(ax, text: str) -> None:
-    """Mark an axes as showing projections (a note in its top-left corner)."""
-    # on a white ground, so that no reference line or grid line strikes the note through
+    """Mark an axes as showing projections: a note in its top-left corner, on white so no line strikes it through."""
     ax.text(0.01, 0.98, text, transform=ax.transAxes, ha="left", va="top", fontsize=8,
             color="#b0413e", style="italic", zorder=5,
             bbox={"boxstyle": "square,pad=0.15", "facecolor": "white", "edgecolor": "none"})
@@ -285,17 +283,15 @@ def save_figure(fig: Figure, stem: str | os.PathLike[str], formats: Sequence[str
     timestamps or software stamps; return the files written."""
     import matplotlib
 
-    written, stem = [], Path(stem)
+    stem = Path(stem)
     unknown = [fmt for fmt in formats if fmt not in SAVE_METADATA]
     if unknown:
         raise ValueError(f"format: unknown figure format {unknown[0]!r}; expected png, svg or pdf")
     with matplotlib.rc_context({"svg.hashsalt": STYLE["svg.hashsalt"], "pdf.fonttype": 42,
                                 "pdf.compression": PDF_COMPRESSION}):
         for fmt in formats:
-            path = stem.with_suffix("." + fmt)
-            fig.savefig(path, format=fmt, dpi=dpi, metadata=SAVE_METADATA[fmt])
-            written.append(path)
-    return written
+            fig.savefig(stem.with_suffix("." + fmt), format=fmt, dpi=dpi, metadata=SAVE_METADATA[fmt])
+    return [stem.with_suffix("." + fmt) for fmt in formats]
 
 
 def contact_sheet(figures: Sequence[tuple[str, Figure]], columns: int = 4, thumb_dpi: float = 45.0,
@@ -313,10 +309,6 @@ def contact_sheet(figures: Sequence[tuple[str, Figure]], columns: int = 4, thumb
     >>> sheet = contact_sheet([("a", fig), ("b", fig), ("c", fig)], columns=2)
     >>> [a.get_title(loc="left") for a in sheet.axes]
     ['a', 'b', 'c']
-    >>> contact_sheet([], columns=2)
-    Traceback (most recent call last):
-    ...
-    ValueError: figures: nothing to show
     """
     import io
 
