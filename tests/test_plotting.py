@@ -295,8 +295,6 @@ def test_unit_axis_label_has_no_chinese_in_english():
     assert not [u for u, words in plotting.UNIT_AXIS_EN.items() if HAN.search(words)]
     with pytest.raises(ValueError, match=r"^lang: "):
         plotting.unit_axis_label("亿元", "fr")
-    with pytest.raises(TypeError, match=r"^unit: "):
-        plotting.unit_axis_label(None, "en")
 
 
 # ---------------------------------------------------------------------------
@@ -326,17 +324,9 @@ def test_contact_sheet_places_every_figure_with_its_label_in_rows():
         assert height / width == pytest.approx((2.0 + i) / 4.0, rel=0.03)
 
 
-@pytest.mark.parametrize(("kwargs", "error", "name"), [
-    ({"columns": 0}, ValueError, "columns"),
-    ({"columns": 1.5}, TypeError, "columns"),
-    ({"thumb_dpi": -1}, ValueError, "thumb_dpi"),
-    ({"cell_width": "3"}, TypeError, "cell_width"),
-])
-def test_contact_sheet_bad_arguments(kwargs, error, name):
-    with pytest.raises(error, match=rf"^{name}: "):
-        plotting.contact_sheet(_small_figures(1), **kwargs)
-    with pytest.raises(TypeError, match=r"^figures: "):
-        plotting.contact_sheet([("a", "not a figure")])
+def test_contact_sheet_needs_a_figure():
+    with pytest.raises(ValueError, match=r"^figures: nothing to show"):
+        plotting.contact_sheet([])
 
 
 def test_contact_sheet_tool_writes_one_png(tmp_path, monkeypatch):

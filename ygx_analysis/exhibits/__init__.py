@@ -1,20 +1,16 @@
 """The registry of exhibits: every figure and table that a notebook shows.
 
-An exhibit is a library function registered with :func:`exhibit` under a stable
-id (``fig-…`` or ``tab-…``), captions in Chinese and English, the source ids and
-data-row ids it uses, and the notebook that shows it. Notebooks call
-:func:`show`; the report calls :func:`render` on every entry of
-:func:`all_exhibits`, and sees what notebooks show through a hook (:func:`on_show`);
-this package never imports the report. Each theme lives in its own module in this
-package (``reported_figures``, ``growth``, …); :func:`all_exhibits` imports every
-module here, so a new theme module appears everywhere without changes elsewhere.
+An exhibit is a library function registered with :func:`exhibit` under a stable id (``fig-…`` or
+``tab-…``), with its captions, source ids, data-row ids and notebook. Notebooks call :func:`show`; the
+report calls :func:`render` on every entry of :func:`all_exhibits` and sees what notebooks show through
+a hook (:func:`on_show`), so this package never imports the report. Each theme is a module of this
+package; :func:`all_exhibits` imports them all, so a new theme module appears everywhere.
 
-An exhibit's function receives ``lang`` and any keyword inputs given to
-:func:`render` or :func:`show` (such as a model object; every exhibit also works
-with none). A figure exhibit returns a :class:`matplotlib.figure.Figure`;
-:func:`render` adds the source line. A table exhibit returns a
-:class:`pandas.DataFrame`; :func:`render` puts the caption and source line in
-``DataFrame.attrs``. The source line comes from :mod:`ygx_analysis.data.citation`.
+An exhibit's function receives ``lang`` and any keyword inputs given to :func:`render` or :func:`show`
+(such as a model object; every exhibit also works with none). A figure exhibit returns a
+:class:`matplotlib.figure.Figure`, to which :func:`render` adds the source line
+(:mod:`ygx_analysis.data.citation`); a table exhibit returns a :class:`pandas.DataFrame`, with the
+caption and source line put in ``DataFrame.attrs``.
 """
 
 from __future__ import annotations
@@ -31,7 +27,7 @@ from ..data.citation import source_line
 from . import words
 
 __all__ = ["KINDS", "LANGS", "Exhibit", "FigureImage", "ShowHook", "all_exhibits", "check_lang", "exhibit",
-           "get", "load_all", "on_show", "pick", "render", "show", "source_line", "tr"]
+           "get", "load_all", "on_show", "render", "show", "source_line"]
 
 LANGS = ("zh", "en")
 KINDS = ("figure", "table")
@@ -62,13 +58,8 @@ class Exhibit:
 
     @property
     def data_inputs(self) -> tuple[str, ...]:
-        """The files of ``data/`` this exhibit reads, sorted.
-
-        ``sources.csv`` always; ``indicators.csv`` and ``context.csv`` when the
-        exhibit uses rows of them; and the assumption files that its theme module
-        names in a module-level ``DATA_INPUTS`` tuple (such as ``("scenarios.toml",)``).
-        A cite line marks the exhibit ``+modified`` when one of these files differs
-        from the committed one (:meth:`ygx_analysis.data.provenance.Provenance.stamp`).
+        """The files of ``data/`` this exhibit reads, sorted: ``sources.csv``, the tables it uses rows of, and
+        its theme module's ``DATA_INPUTS`` (a cite line marks it ``+modified`` when one differs from the commit).
 
         Examples
         --------
@@ -88,34 +79,13 @@ class Exhibit:
 
     def to_record(self) -> dict[str, Any]:
         """A plain record for manifests and listings."""
-        return {
-            "id": self.id, "kind": self.kind, "caption_zh": self.caption_zh,
-            "caption_en": self.caption_en, "notebook": self.notebook,
-            "sources": list(self.sources), "indicators": list(self.indicators),
-            "context": list(self.context), "is_projection": self.is_projection,
-            "data_inputs": list(self.data_inputs),
-        }
+        return {"id": self.id, "kind": self.kind, "caption_zh": self.caption_zh, "caption_en": self.caption_en,
+                "notebook": self.notebook, "sources": list(self.sources), "indicators": list(self.indicators),
+                "context": list(self.context), "is_projection": self.is_projection,
+                "data_inputs": list(self.data_inputs)}
 
 
 _REGISTRY: dict[str, Exhibit] = {}
-
-
-def tr(zh: str, en: str, lang: str) -> str:
-    """The Chinese or the English text, by ``lang`` (checked).
-
-    Examples
-    --------
-    >>> tr("孵化器", "incubators", "en")
-    'incubators'
-    """
-    check_lang(lang)
-    return zh if lang == "zh" else en
-
-
-def pick(mapping: dict[str, tuple[str, str]], key: str, lang: str) -> str:
-    """The ``lang`` label of ``key`` in a ``{key: (Chinese, English)}`` mapping."""
-    zh, en = mapping[key]
-    return tr(zh, en, lang)
 
 
 def check_lang(lang: str) -> None:
@@ -124,27 +94,16 @@ def check_lang(lang: str) -> None:
         raise ValueError(f"lang: unknown language {lang!r}; expected 'zh' or 'en'")
 
 
-def exhibit(id: str, *, kind: str, notebook: str, caption_zh: str | None = None, caption_en: str | None = None,
-            sources: Sequence[str] = ("article",), indicators: Sequence[str] = (),
-            context: Sequence[str] = (), is_projection: bool = False) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+def exhibit(id: str, *, kind: str, notebook: str, sources: Sequence[str] = ("article",),
+            indicators: Sequence[str] = (), context: Sequence[str] = (),
+            is_projection: bool = False) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     """Register the decorated function as an exhibit.
 
-    Parameters
-    ----------
-    id : str
-        Stable id, ``fig-…`` for figures and ``tab-…`` for tables.
-    kind : {'figure', 'table'}
-    caption_zh, caption_en : str, optional
-        Captions in both languages. Omitted, they are read from the theme's metadata
-        file, ``meta/<module>.yml`` under ``exhibits.<id>.caption`` (:mod:`.words`).
-    notebook : str
-        File name of the notebook that shows it, e.g. ``01_reported_figures.ipynb``.
-    sources : sequence of str
-        Source ids from ``data/sources.csv``.
-    indicators, context : sequence of str
-        Row ids from ``indicators.csv`` and ``context.csv`` that the exhibit uses.
-    is_projection : bool
-        True when the exhibit shows projected values.
+    ``id`` is stable, ``fig-…`` for a figure and ``tab-…`` for a table (``kind``); the captions are read
+    from the theme's metadata file, ``meta/<module>.yml`` under ``exhibits.<id>.caption`` (:mod:`.words`).
+    ``notebook`` is the file name of the notebook that shows it, ``sources`` the source ids of
+    ``data/sources.csv``, ``indicators`` and ``context`` the row ids of ``indicators.csv`` and
+    ``context.csv`` it uses; ``is_projection`` is True when it shows projected values.
     """
     if kind not in KINDS:
         raise ValueError(f"kind: unknown exhibit kind {kind!r}")
@@ -156,8 +115,7 @@ def exhibit(id: str, *, kind: str, notebook: str, caption_zh: str | None = None,
         if id in _REGISTRY and _REGISTRY[id].func.__qualname__ != func.__qualname__:
             raise ValueError(f"id: exhibit {id!r} is registered twice")
         theme = func.__module__.rsplit(".", 1)[-1]
-        zh = caption_zh if caption_zh is not None else words.text(theme, f"exhibits.{id}.caption", "zh")
-        en = caption_en if caption_en is not None else words.text(theme, f"exhibits.{id}.caption", "en")
+        zh, en = (words.text(theme, f"exhibits.{id}.caption", lang) for lang in LANGS)
         _REGISTRY[id] = Exhibit(id, kind, zh, en, notebook, tuple(sources),
                                 tuple(indicators), tuple(context), is_projection, func)
         return func
@@ -165,15 +123,11 @@ def exhibit(id: str, *, kind: str, notebook: str, caption_zh: str | None = None,
     return register
 
 
-#: modules of this package that hold no exhibit
-NOT_THEMES = frozenset({"style", "panels", "words"})
+NOT_THEMES = frozenset({"style", "panels", "words"})  # modules of this package that hold no exhibit
 
 
 def load_all() -> None:
-    """Import every theme module in this package so that all exhibits register.
-
-    ``style`` (the house style) and ``panels`` (the notebook sliders) define no exhibit.
-    """
+    """Import every theme module in this package (all but :data:`NOT_THEMES`) so that all exhibits register."""
     for module in sorted(m.name for m in pkgutil.iter_modules(__path__)):
         if module not in NOT_THEMES:
             importlib.import_module(f"{__name__}.{module}")
@@ -188,28 +142,16 @@ def all_exhibits() -> list[Exhibit]:
 def get(exhibit_id: str) -> Exhibit:
     """The exhibit with this id; ``KeyError`` naming the id if there is none."""
     load_all()
-    try:
-        return _REGISTRY[exhibit_id]
-    except KeyError:
-        raise KeyError(f"no exhibit with id {exhibit_id!r}") from None
+    if exhibit_id not in _REGISTRY:
+        raise KeyError(f"no exhibit with id {exhibit_id!r}")
+    return _REGISTRY[exhibit_id]
 
 
 def render(exhibit_id: str, lang: str = "zh", *, stamp: str | None = None, **inputs: Any) -> Any:
-    """Draw a figure (with its source line) or build a table (caption and source in attrs).
+    """Draw a figure in the house style, with its source line, or build a table (caption and source in attrs).
 
-    A figure is drawn in the house style (:func:`ygx_analysis.exhibits.style.house_style`),
-    whatever rcParams a notebook changed, so the same exhibit looks the same everywhere.
-
-    Parameters
-    ----------
-    exhibit_id : str
-        A registered id.
-    lang : {'zh', 'en'}
-    stamp : str, optional
-        The build named in the source line instead of ``ygx_analysis <version>``
-        (:func:`~ygx_analysis.data.citation.source_line`), such as a report build's commit and data.
-    **inputs
-        Passed on to the exhibit function as keyword arguments (for example a model object).
+    ``stamp`` names the build in the source line instead of ``ygx_analysis <version>``
+    (:func:`~ygx_analysis.data.citation.source_line`); ``inputs`` go to the exhibit function (such as a model).
 
     Examples
     --------
@@ -236,20 +178,14 @@ def render(exhibit_id: str, lang: str = "zh", *, stamp: str | None = None, **inp
 
 
 class FigureImage:
-    """A rendered figure for Jupyter: PNG for the eye, a stable one-line text for diffing.
-
-    Displaying this instead of the Figure itself works under any matplotlib backend
-    (no ``%matplotlib inline`` needed) and keeps notebook text outputs stable.
-    """
+    """A rendered figure for Jupyter under any backend: PNG for the eye, a stable one-line text for diffing."""
 
     def __init__(self, fig: Any, label: str, dpi: int = 110):
         import io
 
         buffer = io.BytesIO()
         fig.savefig(buffer, format="png", dpi=dpi, metadata={"Software": None})
-        self.png = buffer.getvalue()
-        self.label = label
-        self.width: int | None = None
+        self.png, self.label, self.width = buffer.getvalue(), label, None
 
     @classmethod
     def from_png(cls, png: bytes, label: str, width: int | None = None) -> FigureImage:
@@ -259,28 +195,21 @@ class FigureImage:
         return image
 
     def _repr_png_(self) -> Any:
-        if self.width is None:
-            return self.png
-        return self.png, {"width": self.width}
+        return self.png if self.width is None else (self.png, {"width": self.width})
 
     def __repr__(self) -> str:
         return f"[figure {self.label}]"
 
 
-_HOOK: list[tuple[ShowHook, Callable[[Exhibit], str | None] | None]] = []
-"""The hook :func:`on_show` installed (at most one), with its ``stamp``."""
+_HOOK: list[tuple[ShowHook, Callable[[Exhibit], str | None] | None]] = []  # on_show's hook (at most one), stamp
 
 
 def on_show(hook: ShowHook | None, *, stamp: Callable[[Exhibit], str | None] | None = None) -> None:
     """Install ``hook(exhibit, lang, rendered)`` to be called by :func:`show`; None removes it.
 
-    :func:`show` calls the hook with the :class:`Exhibit`, the language and what
-    :func:`render` returned (a Figure or a DataFrame) before displaying it. When the
-    hook returns something for a figure (such as a :class:`FigureImage` of an
-    exported PNG), that is displayed instead of the figure. ``stamp(exhibit)``, when
-    given, names the build in the source line a figure is drawn with (:func:`render`);
-    a table's displayed line keeps the version only. ``ygx-analysis report`` installs
-    a hook in each of its kernels to export what the notebook shows.
+    What the hook returns for a figure (such as a :class:`FigureImage` of an exported PNG) is
+    displayed instead; ``stamp(exhibit)`` names the build in a figure's source line. ``ygx-analysis
+    report`` installs a hook in each of its kernels to export what the notebook shows.
 
     Examples
     --------
@@ -299,15 +228,10 @@ def on_show(hook: ShowHook | None, *, stamp: Callable[[Exhibit], str | None] | N
 
 
 def show(exhibit_id: str, lang: str = "zh", **inputs: Any) -> None:
-    """Display an exhibit in Jupyter: its caption, the figure or table, and its source.
+    """Display an exhibit in Jupyter: its caption, the figure (or a hook's replacement) or whole table, its source.
 
-    ``inputs`` are passed on to the exhibit function (:func:`render`). A hook
-    installed with :func:`on_show` sees what is shown and may replace a figure's
-    display (the text form stays ``[figure <id>]``). A table is shown whole: no cell
-    is cut to ``display.max_colwidth``. The source line names the package version
-    only: commit, ``+modified`` and the data fingerprint go into exported files
-    (:mod:`ygx_analysis.data.provenance`), so that a notebook prints the same text
-    whether or not the checkout has local changes.
+    The source line names the package version only (commit, ``+modified`` and the data
+    fingerprint go into exported files), so a notebook prints the same text on any checkout.
     """
     from IPython.display import Markdown, display
 

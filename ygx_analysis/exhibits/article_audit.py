@@ -111,11 +111,9 @@ def audit_table(lang: str = "zh", frame: pd.DataFrame | None = None) -> pd.DataF
     [58.384, 58.377, 58.392]
     """
     a = audit_frame(lang, frame)
-    return _headed(pd.DataFrame({
-        "check": a["check_id"], "description": a[f"description_{lang}"],
-        **{c: a[c].round(DIGITS) for c in ("value", "low", "high")},
-        "reported": a["reported"], "status": _status(a["status"], lang),
-    }), lang)
+    return _headed(pd.DataFrame({"check": a["check_id"], "description": a[f"description_{lang}"],
+                                 **{c: a[c].round(DIGITS) for c in ("value", "low", "high")},
+                                 "reported": a["reported"], "status": _status(a["status"], lang)}), lang)
 
 
 @exhibit("tab-audit-notes", kind="table", notebook=NOTEBOOK, **_ROWS)

@@ -16,7 +16,7 @@ from ..data.tables import context_reported, load_context, load_indicators, repor
 from ..arithmetic.growth import share
 from ..arithmetic.halfyear import H1_SHARE_ROWS, half_year_rule
 from ..arithmetic.reported import Interval
-from . import check_lang, exhibit, words
+from . import exhibit, words
 
 __all__ = ["DIGITS", "FIRM_ROWS", "HTZ_COUNT_ROW", "HTZ_ZONES", "PEER_RATIOS", "SCOPE_BY_INDICATOR",
            "fiscal_reconciliation_table", "htz_peers_table", "output_per_firm_table"]
@@ -24,11 +24,8 @@ __all__ = ["DIGITS", "FIRM_ROWS", "HTZ_COUNT_ROW", "HTZ_ZONES", "PEER_RATIOS", "
 DIGITS = 3
 """Decimals shown for values and bounds."""
 
-SCOPE_BY_INDICATOR = {
-    "fiscal_revenue_total": "full_scope",
-    "industrial_tax_paid": "full_scope",
-    "local_gpb_revenue": "local_level",
-}
+SCOPE_BY_INDICATOR = {"fiscal_revenue_total": "full_scope", "industrial_tax_paid": "full_scope",
+                      "local_gpb_revenue": "local_level"}
 """The scope of a revenue row, by its ``indicator``; any other indicator is ``unstated``."""
 
 PEER_RATIOS = {
@@ -54,13 +51,9 @@ HTZ_ZONES = {"cs": "park_cs_htz_", "zz": "park_zz_htz_", "xt": "park_xt_htz_", "
              "cz": "park_cz_htz_", "cd": "park_cd_htz_", "hh": "park_hh_htz_", "nx": "park_nx_htz_"}
 """Hunan's national HTZs: key → id prefix of their ``context.csv`` rows (names in ``meta/fiscal_peers.yml``)."""
 
-_HTZ_COLUMNS = {
-    "rank_2024": ("htz_evaluation_rank",),
-    "rank_earlier": ("htz_evaluation_rank",),
-    "rank_hunan": ("hn_htz_evaluation_rank",),
-    "area": ("area", "planned_area"),
-    "firms": ("above_scale_enterprises", "srdi_enterprises_provincial", "high_tech_enterprises_cultivated"),
-}
+_HTZ_COLUMNS = {"rank_2024": ("htz_evaluation_rank",), "rank_earlier": ("htz_evaluation_rank",),
+                "rank_hunan": ("hn_htz_evaluation_rank",), "area": ("area", "planned_area"),
+                "firms": ("above_scale_enterprises", "srdi_enterprises_provincial", "high_tech_enterprises_cultivated")}
 """Column key → the ``indicator`` values of the rows it shows (headings in ``meta/fiscal_peers.yml``)."""
 
 
@@ -93,11 +86,9 @@ def _headed(table: pd.DataFrame, lang: str) -> pd.DataFrame:
     return table.rename(columns=words.group("fiscal_peers", "columns", lang))
 
 
-def _record(item: str, value: float, iv: Interval, unit: str, scope: str, rows: list[str],
-            lang: str) -> dict[str, object]:
-    return {"item": item, "value": round(value, DIGITS), "low": round(iv.low, DIGITS),
-            "high": round(iv.high, DIGITS), "unit": unit, "scope": _w(f"scopes.{scope}", lang),
-            "row": ", ".join(rows)}
+def _record(item: str, value: float, iv: Interval, unit: str, scope: str, rows: list[str], lang: str) -> dict:
+    return {"item": item, "value": round(value, DIGITS), "low": round(iv.low, DIGITS), "high": round(iv.high, DIGITS),
+            "unit": unit, "scope": _w(f"scopes.{scope}", lang), "row": ", ".join(rows)}
 
 
 @exhibit("tab-fiscal-reconciliation", kind="table", notebook="02_growth.ipynb",
@@ -131,7 +122,6 @@ def fiscal_reconciliation_table(lang: str = "zh", indicators: pd.DataFrame | Non
     >>> float(peer["value"]), peer["scope"]
     (6.429, 'full scope')
     """
-    check_lang(lang)
     ind = load_indicators() if indicators is None else indicators
     ctx = load_context() if context is None else context
     total, budget = reported("fiscal_revenue_total_2024", ind), reported("general_budget_revenue_2024", ind)
@@ -140,12 +130,10 @@ def fiscal_reconciliation_table(lang: str = "zh", indicators: pd.DataFrame | Non
     rest = remainder(total, [budget], whole_numbers=False)
     item = "exhibits.tab-fiscal-reconciliation."
     yi = _w("units.yi_yuan", lang)
-    records = [
-        _record(_w(item + "total", lang), total.value, total.interval, yi, "full_scope", [total.id], lang),
-        _record(_w(item + "budget", lang), budget.value, budget.interval, yi, budget_scope, [budget.id], lang),
-        _record(_w(item + "remainder", lang), total.value - budget.value, rest, yi, "full_scope",
-                [total.id, budget.id], lang),
-    ]
+    records = [_record(_w(item + "total", lang), total.value, total.interval, yi, "full_scope", [total.id], lang),
+               _record(_w(item + "budget", lang), budget.value, budget.interval, yi, budget_scope, [budget.id], lang),
+               _record(_w(item + "remainder", lang), total.value - budget.value, rest, yi, "full_scope",
+                       [total.id, budget.id], lang)]
     for row, measure in (("gross_output_2025h1", "gross_output"), ("value_added_2025h1", "value_added")):
         central, annual = rule.annualize(reported(row, ind))
         records.append(_record(_w(item + "ratio", lang, measure=_w(f"measures.{measure}", lang)),
@@ -178,7 +166,6 @@ def output_per_firm_table(lang: str = "zh", indicators: pd.DataFrame | None = No
     >>> t[["value", "low", "high"]].values.tolist()
     [[0.891, 0.863, 0.916], [0.211, 0.205, 0.217]]
     """
-    check_lang(lang)
     ind = load_indicators() if indicators is None else indicators
     ctx = load_context() if context is None else context
     rule = half_year_rule("output", ctx)
@@ -227,8 +214,7 @@ def _htz_rows(rows: pd.DataFrame, key: str) -> pd.DataFrame:
     if key == "rank_2024":
         return chosen[chosen["period"] == "2024"]
     if key == "rank_earlier":
-        earlier = chosen[chosen["period"] != "2024"]
-        return earlier.sort_values("period").tail(1)
+        return chosen[chosen["period"] != "2024"].sort_values("period").tail(1)
     return chosen
 
 
@@ -251,7 +237,6 @@ def htz_peers_table(lang: str = "zh", context: pd.DataFrame | None = None,
     >>> t.loc["Zhuzhou HTZ", "national rank 2024"]
     'No. 35 (2024)'
     """
-    check_lang(lang)
     ctx = load_context() if context is None else context
     ind = load_indicators() if indicators is None else indicators
     count = context_reported(HTZ_COUNT_ROW, ctx).value

@@ -17,16 +17,14 @@ from ..arithmetic.reported import Interval
 from . import check_lang, exhibit, words
 
 __all__ = ["BENCHMARKS", "BENCHMARK_CONTEXT", "BENCHMARK_INDICATORS", "BENCHMARK_SOURCES", "GROWTH_ROWS", "H1_PAIRS",
-           "NOTEBOOK", "PRIOR_PAIRS", "PRIOR_ROWS", "REGIONS", "benchmark_figure",
-           "benchmark_frame", "benchmark_table", "growth_rates_figure", "growth_rates_table",
-           "h1_comparison_figure", "h1_comparison_table",
+           "NOTEBOOK", "PRIOR_PAIRS", "PRIOR_ROWS", "REGIONS", "benchmark_figure", "benchmark_frame", "benchmark_table",
+           "growth_rates_figure", "growth_rates_table", "h1_comparison_figure", "h1_comparison_table",
            "implied_prior_figure", "implied_prior_frame", "implied_prior_table", "period_label", "prior_period"]
 
 NOTEBOOK = "02_growth.ipynb"
 
-GROWTH_ROWS = ("fiscal_revenue_total_yoy_2024", "general_budget_revenue_yoy_2024",
-               "industrial_value_added_yoy_2024", "tech_upgrade_investment_yoy_2024",
-               "gross_output_yoy_2025h1", "value_added_yoy_2025h1")
+GROWTH_ROWS = ("fiscal_revenue_total_yoy_2024", "general_budget_revenue_yoy_2024", "industrial_value_added_yoy_2024",
+               "tech_upgrade_investment_yoy_2024", "gross_output_yoy_2025h1", "value_added_yoy_2025h1")
 """Every growth rate the article prints (a test checks this against ``measure == growth_yoy``)."""
 
 PRIOR_PAIRS = (("fiscal_revenue_total_2024", "fiscal_revenue_total_yoy_2024"),
@@ -67,17 +65,12 @@ UNDATED_PERIODS = ("current", "annual")
 PRIOR_ROWS = tuple(i for pair in PRIOR_PAIRS for i in pair)
 
 
-def _w(key: str, lang: str, **values: object) -> str:
-    """The theme's text at ``key``, filled when ``values`` are given."""
+def _w(key: str, lang: str, **values: object) -> str:  # the theme's text at key, filled when values are given
     return words.fill("growth_rates", key, lang, **values) if values else words.text("growth_rates", key, lang)
 
 
 def period_label(period: str, lang: str) -> str:
-    """``2024`` → 2024年 / 2024; ``2025H1`` → 2025年1-6月 / Jan–Jun 2025; the undated periods in words.
-
-    ``current`` (a stock at the article's date, 目前/现有) and ``annual`` (a recurring
-    yearly amount) are the period codes of ``indicators.csv`` for figures without a year
-    (:data:`UNDATED_PERIODS`).
+    """``2024`` → 2024年 / 2024; ``2025H1`` → 2025年1-6月 / Jan–Jun 2025; the :data:`UNDATED_PERIODS` in words.
 
     Examples
     --------
@@ -135,14 +128,11 @@ def growth_rates_table(lang: str = "zh", indicators: pd.DataFrame | None = None)
     check_lang(lang)
     ind = load_indicators() if indicators is None else indicators
     rows = [_row(ind, i) for i in GROWTH_ROWS]
-    table = pd.DataFrame({
-        "id": [r["id"] for r in rows],
-        "figure": [_growth_label(r, lang) for r in rows],
-        "period": [period_label(r["period"], lang) for r in rows],
-        "growth_pct": [r["value"] for r in rows],
-        "printed": [f"{r['value_printed']}{r['unit']}" for r in rows],
-        "interval": [r["interval"] for r in rows],
-    })
+    table = pd.DataFrame({"id": [r["id"] for r in rows], "figure": [_growth_label(r, lang) for r in rows],
+                          "period": [period_label(r["period"], lang) for r in rows],
+                          "growth_pct": [r["value"] for r in rows],
+                          "printed": [f"{r['value_printed']}{r['unit']}" for r in rows],
+                          "interval": [r["interval"] for r in rows]})
     return _headed(table, "growth_rates", lang)
 
 
@@ -165,17 +155,11 @@ def implied_prior_frame(indicators: pd.DataFrame | None = None) -> pd.DataFrame:
         level, growth = reported(level_id, ind), reported(growth_id, ind)
         iv = implied_prior_level(level, growth)
         period = _row(ind, level_id)["period"]
-        records.append({
-            "level_id": level_id, "growth_id": growth_id, "period": period,
-            "prior_period": prior_period(period), "unit": level.unit, "level": level.value,
-            "growth_pct": growth.value, "prior": implied_prior_level(level.value, growth.value),
-            "low": iv.low, "high": iv.high, "low_closed": iv.low_closed, "high_closed": iv.high_closed,
-        })
+        records.append({"level_id": level_id, "growth_id": growth_id, "period": period,
+                        "prior_period": prior_period(period), "unit": level.unit, "level": level.value,
+                        "growth_pct": growth.value, "prior": implied_prior_level(level.value, growth.value),
+                        "low": iv.low, "high": iv.high, "low_closed": iv.low_closed, "high_closed": iv.high_closed})
     return pd.DataFrame.from_records(records)
-
-
-def _notation(low: float, high: float, low_closed: bool, high_closed: bool, digits: int) -> str:
-    return Interval(low, high, low_closed, high_closed).notation(digits)
 
 
 @exhibit("tab-implied-prior-levels", kind="table", notebook=NOTEBOOK, indicators=PRIOR_ROWS)
@@ -193,18 +177,13 @@ def implied_prior_table(lang: str = "zh", indicators: pd.DataFrame | None = None
     f = implied_prior_frame(ind)
     labels = [_label(_row(ind, i), lang) for i in f["level_id"]]
     table = pd.DataFrame({
-        "id": f["level_id"],
-        "figure": labels,
-        "period": [period_label(p, lang) for p in f["period"]],
-        "printed_level": [f"{_row(ind, i)['value_printed']}{u}" for i, u in zip(f["level_id"], f["unit"],
-                                                                                 strict=True)],
+        "id": f["level_id"], "figure": labels, "period": [period_label(p, lang) for p in f["period"]],
+        "printed_level": [f"{_row(ind, i)['value_printed']}{u}" for i, u in zip(f["level_id"], f["unit"], strict=True)],
         "printed_growth": [f"{_row(ind, i)['value_printed']}%" for i in f["growth_id"]],
-        "prior_period": [period_label(p, lang) for p in f["prior_period"]],
-        "implied_prior": f["prior"].round(2),
-        "interval": [_notation(*r, digits=6) for r in
-                     zip(f["low"], f["high"], f["low_closed"], f["high_closed"], strict=True)],
-        "half_width": ((f["high"] - f["low"]) / 2).round(4),
-    })
+        "prior_period": [period_label(p, lang) for p in f["prior_period"]], "implied_prior": f["prior"].round(2),
+        "interval": [Interval(*r).notation(6) for r in zip(f["low"], f["high"], f["low_closed"], f["high_closed"],
+                                                           strict=True)],
+        "half_width": ((f["high"] - f["low"]) / 2).round(4)})
     return _headed(table, "implied_prior", lang)
 
 
@@ -291,7 +270,6 @@ def benchmark_table(lang: str = "zh", indicators: pd.DataFrame | None = None,
     >>> t.loc["nhtz_iva_growth_2024", "zone lead (pp)"]
     'not comparable (nominal)'
     """
-    check_lang(lang)
     f = benchmark_frame(indicators, context)
     lead = []
     for r in f.itertuples():
@@ -303,14 +281,9 @@ def benchmark_table(lang: str = "zh", indicators: pd.DataFrame | None = None,
             lead.append(_w("exhibits.tab-zone-vs-benchmarks.lead", lang, lead=r.premium_pp, low=r.premium_low,
                            high=r.premium_high))
     regions, bases = words.group("growth_rates", "regions", lang), words.group("growth_rates", "basis", lang)
-    table = pd.DataFrame({
-        "id": f["id"],
-        "period": [period_label(p, lang) for p in f["period"]],
-        "region": f["region"].map(regions),
-        "basis": [bases[b or "unstated"] for b in f["basis"]],
-        "growth_pct": f["growth_pct"],
-        "lead": lead,
-    })
+    table = pd.DataFrame({"id": f["id"], "period": [period_label(p, lang) for p in f["period"]],
+                          "region": f["region"].map(regions), "basis": [bases[b or "unstated"] for b in f["basis"]],
+                          "growth_pct": f["growth_pct"], "lead": lead})
     return _headed(table, "benchmarks", lang)
 
 
@@ -319,7 +292,6 @@ def growth_rates_figure(lang: str = "zh"):
     """Horizontal bars of every printed growth rate, labelled as printed."""
     from .style import PALETTE, new_figure
 
-    check_lang(lang)
     t = growth_rates_table("en")
     shown = growth_rates_table(lang)
     labels = [f"{f}\n{p}" for f, p in zip(shown.iloc[:, 1], shown.iloc[:, 2], strict=True)]
@@ -355,7 +327,7 @@ def implied_prior_figure(lang: str = "zh"):
         for x, closed in ((lo, r.low_closed), (hi, r.high_closed)):
             ax.plot([x], [y], marker="o", markersize=7, color=PALETTE[0],
                     markerfacecolor=PALETTE[0] if closed else "white")
-        bounds = _notation(r.low, r.high, r.low_closed, r.high_closed, digits=6)
+        bounds = Interval(r.low, r.high, r.low_closed, r.high_closed).notation(6)
         unit = r.unit if lang == "zh" else UNIT_EN.get(r.unit, unit_axis_label(r.unit, lang))
         ax.text(hi, y - 0.28, f"{r.prior:.2f} {unit}  {bounds}", ha="right", va="bottom", fontsize=8)
     ax.set_yticks(range(len(labels)), labels)
@@ -374,7 +346,6 @@ def h1_comparison_figure(lang: str = "zh"):
     """Paired bars per measure; the implied 2024 bars are hatched; growth printed above."""
     from .style import PALETTE, new_figure, unit_axis_label
 
-    check_lang(lang)
     ind = load_indicators()
     f = implied_prior_frame(ind).set_index("level_id").loc[[p[0] for p in H1_PAIRS]]
     fig, axes = new_figure((8.0, 4.4), ncols=2)
@@ -386,10 +357,9 @@ def h1_comparison_figure(lang: str = "zh"):
         ax.errorbar([0], [r["prior"]], yerr=[[r["prior"] - r["low"]], [r["high"] - r["prior"]]],
                     color="#333333", capsize=4, linewidth=1)
         # each value above its bar and above the rounding error bar, never struck through by it
-        ax.annotate(f"{r['prior']:.2f}", (0, r["high"]), xytext=(0, 4), textcoords="offset points",
-                    ha="center", va="bottom", fontsize=9)
-        ax.annotate(f"{r['level']:.2f}", (1, r["level"]), xytext=(0, 4), textcoords="offset points",
-                    ha="center", va="bottom", fontsize=9)
+        for x, value, top in ((0, r["prior"], r["high"]), (1, r["level"], r["level"])):
+            ax.annotate(f"{value:.2f}", (x, top), xytext=(0, 4), textcoords="offset points", ha="center",
+                        va="bottom", fontsize=9)
         growth = yoy_pct(r["level"], r["prior"])
         ax.set_title(f"{_label(_row(ind, level_id), lang)}\n"
                      + _w("exhibits.fig-h1-comparison.growth", lang, growth=growth), fontsize=10)
@@ -406,7 +376,6 @@ def benchmark_figure(lang: str = "zh"):
     """Grouped bars per period; the nominal national-HTZ bar is grey and hatched."""
     from .style import PALETTE, new_figure
 
-    check_lang(lang)
     f = benchmark_frame()
     labels = words.group("growth_rates", "regions", lang)
     colours = {"zone": PALETTE[1], "hunan": PALETTE[0], "china": PALETTE[2], "national_htz": "#bbbbbb"}

@@ -1,11 +1,10 @@
 """Exhibits of notebook 04: clusters, the 两主一特 structure, investment attraction, rank.
 
-Every number comes from ``data/indicators.csv`` by row id, or from a named
-formula in :mod:`ygx_analysis.arithmetic.composition` applied to those rows. The cluster
-counts printed with 多 are intervals of whole numbers (``30多家`` is [31, 39]),
-and so are their sum and the part of the 487 above-scale enterprises that the
-article attributes to no named cluster. Every word shown lives in ``meta/industry.yml``
-(and, for the words shared with notebook 03, ``meta/innovation.yml``).
+Every number comes from ``data/indicators.csv`` by row id, or from a named formula in
+:mod:`ygx_analysis.arithmetic.composition` applied to those rows. The cluster counts printed with 多 are
+intervals of whole numbers (``30多家`` is [31, 39]), and so are their sum and the part of the 487
+above-scale enterprises that the article attributes to no named cluster. Every word shown lives in
+``meta/industry.yml`` (and, for the words shared with notebook 03, ``meta/innovation.yml``).
 """
 
 from __future__ import annotations

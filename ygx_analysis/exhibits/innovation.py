@@ -1,14 +1,11 @@
 """Exhibits of notebook 03: incubators, R&D platforms and patents.
 
-Every number comes from ``data/indicators.csv`` by row id, or from a named
-formula in :mod:`ygx_analysis.arithmetic.composition` applied to those rows. Figures
-printed with 超 are lower bounds and are drawn as bars that end in an arrow
-(no upper end printed); figures printed with 多/余 are drawn as a solid part up
-to the lower bound and a hatched part across the range the printing allows.
-
-Every word shown lives in ``meta/innovation.yml``. :func:`interval_barh`,
-:func:`printed_label` and :func:`column_names` are shared helpers; the industry
-exhibits use them too.
+Every number comes from ``data/indicators.csv`` by row id, or from a named formula in
+:mod:`ygx_analysis.arithmetic.composition` applied to those rows. Figures printed with 超 are lower
+bounds, drawn as bars that end in an arrow (no upper end printed); figures printed with 多/余 are drawn
+as a solid part up to the lower bound and a hatched part across the range the printing allows. Every
+word shown lives in ``meta/innovation.yml``. :func:`interval_barh`, :func:`printed_label` and
+:func:`column_names` are shared helpers; the industry exhibits use them too.
 """
 
 from __future__ import annotations
@@ -24,13 +21,11 @@ from ..arithmetic.reported import Interval, Reported
 from ..data.tables import load_indicators, reported
 from . import check_lang, exhibit, words
 
-__all__ = [
-    "INCUBATION_CAPACITY_ROWS", "INCUBATOR_ROWS", "NOTEBOOK", "PATENT_ROWS", "RANGE_HATCH", "RD_PLATFORM_ROWS",
-    "UNIT_EN", "UNSAID_IN_ENGLISH", "bar_labels", "bar_note", "column_names", "figure_record", "figure_table",
-    "incubation_bounds_figure", "incubation_capacity_table", "incubator_frame", "incubators_figure", "interval_barh",
-    "patent_table", "patents_figure", "printed_label", "range_legend", "rd_platform_table",
-    "rd_platforms_figure", "row_note", "unit_words",
-]
+__all__ = ["INCUBATION_CAPACITY_ROWS", "INCUBATOR_ROWS", "NOTEBOOK", "PATENT_ROWS", "RANGE_HATCH", "RD_PLATFORM_ROWS",
+           "UNIT_EN", "UNSAID_IN_ENGLISH", "bar_labels", "bar_note", "column_names", "figure_record", "figure_table",
+           "incubation_bounds_figure", "incubation_capacity_table", "incubator_frame", "incubators_figure",
+           "interval_barh", "patent_table", "patents_figure", "printed_label", "range_legend", "rd_platform_table",
+           "rd_platforms_figure", "row_note", "unit_words"]
 
 NOTEBOOK = "03_innovation.ipynb"
 _say = partial(words.fill, "innovation")  # _say(key, lang, **values): a label or filled template of this theme
@@ -175,26 +170,12 @@ def bar_note(figure: Reported, lang: str, excerpt: str = "") -> str:
 
 def interval_barh(ax, labels: Sequence[str], intervals: Sequence[Interval], colours: Sequence[str],
                   annotations: Sequence[str] | None = None, arrow_fraction: float = 0.18) -> None:
-    """Horizontal bars that show intervals as intervals.
+    """Horizontal bars, labelled top to bottom, that show non-negative intervals as intervals.
 
-    A bar is solid from 0 to the interval's lower end (the part the printing
-    guarantees). A bounded interval continues as a hatched bar up to its upper
-    end, with caps at both ends; an interval open above continues as an arrow.
-    Each bar is annotated with ``annotations`` (default: the interval notation).
-
-    Parameters
-    ----------
-    ax : matplotlib Axes
-    labels : sequence of str
-        Tick labels, top to bottom.
-    intervals : sequence of Interval
-        Non-negative intervals, one per label.
-    colours : sequence of str
-        One colour per bar.
-    annotations : sequence of str, optional
-        Text written right of each bar.
-    arrow_fraction : float, default 0.18
-        Length of the open-ended arrow as a fraction of the largest finite end.
+    A bar is solid from 0 to the interval's lower end (the part the printing guarantees). A bounded
+    interval continues as a hatched bar up to its upper end, with caps at both ends; an interval open
+    above continues as an arrow (``arrow_fraction`` of the largest finite end long). Each bar is
+    annotated on its right with ``annotations`` (default: the interval notation).
     """
     if any(i.low < 0 for i in intervals):
         raise ValueError("intervals: bars need non-negative intervals")
@@ -235,16 +216,9 @@ def bar_labels(ax, labels: Sequence[str]) -> None:
 
 
 def range_legend(fig, lang: str, colour: str = "#6b6b6b", ranged: bool = True, open_ended: bool = False) -> None:
-    """A legend under the first axes' title (never above it) explaining the parts of :func:`interval_barh` bars.
+    """A legend under the first axes' title explaining the parts of :func:`interval_barh` bars.
 
-    Parameters
-    ----------
-    fig : matplotlib Figure
-    lang : {'zh', 'en'}
-    colour : str
-        Colour of the legend keys.
-    ranged, open_ended : bool
-        Whether the figure has hatched ranges (多/余) and open-ended arrows (超).
+    ``ranged`` and ``open_ended`` say whether the figure has hatched ranges (多/余) and arrows (超).
     """
     from matplotlib.lines import Line2D
     from matplotlib.patches import Patch

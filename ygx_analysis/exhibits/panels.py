@@ -1,26 +1,15 @@
 """Interactive panels for Jupyter: sliders for the main assumptions that redraw an exhibit live.
 
-Two panels, each a :class:`Panel` (sliders, the exhibit they redraw, and the
-inputs of the last drawing):
+Two panels, each a :class:`Panel`: :func:`savings_panel` (annual saving, discount rate and wage
+growth over the plausible ranges of ``data/savings.toml``, redrawing ``fig-savings-cumulative``) and
+:func:`scenario_panel` (each scenario's start and end growth for one indicator and, with a fan, the
+volatility scale, redrawing ``fig-scenario-paths`` or ``fig-scenario-fan``). ``ipywidgets`` and
+``matplotlib`` are imported inside the functions that need them.
 
-* :func:`savings_panel`: annual saving, discount rate and wage growth, over the
-  plausible ranges of ``data/savings.toml``, redrawing ``fig-savings-cumulative``;
-* :func:`scenario_panel`: each scenario's start and end growth for one indicator
-  (and, with a fan, the volatility scale), redrawing ``fig-scenario-paths`` or
-  ``fig-scenario-fan``.
-
-This module is imported only in notebooks (``from ygx_analysis import explore``);
-``ipywidgets`` and ``matplotlib`` are imported inside the functions that need them.
-
-A panel draws with :func:`ygx_analysis.exhibits.render`, never with
-:func:`~ygx_analysis.exhibits.show`: the report's show-hook records only ``show``
-calls, so a report keeps the static exhibits the notebook shows with ``show`` and
-exports nothing from a panel. Tag a panel's cell ``nbval-ignore-output``: the
-panel's text form names its state, but widget ids differ from run to run. A panel
-shows as the widget in Jupyter and, where no widget can run (a static page), as
-the PNG of its current drawing.
-
-In a notebook cell (tagged ``nbval-ignore-output``)::
+A panel draws with :func:`ygx_analysis.exhibits.render`, never with :func:`~ygx_analysis.exhibits.show`,
+so the report's show-hook exports nothing from a panel. It shows as the widget in Jupyter and, where no
+widget can run (a static page), as the PNG of its current drawing. Tag its cell ``nbval-ignore-output``
+(widget ids differ from run to run)::
 
     explore.scenario_panel(model, lang=LANG)
     explore.savings_panel(assumptions, lang=LANG)
@@ -63,33 +52,19 @@ def _slider(description: str, value: float, low: float, high: float, step: float
 
 
 class Panel:
-    """Sliders and the exhibit they redraw.
+    """Sliders (``sliders``, name → ``ipywidgets.FloatSlider``) and the exhibit ``exhibit_id`` they redraw.
 
-    Build one with :func:`savings_panel` or :func:`scenario_panel`. Moving a
-    slider (or :meth:`set`) redraws the exhibit with :func:`~ygx_analysis.exhibits.render`.
-
-    Attributes
-    ----------
-    exhibit_id : str
-        The exhibit drawn.
-    lang : str
-    sliders : dict
-        Name → ``ipywidgets.FloatSlider``.
-    inputs : dict
-        The keyword inputs of the last drawing (``result=`` or ``model=``).
-    figure : matplotlib.figure.Figure
-        The last drawing.
-    widget : ipywidgets.VBox
-        What Jupyter shows: the controls above an ``Output`` holding the figure.
+    Build one with :func:`savings_panel` or :func:`scenario_panel`. Moving a slider (or :meth:`set`)
+    redraws the exhibit with :func:`~ygx_analysis.exhibits.render`; ``inputs`` holds the keyword inputs
+    of the last drawing (``result=`` or ``model=``), ``figure`` the drawing, and ``widget`` what Jupyter
+    shows (the controls above an ``Output`` holding the figure).
     """
 
     def __init__(self, exhibit_id: str, lang: str, sliders: Mapping[str, Any],
                  build: Callable[[dict[str, float]], dict[str, Any]], extra: tuple[Any, ...] = ()) -> None:
         import ipywidgets as w
 
-        self.exhibit_id, self.lang = exhibit_id, lang
-        self.sliders = dict(sliders)
-        self._build = build
+        self.exhibit_id, self.lang, self.sliders, self._build = exhibit_id, lang, dict(sliders), build
         self.output = w.Output()
         self.widget = w.VBox([*extra, *self.sliders.values(), self.output])
         self.inputs: dict[str, Any] = {}
@@ -104,15 +79,8 @@ class Panel:
         return {name: s.value for name, s in self.sliders.items()}
 
     def set(self, **values: float) -> None:
-        """Move sliders by name (each move redraws, as in Jupyter).
-
-        Raises
-        ------
-        TypeError
-            For an unknown slider name or a value that is not a number.
-        ValueError
-            For a value outside the slider's range.
-        """
+        """Move sliders by name (each move redraws, as in Jupyter); TypeError or ValueError before any move for a
+        wrong name, a value that is not a number or one outside the slider's range."""
         for name, value in values.items():
             if name not in self.sliders:
                 raise TypeError(f"{name}: unknown slider; expected one of {', '.join(self.sliders)}")
@@ -127,16 +95,14 @@ class Panel:
     def redraw(self) -> None:
         """Draw the exhibit for the current slider values and show it in :attr:`output`."""
         self.inputs = self._build(self.values)
-        fig = render(self.exhibit_id, self.lang, **self.inputs)
-        image = FigureImage(fig, self.exhibit_id)
-        self.figure = fig
+        self.figure = render(self.exhibit_id, self.lang, **self.inputs)
+        image = FigureImage(self.figure, self.exhibit_id)
         self.output.outputs = ({"output_type": "display_data", "metadata": {},
                                 "data": {"image/png": base64.b64encode(image.png).decode("ascii"),
                                          "text/plain": self._text()}},)
 
     def _text(self) -> str:
-        shown = ", ".join(f"{k}={v:g}" for k, v in self.values.items())
-        return f"[panel {self.exhibit_id}: {shown}]"
+        return f"[panel {self.exhibit_id}: {', '.join(f'{k}={v:g}' for k, v in self.values.items())}]"
 
     def __repr__(self) -> str:
         return self._text()
@@ -170,10 +136,8 @@ def savings_panel(assumptions: Any = None, lang: str = "zh", *,
 
     Raises
     ------
-    TypeError
-        If ``assumptions`` is not a ``SavingsAssumptions`` or None.
-    ValueError
-        If ``lang`` is not 'zh' or 'en'.
+    TypeError or ValueError
+        If ``assumptions`` is not a ``SavingsAssumptions`` or None, or ``lang`` is not 'zh' or 'en'.
 
     Examples
     --------
@@ -195,8 +159,7 @@ def savings_panel(assumptions: Any = None, lang: str = "zh", *,
     from .reform_savings import THEME, label, unit
 
     check_lang(lang)
-    if assumptions is None:
-        assumptions = SavingsAssumptions.from_data()
+    assumptions = SavingsAssumptions.from_data() if assumptions is None else assumptions
     if not isinstance(assumptions, SavingsAssumptions):
         raise TypeError(f"assumptions: expected a SavingsAssumptions or None, got {type(assumptions).__name__}")
     ranges = assumptions.plausible_ranges()
@@ -205,9 +168,8 @@ def savings_panel(assumptions: Any = None, lang: str = "zh", *,
         low, high = (float(x) for x in ranges[name])
         description = words.fill(THEME, "slider", lang, label=label(name, lang), unit=unit(name, lang))
         sliders[name] = _slider(description, float(getattr(assumptions, name)), low, high, 0.01)
-    base = assumptions
     return Panel(exhibit_id, lang, sliders,
-                 lambda values: {"result": run_savings(dataclasses.replace(base, **values))})
+                 lambda values: {"result": run_savings(dataclasses.replace(assumptions, **values))})
 
 
 def scenario_panel(model: Any = None, lang: str = "zh", *, indicator: str = "gross_output",
@@ -238,10 +200,8 @@ def scenario_panel(model: Any = None, lang: str = "zh", *, indicator: str = "gro
 
     Raises
     ------
-    TypeError
-        For a ``model`` of another type, or ``fan_paths`` that is not an integer.
-    ValueError
-        For an unknown indicator or language, or ``fan_paths`` below 0.
+    TypeError or ValueError
+        For a ``model`` of another type, an unknown indicator or language, or ``fan_paths`` not an integer 0 or more.
 
     Examples
     --------
@@ -290,17 +250,14 @@ def scenario_panel(model: Any = None, lang: str = "zh", *, indicator: str = "gro
         state["spec"] = state["spec"].with_growth(state["indicator"], growth)
         if not fan_paths:
             return {"model": state["spec"]}
-        new = state["spec"]
-        scale = values["vol_scale"]
+        new, scale = state["spec"], values["vol_scale"]
         if scale not in calibrations:
             calibrations[scale] = new.calibrate(scale)
         used_df = new.model.t_df if isinstance(t_df, str) else t_df
-        kwargs = {} if seed is None else {"seed": seed}
-        fan = new.simulate(fan_paths, cal=calibrations[scale], t_df=used_df, **kwargs)
+        fan = new.simulate(fan_paths, cal=calibrations[scale], t_df=used_df, **({} if seed is None else {"seed": seed}))
         projection = new.project()
         return {"model": ScenarioAnalysis(config=None, spec=new, calibration=calibrations[scale], t_df=used_df,
-                                          fan=fan, projection=projection,
-                                          plan_summary=plan_period_summary(projection),
+                                          fan=fan, projection=projection, plan_summary=plan_period_summary(projection),
                                           targets=new.target_levels())}
 
     chooser = w.Dropdown(options=[(ind.label(lang), name) for name, ind in spec.indicators.items()],

@@ -1,15 +1,15 @@
 """Exhibits of notebook 05: the reform cost-savings model.
 
-Every exhibit here draws from one :class:`~ygx_analysis.savings.SavingsResult`
-(``result=`` given to :func:`~ygx_analysis.exhibits.show`; by default the result of
-``data/savings.toml``), so a notebook runs the model once and every table and figure
-shows the values used. Every exhibit except the assumptions table shows **model
-results** (``is_projection=True``). The words live in ``meta/reform_savings.yml``;
-:func:`label`, :func:`notes`, :func:`convention` and :func:`summary` fill them for the
-panel and the command line too.
+Every exhibit draws from one :class:`~ygx_analysis.savings.SavingsResult` (``result=`` given to
+:func:`~ygx_analysis.exhibits.show`; by default that of ``data/savings.toml``), so a notebook runs the
+model once and shows the values used. All but the assumptions table show **model results**
+(``is_projection=True``). The words live in ``meta/reform_savings.yml``; :func:`label`, :func:`notes`,
+:func:`convention` and :func:`summary` fill them for the panel and the command line too.
 """
 
 from __future__ import annotations
+
+from functools import partial
 
 import pandas as pd
 
@@ -28,12 +28,7 @@ SAVING_ROWS = (sv.ANNUAL_SAVING_ID, sv.GROUP_CUT_ID)
 THEME = "reform_savings"
 
 
-def _w(key: str, lang: str) -> str:
-    return words.text(THEME, key, lang)
-
-
-def _fill(key: str, lang: str, **values: object) -> str:
-    return words.fill(THEME, key, lang, **values)
+_w, _fill = partial(words.text, THEME), partial(words.fill, THEME)
 
 
 def _fill_from(key: str, lang: str, values: dict[str, object]) -> str:
@@ -43,10 +38,8 @@ def _fill_from(key: str, lang: str, values: dict[str, object]) -> str:
 
 def _columns(key: str, lang: str, **values: object) -> dict[str, str]:
     """Column → header of a table (``<key>.columns``), each filled with the values it names."""
-    node = words.load(THEME)
-    for part in f"{key}.columns".split("."):
-        node = node[part]
-    return {name: _fill_from(f"{key}.columns.{name}", lang, values) for name in node}
+    names = words.group(THEME, f"{key}.columns", lang)
+    return {name: _fill_from(f"{key}.columns.{name}", lang, values) for name in names}
 
 
 def label(name: str, lang: str) -> str:
@@ -274,13 +267,7 @@ def sensitivity_table(lang: str = "zh", result: sv.SavingsResult | None = None) 
 
 
 def _tick_unit(name: str, lang: str) -> str:
-    """The unit after an assumption's low / high values on the tornado chart: %, 亿元 or none.
-
-    Examples
-    --------
-    >>> _tick_unit("wage_growth_pct", "en"), _tick_unit("annual_saving", "en"), _tick_unit("first_year", "zh")
-    (' %', ' (100 million yuan)', '')
-    """
+    """The unit after an assumption's low / high values on the tornado chart: %, 亿元 or none."""
     if name.endswith("_pct"):
         return _w("tick_unit.pct", lang)
     return _w("tick_unit.amount", lang) if name in ("annual_saving", "group_cut_2024", "transferred_cost") else ""

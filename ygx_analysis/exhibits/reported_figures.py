@@ -6,7 +6,7 @@ import pandas as pd
 
 from ..data.tables import load_indicators
 from ..arithmetic.reported import Reported
-from . import check_lang, exhibit, words
+from . import exhibit, words
 from .growth_rates import period_label
 from .innovation import printed_label
 
@@ -84,21 +84,14 @@ def indicator_table(lang: str = "zh", indicators: pd.DataFrame | None = None) ->
     >>> zh.loc["hr_cost_saving_annual", "时期"], zh.loc["incubators_national_current", "时期"]
     ('每年', '文章时点（现有）')
     """
-    check_lang(lang)
     ind = load_indicators() if indicators is None else indicators
     order = {s: i for i, s in enumerate(SECTIONS)}
     ind = ind.assign(_order=ind["section"].map(order)).sort_values(["_order", "line"], kind="stable")
     sections, qualifiers = _words("sections", lang), _words("qualifiers", lang)
-    table = pd.DataFrame({
-        "id": ind["id"],
-        "section": ind["section"].map(sections),
-        "figure": ind[f"label_{lang}"],
-        "period": [period_label(p, lang) for p in ind["period"]],
-        "printed": printed_forms(ind),
-        "qualifier": ind["qualifier"].map(qualifiers),
-        "interval": ind["interval"],
-        "excerpt": ind["excerpt"],
-    }).reset_index(drop=True)
+    table = pd.DataFrame({"id": ind["id"], "section": ind["section"].map(sections), "figure": ind[f"label_{lang}"],
+                          "period": [period_label(p, lang) for p in ind["period"]], "printed": printed_forms(ind),
+                          "qualifier": ind["qualifier"].map(qualifiers), "interval": ind["interval"],
+                          "excerpt": ind["excerpt"]}).reset_index(drop=True)
     return table.rename(columns=_words("columns", lang))
 
 
@@ -127,7 +120,6 @@ def section_counts(lang: str = "zh", indicators: pd.DataFrame | None = None) -> 
     >>> section_counts("zh").columns.tolist()
     ['板块', '数字个数']
     """
-    check_lang(lang)
     ind = load_indicators() if indicators is None else indicators
     if not isinstance(ind, pd.DataFrame):
         raise TypeError(f"indicators: expected a DataFrame, got {type(ind).__name__}")
@@ -152,9 +144,7 @@ def qualifier_counts(indicators: pd.DataFrame | None = None) -> pd.DataFrame:
     ind = load_indicators() if indicators is None else indicators
     counts = pd.crosstab(ind["section"], ind["qualifier"])
     counts = counts.reindex(index=list(SECTIONS), columns=list(QUALIFIERS), fill_value=0)
-    counts.index.name = "section"
-    counts.columns.name = "qualifier"
-    return counts
+    return counts.rename_axis(index="section", columns="qualifier")
 
 
 @exhibit("fig-figures-by-qualifier", kind="figure", notebook=NOTEBOOK, indicators=("*",))
@@ -162,7 +152,6 @@ def figures_by_qualifier(lang: str = "zh"):
     """Stacked horizontal bars: how many figures each section prints, and how exactly."""
     from .style import PALETTE, new_figure
 
-    check_lang(lang)
     counts = qualifier_counts()
     fig, ax = new_figure((8.0, 4.2))
     left = pd.Series(0, index=counts.index)
@@ -173,8 +162,7 @@ def figures_by_qualifier(lang: str = "zh"):
         ax.barh(ylabels, values, left=left, color=colour, label=legend[qualifier])
         left = left + values
     for y, total in enumerate(left):
-        ax.annotate(str(int(total)), (total, y), xytext=(4, 0), textcoords="offset points", va="center",
-                    fontsize=9)
+        ax.annotate(str(int(total)), (total, y), xytext=(4, 0), textcoords="offset points", va="center", fontsize=9)
     ax.set_xlim(0, float(left.max()) * 1.08)  # room for the longest bar's total inside the axes
     ax.invert_yaxis()
     ax.grid(axis="y", visible=False)

@@ -30,8 +30,7 @@ _text, _fill = partial(words.text, "scenario_figures"), partial(words.fill, "sce
 def _figure(spec, extra_height: float, lang: str, draw) -> Figure:
     """One panel per indicator in two columns, projection years shaded, filled by ``draw(ax, first, name)``.
 
-    Fixed y-ticks keep the same tick objects through every layout pass, so no tick label left
-    over from an earlier pass sits, undrawn, under the source line.
+    Fixed y-ticks keep the same tick objects through every layout pass (no stale label under the source line).
     """
     from matplotlib.ticker import MaxNLocator
 

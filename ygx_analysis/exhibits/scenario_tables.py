@@ -1,14 +1,12 @@
 """Tables of notebook 06: 十五五 (2026–2030) scenarios, the joint Monte Carlo fan and its calibration.
 
-The figures are in :mod:`.scenario_figures`; every word in ``meta/scenario_tables.yml``, sentences
-with numbers as templates filled from the model's results. Each exhibit takes the model it draws
-as ``model`` (:data:`Model`): a :class:`~ygx_analysis.scenarios.ScenarioAnalysis` (notebook 06
-builds one from its parameters), a :class:`~ygx_analysis.scenarios.ScenarioSet` (run with the
-default paths and seed) or None (the default file). All but the calibration tables show model
-results (``is_projection=True``). Probabilities come from
-:func:`~ygx_analysis.scenarios.format_probability`, with their Monte Carlo standard error, never
-"0.0%" or "100.0%"; every target label carries its status (示意 / 推算). Tables cite every data row
-they use; the fan's shock rows are in its ``context`` but not its printed source line.
+The figures are in :mod:`.scenario_figures`; the words in ``meta/scenario_tables.yml`` (sentences with
+numbers are templates filled from the model's results). Each exhibit takes ``model`` (:data:`Model`):
+a :class:`~ygx_analysis.scenarios.ScenarioAnalysis`, a :class:`~ygx_analysis.scenarios.ScenarioSet`
+(default paths and seed) or None (the default file). All but the calibration tables show model results
+(``is_projection=True``). Probabilities come from :func:`~ygx_analysis.scenarios.format_probability`,
+with their Monte Carlo standard error, never "0.0%" or "100.0%"; every target label carries its status
+(示意 / 推算). Tables cite every data row they use; the fan's shock rows are in its ``context`` only.
 """
 
 from __future__ import annotations
@@ -21,22 +19,9 @@ import pandas as pd
 from .. import scenarios as sc
 from ..scenarios import ScenarioAnalysis, ScenarioModel as ScenarioSet, as_analysis, as_scenario_set, format_probability
 from ..scenarios.row_ids import (
-    ASSUMPTION_CONTEXT,
-    ASSUMPTION_INDICATORS,
-    ASSUMPTION_SOURCES,
-    CALIBRATION_CONTEXT,
-    CALIBRATION_SOURCES,
-    JUMPOFF_CONTEXT,
-    JUMPOFF_SOURCES,
-    LEVEL_INDICATORS,
-    LIMITS_CONTEXT,
-    LIMITS_INDICATORS,
-    LIMITS_SOURCES,
-    LINKS_CONTEXT,
-    LINKS_INDICATORS,
-    LINKS_SOURCES,
-    TARGET_CONTEXT,
-    TARGET_SOURCES,
+    ASSUMPTION_CONTEXT, ASSUMPTION_INDICATORS, ASSUMPTION_SOURCES, CALIBRATION_CONTEXT, CALIBRATION_SOURCES,
+    JUMPOFF_CONTEXT, JUMPOFF_SOURCES, LEVEL_INDICATORS, LIMITS_CONTEXT, LIMITS_INDICATORS, LIMITS_SOURCES,
+    LINKS_CONTEXT, LINKS_INDICATORS, LINKS_SOURCES, TARGET_CONTEXT, TARGET_SOURCES,
 )
 from . import exhibit, words
 

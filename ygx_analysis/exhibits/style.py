@@ -1,18 +1,13 @@
 """House style, the bundled CJK font, source lines and deterministic figure files.
 
-Figure files are written by matplotlib (``Figure.savefig``) with the metadata that
-would change from build to build left out (:data:`SAVE_METADATA`).
-
-matplotlib's default font has no Chinese glyphs, so the package ships a GB2312
-subset of Noto Sans SC (SIL Open Font License, ``fonts/OFL.txt``), made by
-``tools/make_font_subset.py``, and a small subset of that one holding just the
-characters of ``data/`` and of the package (about 850 glyphs). :func:`use_chinese_font`
-registers both and sets ``font.family`` to the fallback list small font → GB2312
-font → DejaVu Sans: matplotlib draws each character with the first font that has
-it, and a PDF embeds a subset of each font it used, which is several times faster
-from the small font. Set the environment variable ``YGX_CJK_FONT`` to a font file
-path (or an installed family name) to use another font.
-
+Figure files are written by matplotlib (``Figure.savefig``) without the metadata that would change
+from build to build (:data:`SAVE_METADATA`). matplotlib's default font has no Chinese glyphs, so the
+package ships a GB2312 subset of Noto Sans SC (SIL Open Font License, ``fonts/OFL.txt``), made by
+``tools/make_font_subset.py``, and a small subset of it with just the characters of ``data/`` and of
+the package (about 850 glyphs). :func:`use_chinese_font` sets ``font.family`` to the fallback list
+small font → GB2312 font → DejaVu Sans: each character is drawn with the first font that has it, and
+a PDF embeds a subset of each font used, several times faster from the small font. The environment
+variable ``YGX_CJK_FONT`` (a font file or an installed family) selects another font.
 matplotlib is imported inside the functions, never at module import.
 """
 
@@ -28,11 +23,10 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.figure import Figure
 
-__all__ = ["FONT_ENV", "FONT_FAMILY", "FONT_PATH", "PALETTE", "PDF_COMPRESSION", "PROJECTION_STYLE",
-           "SAVE_METADATA", "STYLE", "UNIT_AXIS_EN", "USED_FONT_FAMILY", "USED_FONT_PATH", "add_projection_note",
-           "add_source_line", "apply_fonts", "bundled_font_characters", "contact_sheet", "figure_texts",
-           "font_families", "house_style", "legend_below_title", "missing_glyphs", "new_figure", "save_figure",
-           "unit_axis_label", "use_chinese_font"]
+__all__ = ["FONT_ENV", "FONT_FAMILY", "FONT_PATH", "PALETTE", "PDF_COMPRESSION", "PROJECTION_STYLE", "SAVE_METADATA",
+           "STYLE", "UNIT_AXIS_EN", "USED_FONT_FAMILY", "USED_FONT_PATH", "add_projection_note", "add_source_line",
+           "bundled_font_characters", "contact_sheet", "figure_texts", "font_families", "house_style",
+           "legend_below_title", "missing_glyphs", "new_figure", "save_figure", "unit_axis_label", "use_chinese_font"]
 
 FONT_PATH = Path(__file__).resolve().parents[1] / "fonts" / "NotoSansSC-GB2312.ttf"
 FONT_FAMILY = "Noto Sans SC GB2312"
@@ -47,28 +41,13 @@ PROJECTION_STYLE = {"linestyle": "--", "alpha": 0.9}
 """Line style for projected values, so a projection never looks like history."""
 
 STYLE = {
-    "figure.figsize": (8.0, 5.0),
-    "figure.dpi": 100,
-    "savefig.dpi": 200,
-    "axes.spines.top": False,
-    "axes.spines.right": False,
-    "axes.grid": True,
-    "axes.grid.axis": "y",
+    "figure.figsize": (8.0, 5.0), "figure.dpi": 100, "savefig.dpi": 200,
+    "axes.spines.top": False, "axes.spines.right": False, "axes.grid": True, "axes.grid.axis": "y",
     "axes.axisbelow": True,  # grid lines behind bars, never through them
-    "grid.color": "#dddddd",
-    "grid.linewidth": 0.6,
-    "axes.titlesize": 12,
-    "axes.labelsize": 10,
-    "xtick.labelsize": 9,
-    "ytick.labelsize": 9,
-    "legend.fontsize": 9,
-    "legend.frameon": False,
-    "axes.unicode_minus": False,
-    "pdf.fonttype": 42,
-    "ps.fonttype": 42,
-    "svg.fonttype": "path",
-    "svg.hashsalt": "ygx_analysis",
-    "path.simplify": True,
+    "grid.color": "#dddddd", "grid.linewidth": 0.6, "axes.titlesize": 12, "axes.labelsize": 10,
+    "xtick.labelsize": 9, "ytick.labelsize": 9, "legend.fontsize": 9, "legend.frameon": False,
+    "axes.unicode_minus": False, "pdf.fonttype": 42, "ps.fonttype": 42, "svg.fonttype": "path",
+    "svg.hashsalt": "ygx_analysis", "path.simplify": True,
     # unhinted glyphs: at 200 dpi they look the same as auto-hinted ones, measure the
     # same as in PDF and SVG, and the 16 figures export about 10 % faster
     "text.hinting": "no_hinting",
@@ -98,35 +77,25 @@ def font_families() -> tuple[str, ...]:
     return (USED_FONT_FAMILY, FONT_FAMILY, "DejaVu Sans")
 
 
-def apply_fonts(rc: object | None = None) -> None:
-    """Set ``font.family`` (and ``font.sans-serif``) of ``rc`` (matplotlib's rcParams) to :func:`font_families`.
-
-    A list in ``font.family`` is what makes matplotlib fall back from font to font.
-    """
+def _apply_style() -> None:
+    """Set rcParams to the house style, with ``font.family`` and ``font.sans-serif`` the fallback list of fonts."""
     import matplotlib
 
-    rc = matplotlib.rcParams if rc is None else rc
     families = list(font_families())
-    rc["font.family"] = families
-    rc["font.sans-serif"] = families
+    matplotlib.rcParams.update({**STYLE, "font.family": families, "font.sans-serif": families})
 
 
 @lru_cache(maxsize=None)
 def use_chinese_font() -> str:
-    """Register the CJK fonts and apply the house style; return the main CJK family's name.
-
-    Safe to call many times. Honours ``$YGX_CJK_FONT`` (a font file or a family).
+    """Register the CJK fonts (or ``$YGX_CJK_FONT``) and apply the house style; return the main CJK family.
 
     Examples
     --------
     >>> use_chinese_font()
     'Noto Sans SC GB2312'
     """
-    import matplotlib
-
     families = font_families()
-    matplotlib.rcParams.update(STYLE)
-    apply_fonts()
+    _apply_style()
     return families[1] if len(families) == 3 else families[0]
 
 
@@ -139,9 +108,7 @@ def bundled_font_characters() -> frozenset[str]:
 
 
 def missing_glyphs(texts: Iterable[str]) -> list[str]:
-    """Characters in ``texts`` that the bundled font cannot draw, sorted.
-
-    Whitespace is ignored.
+    """Characters in ``texts`` that the bundled font cannot draw (whitespace ignored), sorted.
 
     Examples
     --------
@@ -163,21 +130,14 @@ def figure_texts(fig: Figure) -> list[str]:
 
 
 def new_figure(figsize: Sequence[float] | None = None, nrows: int = 1, ncols: int = 1):
-    """A figure in the house style, made without pyplot (no global state).
-
-    Returns
-    -------
-    fig, axes
-        ``axes`` is one Axes for a 1×1 grid, else an array.
-    """
+    """A figure in the house style, made without pyplot (no global state), and its Axes (an array unless 1×1)."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
     use_chinese_font()
     fig = Figure(figsize=figsize or STYLE["figure.figsize"], layout="constrained")
     FigureCanvasAgg(fig)  # a real canvas, so fig.canvas.draw() renders and checks glyphs
-    axes = fig.subplots(nrows, ncols, squeeze=True)
-    return fig, axes
+    return fig, fig.subplots(nrows, ncols, squeeze=True)
 
 
 def _wrap_to_width(fig: Figure, text: str, fontsize: float, width_px: float) -> str:
@@ -187,8 +147,7 @@ def _wrap_to_width(fig: Figure, text: str, fontsize: float, width_px: float) -> 
 
     props = FontProperties(size=fontsize)
 
-    def width(s: str) -> float:
-        # measured in points; converted to pixels at the figure's dpi
+    def width(s: str) -> float:  # points, converted to pixels at the figure's dpi
         return text_to_path.get_text_width_height_descent(s, props, ismath=False)[0] * fig.dpi / 72.0
 
     pieces: list[str] = []
@@ -208,11 +167,7 @@ def _wrap_to_width(fig: Figure, text: str, fontsize: float, width_px: float) -> 
 
 
 def add_source_line(fig: Figure, text: str, fontsize: float = 7.0) -> None:
-    """Write the source line at the bottom-left of a figure and keep room for it.
-
-    Long lines are broken at '; ' and ', ' to fit the figure width; the layout
-    reserves exactly the height of the wrapped text, so it never overlaps the axes.
-    """
+    """Write the source line at the bottom-left of a figure, wrapped at '; ' and ', ' to its width, with room kept."""
     width_px = fig.get_figwidth() * fig.dpi * 0.98
     wrapped = _wrap_to_width(fig, text, fontsize, width_px)
     n_lines = wrapped.count("\n") + 1
@@ -245,10 +200,9 @@ def unit_axis_label(unit: str, lang: str) -> str:
     ...
     ValueError: unit: no English axis label for '吨'
     """
-    if not isinstance(unit, str):
-        raise TypeError(f"unit: expected a string, got {type(unit).__name__}")
-    if lang not in ("zh", "en"):
-        raise ValueError(f"lang: unknown language {lang!r}; expected 'zh' or 'en'")
+    from . import check_lang
+
+    check_lang(lang)
     if lang == "zh":
         return unit
     if unit not in UNIT_AXIS_EN:
@@ -257,13 +211,11 @@ def unit_axis_label(unit: str, lang: str) -> str:
 
 
 def legend_below_title(ax, handles: Sequence[object], ncol: int | None = None) -> None:
-    """A legend in one row between an axes' title and the top of the axes.
+    """A legend between an axes' title and the axes, in ``ncol`` columns (default one row; fewer if too wide).
 
-    A figure legend placed "outside upper center" sits above every title, and matplotlib's
-    layout neither moves it below a suptitle nor keeps it off the source line. This legend
-    belongs to the axes, so the layout makes room for it, and the title is raised above it.
-    It has ``ncol`` columns (default: all handles in one row), fewer when that is wider
-    than the axes. Call it after ``ax.set_title``.
+    Unlike a figure legend "outside upper center", it belongs to the axes, so the layout makes room
+    for it below any suptitle and off the source line; the title is raised above it. Call it after
+    ``ax.set_title``.
 
     Examples
     --------
@@ -290,18 +242,14 @@ def legend_below_title(ax, handles: Sequence[object], ncol: int | None = None) -
 
 
 def add_projection_note(ax, text: str) -> None:
-    """Mark an axes as showing projections (a note in its top-left corner)."""
-    # on a white ground, so that no reference line or grid line strikes the note through
+    """Mark an axes as showing projections: a note in its top-left corner, on white so no line strikes it through."""
     ax.text(0.01, 0.98, text, transform=ax.transAxes, ha="left", va="top", fontsize=8,
             color="#b0413e", style="italic", zorder=5,
             bbox={"boxstyle": "square,pad=0.15", "facecolor": "white", "edgecolor": "none"})
 
 
-SAVE_METADATA = {
-    "png": {"Software": None},
-    "svg": {"Date": None, "Creator": None},
-    "pdf": {"CreationDate": None, "ModDate": None, "Producer": None, "Creator": None},
-}
+SAVE_METADATA = {"png": {"Software": None}, "svg": {"Date": None, "Creator": None},
+                 "pdf": {"CreationDate": None, "ModDate": None, "Producer": None, "Creator": None}}
 """Metadata that would make files differ between builds is left out."""
 
 PDF_COMPRESSION = 3
@@ -311,10 +259,7 @@ files about 5 % larger than at the default level 6 and written 10-13 % faster.""
 
 @contextlib.contextmanager
 def house_style() -> Iterator[None]:
-    """matplotlib's defaults plus the house style, whatever a notebook changed; restored after.
-
-    Exhibits are drawn and exported inside this context, so a figure depends neither
-    on a ``matplotlibrc`` nor on rcParams that a notebook set before.
+    """matplotlib's defaults plus the house style, whatever a ``matplotlibrc`` or a notebook set; restored after.
 
     Examples
     --------
@@ -328,32 +273,16 @@ def house_style() -> Iterator[None]:
     use_chinese_font()
     with matplotlib.rc_context():
         matplotlib.rcdefaults()
-        matplotlib.rcParams.update(STYLE)
-        apply_fonts()
+        _apply_style()
         yield
 
 
 def save_figure(fig: Figure, stem: str | os.PathLike[str], formats: Sequence[str] = ("png", "svg", "pdf"),
                 dpi: int = 200) -> list[Path]:
-    """Save a figure as PNG, SVG and PDF with no timestamps or software stamps.
-
-    Parameters
-    ----------
-    fig : matplotlib.figure.Figure
-    stem : path-like
-        Output path without suffix.
-    formats : sequence of {'png', 'svg', 'pdf'}
-    dpi : int
-        Raster resolution for PNG (at least 200 for print).
-
-    Returns
-    -------
-    list of Path
-        The files written.
-    """
+    """Save a figure as ``stem`` + ``.png``/``.svg``/``.pdf`` (PNG at ``dpi``, 200 for print) with no
+    timestamps or software stamps; return the files written."""
     import matplotlib
 
-    written = []
     stem = Path(stem)
     unknown = [fmt for fmt in formats if fmt not in SAVE_METADATA]
     if unknown:
@@ -361,45 +290,17 @@ def save_figure(fig: Figure, stem: str | os.PathLike[str], formats: Sequence[str
     with matplotlib.rc_context({"svg.hashsalt": STYLE["svg.hashsalt"], "pdf.fonttype": 42,
                                 "pdf.compression": PDF_COMPRESSION}):
         for fmt in formats:
-            path = stem.with_suffix("." + fmt)
-            fig.savefig(path, format=fmt, dpi=dpi, metadata=SAVE_METADATA[fmt])
-            written.append(path)
-    return written
-
-
-def _thumbnail(fig: Figure, dpi: float):
-    """A figure drawn to an RGBA array at ``dpi`` (through PNG, as a reader sees the file)."""
-    import io
-
-    from matplotlib.image import imread
-
-    buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", dpi=dpi, metadata={"Software": None})
-    buffer.seek(0)
-    return imread(buffer, format="png")
+            fig.savefig(stem.with_suffix("." + fmt), format=fmt, dpi=dpi, metadata=SAVE_METADATA[fmt])
+    return [stem.with_suffix("." + fmt) for fmt in formats]
 
 
 def contact_sheet(figures: Sequence[tuple[str, Figure]], columns: int = 4, thumb_dpi: float = 45.0,
                   cell_width: float = 4.0) -> Figure:
     """One figure showing every given figure as a labelled thumbnail, in a grid.
 
-    Parameters
-    ----------
-    figures : sequence of (label, Figure)
-        The figures in reading order, each with the label printed above it
-        (such as ``fig-growth-rates · en``).
-    columns : int
-        Thumbnails per row (positive).
-    thumb_dpi : float
-        Resolution each figure is drawn at before it is placed (positive).
-    cell_width : float
-        Width of one grid cell in inches (positive); a cell's height follows the
-        tallest thumbnail's aspect ratio.
-
-    Returns
-    -------
-    matplotlib.figure.Figure
-        One Axes per thumbnail, titled with its label, without ticks or frame.
+    ``figures`` are ``(label, Figure)`` pairs in reading order, ``columns`` to a row, each drawn at
+    ``thumb_dpi`` into a cell ``cell_width`` inches wide (as tall as its row's tallest thumbnail's aspect
+    ratio) under its label. The sheet has one Axes per thumbnail, titled with its label, without frame.
 
     Examples
     --------
@@ -408,31 +309,19 @@ def contact_sheet(figures: Sequence[tuple[str, Figure]], columns: int = 4, thumb
     >>> sheet = contact_sheet([("a", fig), ("b", fig), ("c", fig)], columns=2)
     >>> [a.get_title(loc="left") for a in sheet.axes]
     ['a', 'b', 'c']
-    >>> contact_sheet([], columns=2)
-    Traceback (most recent call last):
-    ...
-    ValueError: figures: nothing to show
     """
+    import io
+
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure as MplFigure
+    from matplotlib.image import imread
 
-    if isinstance(columns, bool) or not isinstance(columns, int):
-        raise TypeError(f"columns: expected an int, got {type(columns).__name__}")
-    if columns < 1:
-        raise ValueError(f"columns: must be positive, got {columns}")
-    for name, value in (("thumb_dpi", thumb_dpi), ("cell_width", cell_width)):
-        if isinstance(value, bool) or not isinstance(value, (int, float)):
-            raise TypeError(f"{name}: expected a number, got {type(value).__name__}")
-        if not value > 0:
-            raise ValueError(f"{name}: must be positive, got {value}")
+    from . import FigureImage
+
     items = list(figures)
     if not items:
         raise ValueError("figures: nothing to show")
-    for item in items:
-        if not (isinstance(item, tuple) and len(item) == 2 and isinstance(item[0], str)
-                and hasattr(item[1], "savefig")):
-            raise TypeError("figures: expected (label, Figure) pairs")
-    images = [_thumbnail(fig, thumb_dpi) for _, fig in items]
+    images = [imread(io.BytesIO(FigureImage(fig, "", dpi=thumb_dpi).png), format="png") for _, fig in items]
     rows = [images[i:i + columns] for i in range(0, len(images), columns)]
     title_in, gap_in = 0.28, 0.12
     # each row as tall as its tallest thumbnail at the cell width, plus its labels

@@ -1,14 +1,10 @@
 """Words as data: captions, labels, column headers, notes and sentence templates.
 
 Every word an exhibit, a panel or the command line shows lives in a metadata file
-``ygx_analysis/exhibits/meta/<theme>.yml``, one per theme, in the manner of OWID's
-``.meta.yml`` files. A leaf of such a file is a pair ``{zh: …, en: …}``; any other
-mapping groups leaves under a key. A translator edits the YAML and no Python.
-
-A *template* is a leaf whose texts hold named placeholders in the manner of
-:meth:`str.format` (``"{rate:.1f}%"``); :func:`fill` fills it from named values and
-refuses a template whose placeholders are not all given, or a value no
-placeholder asks for.
+``ygx_analysis/exhibits/meta/<theme>.yml``, one per theme (as OWID's ``.meta.yml``). A leaf is a pair
+``{zh: …, en: …}``; any other mapping groups leaves under a key. A translator edits the YAML and no Python.
+A *template* is a leaf with named :meth:`str.format` placeholders (``"{rate:.1f}%"``); :func:`fill` fills
+it and refuses a placeholder not given or a value no placeholder asks for.
 
 Examples
 --------
