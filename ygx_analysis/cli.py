@@ -48,10 +48,6 @@ def emit(frame: pd.DataFrame, fmt: str, out=None) -> None:
             out.write("\n")
 
 
-# ---------------------------------------------------------------------------
-# validate
-# ---------------------------------------------------------------------------
-
 def _add_validate(sub) -> None:
     p = sub.add_parser("validate", help="check every file in a data folder",
                        description="Check DATA_DIR: indicators.csv, context.csv and sources.csv (fields, ids, "
@@ -65,26 +61,14 @@ def _add_validate(sub) -> None:
 
 
 def _validate_scenarios(data_dir: Path, csv_clean: bool) -> tuple[str, list[str]]:
-    """What the scenario loader says of ``data_dir/scenarios.toml``: a count, or one line per problem.
-
-    Row ids are checked against the CSV files of ``data_dir`` itself (only when they are clean).
-    """
-    from .data.tables import default_data_dir, display_path, load_context, load_indicators
+    """``data_dir/scenarios.toml`` checked (row ids too, when its CSV files are clean): a count, or problems."""
     from .scenarios import load_scenarios
 
-    path = data_dir / "scenarios.toml"
-    own_rows = csv_clean and data_dir.resolve() == default_data_dir().resolve()
     try:
-        spec = load_scenarios(path, check_rows=own_rows)
+        spec = load_scenarios(data_dir / "scenarios.toml", data_dir, check_rows=csv_clean)
     except ValueError as exc:  # DataError, with .problems
         return "", [str(problem) for problem in getattr(exc, "problems", [exc])]
-    problems: list[str] = []
-    if csv_clean and not own_rows:
-        known = set(load_indicators(data_dir / "indicators.csv", data_dir / "sources.csv")["id"])
-        known |= set(load_context(data_dir / "context.csv", data_dir / "sources.csv")["id"])
-        problems = [f"{display_path(path)}: refs: unknown data row {row!r}; not in indicators.csv or context.csv"
-                    for row in spec.config.referenced_rows() if row not in known]
-    return f"{len(spec.scenarios)} scenarios", problems
+    return f"{len(spec.scenarios)} scenarios", []
 
 
 def _validate_savings(data_dir: Path, csv_clean: bool) -> tuple[str, list[str]]:
@@ -117,9 +101,8 @@ def _run_validate(args: argparse.Namespace) -> int:
         deep = importlib.util.find_spec("frictionless") is not None
         summary.append("datapackage.json: " + ("structure, and the data against its schemas (frictionless)" if deep
                                                else "structure (frictionless not installed)"))
-        scenarios_file = display_path(data_dir / "scenarios.toml")
-        if not any(problem.path == scenarios_file for problem in problems):
-            csv_clean = not any(problem.path.endswith(".csv") for problem in problems)
+        csv_clean = not any(problem.path.endswith(".csv") for problem in problems)
+        if not any(problem.path == display_path(data_dir / "scenarios.toml") for problem in problems):
             count, found = _validate_scenarios(data_dir, csv_clean)
             lines += found
             summary.append(f"scenarios.toml: {count}")
@@ -127,7 +110,6 @@ def _run_validate(args: argparse.Namespace) -> int:
         if not (data_dir / "savings.toml").exists():
             summary.append("savings.toml: absent (optional)")
         elif not any(problem.path == savings_file for problem in problems):
-            csv_clean = not any(problem.path.endswith(".csv") for problem in problems)
             count, found = _validate_savings(data_dir, csv_clean)
             lines += found
             summary.append(f"savings.toml: {count}")
@@ -143,10 +125,6 @@ def _run_validate(args: argparse.Namespace) -> int:
     print(f"{display_path(data_dir)}: valid")
     return 0
 
-
-# ---------------------------------------------------------------------------
-# figures
-# ---------------------------------------------------------------------------
 
 def _add_figures(sub) -> None:
     from .data.tables import SECTIONS
@@ -172,10 +150,6 @@ def _run_figures(args: argparse.Namespace) -> int:
     emit(frame.reset_index(drop=True), args.format)
     return 0
 
-
-# ---------------------------------------------------------------------------
-# savings
-# ---------------------------------------------------------------------------
 
 def _add_savings(sub) -> None:
     p = sub.add_parser(
@@ -226,12 +200,8 @@ def _run_savings(args: argparse.Namespace) -> int:
     path, windows = result.path, result.windows
     if args.format == "json":
         document = {
-            "unit": UNIT,
-            "model_result": True,
-            "note": words.text(THEME, "model_note", "en"),
-            "notes": notes(assumptions),
-            "convention": convention(assumptions),
-            "assumptions": assumptions.to_dict(),
+            "unit": UNIT, "model_result": True, "note": words.text(THEME, "model_note", "en"),
+            "notes": notes(assumptions), "convention": convention(assumptions), "assumptions": assumptions.to_dict(),
             "windows": {row["window"]: {k: row[k] for k in ("start", "end", "years", "complete", "cumulative_nominal",
                                                              "npv", "net_nominal", "net_npv")}
                         for row in _records(windows)},
@@ -251,10 +221,6 @@ def _run_savings(args: argparse.Namespace) -> int:
         emit(windows, "table")
     return 0
 
-
-# ---------------------------------------------------------------------------
-# report
-# ---------------------------------------------------------------------------
 
 def _add_report(sub) -> None:
     p = sub.add_parser("report", help="build every notebook, figure and table into a folder",
@@ -310,10 +276,6 @@ def _run_report(args: argparse.Namespace) -> int:
     return 0
 
 
-# ---------------------------------------------------------------------------
-# audit
-# ---------------------------------------------------------------------------
-
 def _add_audit(sub) -> None:
     p = sub.add_parser("audit", help="recompute and cross-check the article's figures",
                        description="One row per check: the figures the article implies (e.g. last year's "
@@ -340,10 +302,6 @@ def _run_audit(args: argparse.Namespace) -> int:
     emit(frame, args.format)
     return 0
 
-
-# ---------------------------------------------------------------------------
-# scenarios
-# ---------------------------------------------------------------------------
 
 def _add_scenarios(sub) -> None:
     from .scenarios import DEFAULT_PATHS, DEFAULT_SEED
@@ -403,14 +361,8 @@ def _run_scenarios(args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS: list[Callable[..., None]] = [
-    _add_validate,
-    _add_figures,
-    _add_savings,
-    _add_report,
-    _add_audit,
-    _add_scenarios,
-]
+COMMANDS: list[Callable[..., None]] = [_add_validate, _add_figures, _add_savings, _add_report, _add_audit,
+                                       _add_scenarios]
 """Functions that each add one subcommand to the parser."""
 
 
