@@ -63,11 +63,9 @@ from ..arithmetic import growth
 from .paths import ratio_path
 from .results import GROWTH_FLOOR_PCT, FanResult, summarise_fan
 
-__all__ = [
-    "BYTES_PER_PATH", "DEFAULT_PATHS", "DEFAULT_SEED", "MEASURES", "FanInputs", "ar1_deviations", "check_fan_memory",
-    "check_n_paths", "check_phi", "check_seed", "compound", "fan_memory_bytes", "simulate_fan", "student_shocks",
-    "triangular",
-]
+__all__ = ["BYTES_PER_PATH", "DEFAULT_PATHS", "DEFAULT_SEED", "MEASURES", "FanInputs", "ar1_deviations",
+           "check_fan_memory", "check_n_paths", "check_phi", "check_seed", "compound", "fan_memory_bytes",
+           "simulate_fan", "student_shocks", "triangular"]
 
 DEFAULT_PATHS = 20_000
 BYTES_PER_PATH = {"fan": 1_000, "kept": 4_000}
@@ -235,9 +233,7 @@ def student_shocks(rng: np.random.Generator, shape: tuple[int, ...], t_df: float
         raise TypeError(f"t_df: expected a number or None, got {type(t_df).__name__}")
     if not t_df > 2:
         raise ValueError("t_df: must be above 2 (a finite variance)")
-    z = rng.standard_t(float(t_df), shape)
-    z *= np.sqrt((t_df - 2) / t_df)
-    return z
+    return rng.standard_t(float(t_df), shape) * np.sqrt((t_df - 2) / t_df)
 
 
 @dataclass(frozen=True)
@@ -283,9 +279,7 @@ class FanInputs:
     def ratio_means(self, scenario: int) -> dict[int, np.ndarray]:
         """Each share's central ratio path, 2025 and every projected year (length years + 1)."""
         out = {}
-        for j, role in enumerate(self.roles):
-            if role != "share":
-                continue
+        for j in (j for j, role in enumerate(self.roles) if role == "share"):
             w = int(self.whole[j])
             r0 = self.level_2025[j] / self.level_2025[w]
             path = ratio_path(r0, self.mean_pct[scenario, j], self.mean_pct[scenario, w])
@@ -300,8 +294,7 @@ def _deflator_rates(inputs: FanInputs, u: np.ndarray | None) -> tuple[np.ndarray
     central = s_mode + (e_mode - s_mode) * x
     if u is None:
         return central[:, np.newaxis], central
-    start = triangular(u[0], s_lo, s_mode, s_hi)
-    end = triangular(u[1], e_lo, e_mode, e_hi)
+    start, end = triangular(u[0], s_lo, s_mode, s_hi), triangular(u[1], e_lo, e_mode, e_hi)
     return start + (end - start) * x[:, np.newaxis], central
 
 
@@ -310,9 +303,7 @@ def _jumpoff(inputs: FanInputs, u: np.ndarray | None, n_paths: int) -> np.ndarra
     out = np.broadcast_to(inputs.level_2025[:, np.newaxis], (len(inputs.indicators), n_paths)).copy()
     if u is None:
         return out
-    for i, role in enumerate(inputs.roles):
-        if role != "growth":
-            continue
+    for i in (i for i, role in enumerate(inputs.roles) if role == "growth"):
         a = triangular(u[i], inputs.assumption_low[i], inputs.assumption_default[i], inputs.assumption_high[i])
         if inputs.methods[i] == "grow_2024":
             out[i] = inputs.base_levels[i] * (1 + a / 100)
@@ -377,13 +368,11 @@ def simulate_fan(inputs: FanInputs, *, n_paths: int = DEFAULT_PATHS, seed: int =
     for m in measures:
         if m not in MEASURES:
             raise ValueError(f"measures: unknown measure {m!r}; expected one of {', '.join(MEASURES)}")
-    for i in range(len(inputs.indicators)):
-        if inputs.roles[i] == "growth":
-            check_phi(float(inputs.phi[i]))
+    for i in (i for i, role in enumerate(inputs.roles) if role == "growth"):
+        check_phi(float(inputs.phi[i]))
     ratios = [inputs.ratio_means(a) for a in range(len(inputs.scenarios))]
     for a, r in enumerate(ratios):
         _check_ratios(inputs, r, a)
-
     n_ind, n_years = len(inputs.indicators), len(inputs.years)
     order = inputs.growth_order()
     shares = [j for j, r in enumerate(inputs.roles) if r == "share"]
@@ -392,8 +381,7 @@ def simulate_fan(inputs: FanInputs, *, n_paths: int = DEFAULT_PATHS, seed: int =
     for k, i in enumerate(order):
         ar1_deviations(e[k], float(inputs.phi[i]), axis=0, out=e[k])
     u_share = rng.standard_normal((len(shares), n_years + 1, n_paths))
-    u_jump = rng.random((n_ind, n_paths))
-    u_defl = rng.random((2, n_paths))
+    u_jump, u_defl = rng.random((n_ind, n_paths)), rng.random((2, n_paths))
     level0 = _jumpoff(inputs, u_jump if jumpoff_uncertainty else None, n_paths)
     d = np.empty_like(u_share)                               # the logit deviations of the shares
     for k, j in enumerate(shares):
