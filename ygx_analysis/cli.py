@@ -407,18 +407,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _os_error_line(exc: OSError) -> str:
-    """An ``OSError`` as one line naming its path, without ``[Errno N]``.
-
-    Examples
-    --------
-    >>> import errno
-    >>> _os_error_line(OSError(errno.ENOSPC, "No space left on device", "/tmp/out/x.csv"))
-    '/tmp/out/x.csv: No space left on device'
-    >>> _os_error_line(OSError(errno.EEXIST, "File exists", "a", None, "b"))
-    'a -> b: File exists'
-    >>> _os_error_line(OSError("Cannot save file into a non-existent directory: '/x'"))
-    "Cannot save file into a non-existent directory: '/x'"
-    """
+    """An ``OSError`` as one line naming its path (``a -> b: File exists``), without ``[Errno N]``."""
     from .data.tables import display_path
 
     text = str(exc).strip()

@@ -365,16 +365,11 @@ def _message(error: dict[str, Any], name: str) -> str:
     kind, ctx, got = error["type"], error.get("ctx", {}), error.get("input")
     unit = "per cent" if name.endswith("_pct") else UNIT
     is_year = name.endswith("_year")
-    if kind == "float_type":
-        return f"must be a number ({unit}), got {got!r}"
-    if kind == "int_type":
-        return f"must be a whole year such as 2025, got {got!r}"
-    if kind == "bool_type":
-        return f"must be true or false, got {got!r}"
-    if kind == "literal_error":
-        return f"must be one of {', '.join(repr(t) for t in TIMINGS)}, got {got!r}"
-    if kind == "finite_number":
-        return f"must be finite, got {got!r}"
+    typed = {"float_type": f"must be a number ({unit})", "int_type": "must be a whole year such as 2025",
+             "bool_type": "must be true or false", "finite_number": "must be finite",
+             "literal_error": f"must be one of {', '.join(repr(t) for t in TIMINGS)}"}
+    if kind in typed:
+        return f"{typed[kind]}, got {got!r}"
     if kind == "greater_than":
         return f"must be above {ctx['gt']:g} ({unit}), got {got:g}"
     if kind == "greater_than_equal":
