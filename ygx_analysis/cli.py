@@ -210,7 +210,7 @@ def _run_savings(args: argparse.Namespace) -> int:
         json.dump(document, sys.stdout, ensure_ascii=False, indent=2, allow_nan=False)
         sys.stdout.write("\n")
     elif args.format == "csv":
-        sys.stdout.write(f"# assumptions: {assumptions.to_json()}\n")
+        sys.stdout.write(f"# assumptions: {json.dumps(assumptions.to_dict(), ensure_ascii=False)}\n")
         emit(path, "csv")
     else:
         for note in notes(assumptions):

@@ -15,7 +15,6 @@ Part of :mod:`ygx_analysis.savings`.
 
 from __future__ import annotations
 
-import json
 import os
 import typing
 from dataclasses import dataclass, field, fields
@@ -227,10 +226,6 @@ class SavingsAssumptions:
         (False, None, False)
         """
         return {name: getattr(self, name) for name in NAMES}
-
-    def to_json(self) -> str:
-        """:meth:`to_dict` as one line of JSON (keys in field order, non-ASCII kept)."""
-        return json.dumps(self.to_dict(), ensure_ascii=False)
 
     def _config(self) -> SavingsConfig:
         return self.config if self.config is not None else load_savings()
