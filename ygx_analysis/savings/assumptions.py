@@ -217,14 +217,7 @@ class SavingsAssumptions:
         return np.arange(self.first_year, self.through_year + 1)
 
     def to_dict(self) -> dict[str, Any]:
-        """The assumptions as a plain dict (for JSON), without the file they came from.
-
-        Examples
-        --------
-        >>> d = SavingsAssumptions.from_data().to_dict()
-        >>> d["group_recurs"], d["transferred_cost"], "config" in d
-        (False, None, False)
-        """
+        """The assumptions as a plain dict (for JSON), in field order, without the file they came from."""
         return {name: getattr(self, name) for name in NAMES}
 
     def _config(self) -> SavingsConfig:

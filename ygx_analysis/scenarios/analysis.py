@@ -110,17 +110,7 @@ class ScenarioAnalysis:
 
 
 def as_scenario_set(model: ScenarioModel | ScenarioAnalysis | None) -> ScenarioModel:
-    """The scenario set of ``model``; None loads the default file.
-
-    Examples
-    --------
-    >>> as_scenario_set(None).years[-1]
-    2030
-    >>> as_scenario_set("data/scenarios.toml")
-    Traceback (most recent call last):
-    ...
-    TypeError: model: expected a ScenarioModel, a ScenarioAnalysis or None, got str
-    """
+    """The scenario set of ``model`` (a ScenarioModel, a ScenarioAnalysis, or None: the default file)."""
     if model is None:
         return load_scenarios()
     if isinstance(model, ScenarioAnalysis):
@@ -131,11 +121,8 @@ def as_scenario_set(model: ScenarioModel | ScenarioAnalysis | None) -> ScenarioM
 
 
 def as_analysis(model: Any) -> ScenarioAnalysis:
-    """``model`` as a :class:`ScenarioAnalysis`.
-
-    A :class:`~ygx_analysis.scenarios.ScenarioModel` is run with the default paths
-    and seed; None loads the default file; anything else is a ``TypeError``.
-    """
+    """``model`` as a :class:`ScenarioAnalysis`: a ScenarioModel runs with the default paths and seed, None loads
+    the default file, anything else is a ``TypeError``."""
     if isinstance(model, ScenarioAnalysis):
         return model
     if model is None:

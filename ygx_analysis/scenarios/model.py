@@ -38,13 +38,7 @@ def _path_arg(value: Any, name: str) -> Path | None:
 
 
 def default_scenarios_path(data_dir: str | os.PathLike[str] | None = None) -> Path:
-    """``scenarios.toml`` in ``data_dir`` (default: :func:`~ygx_analysis.data.tables.default_data_dir`).
-
-    Examples
-    --------
-    >>> default_scenarios_path("elsewhere").as_posix()
-    'elsewhere/scenarios.toml'
-    """
+    """``scenarios.toml`` in ``data_dir`` (default: :func:`~ygx_analysis.data.tables.default_data_dir`)."""
     folder = _path_arg(data_dir, "data_dir")
     return (default_data_dir() if folder is None else folder) / "scenarios.toml"
 
@@ -106,13 +100,7 @@ class ScenarioModel:
         return _checked("indicator", indicator, self.indicators)
 
     def scenario_names(self, scenarios: Sequence[str] | str | None = None) -> list[str]:
-        """The checked scenario names, in file order; all when ``scenarios`` is None.
-
-        Examples
-        --------
-        >>> load_scenarios().scenario_names(["high", "low"])
-        ['low', 'high']
-        """
+        """The checked scenario names, in file order (``["high", "low"]`` → ``['low', 'high']``); all for None."""
         if scenarios is None:
             return list(self.scenarios)
         if isinstance(scenarios, str):

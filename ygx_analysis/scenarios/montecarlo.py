@@ -85,39 +85,17 @@ def _whole(value: Any, name: str, low: int, message: str) -> int:
 
 
 def check_n_paths(n_paths: Any) -> int:
-    """``n_paths`` as an int, or ``TypeError``/``ValueError`` naming it.
-
-    >>> check_n_paths(0)
-    Traceback (most recent call last):
-    ...
-    ValueError: n_paths: must be a whole number of at least 1
-    """
+    """``n_paths`` as an int (at least 1), or ``TypeError``/``ValueError`` naming it."""
     return _whole(n_paths, "n_paths", 1, "must be a whole number of at least 1")
 
 
 def check_seed(seed: Any) -> int:
-    """``seed`` as an int, or ``TypeError``/``ValueError`` naming it.
-
-    >>> check_seed(-1)
-    Traceback (most recent call last):
-    ...
-    ValueError: seed: must be a non-negative whole number
-    """
+    """``seed`` as an int (not negative), or ``TypeError``/``ValueError`` naming it."""
     return _whole(seed, "seed", 0, "must be a non-negative whole number")
 
 
 def check_phi(phi: Any) -> float:
-    """``phi`` as a float in (-1, 1), or ``TypeError``/``ValueError`` naming it.
-
-    Examples
-    --------
-    >>> check_phi(0.5)
-    0.5
-    >>> check_phi(1.0)
-    Traceback (most recent call last):
-    ...
-    ValueError: phi: must be in (-1, 1)
-    """
+    """``phi`` as a float in (-1, 1), or ``TypeError``/``ValueError`` naming it."""
     if isinstance(phi, bool) or not isinstance(phi, Real):
         raise TypeError(f"phi: expected a number, got {type(phi).__name__}")
     if not -1 < phi < 1:
@@ -427,15 +405,7 @@ def simulate_fan(inputs: FanInputs, *, n_paths: int = DEFAULT_PATHS, seed: int =
 
 
 def fan_memory_bytes(n_paths: int, n_scenarios: int, keep_paths: bool = False) -> int:
-    """An upper estimate of the memory a fan of ``n_paths`` paths per scenario needs.
-
-    Examples
-    --------
-    >>> fan_memory_bytes(20_000, 3)
-    60000000
-    >>> fan_memory_bytes(20_000, 3, keep_paths=True)
-    240000000
-    """
+    """An upper estimate of the memory a fan of ``n_paths`` paths per scenario needs (:data:`BYTES_PER_PATH`)."""
     return n_paths * n_scenarios * BYTES_PER_PATH["kept" if keep_paths else "fan"]
 
 
