@@ -60,28 +60,21 @@ def _add_validate(sub) -> None:
     p.set_defaults(run=_run_validate)
 
 
-def _validate_scenarios(data_dir: Path, csv_clean: bool) -> tuple[str, list[str]]:
-    """``data_dir/scenarios.toml`` checked (row ids too, when its CSV files are clean): a count, or problems."""
+def _validate_scenarios(data_dir: Path, csv_clean: bool) -> str:
+    """``data_dir/scenarios.toml`` checked (row ids too, when its CSV files are clean): a count."""
     from .scenarios import load_scenarios
 
-    try:
-        spec = load_scenarios(data_dir / "scenarios.toml", data_dir, check_rows=csv_clean)
-    except ValueError as exc:  # DataError, with .problems
-        return "", [str(problem) for problem in getattr(exc, "problems", [exc])]
-    return f"{len(spec.scenarios)} scenarios", []
+    return f"{len(load_scenarios(data_dir / 'scenarios.toml', data_dir, check_rows=csv_clean).scenarios)} scenarios"
 
 
-def _validate_savings(data_dir: Path, csv_clean: bool) -> tuple[str, list[str]]:
-    """``data_dir/savings.toml`` checked (when the CSV files its rows are in are clean): a count, or problems."""
+def _validate_savings(data_dir: Path, csv_clean: bool) -> str:
+    """``data_dir/savings.toml`` checked (when the CSV files its rows are in are clean): a count."""
     from .savings import NAMES, SavingsAssumptions
 
     if not csv_clean:
-        return "not checked (its data rows are in CSV files with problems)", []
-    try:
-        SavingsAssumptions.from_toml(None, data_dir)
-    except ValueError as exc:  # DataError, with .problems
-        return "", [str(problem) for problem in getattr(exc, "problems", [exc])]
-    return f"{len(NAMES)} assumptions", []
+        return "not checked (its data rows are in CSV files with problems)"
+    SavingsAssumptions.from_toml(None, data_dir)
+    return f"{len(NAMES)} assumptions"
 
 
 def _run_validate(args: argparse.Namespace) -> int:
@@ -102,17 +95,14 @@ def _run_validate(args: argparse.Namespace) -> int:
         summary.append("datapackage.json: " + ("structure, and the data against its schemas (frictionless)" if deep
                                                else "structure (frictionless not installed)"))
         csv_clean = not any(problem.path.endswith(".csv") for problem in problems)
-        if not any(problem.path == display_path(data_dir / "scenarios.toml") for problem in problems):
-            count, found = _validate_scenarios(data_dir, csv_clean)
-            lines += found
-            summary.append(f"scenarios.toml: {count}")
-        savings_file = display_path(data_dir / "savings.toml")
-        if not (data_dir / "savings.toml").exists():
-            summary.append("savings.toml: absent (optional)")
-        elif not any(problem.path == savings_file for problem in problems):
-            count, found = _validate_savings(data_dir, csv_clean)
-            lines += found
-            summary.append(f"savings.toml: {count}")
+        for name, validate in (("scenarios.toml", _validate_scenarios), ("savings.toml", _validate_savings)):
+            if name == "savings.toml" and not (data_dir / name).exists():
+                summary.append(f"{name}: absent (optional)")
+            elif not any(problem.path == display_path(data_dir / name) for problem in problems):
+                try:
+                    summary.append(f"{name}: {validate(data_dir, csv_clean)}")
+                except ValueError as exc:  # DataError, with .problems
+                    lines += [str(problem) for problem in getattr(exc, "problems", [exc])]
         if not lines:  # last and slowest: the data against the descriptor's schemas
             lines = [str(problem) for problem in check_with_frictionless(data_dir)]
     if lines:
