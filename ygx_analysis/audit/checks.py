@@ -86,13 +86,7 @@ def real(name: str, value: object) -> float:
 
 
 def bounds(iv: Interval, digits: int = 2) -> str:
-    """An interval in bracket notation with ``digits`` decimals, ∞ for an unbounded end.
-
-    Examples
-    --------
-    >>> bounds(Interval(1.0, math.inf, True, False), 1)
-    '[1.0, ∞)'
-    """
+    """An interval in bracket notation with ``digits`` decimals, ∞ for an unbounded end (``'[1.0, ∞)'``)."""
     def fmt(x: float) -> str:
         return "∞" if math.isinf(x) else f"{x:.{digits}f}"
 

@@ -466,16 +466,6 @@ def read_config(path: str | os.PathLike[str], where: str | None = None) -> Scena
 
     A :class:`DataError` holds every problem, each starting with ``where`` (default:
     :func:`~ygx_analysis.data.files.display_path` of ``path``).
-
-    Examples
-    --------
-    >>> read_config("no/such/file.toml")
-    Traceback (most recent call last):
-    ...
-    ygx_analysis.data.files.DataError: no/such/file.toml: file not found
-    >>> cfg = read_config("data/scenarios.toml")
-    >>> list(cfg.scenarios), cfg.meta.last_year
-    (['low', 'base', 'high'], 2030)
     """
     doc, where = files.read_toml(path), files.display_path(path) if where is None else where
     names = tuple(doc["indicators"]) if isinstance(doc.get("indicators"), dict) else ()

@@ -290,10 +290,6 @@ def _jumpoff(inputs: FanInputs, u: np.ndarray | None, n_paths: int) -> np.ndarra
     return out
 
 
-def _logit(p: np.ndarray) -> np.ndarray:
-    return np.log(p) - np.log1p(-p)
-
-
 def _check_ratios(inputs: FanInputs, ratios: dict[int, np.ndarray], scenario: int) -> None:
     for j, r in ratios.items():
         if not (np.all(r > 0) and np.all(r < 1)):
@@ -395,7 +391,7 @@ def simulate_fan(inputs: FanInputs, *, n_paths: int = DEFAULT_PATHS, seed: int =
         if inputs.addition >= 0:
             levels[a, inputs.addition, 1:] += inputs.additions[:, np.newaxis]
         for k, j in enumerate(shares):
-            x = _logit(ratios[a][j])[:, np.newaxis] + d[k]
+            x = (np.log(ratios[a][j]) - np.log1p(-ratios[a][j]))[:, np.newaxis] + d[k]   # logit
             share = 1 / (1 + np.exp(-x))                       # expit: strictly inside (0, 1]
             levels[a, j] = share * levels[a, int(inputs.whole[j])]
         if inputs.deflator >= 0:

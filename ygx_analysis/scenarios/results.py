@@ -118,21 +118,8 @@ class FanResult:
 
 
 def write_paths(result: FanResult, path: str | os.PathLike[str]) -> str:
-    """Write every simulated path of ``result`` to ``path``: CSV, or Parquet when the name ends ``.parquet``.
-
-    Returns the format written (``'csv'`` or ``'parquet'``). Parquet needs pyarrow;
-    without it the error is one line saying so.
-
-    Examples
-    --------
-    >>> import tempfile, pathlib
-    >>> from ygx_analysis.scenarios import load_scenarios
-    >>> r = load_scenarios().simulate(3, seed=1, scenarios="base", keep_paths=True)
-    >>> with tempfile.TemporaryDirectory() as d:
-    ...     f = pathlib.Path(d, "paths.csv")
-    ...     write_paths(r, f), f.read_text().splitlines()[0]
-    ('csv', 'scenario,path,indicator,year,value')
-    """
+    """Write every path of ``result`` (:data:`PATH_COLUMNS`) to ``path``: CSV, or Parquet (needs pyarrow) when the
+    name ends ``.parquet``; return the format written (``'csv'`` or ``'parquet'``)."""
     frame = result.paths_frame()
     if os.fspath(path).lower().endswith(".parquet"):
         try:

@@ -169,17 +169,8 @@ def required_growth_table(jumpoff: pd.DataFrame, requests: Sequence[Mapping[str,
 
 
 def parse_required(text: str) -> dict[str, Any]:
-    """Parse a request ``INDICATOR=TARGET@YEAR`` of ``ygx-analysis scenarios --required``.
-
-    ``TARGET`` is a level, or ``xF`` for F times the 2025 level.
-
-    Examples
-    --------
-    >>> parse_required("gross_output=1000@2030")
-    {'indicator': 'gross_output', 'target': 1000.0, 'multiple': False, 'year': 2030}
-    >>> parse_required("value_added=x2@2030")["multiple"]
-    True
-    """
+    """Parse ``INDICATOR=TARGET@YEAR`` of ``ygx-analysis scenarios --required`` (``TARGET`` a level, or ``xF``
+    for F times the 2025 level) into ``{'indicator', 'target', 'multiple', 'year'}``."""
     if not isinstance(text, str):
         raise TypeError(f"required: expected a string, got {type(text).__name__}")
     match = re.match(r"^\s*([a-z0-9_]+)\s*=\s*(x?)\s*([0-9.eE+-]+)\s*@\s*(\d{4})\s*$", text)
