@@ -422,20 +422,11 @@ def _resolve_rows(doc: dict[str, Any], path: str, indicators: pd.DataFrame,
 
 def load_savings(path: str | os.PathLike[str] | None = None, *,
                  data_dir: str | os.PathLike[str] | None = None) -> SavingsConfig:
-    """Read and check a savings assumptions file.
+    """Read and check a savings assumptions file ``path`` (default: ``savings.toml`` in ``data_dir``).
 
-    Parameters
-    ----------
-    path : str or PathLike, optional
-        The TOML file; default ``savings.toml`` in ``data_dir``.
-    data_dir : str or PathLike, optional
-        The data folder (default: the package's, or ``$YGX_DATA_DIR``) whose
-        ``indicators.csv`` and ``context.csv`` give the ``*_row`` values and ``refs``.
-
-    Raises
-    ------
-    DataError
-        One line per problem, each naming the file and the key path.
+    ``data_dir`` (default: the package's, or ``$YGX_DATA_DIR``) is the folder whose ``indicators.csv`` and
+    ``context.csv`` give the ``*_row`` values and ``refs``. A :class:`DataError` holds one line per problem,
+    each naming the file and the key path.
 
     Examples
     --------

@@ -339,9 +339,8 @@ def simulate_fan(inputs: FanInputs, *, n_paths: int = DEFAULT_PATHS, seed: int =
         raise TypeError(f"jumpoff_uncertainty: expected True or False, got {type(jumpoff_uncertainty).__name__}")
     if isinstance(measures, str):
         raise TypeError("measures: expected a sequence of strings, not a string")
-    for m in measures:
-        if m not in MEASURES:
-            raise ValueError(f"measures: unknown measure {m!r}; expected one of {', '.join(MEASURES)}")
+    for m in (m for m in measures if m not in MEASURES):
+        raise ValueError(f"measures: unknown measure {m!r}; expected one of {', '.join(MEASURES)}")
     for i in (i for i, role in enumerate(inputs.roles) if role == "growth"):
         check_phi(float(inputs.phi[i]))
     ratios = [inputs.ratio_means(a) for a in range(len(inputs.scenarios))]

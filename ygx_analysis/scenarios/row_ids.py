@@ -19,12 +19,10 @@ from ..arithmetic.growth import H1_SHARE_ROWS
 from ..data.files import DataError, Problem
 from .config import ScenarioConfig
 
-__all__ = [
-    "check_row_ids", "ASSUMPTION_CONTEXT", "ASSUMPTION_INDICATORS", "ASSUMPTION_SOURCES", "CALIBRATION_CONTEXT",
-    "CALIBRATION_SOURCES", "JUMPOFF_CONTEXT", "JUMPOFF_SOURCES", "LEVEL_INDICATORS", "LIMITS_CONTEXT",
-    "LIMITS_INDICATORS", "LIMITS_SOURCES", "LINKS_CONTEXT", "LINKS_INDICATORS", "LINKS_SOURCES", "TARGET_CONTEXT",
-    "TARGET_SOURCES",
-]
+__all__ = ["check_row_ids", "ASSUMPTION_CONTEXT", "ASSUMPTION_INDICATORS", "ASSUMPTION_SOURCES", "CALIBRATION_CONTEXT",
+           "CALIBRATION_SOURCES", "JUMPOFF_CONTEXT", "JUMPOFF_SOURCES", "LEVEL_INDICATORS", "LIMITS_CONTEXT",
+           "LIMITS_INDICATORS", "LIMITS_SOURCES", "LINKS_CONTEXT", "LINKS_INDICATORS", "LINKS_SOURCES",
+           "TARGET_CONTEXT", "TARGET_SOURCES"]
 
 LEVEL_INDICATORS = ("fiscal_revenue_total_2024", "fiscal_revenue_total_yoy_2024", "general_budget_revenue_2024",
                     "general_budget_revenue_yoy_2024", "value_added_2025h1", "gross_output_2025h1")
