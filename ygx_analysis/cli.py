@@ -39,13 +39,11 @@ def emit(frame: pd.DataFrame, fmt: str, out=None) -> None:
     if fmt == "csv":
         out.write(frame.to_csv(index=False, lineterminator="\n"))
     elif fmt == "json":
-        out.write(frame.to_json(orient="records", force_ascii=False, indent=2, double_precision=15))
-        out.write("\n")
+        out.write(frame.to_json(orient="records", force_ascii=False, indent=2, double_precision=15) + "\n")
     else:
         with pd.option_context("display.max_rows", None, "display.max_columns", None,
                                "display.width", 200, "display.max_colwidth", 40):
-            out.write(frame.to_string(index=False))
-            out.write("\n")
+            out.write(frame.to_string(index=False) + "\n")
 
 
 def _add_validate(sub) -> None:
@@ -362,8 +360,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     parser = _Parser(prog=PROG, description="Yiyang High-tech Zone figures: data, audit and models.")
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    sub.required = True
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser, required=True)
     for add in COMMANDS:
         add(sub)
     return parser

@@ -156,8 +156,7 @@ def summarise_fan(inputs: Any, levels: np.ndarray, measures: Sequence[str], keep
 
 def _quantile_arrays(values: np.ndarray, *, overwrite: bool = False) -> tuple[np.ndarray, np.ndarray]:
     """Mean and ``numpy.quantile`` over the last axis (paths); ``overwrite`` lets numpy reorder ``values``."""
-    mean = values.mean(axis=-1)
-    return mean, np.quantile(values, QUANTILES, axis=-1, overwrite_input=overwrite)
+    return values.mean(axis=-1), np.quantile(values, QUANTILES, axis=-1, overwrite_input=overwrite)  # mean first
 
 
 def _quantile_table(scenarios: Sequence[str], names: Sequence[str], blocks: list[tuple[Any, ...]]) -> pd.DataFrame:
