@@ -102,8 +102,7 @@ def npv(flows, discount_rate_pct, first_period: int = 1):
     rate = _numbers("discount_rate_pct", discount_rate_pct)
     periods = first_period + np.arange(values.shape[-1])
     factors = discount_factor(periods, rate[..., np.newaxis])
-    result = np.sum(values * factors, axis=-1)
-    return result.item() if np.ndim(result) == 0 else result
+    return _out(np.sum(values * factors, axis=-1))
 
 
 def implied_pre_reform_cost(saving, cut_rate_pct):

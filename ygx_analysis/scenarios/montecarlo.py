@@ -283,10 +283,8 @@ def _jumpoff(inputs: FanInputs, u: np.ndarray | None, n_paths: int) -> np.ndarra
         return out
     for i in (i for i, role in enumerate(inputs.roles) if role == "growth"):
         a = triangular(u[i], inputs.assumption_low[i], inputs.assumption_default[i], inputs.assumption_high[i])
-        if inputs.methods[i] == "grow_2024":
-            out[i] = inputs.base_levels[i] * (1 + a / 100)
-        else:
-            out[i] = growth.annualize_half_year(inputs.base_levels[i], a)
+        out[i] = (inputs.base_levels[i] * (1 + a / 100) if inputs.methods[i] == "grow_2024"
+                  else growth.annualize_half_year(inputs.base_levels[i], a))
     return out
 
 

@@ -103,11 +103,8 @@ class FanResult:
             f"Monte Carlo (joint model): {self.n_paths} paths, seed {self.seed}, "
             f"jump-off uncertainty {'on' if self.jumpoff_uncertainty else 'off'}, "
             f"paths on the growth floor {self.floored}",
-            f"scenarios: {', '.join(self.scenarios)}; years {self.years[0]}-{last}",
-            "",
-            f"{last} levels:",
-            end[["scenario", "indicator", "p05", "p50", "p95"]].round(2).to_string(index=False),
-        ]
+            f"scenarios: {', '.join(self.scenarios)}; years {self.years[0]}-{last}", "", f"{last} levels:",
+            end[["scenario", "indicator", "p05", "p50", "p95"]].round(2).to_string(index=False)]
         probs = self.target_probabilities
         if not probs.empty:
             shown = probs[["target", "scenario"]].assign(probability=[
