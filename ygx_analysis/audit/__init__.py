@@ -190,8 +190,7 @@ def _patent_check(R: Callable[[str], Reported]) -> Check:
 
 
 def _cluster_checks(R: Callable[[str], Reported], ind: pd.DataFrame) -> list[Check]:
-    total = R(CLUSTER_TOTAL_ID)
-    parts = [R(i) for i in CLUSTER_IDS]
+    total, parts = R(CLUSTER_TOTAL_ID), [R(i) for i in CLUSTER_IDS]
     whole_sum = interval_sum(parts)
     printed = " + ".join(str(p) for p in parts)
     ok = whole_sum.high <= total.value
@@ -243,8 +242,7 @@ def _platform_checks(R: Callable[[str], Reported]) -> list[Check]:
 
 def _reform_check(R: Callable[[str], Reported]) -> Check:
     saving, rate, group = R("hr_cost_saving_annual"), R("staff_reduction_rate_2024"), R("group_hr_cost_cut_2024")
-    value = implied_pre_reform_cost(saving.value, rate.value)
-    iv = implied_pre_reform_cost(saving, rate)
+    value, iv = implied_pre_reform_cost(saving.value, rate.value), implied_pre_reform_cost(saving, rate)
     return check(
         "pre_reform_hr_cost", f"savings.implied_pre_reform_cost: {saving.text} / ({rate.text}/100); "
         f"{group.text} / ({rate.text}/100)", (saving.id, rate.id, group.id), value, iv, "flag",

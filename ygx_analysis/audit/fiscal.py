@@ -141,8 +141,7 @@ def _evidence(R: Callable[[str], Reported], C: Callable[[str], Reported], rule: 
 def _share_check(R: Callable[[str], Reported], C: Callable[[str], Reported], flag_above: float) -> Check:
     total, total_g = R("fiscal_revenue_total_2024"), R("fiscal_revenue_total_yoy_2024")
     budget, budget_g = R("general_budget_revenue_2024"), R("general_budget_revenue_yoy_2024")
-    iv = share(budget, total) * 100
-    value = 100 * share(budget.value, total.value)
+    iv, value = share(budget, total) * 100, 100 * share(budget.value, total.value)
     prior = 100 * share(implied_prior_level(budget.value, budget_g.value),
                         implied_prior_level(total.value, total_g.value))
     local = [C(row).value for row in LOCAL_SHARE_ROWS]

@@ -169,8 +169,6 @@ class SavingsAssumptions:
         if self.through_year < self.first_year:
             raise ValueError(f"through_year: must not be before first_year ({self.first_year}), "
                              f"got {self.through_year}")
-        if self.config is not None and not isinstance(self.config, SavingsConfig):
-            raise TypeError(f"config: must be a SavingsConfig or None, got {type(self.config).__name__}")
 
     @classmethod
     def from_toml(cls, path: str | os.PathLike[str] | None = None, data_dir: str | os.PathLike[str] | None = None,
