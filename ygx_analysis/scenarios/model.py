@@ -211,9 +211,8 @@ class ScenarioModel:
 
     def level_2025(self, indicator: str) -> float:
         """The 2025 level of one indicator under the default assumption."""
-        self.check_indicator(indicator)
-        j = self.jumpoff
-        return float(j.loc[(j["indicator"] == indicator) & (j["year"] == BASE_YEAR), "value"].item())
+        name, j = self.check_indicator(indicator), self.jumpoff
+        return float(j.loc[(j["indicator"] == name) & (j["year"] == BASE_YEAR), "value"].item())
 
     def growth_rates(self, scenarios: Sequence[str] | str | None = None) -> pd.DataFrame:
         """The deterministic growth rate (``scenario, indicator, year, growth_pct``) of every projected year."""
