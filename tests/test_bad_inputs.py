@@ -384,7 +384,7 @@ CASES: dict[str, Case] = {
     "scenarios.toml overflowing number": Case(VALIDATE, "start_growth_pct: must be a finite number",
                                               replace("scenarios.toml", "start_growth_pct = 1.5",
                                                       "start_growth_pct = 1e999")),
-    "scenarios.toml unknown row in this folder": Case(VALIDATE, "scenarios.toml: refs: unknown data row "
+    "scenarios.toml unknown row in this folder": Case(VALIDATE, "refs: unknown row id "
                                                       "'hn_iva_growth_2025'", lambda d: (d / "context.csv").write_text(
                                                           "\n".join(line for line in (d / "context.csv").read_text(
                                                               encoding="utf-8").splitlines()

@@ -39,18 +39,12 @@ def emit(frame: pd.DataFrame, fmt: str, out=None) -> None:
     if fmt == "csv":
         out.write(frame.to_csv(index=False, lineterminator="\n"))
     elif fmt == "json":
-        out.write(frame.to_json(orient="records", force_ascii=False, indent=2, double_precision=15))
-        out.write("\n")
+        out.write(frame.to_json(orient="records", force_ascii=False, indent=2, double_precision=15) + "\n")
     else:
         with pd.option_context("display.max_rows", None, "display.max_columns", None,
                                "display.width", 200, "display.max_colwidth", 40):
-            out.write(frame.to_string(index=False))
-            out.write("\n")
+            out.write(frame.to_string(index=False) + "\n")
 
-
-# ---------------------------------------------------------------------------
-# validate
-# ---------------------------------------------------------------------------
 
 def _add_validate(sub) -> None:
     p = sub.add_parser("validate", help="check every file in a data folder",
@@ -64,40 +58,21 @@ def _add_validate(sub) -> None:
     p.set_defaults(run=_run_validate)
 
 
-def _validate_scenarios(data_dir: Path, csv_clean: bool) -> tuple[str, list[str]]:
-    """What the scenario loader says of ``data_dir/scenarios.toml``: a count, or one line per problem.
-
-    Row ids are checked against the CSV files of ``data_dir`` itself (only when they are clean).
-    """
-    from .data.tables import default_data_dir, display_path, load_context, load_indicators
+def _validate_scenarios(data_dir: Path, csv_clean: bool) -> str:
+    """``data_dir/scenarios.toml`` checked (row ids too, when its CSV files are clean): a count."""
     from .scenarios import load_scenarios
 
-    path = data_dir / "scenarios.toml"
-    own_rows = csv_clean and data_dir.resolve() == default_data_dir().resolve()
-    try:
-        spec = load_scenarios(path, check_rows=own_rows)
-    except ValueError as exc:  # DataError, with .problems
-        return "", [str(problem) for problem in getattr(exc, "problems", [exc])]
-    problems: list[str] = []
-    if csv_clean and not own_rows:
-        known = set(load_indicators(data_dir / "indicators.csv", data_dir / "sources.csv")["id"])
-        known |= set(load_context(data_dir / "context.csv", data_dir / "sources.csv")["id"])
-        problems = [f"{display_path(path)}: refs: unknown data row {row!r}; not in indicators.csv or context.csv"
-                    for row in spec.config.referenced_rows() if row not in known]
-    return f"{len(spec.scenarios)} scenarios", problems
+    return f"{len(load_scenarios(data_dir / 'scenarios.toml', data_dir, check_rows=csv_clean).scenarios)} scenarios"
 
 
-def _validate_savings(data_dir: Path, csv_clean: bool) -> tuple[str, list[str]]:
-    """``data_dir/savings.toml`` checked (when the CSV files its rows are in are clean): a count, or problems."""
+def _validate_savings(data_dir: Path, csv_clean: bool) -> str:
+    """``data_dir/savings.toml`` checked (when the CSV files its rows are in are clean): a count."""
     from .savings import NAMES, SavingsAssumptions
 
     if not csv_clean:
-        return "not checked (its data rows are in CSV files with problems)", []
-    try:
-        SavingsAssumptions.from_toml(None, data_dir)
-    except ValueError as exc:  # DataError, with .problems
-        return "", [str(problem) for problem in getattr(exc, "problems", [exc])]
-    return f"{len(NAMES)} assumptions", []
+        return "not checked (its data rows are in CSV files with problems)"
+    SavingsAssumptions.from_toml(None, data_dir)
+    return f"{len(NAMES)} assumptions"
 
 
 def _run_validate(args: argparse.Namespace) -> int:
@@ -117,20 +92,15 @@ def _run_validate(args: argparse.Namespace) -> int:
         deep = importlib.util.find_spec("frictionless") is not None
         summary.append("datapackage.json: " + ("structure, and the data against its schemas (frictionless)" if deep
                                                else "structure (frictionless not installed)"))
-        scenarios_file = display_path(data_dir / "scenarios.toml")
-        if not any(problem.path == scenarios_file for problem in problems):
-            csv_clean = not any(problem.path.endswith(".csv") for problem in problems)
-            count, found = _validate_scenarios(data_dir, csv_clean)
-            lines += found
-            summary.append(f"scenarios.toml: {count}")
-        savings_file = display_path(data_dir / "savings.toml")
-        if not (data_dir / "savings.toml").exists():
-            summary.append("savings.toml: absent (optional)")
-        elif not any(problem.path == savings_file for problem in problems):
-            csv_clean = not any(problem.path.endswith(".csv") for problem in problems)
-            count, found = _validate_savings(data_dir, csv_clean)
-            lines += found
-            summary.append(f"savings.toml: {count}")
+        csv_clean = not any(problem.path.endswith(".csv") for problem in problems)
+        for name, validate in (("scenarios.toml", _validate_scenarios), ("savings.toml", _validate_savings)):
+            if name == "savings.toml" and not (data_dir / name).exists():
+                summary.append(f"{name}: absent (optional)")
+            elif not any(problem.path == display_path(data_dir / name) for problem in problems):
+                try:
+                    summary.append(f"{name}: {validate(data_dir, csv_clean)}")
+                except ValueError as exc:  # DataError, with .problems
+                    lines += [str(problem) for problem in getattr(exc, "problems", [exc])]
         if not lines:  # last and slowest: the data against the descriptor's schemas
             lines = [str(problem) for problem in check_with_frictionless(data_dir)]
     if lines:
@@ -143,10 +113,6 @@ def _run_validate(args: argparse.Namespace) -> int:
     print(f"{display_path(data_dir)}: valid")
     return 0
 
-
-# ---------------------------------------------------------------------------
-# figures
-# ---------------------------------------------------------------------------
 
 def _add_figures(sub) -> None:
     from .data.tables import SECTIONS
@@ -172,10 +138,6 @@ def _run_figures(args: argparse.Namespace) -> int:
     emit(frame.reset_index(drop=True), args.format)
     return 0
 
-
-# ---------------------------------------------------------------------------
-# savings
-# ---------------------------------------------------------------------------
 
 def _add_savings(sub) -> None:
     p = sub.add_parser(
@@ -226,12 +188,8 @@ def _run_savings(args: argparse.Namespace) -> int:
     path, windows = result.path, result.windows
     if args.format == "json":
         document = {
-            "unit": UNIT,
-            "model_result": True,
-            "note": words.text(THEME, "model_note", "en"),
-            "notes": notes(assumptions),
-            "convention": convention(assumptions),
-            "assumptions": assumptions.to_dict(),
+            "unit": UNIT, "model_result": True, "note": words.text(THEME, "model_note", "en"),
+            "notes": notes(assumptions), "convention": convention(assumptions), "assumptions": assumptions.to_dict(),
             "windows": {row["window"]: {k: row[k] for k in ("start", "end", "years", "complete", "cumulative_nominal",
                                                              "npv", "net_nominal", "net_npv")}
                         for row in _records(windows)},
@@ -240,7 +198,7 @@ def _run_savings(args: argparse.Namespace) -> int:
         json.dump(document, sys.stdout, ensure_ascii=False, indent=2, allow_nan=False)
         sys.stdout.write("\n")
     elif args.format == "csv":
-        sys.stdout.write(f"# assumptions: {assumptions.to_json()}\n")
+        sys.stdout.write(f"# assumptions: {json.dumps(assumptions.to_dict(), ensure_ascii=False)}\n")
         emit(path, "csv")
     else:
         for note in notes(assumptions):
@@ -251,10 +209,6 @@ def _run_savings(args: argparse.Namespace) -> int:
         emit(windows, "table")
     return 0
 
-
-# ---------------------------------------------------------------------------
-# report
-# ---------------------------------------------------------------------------
 
 def _add_report(sub) -> None:
     p = sub.add_parser("report", help="build every notebook, figure and table into a folder",
@@ -310,10 +264,6 @@ def _run_report(args: argparse.Namespace) -> int:
     return 0
 
 
-# ---------------------------------------------------------------------------
-# audit
-# ---------------------------------------------------------------------------
-
 def _add_audit(sub) -> None:
     p = sub.add_parser("audit", help="recompute and cross-check the article's figures",
                        description="One row per check: the figures the article implies (e.g. last year's "
@@ -340,10 +290,6 @@ def _run_audit(args: argparse.Namespace) -> int:
     emit(frame, args.format)
     return 0
 
-
-# ---------------------------------------------------------------------------
-# scenarios
-# ---------------------------------------------------------------------------
 
 def _add_scenarios(sub) -> None:
     from .scenarios import DEFAULT_PATHS, DEFAULT_SEED
@@ -403,14 +349,8 @@ def _run_scenarios(args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS: list[Callable[..., None]] = [
-    _add_validate,
-    _add_figures,
-    _add_savings,
-    _add_report,
-    _add_audit,
-    _add_scenarios,
-]
+COMMANDS: list[Callable[..., None]] = [_add_validate, _add_figures, _add_savings, _add_report, _add_audit,
+                                       _add_scenarios]
 """Functions that each add one subcommand to the parser."""
 
 
@@ -420,8 +360,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     parser = _Parser(prog=PROG, description="Yiyang High-tech Zone figures: data, audit and models.")
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    sub.required = True
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser, required=True)
     for add in COMMANDS:
         add(sub)
     return parser
@@ -455,18 +394,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _os_error_line(exc: OSError) -> str:
-    """An ``OSError`` as one line naming its path, without ``[Errno N]``.
-
-    Examples
-    --------
-    >>> import errno
-    >>> _os_error_line(OSError(errno.ENOSPC, "No space left on device", "/tmp/out/x.csv"))
-    '/tmp/out/x.csv: No space left on device'
-    >>> _os_error_line(OSError(errno.EEXIST, "File exists", "a", None, "b"))
-    'a -> b: File exists'
-    >>> _os_error_line(OSError("Cannot save file into a non-existent directory: '/x'"))
-    "Cannot save file into a non-existent directory: '/x'"
-    """
+    """An ``OSError`` as one line naming its path (``a -> b: File exists``), without ``[Errno N]``."""
     from .data.tables import display_path
 
     text = str(exc).strip()

@@ -91,35 +91,30 @@ and ``park_longling_gross_output_2021``). Outside it the two printed figures wou
 not describe the same firms and period.
 """
 
-INDICATOR_IDS = (
-    "fiscal_revenue_total_2024", "fiscal_revenue_total_yoy_2024", "general_budget_revenue_2024",
-    "general_budget_revenue_yoy_2024", "gross_output_2025h1", "gross_output_yoy_2025h1", "value_added_2025h1",
-    "value_added_yoy_2025h1", "invention_patents_granted_2024", "patents_granted_2024",
-    "above_scale_equipment_current", "above_scale_electronics_current", "above_scale_carbon_materials_current",
-    "above_scale_new_energy_current", "above_scale_enterprises_current", "incubators_national_current",
-    "incubators_provincial_current", "maker_spaces_national_current", "maker_spaces_provincial_current",
-    "tech_centres_national_current", "postdoc_stations_national_current", "rd_platforms_provincial_current",
-    "key_labs_provincial_current", "academician_workstations_provincial_current", "hr_cost_saving_annual",
-    "staff_reduction_rate_2024", "group_hr_cost_cut_2024", "industrial_value_added_yoy_2024",
-)
+INDICATOR_IDS = ("fiscal_revenue_total_2024", "fiscal_revenue_total_yoy_2024", "general_budget_revenue_2024",
+                 "general_budget_revenue_yoy_2024", "gross_output_2025h1", "gross_output_yoy_2025h1",
+                 "value_added_2025h1", "value_added_yoy_2025h1", "invention_patents_granted_2024",
+                 "patents_granted_2024", "above_scale_equipment_current", "above_scale_electronics_current",
+                 "above_scale_carbon_materials_current", "above_scale_new_energy_current",
+                 "above_scale_enterprises_current", "incubators_national_current", "incubators_provincial_current",
+                 "maker_spaces_national_current", "maker_spaces_provincial_current", "tech_centres_national_current",
+                 "postdoc_stations_national_current", "rd_platforms_provincial_current", "key_labs_provincial_current",
+                 "academician_workstations_provincial_current", "hr_cost_saving_annual", "staff_reduction_rate_2024",
+                 "group_hr_cost_cut_2024", "industrial_value_added_yoy_2024")
 """Rows of ``indicators.csv`` the audit reads (a test checks this against the ``inputs`` column)."""
 
-CONTEXT_IDS = (
-    "hn_iva_growth_2024", "hn_iva_all_industry_growth_2024", "hn_iva_growth_2025h1",
-    "zone_fiscal_tax_revenue_2018", "zone_iva_growth_2018", "zone_iva_growth_2021", "zone_gross_output_2021",
-    "cn_ppi_2025h1", *FISCAL_CONTEXT_IDS, *H1_SHARE_ROWS["output"],
-)
+CONTEXT_IDS = ("hn_iva_growth_2024", "hn_iva_all_industry_growth_2024", "hn_iva_growth_2025h1",
+               "zone_fiscal_tax_revenue_2018", "zone_iva_growth_2018", "zone_iva_growth_2021",
+               "zone_gross_output_2021", "cn_ppi_2025h1", *FISCAL_CONTEXT_IDS, *H1_SHARE_ROWS["output"])
 """Rows of ``context.csv`` the audit reads."""
 
-SOURCE_IDS = (
-    "article", "zjjnews_hn_2025_plan", "sgpjbg_hn_2024_communique", "people_hn_2025h1",
-    "m5051903_zone_profile", "ymyy_zone_2021_review", "yiyang_gov_zone_projects_2022",
-    "people_en_cn_ppi_2025_06", "changde_czj_fiscal", "yiyang_gov_gwr_2023", "yiyang_gov_15fyp_proposal",
-    "zjjtravel_hn_fiscal_2013", "enghunan_hn_fiscal_2017", "enghunan_hn_fiscal_2017h1", "en4hw_cn_fiscal_2018",
-    "people_en_cn_fiscal_2022", "csx_cs_etdz_2018", "changde_cd_etdz_2021", "yiyang_gov_longling_2022",
-    "kfd_cs_htz_wiki", "rednet_yj_parks_2023", "yueyang_gov_hn_2024h1", "enghunan_hn_2024h1", "scol_cn_2022h1",
-    "qntz_cn_2023h1", "verygif_cn_2024h1",
-)
+SOURCE_IDS = ("article", "zjjnews_hn_2025_plan", "sgpjbg_hn_2024_communique", "people_hn_2025h1",
+              "m5051903_zone_profile", "ymyy_zone_2021_review", "yiyang_gov_zone_projects_2022",
+              "people_en_cn_ppi_2025_06", "changde_czj_fiscal", "yiyang_gov_gwr_2023", "yiyang_gov_15fyp_proposal",
+              "zjjtravel_hn_fiscal_2013", "enghunan_hn_fiscal_2017", "enghunan_hn_fiscal_2017h1",
+              "en4hw_cn_fiscal_2018", "people_en_cn_fiscal_2022", "csx_cs_etdz_2018", "changde_cd_etdz_2021",
+              "yiyang_gov_longling_2022", "kfd_cs_htz_wiki", "rednet_yj_parks_2023", "yueyang_gov_hn_2024h1",
+              "enghunan_hn_2024h1", "scol_cn_2022h1", "qntz_cn_2023h1", "verygif_cn_2024h1")
 """Sources of those rows (``sources.csv``); a test checks them against ``context.csv``."""
 
 
@@ -195,8 +190,7 @@ def _patent_check(R: Callable[[str], Reported]) -> Check:
 
 
 def _cluster_checks(R: Callable[[str], Reported], ind: pd.DataFrame) -> list[Check]:
-    total = R(CLUSTER_TOTAL_ID)
-    parts = [R(i) for i in CLUSTER_IDS]
+    total, parts = R(CLUSTER_TOTAL_ID), [R(i) for i in CLUSTER_IDS]
     whole_sum = interval_sum(parts)
     printed = " + ".join(str(p) for p in parts)
     ok = whole_sum.high <= total.value
@@ -248,8 +242,7 @@ def _platform_checks(R: Callable[[str], Reported]) -> list[Check]:
 
 def _reform_check(R: Callable[[str], Reported]) -> Check:
     saving, rate, group = R("hr_cost_saving_annual"), R("staff_reduction_rate_2024"), R("group_hr_cost_cut_2024")
-    value = implied_pre_reform_cost(saving.value, rate.value)
-    iv = implied_pre_reform_cost(saving, rate)
+    value, iv = implied_pre_reform_cost(saving.value, rate.value), implied_pre_reform_cost(saving, rate)
     return check(
         "pre_reform_hr_cost", f"savings.implied_pre_reform_cost: {saving.text} / ({rate.text}/100); "
         f"{group.text} / ({rate.text}/100)", (saving.id, rate.id, group.id), value, iv, "flag",

@@ -65,12 +65,10 @@ class Check:
         """The check as a row of the audit's frame (columns :data:`COLUMNS`)."""
         if self.status not in STATUSES:  # pragma: no cover - programming error
             raise ValueError(f"status: unknown status {self.status!r}")
-        return {
-            "check_id": self.check_id, "formula": self.formula, "inputs": ";".join(self.inputs),
-            "value": float(self.value), "low": float(self.interval.low), "high": float(self.interval.high),
-            "reported": self.reported, "status": self.status, "note_template": self.note.template,
-            "note_values": dict(self.note.values), "description_values": dict(self.about),
-        }
+        return {"check_id": self.check_id, "formula": self.formula, "inputs": ";".join(self.inputs),
+                "value": float(self.value), "low": float(self.interval.low), "high": float(self.interval.high),
+                "reported": self.reported, "status": self.status, "note_template": self.note.template,
+                "note_values": dict(self.note.values), "description_values": dict(self.about)}
 
 
 def check(check_id: str, formula: str, inputs: tuple[str, ...], value: float, interval: Interval, status: str,
@@ -88,13 +86,7 @@ def real(name: str, value: object) -> float:
 
 
 def bounds(iv: Interval, digits: int = 2) -> str:
-    """An interval in bracket notation with ``digits`` decimals, ∞ for an unbounded end.
-
-    Examples
-    --------
-    >>> bounds(Interval(1.0, math.inf, True, False), 1)
-    '[1.0, ∞)'
-    """
+    """An interval in bracket notation with ``digits`` decimals, ∞ for an unbounded end (``'[1.0, ∞)'``)."""
     def fmt(x: float) -> str:
         return "∞" if math.isinf(x) else f"{x:.{digits}f}"
 
@@ -105,8 +97,7 @@ def bounds(iv: Interval, digits: int = 2) -> str:
 
 def implied_prior_check(check_id: str, level: Reported, rate: Reported, caveat: str | None = None) -> Check:
     """The check of a prior-year level implied by a printed level and its growth, with an optional caveat."""
-    iv = implied_prior_level(level, rate)
-    value = implied_prior_level(level.value, rate.value)
+    iv, value = implied_prior_level(level, rate), implied_prior_level(level.value, rate.value)
     note = Note("notes.implied_prior", {
         "level": level.text, "unit": level.unit, "rate": rate.text, "prior": value,
         "level_bounds": level.interval.notation(), "rate_bounds": rate.interval.notation(), "bounds": bounds(iv, 3)})

@@ -141,8 +141,7 @@ def _evidence(R: Callable[[str], Reported], C: Callable[[str], Reported], rule: 
 def _share_check(R: Callable[[str], Reported], C: Callable[[str], Reported], flag_above: float) -> Check:
     total, total_g = R("fiscal_revenue_total_2024"), R("fiscal_revenue_total_yoy_2024")
     budget, budget_g = R("general_budget_revenue_2024"), R("general_budget_revenue_yoy_2024")
-    iv = share(budget, total) * 100
-    value = 100 * share(budget.value, total.value)
+    iv, value = share(budget, total) * 100, 100 * share(budget.value, total.value)
     prior = 100 * share(implied_prior_level(budget.value, budget_g.value),
                         implied_prior_level(total.value, total_g.value))
     local = [C(row).value for row in LOCAL_SHARE_ROWS]
@@ -181,11 +180,8 @@ def _scope_check(R: Callable[[str], Reported], C: Callable[[str], Reported], rul
 def fiscal_checks(R: Callable[[str], Reported], C: Callable[[str], Reported], flag_above: float,
                   rule: HalfYearRule) -> list[Check]:
     """The implied 2023 levels, the budget-revenue share (with the 2023 share as a note) and the scope check."""
-    return [
-        implied_prior_check("fiscal_total_2023_implied", R("fiscal_revenue_total_2024"),
-                            R("fiscal_revenue_total_yoy_2024")),
-        implied_prior_check("budget_revenue_2023_implied", R("general_budget_revenue_2024"),
-                            R("general_budget_revenue_yoy_2024")),
-        _share_check(R, C, flag_above),
-        _scope_check(R, C, rule),
-    ]
+    return [implied_prior_check("fiscal_total_2023_implied", R("fiscal_revenue_total_2024"),
+                                R("fiscal_revenue_total_yoy_2024")),
+            implied_prior_check("budget_revenue_2023_implied", R("general_budget_revenue_2024"),
+                                R("general_budget_revenue_yoy_2024")),
+            _share_check(R, C, flag_above), _scope_check(R, C, rule)]

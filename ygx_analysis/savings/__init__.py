@@ -45,17 +45,9 @@ Modules: :mod:`~ygx_analysis.savings.assumptions` (rows, plan years, the schema 
 path) and :mod:`~ygx_analysis.savings.result` (:func:`run_savings`).
 """
 
-from .assumptions import (ANNUAL_SAVING_ID, GROUP_CUT_ID, INDICATOR_IDS, MAX_YEAR, NAMES, PLAN14_END, PLAN15,
-                          REFORM_YEAR, REVENUE_ID, REVENUE_SCOPE, SAVING_YEAR, SAVINGS_FILE, STAFF_CUT_ID, TIMINGS,
-                          TRANSFER_IDS, UNIT, VALUATION_YEAR, SavingsAssumptions, SavingsConfig, load_savings)
-from .model import (PATH_COLUMNS, SENSITIVITY_MEASURES, default_sensitivity_ranges, discount_factor,
-                    implied_pre_reform_cost, npv, plan_windows, revenue_comparison, savings_path,
-                    savings_share_of_revenue, sensitivity, window_summary)
-from .result import SavingsResult, run_savings
+from . import assumptions, model, result
+from .assumptions import *  # noqa: F403 - the package re-exports the public names of its three modules
+from .model import *  # noqa: F403
+from .result import *  # noqa: F403
 
-__all__ = ["ANNUAL_SAVING_ID", "GROUP_CUT_ID", "INDICATOR_IDS", "MAX_YEAR", "NAMES", "PATH_COLUMNS", "PLAN14_END",
-           "PLAN15", "REFORM_YEAR", "REVENUE_ID", "REVENUE_SCOPE", "SAVINGS_FILE", "SAVING_YEAR",
-           "SENSITIVITY_MEASURES", "STAFF_CUT_ID", "TIMINGS", "TRANSFER_IDS", "UNIT", "VALUATION_YEAR",
-           "SavingsAssumptions", "SavingsConfig", "SavingsResult", "default_sensitivity_ranges", "discount_factor",
-           "implied_pre_reform_cost", "load_savings", "npv", "plan_windows", "revenue_comparison", "run_savings",
-           "savings_path", "savings_share_of_revenue", "sensitivity", "window_summary"]
+__all__ = [*assumptions.__all__, *model.__all__, *result.__all__]

@@ -102,8 +102,7 @@ def npv(flows, discount_rate_pct, first_period: int = 1):
     rate = _numbers("discount_rate_pct", discount_rate_pct)
     periods = first_period + np.arange(values.shape[-1])
     factors = discount_factor(periods, rate[..., np.newaxis])
-    result = np.sum(values * factors, axis=-1)
-    return result.item() if np.ndim(result) == 0 else result
+    return _out(np.sum(values * factors, axis=-1))
 
 
 def implied_pre_reform_cost(saving, cut_rate_pct):
@@ -207,19 +206,10 @@ def savings_path(assumptions: SavingsAssumptions | None = None) -> pd.DataFrame:
     factor = np.asarray(discount_factor(t, a.discount_rate_pct), dtype=float)
     present = nominal * factor
     frame = pd.DataFrame({
-        "year": years.astype("int64"),
-        "t": t,
-        "zone_saving": zone,
-        "group_saving": group.astype(float),
-        "nominal_saving": nominal,
-        "transferred_cost": moved,
-        "net_saving": nominal - moved,
-        "discount_factor": factor,
-        "present_value": present,
-        "net_present_value": (nominal - moved) * factor,
-        "cumulative_nominal": np.cumsum(nominal),
-        "cumulative_present_value": np.cumsum(present),
-    })
+        "year": years.astype("int64"), "t": t, "zone_saving": zone, "group_saving": group.astype(float),
+        "nominal_saving": nominal, "transferred_cost": moved, "net_saving": nominal - moved, "discount_factor": factor,
+        "present_value": present, "net_present_value": (nominal - moved) * factor,
+        "cumulative_nominal": np.cumsum(nominal), "cumulative_present_value": np.cumsum(present)})
     frame.attrs.update({"unit": UNIT, "assumptions": a.to_dict(), "model_result": True,
                         "indicators": list(INDICATOR_IDS[:2])})
     return frame
@@ -235,12 +225,8 @@ def plan_windows(first_year: int, through_year: int) -> dict[str, tuple[int, int
     >>> plan_windows(2025, 2030)
     {'plan14_rest': (2025, 2025), 'plan15': (2026, 2030), 'horizon': (2025, 2030)}
     """
-    windows: dict[str, tuple[int, int]] = {}
-    if first_year <= PLAN14_END:
-        windows["plan14_rest"] = (first_year, PLAN14_END)
-    windows["plan15"] = PLAN15
-    windows["horizon"] = (first_year, through_year)
-    return windows
+    rest = {"plan14_rest": (first_year, PLAN14_END)} if first_year <= PLAN14_END else {}
+    return {**rest, "plan15": PLAN15, "horizon": (first_year, through_year)}
 
 
 def _sum_or_nan(path: pd.DataFrame, column: str, inside: np.ndarray) -> float:
@@ -251,8 +237,7 @@ def _sum_or_nan(path: pd.DataFrame, column: str, inside: np.ndarray) -> float:
     return math.nan if np.isnan(values).any() else float(values.sum())
 
 
-def window_summary(path: pd.DataFrame,
-                   windows: Mapping[str, tuple[int, int]] | None = None) -> pd.DataFrame:
+def window_summary(path: pd.DataFrame, windows: Mapping[str, tuple[int, int]] | None = None) -> pd.DataFrame:
     """Cumulative nominal saving and NPV over year windows of a savings path.
 
     Parameters
@@ -289,14 +274,12 @@ def window_summary(path: pd.DataFrame,
         if end < start:
             raise ValueError(f"windows: window {name!r} ends ({end}) before it starts ({start})")
         inside = (years >= start) & (years <= end)
-        rows.append({
-            "window": name, "start": int(start), "end": int(end), "years": int(inside.sum()),
-            "complete": bool(inside.sum() == end - start + 1),
-            "cumulative_nominal": float(path["nominal_saving"].to_numpy()[inside].sum()),
-            "npv": float(path["present_value"].to_numpy()[inside].sum()),
-            "net_nominal": _sum_or_nan(path, "net_saving", inside),
-            "net_npv": _sum_or_nan(path, "net_present_value", inside),
-        })
+        rows.append({"window": name, "start": int(start), "end": int(end), "years": int(inside.sum()),
+                     "complete": bool(inside.sum() == end - start + 1),
+                     "cumulative_nominal": float(path["nominal_saving"].to_numpy()[inside].sum()),
+                     "npv": float(path["present_value"].to_numpy()[inside].sum()),
+                     "net_nominal": _sum_or_nan(path, "net_saving", inside),
+                     "net_npv": _sum_or_nan(path, "net_present_value", inside)})
     frame = pd.DataFrame(rows)
     frame.attrs.update({"unit": UNIT, "model_result": True})
     return frame
@@ -387,7 +370,6 @@ def revenue_comparison(assumptions: SavingsAssumptions | None = None) -> pd.Data
 SENSITIVITY_MEASURES = ("cumulative_nominal", "npv")
 """What :func:`sensitivity` can measure over its window."""
 
-
 _NOT_VARIED = ("first_year", "through_year", "include_group")
 _GROUP_FIELDS = ("group_cut_2024", "group_recurs", "group_growth_pct")
 
@@ -459,8 +441,7 @@ def sensitivity(assumptions: SavingsAssumptions | None = None,
 
     def result(case: SavingsAssumptions) -> float:
         if case.first_year > start or case.through_year < end:
-            raise ValueError(f"window: {start}-{end} is not inside the horizon "
-                             f"{case.first_year}-{case.through_year}")
+            raise ValueError(f"window: {start}-{end} is not inside the horizon {case.first_year}-{case.through_year}")
         summary = window_summary(savings_path(case), {"window": (start, end)})
         return float(summary[measure].iloc[0])
 
@@ -474,12 +455,10 @@ def sensitivity(assumptions: SavingsAssumptions | None = None,
         if len(pair) != 2:
             raise ValueError(f"ranges: {name} needs a (low, high) pair, got {pair!r}")
         low, high = pair
-        r_low = result(replace(a, **{name: low}))
-        r_high = result(replace(a, **{name: high}))
-        rows.append({"assumption": name, "base_value": getattr(a, name), "low_value": low,
-                     "high_value": high, "result_low": r_low, "result_base": base, "result_high": r_high,
-                     "change_low": r_low - base, "change_high": r_high - base,
-                     "swing": abs(r_high - r_low)})
+        r_low, r_high = result(replace(a, **{name: low})), result(replace(a, **{name: high}))
+        rows.append({"assumption": name, "base_value": getattr(a, name), "low_value": low, "high_value": high,
+                     "result_low": r_low, "result_base": base, "result_high": r_high, "change_low": r_low - base,
+                     "change_high": r_high - base, "swing": abs(r_high - r_low)})
     columns = ["assumption", "base_value", "low_value", "high_value", "result_low", "result_base",
                "result_high", "change_low", "change_high", "swing"]
     frame = pd.DataFrame(rows, columns=columns)

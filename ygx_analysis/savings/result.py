@@ -62,10 +62,6 @@ class SavingsResult:
                             through_year=PLAN15[1])
         return float(savings_path(recurring)["group_saving"].sum())
 
-    def to_frame(self) -> pd.DataFrame:
-        """The yearly path (a copy)."""
-        return self.path.copy()
-
 
 def run_savings(assumptions: SavingsAssumptions | None = None) -> SavingsResult:
     """Run the savings model once for one set of assumptions.

@@ -28,26 +28,15 @@ and the tables of the command line), :mod:`~ygx_analysis.scenarios.probability`
 neither matplotlib nor statsmodels.
 """
 
-from __future__ import annotations
+from . import analysis, calibration, config, model, montecarlo, paths, probability, results
+from .analysis import *  # noqa: F403 - the package re-exports the public names of its modules
+from .calibration import *  # noqa: F403
+from .config import *  # noqa: F403
+from .model import *  # noqa: F403
+from .montecarlo import *  # noqa: F403
+from .paths import *  # noqa: F403
+from .probability import *  # noqa: F403
+from .results import *  # noqa: F403
 
-from .analysis import ScenarioAnalysis, as_analysis, as_scenario_set
-from .calibration import COMPARISON_SERIES, AR1Fit, ModelCalibration, benchmark_series, calibration_table
-from .calibration import fit_ar1, fit_benchmark
-from .config import BASE_YEAR, TARGET_STATUSES, IndicatorSpec, PathSpec, Scenario, ScenarioConfig, Target
-from .config import read_config
-from .model import ScenarioModel, default_scenarios_path, load_scenarios
-from .montecarlo import DEFAULT_PATHS, DEFAULT_SEED, simulate_fan
-from .paths import BASIS_ESTIMATE_H1, BASIS_IMPLIED, BASIS_PROJECTION_2025, BASIS_REPORTED, BASIS_SCENARIO
-from .paths import glide_path
-from .probability import format_probability, mc_standard_error
-from .results import PATH_COLUMNS, QUANTILE_COLUMNS, QUANTILES, FanResult, write_paths
-
-__all__ = [
-    "BASE_YEAR", "BASIS_ESTIMATE_H1", "BASIS_IMPLIED", "BASIS_PROJECTION_2025", "BASIS_REPORTED", "BASIS_SCENARIO",
-    "COMPARISON_SERIES", "DEFAULT_PATHS", "DEFAULT_SEED", "PATH_COLUMNS", "QUANTILES", "QUANTILE_COLUMNS",
-    "TARGET_STATUSES", "AR1Fit", "FanResult", "IndicatorSpec", "ModelCalibration", "PathSpec", "Scenario",
-    "ScenarioAnalysis", "ScenarioConfig", "ScenarioModel", "Target", "as_analysis", "as_scenario_set",
-    "benchmark_series", "calibration_table", "default_scenarios_path", "fit_ar1", "fit_benchmark",
-    "format_probability", "glide_path", "load_scenarios", "mc_standard_error", "read_config", "simulate_fan",
-    "write_paths",
-]
+__all__ = [name for module in (analysis, calibration, config, model, montecarlo, paths, probability, results)
+           for name in module.__all__]

@@ -83,15 +83,8 @@ class ScenarioAnalysis:
     def load(cls, config: str | os.PathLike[str] | None = None, *, n_paths: int = DEFAULT_PATHS,
              seed: int = DEFAULT_SEED, vol_scale: float | None = None, t_df: Any = "file",
              pipeline: bool | None = None, data_dir: str | os.PathLike[str] | None = None) -> ScenarioAnalysis:
-        """:func:`~ygx_analysis.scenarios.load_scenarios` then :meth:`from_spec`.
-
-        The file is checked first, so a bad file fails with its one-line message.
-
-        Examples
-        --------
-        >>> ScenarioAnalysis.load(n_paths=500, seed=11)
-        ScenarioAnalysis(config=None, n_paths=500, seed=11, vol_scale=1.5, t_df=5, pipeline=False)
-        """
+        """:func:`~ygx_analysis.scenarios.load_scenarios` (a bad file fails with its one-line message), then
+        :meth:`from_spec`."""
         spec = load_scenarios(config, data_dir)
         return cls.from_spec(spec, n_paths=n_paths, seed=seed, vol_scale=vol_scale, t_df=t_df, pipeline=pipeline,
                              config=None if config is None else str(config))
@@ -110,17 +103,7 @@ class ScenarioAnalysis:
 
 
 def as_scenario_set(model: ScenarioModel | ScenarioAnalysis | None) -> ScenarioModel:
-    """The scenario set of ``model``; None loads the default file.
-
-    Examples
-    --------
-    >>> as_scenario_set(None).years[-1]
-    2030
-    >>> as_scenario_set("data/scenarios.toml")
-    Traceback (most recent call last):
-    ...
-    TypeError: model: expected a ScenarioModel, a ScenarioAnalysis or None, got str
-    """
+    """The scenario set of ``model`` (a ScenarioModel, a ScenarioAnalysis, or None: the default file)."""
     if model is None:
         return load_scenarios()
     if isinstance(model, ScenarioAnalysis):
@@ -131,11 +114,8 @@ def as_scenario_set(model: ScenarioModel | ScenarioAnalysis | None) -> ScenarioM
 
 
 def as_analysis(model: Any) -> ScenarioAnalysis:
-    """``model`` as a :class:`ScenarioAnalysis`.
-
-    A :class:`~ygx_analysis.scenarios.ScenarioModel` is run with the default paths
-    and seed; None loads the default file; anything else is a ``TypeError``.
-    """
+    """``model`` as a :class:`ScenarioAnalysis`: a ScenarioModel runs with the default paths and seed, None loads
+    the default file, anything else is a ``TypeError``."""
     if isinstance(model, ScenarioAnalysis):
         return model
     if model is None:

@@ -120,18 +120,13 @@ class AR1Fit:
 
     def summary(self) -> str:
         """A plain-text summary of the fit."""
-        lines = [
+        return "\n".join([
             f"AR(1) on {self.series or 'series'} growth deviations ({self.detrend} detrending)",
             f"years {self.first_year}-{self.last_year}: {self.n_obs} observations, "
             f"{self.n_missing} missing (skipped by the Kalman filter)",
-            f"log-likelihood {self.loglike:.3f}, AIC {self.aic:.3f}",
-            "",
-            self.to_frame().round(4).to_string(index=False),
-            "",
-            f"phi = {self.phi:.3f}; innovation sd = {self.sigma:.3f} pp; "
-            f"stationary sd = {self.stationary_sd:.3f} pp",
-        ]
-        return "\n".join(lines)
+            f"log-likelihood {self.loglike:.3f}, AIC {self.aic:.3f}", "",
+            self.to_frame().round(4).to_string(index=False), "",
+            f"phi = {self.phi:.3f}; innovation sd = {self.sigma:.3f} pp; stationary sd = {self.stationary_sd:.3f} pp"])
 
 
 def fit_ar1(values: Any, years: Any = None, *, detrend: str = DEFAULT_DETREND, series: str = "") -> AR1Fit:
@@ -222,9 +217,8 @@ def calibration_table(series: Sequence[str] = (DEFAULT_SERIES,), detrends: Seque
         for d in detrends:
             f = fit_ar1(values, detrend=d, series=name)
             rows.append({"series": name, "detrend": d, "first_year": f.first_year, "last_year": f.last_year,
-                         "n_obs": f.n_obs, "n_missing": f.n_missing, "phi": f.phi,
-                         "phi_se": float(f.bse["phi"]), "sigma": f.sigma,
-                         "stationary_sd": f.stationary_sd, "aic": f.aic})
+                         "n_obs": f.n_obs, "n_missing": f.n_missing, "phi": f.phi, "phi_se": float(f.bse["phi"]),
+                         "sigma": f.sigma, "stationary_sd": f.stationary_sd, "aic": f.aic})
     return pd.DataFrame(rows)
 
 

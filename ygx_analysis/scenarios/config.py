@@ -34,7 +34,7 @@ from ..data.tables import CJK_CHARACTER
 
 __all__ = ["BASE_YEAR", "GLIDES", "METHODS", "ROLES", "TARGET_STATUSES", "TOP_LEVEL_TABLES", "YEAR_MAX", "YEAR_MIN",
            "Assumption", "DeflatorSpec", "IndicatorSpec", "ModelSpec", "PathSpec", "PipelineSpec", "RoleSpec",
-           "Scenario", "ScenarioConfig", "Target", "check_config", "read_config"]
+           "Scenario", "ScenarioConfig", "Target", "read_config"]
 
 BASE_YEAR = 2025
 """The jump-off year: the last year with (partial) data; projections start the year after."""
@@ -461,37 +461,15 @@ def _problem(error: Mapping[str, Any], where: str) -> Problem:
     return Problem(where, None, key or None, _MESSAGES.get(error["type"], error["msg"]))
 
 
-def check_config(doc: Mapping[str, Any], where: str) -> ScenarioConfig:
-    """Check a parsed scenario file; a :class:`DataError` holds every problem, each starting with ``where``.
-
-    Examples
-    --------
-    >>> check_config({"meta": {"title_zh": "t", "title_en": "t", "last_year": 2040}}, "s.toml")
-    Traceback (most recent call last):
-    ...
-    ygx_analysis.data.files.DataError: s.toml: meta.last_year: must be between 2025 and 2035
-    """
-    tables = doc.get("indicators")
-    try:
-        return ScenarioConfig.model_validate(doc, context={"indicators": tuple(tables or ())
-                                                           if isinstance(tables, dict) else ()})
-    except ValidationError as exc:
-        raise DataError([_problem(e, where) for e in exc.errors()]) from None
-
-
 def read_config(path: str | os.PathLike[str], where: str | None = None) -> ScenarioConfig:
     """Read (:func:`ygx_analysis.data.files.read_toml`: a regular file of bounded size and nesting) and check.
 
-    ``where`` defaults to :func:`~ygx_analysis.data.files.display_path` of ``path``.
-
-    Examples
-    --------
-    >>> read_config("no/such/file.toml")
-    Traceback (most recent call last):
-    ...
-    ygx_analysis.data.files.DataError: no/such/file.toml: file not found
-    >>> cfg = read_config("data/scenarios.toml")
-    >>> list(cfg.scenarios), cfg.meta.last_year
-    (['low', 'base', 'high'], 2030)
+    A :class:`DataError` holds every problem, each starting with ``where`` (default:
+    :func:`~ygx_analysis.data.files.display_path` of ``path``).
     """
-    return check_config(files.read_toml(path), files.display_path(path) if where is None else where)
+    doc, where = files.read_toml(path), files.display_path(path) if where is None else where
+    names = tuple(doc["indicators"]) if isinstance(doc.get("indicators"), dict) else ()
+    try:
+        return ScenarioConfig.model_validate(doc, context={"indicators": names})
+    except ValidationError as exc:
+        raise DataError([_problem(e, where) for e in exc.errors()]) from None

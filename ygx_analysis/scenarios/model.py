@@ -38,13 +38,7 @@ def _path_arg(value: Any, name: str) -> Path | None:
 
 
 def default_scenarios_path(data_dir: str | os.PathLike[str] | None = None) -> Path:
-    """``scenarios.toml`` in ``data_dir`` (default: :func:`~ygx_analysis.data.tables.default_data_dir`).
-
-    Examples
-    --------
-    >>> default_scenarios_path("elsewhere").as_posix()
-    'elsewhere/scenarios.toml'
-    """
+    """``scenarios.toml`` in ``data_dir`` (default: :func:`~ygx_analysis.data.tables.default_data_dir`)."""
     folder = _path_arg(data_dir, "data_dir")
     return (default_data_dir() if folder is None else folder) / "scenarios.toml"
 
@@ -106,13 +100,7 @@ class ScenarioModel:
         return _checked("indicator", indicator, self.indicators)
 
     def scenario_names(self, scenarios: Sequence[str] | str | None = None) -> list[str]:
-        """The checked scenario names, in file order; all when ``scenarios`` is None.
-
-        Examples
-        --------
-        >>> load_scenarios().scenario_names(["high", "low"])
-        ['low', 'high']
-        """
+        """The checked scenario names, in file order (``["high", "low"]`` → ``['low', 'high']``); all for None."""
         if scenarios is None:
             return list(self.scenarios)
         if isinstance(scenarios, str):
@@ -143,21 +131,18 @@ class ScenarioModel:
             p = scen.paths[self.check_indicator(indicator)]
             glide = "linear" if p.glide == "constant" and start != end else p.glide
             new = PathSpec.model_validate({**p.model_dump(), "start_growth_pct": float(start),
-                                           "end_growth_pct": float(end), "glide": glide,
-                                           "refs": list(p.refs)})
+                                           "end_growth_pct": float(end), "glide": glide, "refs": list(p.refs)})
             scenarios[sname] = scen.model_copy(update={"paths": {**scen.paths, indicator: new}})
         return self._with(self.config.model_copy(update={"scenarios": scenarios}))
 
     def with_pipeline(self, enabled: bool = True) -> ScenarioModel:
         """A copy with the 2024 investment pipeline switched on (or off); ``ValueError`` without a ``[pipeline]``."""
-        if not isinstance(enabled, bool):
-            raise TypeError(f"enabled: expected True or False, got {type(enabled).__name__}")
         if self.pipeline is None:
             raise ValueError(f"enabled: {self.source} has no [pipeline] to switch on")
         if self.pipeline.enabled == enabled:
             return self
-        return self._with(self.config.model_copy(
-            update={"pipeline": self.pipeline.model_copy(update={"enabled": enabled})}))
+        pipeline = self.pipeline.model_copy(update={"enabled": enabled})
+        return self._with(self.config.model_copy(update={"pipeline": pipeline}))
 
     def assumptions_table(self) -> pd.DataFrame:
         """Every scenario assumption in one table: start, end, glide, rationale and refs.
@@ -209,8 +194,6 @@ class ScenarioModel:
                          "refs": ";".join(s.estimate_2025.refs)})
         return pd.DataFrame(rows)
 
-    # -- deterministic paths ----------------------------------------------------
-
     @cached_property
     def jumpoff(self) -> pd.DataFrame:
         """History and the 2025 jump-off level of every indicator (:func:`~ygx_analysis.scenarios.paths.jumpoff_frame`).
@@ -228,9 +211,8 @@ class ScenarioModel:
 
     def level_2025(self, indicator: str) -> float:
         """The 2025 level of one indicator under the default assumption."""
-        self.check_indicator(indicator)
-        j = self.jumpoff
-        return float(j.loc[(j["indicator"] == indicator) & (j["year"] == BASE_YEAR), "value"].item())
+        name, j = self.check_indicator(indicator), self.jumpoff
+        return float(j.loc[(j["indicator"] == name) & (j["year"] == BASE_YEAR), "value"].item())
 
     def growth_rates(self, scenarios: Sequence[str] | str | None = None) -> pd.DataFrame:
         """The deterministic growth rate (``scenario, indicator, year, growth_pct``) of every projected year."""
@@ -258,8 +240,8 @@ class ScenarioModel:
         if add is None or not add.any():
             return frame
         whole = self.pipeline.indicator
-        parts = [r.indicator for r in self.model.roles.values() if r.role == "share" and r.of == whole] \
-            if self.model is not None else []
+        roles = self.model.roles.values() if self.model is not None else []
+        parts = [r.indicator for r in roles if r.role == "share" and r.of == whole]
         proj = frame["basis"] == paths.BASIS_SCENARIO
         for sname in names:
             at = proj & (frame["scenario"] == sname)
@@ -300,8 +282,6 @@ class ScenarioModel:
         """
         return paths.plan_period_summary(self.project(scenarios))
 
-    # -- targets ----------------------------------------------------------------
-
     def required_growth(self, indicator: str, target: Any, year: Any) -> float | np.ndarray:
         """The constant annual growth (per cent) from :meth:`level_2025` to ``target`` by ``year``.
 
@@ -325,8 +305,6 @@ class ScenarioModel:
         j = self.jumpoff[self.jumpoff["year"] == BASE_YEAR].set_index("indicator")
         ranges = {name: (float(r["low"]), float(r["high"])) for name, r in j.iterrows()}
         return targets.target_levels(self.targets, j["value"], pd.concat([self.data, self.context]), ranges)
-
-    # -- the fan ----------------------------------------------------------------
 
     def _model(self) -> Any:
         if self.model is None:
@@ -356,8 +334,7 @@ class ScenarioModel:
         """
         m = self._model()
         growth_roles = [r for r in m.roles.values() if r.role == "growth"]
-        el = {r.indicator: (r.elasticity.default if elasticity is None else elasticity)
-              for r in growth_roles if r.driver}
+        el = {r.indicator: r.elasticity.default if elasticity is None else elasticity for r in growth_roles if r.driver}
         return calibration.calibrate_model({r.indicator: r.series for r in growth_roles},
                                            {r.indicator: r.driver for r in growth_roles if r.driver}, el,
                                            m.vol_scale.default if vol_scale is None else vol_scale,
@@ -379,8 +356,7 @@ class ScenarioModel:
         names, inds = tuple(self.scenario_names(scenarios)), tuple(self.indicators)
         mean = np.array([[paths.glide_path(p.start_growth_pct, p.end_growth_pct, len(self.years), p.glide)
                           for p in (self.scenarios[s].paths[i] for i in inds)] for s in names])
-        rows = self.data.set_index("id")
-        j = self.jumpoff
+        rows, j = self.data.set_index("id"), self.jumpoff
         start = j[j["year"] == BASE_YEAR].set_index("indicator")["value"]
         specs, roles = [self.indicators[i] for i in inds], [m.roles[i] for i in inds]
         assumptions = [self.assumption(i) for i in inds]
@@ -458,11 +434,8 @@ def load_scenarios(path: str | os.PathLike[str] | None = None,
     >>> list(spec.indicators)
     ['fiscal_revenue_total', 'general_budget_revenue', 'value_added', 'gross_output']
     """
-    if not isinstance(check_rows, bool):
-        raise TypeError(f"check_rows: expected True or False, got {type(check_rows).__name__}")
     folder = _path_arg(data_dir, "data_dir")
-    file = _path_arg(path, "path") or default_scenarios_path(folder)
-    shown = display_path(file)
+    file, shown = (f := _path_arg(path, "path") or default_scenarios_path(folder)), display_path(f)
     model = ScenarioModel(read_config(file, shown), shown, folder)
     if check_rows:
         try:

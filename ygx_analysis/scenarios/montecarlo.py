@@ -63,11 +63,9 @@ from ..arithmetic import growth
 from .paths import ratio_path
 from .results import GROWTH_FLOOR_PCT, FanResult, summarise_fan
 
-__all__ = [
-    "BYTES_PER_PATH", "DEFAULT_PATHS", "DEFAULT_SEED", "MEASURES", "FanInputs", "ar1_deviations", "check_fan_memory",
-    "check_n_paths", "check_phi", "check_seed", "compound", "fan_memory_bytes", "simulate_fan", "student_shocks",
-    "triangular",
-]
+__all__ = ["BYTES_PER_PATH", "DEFAULT_PATHS", "DEFAULT_SEED", "MEASURES", "FanInputs", "ar1_deviations",
+           "check_fan_memory", "check_n_paths", "check_phi", "check_seed", "compound", "fan_memory_bytes",
+           "simulate_fan", "student_shocks", "triangular"]
 
 DEFAULT_PATHS = 20_000
 BYTES_PER_PATH = {"fan": 1_000, "kept": 4_000}
@@ -87,39 +85,17 @@ def _whole(value: Any, name: str, low: int, message: str) -> int:
 
 
 def check_n_paths(n_paths: Any) -> int:
-    """``n_paths`` as an int, or ``TypeError``/``ValueError`` naming it.
-
-    >>> check_n_paths(0)
-    Traceback (most recent call last):
-    ...
-    ValueError: n_paths: must be a whole number of at least 1
-    """
+    """``n_paths`` as an int (at least 1), or ``TypeError``/``ValueError`` naming it."""
     return _whole(n_paths, "n_paths", 1, "must be a whole number of at least 1")
 
 
 def check_seed(seed: Any) -> int:
-    """``seed`` as an int, or ``TypeError``/``ValueError`` naming it.
-
-    >>> check_seed(-1)
-    Traceback (most recent call last):
-    ...
-    ValueError: seed: must be a non-negative whole number
-    """
+    """``seed`` as an int (not negative), or ``TypeError``/``ValueError`` naming it."""
     return _whole(seed, "seed", 0, "must be a non-negative whole number")
 
 
 def check_phi(phi: Any) -> float:
-    """``phi`` as a float in (-1, 1), or ``TypeError``/``ValueError`` naming it.
-
-    Examples
-    --------
-    >>> check_phi(0.5)
-    0.5
-    >>> check_phi(1.0)
-    Traceback (most recent call last):
-    ...
-    ValueError: phi: must be in (-1, 1)
-    """
+    """``phi`` as a float in (-1, 1), or ``TypeError``/``ValueError`` naming it."""
     if isinstance(phi, bool) or not isinstance(phi, Real):
         raise TypeError(f"phi: expected a number, got {type(phi).__name__}")
     if not -1 < phi < 1:
@@ -235,9 +211,7 @@ def student_shocks(rng: np.random.Generator, shape: tuple[int, ...], t_df: float
         raise TypeError(f"t_df: expected a number or None, got {type(t_df).__name__}")
     if not t_df > 2:
         raise ValueError("t_df: must be above 2 (a finite variance)")
-    z = rng.standard_t(float(t_df), shape)
-    z *= np.sqrt((t_df - 2) / t_df)
-    return z
+    return rng.standard_t(float(t_df), shape) * np.sqrt((t_df - 2) / t_df)
 
 
 @dataclass(frozen=True)
@@ -283,9 +257,7 @@ class FanInputs:
     def ratio_means(self, scenario: int) -> dict[int, np.ndarray]:
         """Each share's central ratio path, 2025 and every projected year (length years + 1)."""
         out = {}
-        for j, role in enumerate(self.roles):
-            if role != "share":
-                continue
+        for j in (j for j, role in enumerate(self.roles) if role == "share"):
             w = int(self.whole[j])
             r0 = self.level_2025[j] / self.level_2025[w]
             path = ratio_path(r0, self.mean_pct[scenario, j], self.mean_pct[scenario, w])
@@ -300,8 +272,7 @@ def _deflator_rates(inputs: FanInputs, u: np.ndarray | None) -> tuple[np.ndarray
     central = s_mode + (e_mode - s_mode) * x
     if u is None:
         return central[:, np.newaxis], central
-    start = triangular(u[0], s_lo, s_mode, s_hi)
-    end = triangular(u[1], e_lo, e_mode, e_hi)
+    start, end = triangular(u[0], s_lo, s_mode, s_hi), triangular(u[1], e_lo, e_mode, e_hi)
     return start + (end - start) * x[:, np.newaxis], central
 
 
@@ -310,19 +281,11 @@ def _jumpoff(inputs: FanInputs, u: np.ndarray | None, n_paths: int) -> np.ndarra
     out = np.broadcast_to(inputs.level_2025[:, np.newaxis], (len(inputs.indicators), n_paths)).copy()
     if u is None:
         return out
-    for i, role in enumerate(inputs.roles):
-        if role != "growth":
-            continue
+    for i in (i for i, role in enumerate(inputs.roles) if role == "growth"):
         a = triangular(u[i], inputs.assumption_low[i], inputs.assumption_default[i], inputs.assumption_high[i])
-        if inputs.methods[i] == "grow_2024":
-            out[i] = inputs.base_levels[i] * (1 + a / 100)
-        else:
-            out[i] = growth.annualize_half_year(inputs.base_levels[i], a)
+        out[i] = (inputs.base_levels[i] * (1 + a / 100) if inputs.methods[i] == "grow_2024"
+                  else growth.annualize_half_year(inputs.base_levels[i], a))
     return out
-
-
-def _logit(p: np.ndarray) -> np.ndarray:
-    return np.log(p) - np.log1p(-p)
 
 
 def _check_ratios(inputs: FanInputs, ratios: dict[int, np.ndarray], scenario: int) -> None:
@@ -374,16 +337,13 @@ def simulate_fan(inputs: FanInputs, *, n_paths: int = DEFAULT_PATHS, seed: int =
         raise TypeError(f"jumpoff_uncertainty: expected True or False, got {type(jumpoff_uncertainty).__name__}")
     if isinstance(measures, str):
         raise TypeError("measures: expected a sequence of strings, not a string")
-    for m in measures:
-        if m not in MEASURES:
-            raise ValueError(f"measures: unknown measure {m!r}; expected one of {', '.join(MEASURES)}")
-    for i in range(len(inputs.indicators)):
-        if inputs.roles[i] == "growth":
-            check_phi(float(inputs.phi[i]))
+    for m in (m for m in measures if m not in MEASURES):
+        raise ValueError(f"measures: unknown measure {m!r}; expected one of {', '.join(MEASURES)}")
+    for i in (i for i, role in enumerate(inputs.roles) if role == "growth"):
+        check_phi(float(inputs.phi[i]))
     ratios = [inputs.ratio_means(a) for a in range(len(inputs.scenarios))]
     for a, r in enumerate(ratios):
         _check_ratios(inputs, r, a)
-
     n_ind, n_years = len(inputs.indicators), len(inputs.years)
     order = inputs.growth_order()
     shares = [j for j, r in enumerate(inputs.roles) if r == "share"]
@@ -392,8 +352,7 @@ def simulate_fan(inputs: FanInputs, *, n_paths: int = DEFAULT_PATHS, seed: int =
     for k, i in enumerate(order):
         ar1_deviations(e[k], float(inputs.phi[i]), axis=0, out=e[k])
     u_share = rng.standard_normal((len(shares), n_years + 1, n_paths))
-    u_jump = rng.random((n_ind, n_paths))
-    u_defl = rng.random((2, n_paths))
+    u_jump, u_defl = rng.random((n_ind, n_paths)), rng.random((2, n_paths))
     level0 = _jumpoff(inputs, u_jump if jumpoff_uncertainty else None, n_paths)
     d = np.empty_like(u_share)                               # the logit deviations of the shares
     for k, j in enumerate(shares):
@@ -429,7 +388,7 @@ def simulate_fan(inputs: FanInputs, *, n_paths: int = DEFAULT_PATHS, seed: int =
         if inputs.addition >= 0:
             levels[a, inputs.addition, 1:] += inputs.additions[:, np.newaxis]
         for k, j in enumerate(shares):
-            x = _logit(ratios[a][j])[:, np.newaxis] + d[k]
+            x = (np.log(ratios[a][j]) - np.log1p(-ratios[a][j]))[:, np.newaxis] + d[k]   # logit
             share = 1 / (1 + np.exp(-x))                       # expit: strictly inside (0, 1]
             levels[a, j] = share * levels[a, int(inputs.whole[j])]
         if inputs.deflator >= 0:
@@ -439,15 +398,7 @@ def simulate_fan(inputs: FanInputs, *, n_paths: int = DEFAULT_PATHS, seed: int =
 
 
 def fan_memory_bytes(n_paths: int, n_scenarios: int, keep_paths: bool = False) -> int:
-    """An upper estimate of the memory a fan of ``n_paths`` paths per scenario needs.
-
-    Examples
-    --------
-    >>> fan_memory_bytes(20_000, 3)
-    60000000
-    >>> fan_memory_bytes(20_000, 3, keep_paths=True)
-    240000000
-    """
+    """An upper estimate of the memory a fan of ``n_paths`` paths per scenario needs (:data:`BYTES_PER_PATH`)."""
     return n_paths * n_scenarios * BYTES_PER_PATH["kept" if keep_paths else "fan"]
 
 

@@ -28,12 +28,10 @@ import pandas as pd
 from ..arithmetic import growth
 from .config import BASE_YEAR, GLIDES, IndicatorSpec, Scenario
 
-__all__ = [
-    "BASES", "BASIS_ESTIMATE_H1", "BASIS_IMPLIED", "BASIS_PROJECTION_2025", "BASIS_REPORTED", "BASIS_SCENARIO",
-    "GROWTH_RATE_COLUMNS", "JUMPOFF_COLUMNS", "PROJECTION_COLUMNS", "SUMMARY_COLUMNS",
-    "glide_path", "growth_rate_frame", "jumpoff_frame", "pipeline_additions", "plan_period_summary",
-    "project_paths", "ratio_path",
-]
+__all__ = ["BASES", "BASIS_ESTIMATE_H1", "BASIS_IMPLIED", "BASIS_PROJECTION_2025", "BASIS_REPORTED", "BASIS_SCENARIO",
+           "GROWTH_RATE_COLUMNS", "JUMPOFF_COLUMNS", "PROJECTION_COLUMNS", "SUMMARY_COLUMNS", "glide_path",
+           "growth_rate_frame", "jumpoff_frame", "pipeline_additions", "plan_period_summary", "project_paths",
+           "ratio_path"]
 
 BASIS_IMPLIED = "implied from 2024 level and growth"
 BASIS_REPORTED = "reported"
@@ -144,8 +142,7 @@ def ratio_path(ratio_start: float, part_rates_pct: Any, whole_rates_pct: Any) ->
     >>> ratio_path(0.5, [10.0, 10.0], [0.0, 10.0]).round(6).tolist()
     [0.55, 0.55]
     """
-    part = np.asarray(part_rates_pct, dtype=float)
-    whole = np.asarray(whole_rates_pct, dtype=float)
+    part, whole = np.asarray(part_rates_pct, dtype=float), np.asarray(whole_rates_pct, dtype=float)
     return ratio_start * np.cumprod((1 + part / 100) / (1 + whole / 100), axis=-1)
 
 
@@ -194,8 +191,7 @@ def jumpoff_frame(indicators: Mapping[str, IndicatorSpec], rows: pd.DataFrame,
     for name, s in indicators.items():
         a = s.estimate_2025.growth_pct
         if s.method == "grow_2024":
-            level = float(ind.loc[s.level_row, "value"])
-            yoy = float(ind.loc[s.yoy_row, "value"])
+            level, yoy = float(ind.loc[s.level_row, "value"]), float(ind.loc[s.yoy_row, "value"])
             prior = growth.implied_prior_level(level, yoy)
             est = [growth.project(level, rate, 1) for rate in (a.default, a.low, a.high)]
             both = f"{s.level_row};{s.yoy_row}"
@@ -204,15 +200,12 @@ def jumpoff_frame(indicators: Mapping[str, IndicatorSpec], rows: pd.DataFrame,
             out.append(dict(indicator=name, year=BASE_YEAR - 1, value=level, low=level, high=level,
                             is_projection=False, basis=BASIS_REPORTED, growth_pct=yoy, row_ids=both))
             out.append(dict(indicator=name, year=BASE_YEAR, value=est[0], low=est[1], high=est[2],
-                            is_projection=True, basis=BASIS_PROJECTION_2025, growth_pct=a.default,
-                            row_ids=s.level_row))
+                            is_projection=True, basis=BASIS_PROJECTION_2025, growth_pct=a.default, row_ids=s.level_row))
         else:
-            h1 = float(ind.loc[s.h1_row, "value"])
-            rule = rules[s.h1_rule]
+            h1, rule = float(ind.loc[s.h1_row, "value"]), rules[s.h1_rule]
             est = growth.annualize_half_year(h1, [rule.central, rule.high, rule.low])
             out.append(dict(indicator=name, year=BASE_YEAR, value=est[0], low=est[1], high=est[2],
-                            is_projection=True, basis=BASIS_ESTIMATE_H1, growth_pct=np.nan,
-                            row_ids=s.h1_row))
+                            is_projection=True, basis=BASIS_ESTIMATE_H1, growth_pct=np.nan, row_ids=s.h1_row))
         for r in out:
             r.setdefault("unit", s.unit)
     frame = pd.DataFrame(out, columns=list(JUMPOFF_COLUMNS))
@@ -287,11 +280,9 @@ def project_paths(jumpoff: pd.DataFrame, scenarios: Mapping[str, Scenario], year
             hist = jumpoff[jumpoff["indicator"] == iname].drop(columns=["low", "high"])
             rates = glide_path(p.start_growth_pct, p.end_growth_pct, len(years), p.glide)
             levels = growth.project_path(float(start[iname]), rates)
-            proj = pd.DataFrame({
-                "indicator": iname, "year": years, "value": levels, "is_projection": True,
-                "basis": BASIS_SCENARIO, "growth_pct": rates, "unit": hist["unit"].iloc[-1],
-                "row_ids": hist["row_ids"].iloc[-1],
-            })
+            proj = pd.DataFrame({"indicator": iname, "year": years, "value": levels, "is_projection": True,
+                                 "basis": BASIS_SCENARIO, "growth_pct": rates, "unit": hist["unit"].iloc[-1],
+                                 "row_ids": hist["row_ids"].iloc[-1]})
             frames.append(pd.concat([hist, proj], ignore_index=True).assign(scenario=sname))
     if not frames:
         raise ValueError("scenarios: no scenario to project")
@@ -333,10 +324,8 @@ def plan_period_summary(projection: pd.DataFrame) -> pd.DataFrame:
         proj = g[(g["basis"] == BASIS_SCENARIO)].sort_values("year")
         end = proj.iloc[-1]
         years = int(end["year"]) - BASE_YEAR
-        rows.append({
-            "scenario": sname, "indicator": iname, "unit": base["unit"],
-            "level_2025": base["value"], "basis_2025": base["basis"], "end_year": int(end["year"]),
-            "level_end": end["value"], "cagr_pct": growth.cagr(base["value"], end["value"], years),
-            "cumulative": float(proj["value"].sum()), "multiple_of_2025": end["value"] / base["value"],
-        })
+        rows.append({"scenario": sname, "indicator": iname, "unit": base["unit"], "level_2025": base["value"],
+                     "basis_2025": base["basis"], "end_year": int(end["year"]), "level_end": end["value"],
+                     "cagr_pct": growth.cagr(base["value"], end["value"], years),
+                     "cumulative": float(proj["value"].sum()), "multiple_of_2025": end["value"] / base["value"]})
     return pd.DataFrame(rows, columns=list(SUMMARY_COLUMNS))

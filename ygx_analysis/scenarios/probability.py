@@ -14,8 +14,10 @@ command line use.
 from __future__ import annotations
 
 import math
-from numbers import Integral, Real
+from numbers import Real
 from typing import Any
+
+from .montecarlo import check_n_paths
 
 __all__ = ["PROBABILITY_FLOOR", "format_probability", "mc_standard_error"]
 
@@ -26,13 +28,10 @@ PROBABILITY_FLOOR = 0.001
 def _check(p: Any, n_paths: Any) -> tuple[float, int]:
     if isinstance(p, bool) or not isinstance(p, Real):
         raise TypeError(f"p: expected a number, got {type(p).__name__}")
-    if isinstance(n_paths, bool) or not isinstance(n_paths, Integral):
-        raise TypeError(f"n_paths: expected a whole number, got {type(n_paths).__name__}")
-    if n_paths < 1:
-        raise ValueError("n_paths: must be a whole number of at least 1")
+    n = check_n_paths(n_paths)
     if not math.isnan(p) and not 0 <= p <= 1:
         raise ValueError(f"p: must be a probability in [0, 1], got {p}")
-    return float(p), int(n_paths)
+    return float(p), n
 
 
 def mc_standard_error(p: float, n_paths: int) -> float:

@@ -88,30 +88,23 @@ class FanResult:
             raise ValueError("paths: the simulation did not keep its paths; run it with keep_paths=True")
         n_s, n_i, n_y, n_p = self.paths.shape
         years = np.array((BASE_YEAR, *self.years), dtype="int64")
-        return pd.DataFrame({
-            "scenario": np.repeat(np.asarray(self.scenarios, dtype=object), n_i * n_y * n_p),
-            "path": np.tile(np.arange(n_p, dtype="int64"), n_s * n_i * n_y),
-            "indicator": np.tile(np.repeat(np.asarray(self.series, dtype=object), n_y * n_p), n_s),
-            "year": np.tile(np.repeat(years, n_p), n_s * n_i),
-            "value": self.paths.ravel(),
-        })
+        return pd.DataFrame({"scenario": np.repeat(np.asarray(self.scenarios, dtype=object), n_i * n_y * n_p),
+                             "path": np.tile(np.arange(n_p, dtype="int64"), n_s * n_i * n_y),
+                             "indicator": np.tile(np.repeat(np.asarray(self.series, dtype=object), n_y * n_p), n_s),
+                             "year": np.tile(np.repeat(years, n_p), n_s * n_i), "value": self.paths.ravel()})
 
     def summary(self) -> str:
         """A plain-text summary: settings, the last year's P5/P50/P95 and the target probabilities."""
         from .probability import format_probability
 
-        last = self.years[-1]
-        q = self.quantiles
+        last, q = self.years[-1], self.quantiles
         end = q[(q["year"] == last) & (q["measure"] == "level")]
         lines = [
             f"Monte Carlo (joint model): {self.n_paths} paths, seed {self.seed}, "
             f"jump-off uncertainty {'on' if self.jumpoff_uncertainty else 'off'}, "
             f"paths on the growth floor {self.floored}",
-            f"scenarios: {', '.join(self.scenarios)}; years {self.years[0]}-{last}",
-            "",
-            f"{last} levels:",
-            end[["scenario", "indicator", "p05", "p50", "p95"]].round(2).to_string(index=False),
-        ]
+            f"scenarios: {', '.join(self.scenarios)}; years {self.years[0]}-{last}", "", f"{last} levels:",
+            end[["scenario", "indicator", "p05", "p50", "p95"]].round(2).to_string(index=False)]
         probs = self.target_probabilities
         if not probs.empty:
             shown = probs[["target", "scenario"]].assign(probability=[
@@ -122,21 +115,8 @@ class FanResult:
 
 
 def write_paths(result: FanResult, path: str | os.PathLike[str]) -> str:
-    """Write every simulated path of ``result`` to ``path``: CSV, or Parquet when the name ends ``.parquet``.
-
-    Returns the format written (``'csv'`` or ``'parquet'``). Parquet needs pyarrow;
-    without it the error is one line saying so.
-
-    Examples
-    --------
-    >>> import tempfile, pathlib
-    >>> from ygx_analysis.scenarios import load_scenarios
-    >>> r = load_scenarios().simulate(3, seed=1, scenarios="base", keep_paths=True)
-    >>> with tempfile.TemporaryDirectory() as d:
-    ...     f = pathlib.Path(d, "paths.csv")
-    ...     write_paths(r, f), f.read_text().splitlines()[0]
-    ('csv', 'scenario,path,indicator,year,value')
-    """
+    """Write every path of ``result`` (:data:`PATH_COLUMNS`) to ``path``: CSV, or Parquet (needs pyarrow) when the
+    name ends ``.parquet``; return the format written (``'csv'`` or ``'parquet'``)."""
     frame = result.paths_frame()
     if os.fspath(path).lower().endswith(".parquet"):
         try:
@@ -173,8 +153,7 @@ def summarise_fan(inputs: Any, levels: np.ndarray, measures: Sequence[str], keep
 
 def _quantile_arrays(values: np.ndarray, *, overwrite: bool = False) -> tuple[np.ndarray, np.ndarray]:
     """Mean and ``numpy.quantile`` over the last axis (paths); ``overwrite`` lets numpy reorder ``values``."""
-    mean = values.mean(axis=-1)
-    return mean, np.quantile(values, QUANTILES, axis=-1, overwrite_input=overwrite)
+    return values.mean(axis=-1), np.quantile(values, QUANTILES, axis=-1, overwrite_input=overwrite)  # mean first
 
 
 def _quantile_table(scenarios: Sequence[str], names: Sequence[str], blocks: list[tuple[Any, ...]]) -> pd.DataFrame:
@@ -185,20 +164,14 @@ def _quantile_table(scenarios: Sequence[str], names: Sequence[str], blocks: list
     mean = np.concatenate([mu for _, _, mu, _ in blocks], axis=-1)
     q = np.concatenate([qq for _, _, _, qq in blocks], axis=-1)
     width = years.size
-    return pd.DataFrame({
-        "scenario": np.repeat(np.asarray(scenarios, dtype=object), n_ind * width),
-        "indicator": np.tile(np.repeat(np.asarray(names, dtype=object), width), n_scen),
-        "year": np.tile(years, n_scen * n_ind),
-        "measure": np.tile(measure, n_scen * n_ind),
-        "mean": mean.ravel(),
-        **{col: q[k].ravel() for k, col in enumerate(QUANTILE_COLUMNS)},
-    })
+    return pd.DataFrame({"scenario": np.repeat(np.asarray(scenarios, dtype=object), n_ind * width),
+                         "indicator": np.tile(np.repeat(np.asarray(names, dtype=object), width), n_scen),
+                         "year": np.tile(years, n_scen * n_ind), "measure": np.tile(measure, n_scen * n_ind),
+                         "mean": mean.ravel(), **{col: q[k].ravel() for k, col in enumerate(QUANTILE_COLUMNS)}})
 
 
 def _target_probabilities(inputs: Any, levels: np.ndarray, names: Sequence[str]) -> pd.DataFrame:
-    rows = []
-    last = inputs.years[-1]
-    n = levels.shape[-1]
+    rows, last, n = [], inputs.years[-1], levels.shape[-1]
     for t in inputs.targets.itertuples(index=False):
         nominal = bool(getattr(t, "nominal", False))
         b = list(names).index(f"{t.indicator}_nominal" if nominal else t.indicator)
@@ -207,10 +180,8 @@ def _target_probabilities(inputs: Any, levels: np.ndarray, names: Sequence[str])
                 prob, se, note = np.nan, np.nan, f"beyond the simulated years (to {last})"
             else:
                 k = inputs.years.index(t.year) + 1
-                if t.kind == "value":
-                    threshold = t.target_value
-                else:  # relative to each path's own 2025 level
-                    threshold = levels[a, b, 0] * (t.target_value / t.level_2025)
+                # a multiple is relative to each path's own 2025 level
+                threshold = t.target_value if t.kind == "value" else levels[a, b, 0] * (t.target_value / t.level_2025)
                 prob = float(np.mean(levels[a, b, k] >= threshold))
                 se, note = float(np.sqrt(prob * (1 - prob) / n)), ""
             rows.append({"target": t.target, "scenario": sname, "indicator": t.indicator, "year": t.year,
@@ -273,8 +244,7 @@ def target_probability_table(fan: FanResult, targets: pd.DataFrame) -> pd.DataFr
     """
     from .probability import format_probability
 
-    status = targets.set_index("target")["status"]
-    p = fan.target_probabilities
+    status, p = targets.set_index("target")["status"], fan.target_probabilities
     return pd.DataFrame({
         "target": p["target"], "status": [status[k] for k in p["target"]], "scenario": p["scenario"],
         "year": p["year"], "target_value": p["target_value"].round(4), "nominal": p["nominal"],

@@ -11,20 +11,16 @@ and the series the calibration fits, so they cannot drift.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 import pandas as pd
 
 from ..arithmetic.growth import H1_SHARE_ROWS
 from ..data.files import DataError, Problem
 from .config import ScenarioConfig
 
-__all__ = [
-    "check_row_ids", "ASSUMPTION_CONTEXT", "ASSUMPTION_INDICATORS", "ASSUMPTION_SOURCES", "CALIBRATION_CONTEXT",
-    "CALIBRATION_SOURCES", "JUMPOFF_CONTEXT", "JUMPOFF_SOURCES", "LEVEL_INDICATORS", "LIMITS_CONTEXT",
-    "LIMITS_INDICATORS", "LIMITS_SOURCES", "LINKS_CONTEXT", "LINKS_INDICATORS", "LINKS_SOURCES", "TARGET_CONTEXT",
-    "TARGET_SOURCES",
-]
+__all__ = ["check_row_ids", "ASSUMPTION_CONTEXT", "ASSUMPTION_INDICATORS", "ASSUMPTION_SOURCES", "CALIBRATION_CONTEXT",
+           "CALIBRATION_SOURCES", "JUMPOFF_CONTEXT", "JUMPOFF_SOURCES", "LEVEL_INDICATORS", "LIMITS_CONTEXT",
+           "LIMITS_INDICATORS", "LIMITS_SOURCES", "LINKS_CONTEXT", "LINKS_INDICATORS", "LINKS_SOURCES",
+           "TARGET_CONTEXT", "TARGET_SOURCES"]
 
 LEVEL_INDICATORS = ("fiscal_revenue_total_2024", "fiscal_revenue_total_yoy_2024", "general_budget_revenue_2024",
                     "general_budget_revenue_yoy_2024", "value_added_2025h1", "gross_output_2025h1")
@@ -128,10 +124,6 @@ def check_row_ids(config: ScenarioConfig, where: str, indicators: pd.DataFrame, 
     def fail(key: str, message: str) -> None:
         problems.append(Problem(where, None, key, message))
 
-    def refs(key: str, ids: Iterable[str]) -> None:
-        for row_id in (r for r in ids if r not in known):
-            fail(key, f"unknown row id {row_id!r}; not in indicators.csv or context.csv")
-
     expected = {"level_row": ("2024", "flow"), "yoy_row": ("2024", "growth_yoy"), "h1_row": ("2025H1", "flow")}
     for name, spec in config.indicators.items():
         for attr, (period, measure) in expected.items():
@@ -155,7 +147,8 @@ def check_row_ids(config: ScenarioConfig, where: str, indicators: pd.DataFrame, 
     cited += [(f"model.{n}.refs", r.refs) for n, r in (config.model.roles if config.model else {}).items()]
     cited += [(f"targets[{i}].refs", t.refs) for i, t in enumerate(config.targets)]
     for key, ids in cited:
-        refs(key, ids)
+        for row_id in (r for r in ids if r not in known):
+            fail(key, f"unknown row id {row_id!r}; not in indicators.csv or context.csv")
     for name, r in (config.model.roles if config.model else {}).items():
         if r.series is not None and r.series not in set(ctx["series"]):
             fail(f"model.{name}.series", f"unknown series {r.series!r}; not in context.csv")

@@ -61,8 +61,7 @@ def required_growth(level_2025: float, target: Any, year: Any) -> float | np.nda
     for name, value in (("target", target), ("year", year)):
         if isinstance(value, (str, bytes)) or np.asarray(value).dtype.kind not in "biuf":
             raise TypeError(f"{name}: expected a number or an array of numbers, got {type(value).__name__}")
-    t = np.asarray(target, dtype=float)
-    y = np.asarray(year, dtype=float)
+    t, y = np.asarray(target, dtype=float), np.asarray(year, dtype=float)
     if np.any(~np.isfinite(t)) or np.any(t <= 0):
         raise ValueError("target: must be positive")
     if np.any(~np.isfinite(y)) or np.any(y <= BASE_YEAR) or np.any(y != np.round(y)):
@@ -109,8 +108,7 @@ def target_levels(targets: Sequence[Target], levels_2025: Mapping[str, float], r
     values = rows.set_index("id")["value"] if any(t.growth_row for t in targets) else None
     out = []
     for t in targets:
-        level = float(levels_2025[t.indicator])
-        years = t.year - BASE_YEAR
+        level, years = float(levels_2025[t.indicator]), t.year - BASE_YEAR
         if t.kind == "value":
             value = t.value
         elif t.kind == "multiple_of_2025":
@@ -118,13 +116,11 @@ def target_levels(targets: Sequence[Target], levels_2025: Mapping[str, float], r
         else:
             value = growth.project(level, float(values.loc[t.growth_row]), years)
         refs = list(t.refs) + ([t.growth_row] if t.growth_row and t.growth_row not in t.refs else [])
-        out.append({
-            "target": t.id, "indicator": t.indicator, "year": t.year, "kind": t.kind, "status": t.status,
-            "nominal": t.nominal, "target_value": float(value), "level_2025": level,
-            **_required(level, float(value), years,
-                        (ranges_2025 or {}).get(t.indicator) if t.kind == "value" else None),
-            "label_zh": t.label("zh"), "label_en": t.label("en"), "source": t.source, "refs": ";".join(refs),
-        })
+        bounds = (ranges_2025 or {}).get(t.indicator) if t.kind == "value" else None
+        out.append({"target": t.id, "indicator": t.indicator, "year": t.year, "kind": t.kind, "status": t.status,
+                    "nominal": t.nominal, "target_value": float(value), "level_2025": level,
+                    **_required(level, float(value), years, bounds), "label_zh": t.label("zh"),
+                    "label_en": t.label("en"), "source": t.source, "refs": ";".join(refs)})
     frame = pd.DataFrame(out, columns=list(TARGET_COLUMNS))
     frame["year"] = frame["year"].astype("int64")
     return frame
@@ -173,17 +169,8 @@ def required_growth_table(jumpoff: pd.DataFrame, requests: Sequence[Mapping[str,
 
 
 def parse_required(text: str) -> dict[str, Any]:
-    """Parse a request ``INDICATOR=TARGET@YEAR`` of ``ygx-analysis scenarios --required``.
-
-    ``TARGET`` is a level, or ``xF`` for F times the 2025 level.
-
-    Examples
-    --------
-    >>> parse_required("gross_output=1000@2030")
-    {'indicator': 'gross_output', 'target': 1000.0, 'multiple': False, 'year': 2030}
-    >>> parse_required("value_added=x2@2030")["multiple"]
-    True
-    """
+    """Parse ``INDICATOR=TARGET@YEAR`` of ``ygx-analysis scenarios --required`` (``TARGET`` a level, or ``xF``
+    for F times the 2025 level) into ``{'indicator', 'target', 'multiple', 'year'}``."""
     if not isinstance(text, str):
         raise TypeError(f"required: expected a string, got {type(text).__name__}")
     match = re.match(r"^\s*([a-z0-9_]+)\s*=\s*(x?)\s*([0-9.eE+-]+)\s*@\s*(\d{4})\s*$", text)
