@@ -148,7 +148,7 @@ def savings_panel(assumptions: Any = None, lang: str = "zh", *,
     >>> panel
     [panel fig-savings-cumulative: annual_saving=1.3, discount_rate_pct=2.2, wage_growth_pct=2.8]
     >>> panel.sliders["discount_rate_pct"].description
-    'Discount rate (% a year)'
+    'Discount rate (nominal) (% a year)'
     >>> panel.set(discount_rate_pct=9)
     Traceback (most recent call last):
     ...

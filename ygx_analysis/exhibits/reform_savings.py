@@ -48,7 +48,7 @@ def label(name: str, lang: str) -> str:
     Examples
     --------
     >>> label("discount_rate_pct", "zh"), label("discount_rate_pct", "en")
-    ('贴现率', 'Discount rate')
+    ('贴现率（名义）', 'Discount rate (nominal)')
     """
     return _w(f"assumption.{name}", lang)
 
