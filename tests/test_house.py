@@ -130,3 +130,55 @@ def test_no_gc_scan_in_the_package_and_no_custom_xdist_scheduler_in_the_tests():
     assert not [p for p in MODULES if "gc.get_objects" in p.read_text(encoding="utf-8")]
     tests = [p for p in (REPO / "tests").glob("*.py") if p.name != Path(__file__).name]
     assert not [p.name for p in tests if "pytest_xdist_make_scheduler" in p.read_text(encoding="utf-8")]
+
+
+def _module_level_graph() -> dict[str, set[str]]:
+    """Module → the package modules it imports at import time (top-level statements only).
+
+    ``from . import a`` names the submodule ``a``, not the package being imported.
+    """
+    names = {}
+    for path in MODULES:
+        parts = list(path.relative_to(PACKAGE.parent).with_suffix("").parts)
+        is_init = parts[-1] == "__init__"
+        parts = parts[:-1] if is_init else parts
+        names[".".join(parts)] = (path, ".".join(parts if is_init else parts[:-1]))
+    graph = {}
+    for module, (path, package) in names.items():
+        deps = set()
+        for node in ast.parse(path.read_text(encoding="utf-8")).body:
+            if isinstance(node, ast.ImportFrom):
+                base = package.split(".")[: len(package.split(".")) - node.level + 1] if node.level else []
+                target = ".".join(base + ([node.module] if node.module else [])) if node.level else node.module
+                subs = {f"{target}.{a.name}" for a in node.names} & set(names)
+                deps |= subs or ({target} & set(names))
+            elif isinstance(node, ast.Import):
+                deps |= {a.name for a in node.names} & set(names)
+        graph[module] = deps - {module}
+    return graph
+
+
+def test_no_import_cycle():
+    graph, done, cycles = _module_level_graph(), set(), []
+
+    def visit(module: str, stack: list[str]) -> None:
+        stack.append(module)
+        for dep in sorted(graph[module]):
+            if dep in stack:
+                cycles.append(" -> ".join(stack[stack.index(dep):] + [dep]))
+            elif dep not in done:
+                visit(dep, stack)
+        stack.pop()
+        done.add(module)
+
+    for module in sorted(graph):
+        if module not in done:
+            visit(module, [])
+    assert cycles == []
+
+
+def test_the_cycle_check_sees_a_cycle(monkeypatch):
+    fake = {"ygx_analysis.a": {"ygx_analysis.b"}, "ygx_analysis.b": {"ygx_analysis.a"}}
+    monkeypatch.setitem(globals(), "_module_level_graph", lambda: fake)
+    with pytest.raises(AssertionError):
+        test_no_import_cycle()
