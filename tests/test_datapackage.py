@@ -81,3 +81,21 @@ def test_descriptor_must_list_savings_toml(data_copy):
     assert n == 4
     assert [p.message for p in problems] == ["savings.toml is not listed; regenerate the descriptor with "
                                              "tools/make_datapackage.py"]
+
+
+def test_blank_lines_an_editor_leaves_at_the_end_are_accepted_and_a_blank_row_inside_is_not(data_copy):
+    from ygx_analysis.data.datapackage import check_with_frictionless
+    from ygx_analysis.data.validation import validate_data_dir
+
+    for name in ("indicators.csv", "context.csv"):
+        with (data_copy / name).open("a", encoding="utf-8", newline="") as fh:
+            fh.write("\n\n")
+    assert check_with_frictionless(data_copy) == []
+    counts, problems = validate_data_dir(data_copy)
+    shipped = validate_data_dir(DATA)[0]
+    assert problems == [] and counts == shipped  # as many rows as the shipped files: the blank lines are not rows
+
+    lines = (data_copy / "indicators.csv").read_text(encoding="utf-8").splitlines(keepends=True)
+    (data_copy / "indicators.csv").write_text("".join(lines[:9] + ["\n"] + lines[9:]), encoding="utf-8")
+    problems = check_with_frictionless(data_copy)
+    assert [(p.line, p.message.split(":")[1].strip()) for p in problems] == [(10, "blank row"), (10, "primarykey error")]

@@ -69,6 +69,31 @@ def _resource_problems(data_dir: Path, shown: str, index: int, resource: Any) ->
                           f"{len(header)} columns); regenerate the descriptor with tools/make_datapackage.py")]
 
 
+def last_row_number(path: Path) -> int:
+    """The number (header = 1) of a CSV file's last row that holds a value; blank lines after it are not rows.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> f = Path(tempfile.mkdtemp()) / "t.csv"
+    >>> _ = f.write_text('id,note\\na,"two\\nlines"\\n\\n\\n', encoding="utf-8")
+    >>> last_row_number(f)
+    2
+    """
+    import csv
+
+    with path.open(encoding="utf-8-sig", newline="") as fh:
+        return max((i for i, row in enumerate(csv.reader(fh), start=1) if any(cell.strip() for cell in row)),
+                   default=0)
+
+
+def _after_last_row(path: Path, err: object) -> bool:
+    """True for frictionless's blank-row and primary-key errors on the blank lines an editor leaves at the end."""
+    row = getattr(err, "row_number", None)
+    return (row is not None and getattr(err, "type", "") in ("blank-row", "primary-key") and path.is_file()
+            and row > last_row_number(path))
+
+
 def check_with_frictionless(data_dir: str | os.PathLike[str]) -> list[Problem]:
     """Errors frictionless finds in the data against the descriptor's schemas; empty when it is not installed.
 
@@ -91,7 +116,8 @@ def check_with_frictionless(data_dir: str | os.PathLike[str]) -> list[Problem]:
         report = Package(str(descriptor)).validate()
     except FrictionlessException as exc:
         return [Problem(shown, None, None, f"frictionless: {exc.error.message}")]
-    found = [(display_path(Path(data_dir) / task.place), err) for task in report.tasks for err in task.errors]
+    found = [(display_path(Path(data_dir) / task.place), err) for task in report.tasks
+             for err in task.errors if not _after_last_row(Path(data_dir) / task.place, err)]
     found += [(shown, err) for err in report.errors]
     problems = [Problem(where, getattr(err, "row_number", None), getattr(err, "field_name", None),
                         f"frictionless: {err.title.lower()}: {' '.join(str(err.note).split())}")
