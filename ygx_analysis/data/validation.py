@@ -110,11 +110,12 @@ def check_series_fit(data_dir: str | os.PathLike[str] | None = None) -> list[Pro
             checks += [("period", row["indicator"], row["measure"], row["period"])] if "region" not in row else []
             for key in checks:
                 at, seen_line, other = first.setdefault((*key, region), (shown, line, row))
-                field, named = key[0], f"row {other['id']!r} of its series {row['indicator']} ({at}:{seen_line})"
+                field, series = key[0], f"of its series {row['indicator']} ({at}:{seen_line})"
                 if other is row or (field != "period" and other[field] == row[field]):
                     continue
-                fail(field, f"repeats period {row['period']} of {named}" if field == "period" else
-                     f"is {'in ' if field == 'unit' else ''}{row[field]}, unlike {named} ({other[field]})")
+                fail(field, f"repeats period {row['period']} of row {other['id']!r} {series}" if field == "period"
+                     else f"is {'in ' if field == 'unit' else ''}{row[field]}, unlike row {other['id']!r} "
+                          f"({other[field]}) {series}")
     return problems
 
 

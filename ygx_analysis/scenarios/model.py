@@ -220,6 +220,21 @@ class ScenarioModel:
         return paths.jumpoff_frame(self.indicators, self.data, {k: self.h1_rule(k) for k in sorted(kinds)},
                                    self.context)
 
+    def outturns(self) -> pd.DataFrame:
+        """The indicators whose 2025 is history: ``indicator, row_id, replaces`` (``estimate_h1`` or
+        ``projection_2025``, the jump-off the row replaces). Empty without a full-year 2025 row.
+
+        Examples
+        --------
+        >>> load_scenarios().outturns().empty    # the article prints no full-year 2025 figure
+        True
+        """
+        j = self.jumpoff
+        seen = j[(j["year"] == BASE_YEAR) & (j["basis"] == paths.BASIS_OUTTURN)]
+        return pd.DataFrame({"indicator": seen["indicator"], "row_id": seen["row_ids"].str.split(";").str[-1],
+                             "replaces": ["projection_2025" if self.indicators[i].method == "grow_2024"
+                                          else "estimate_h1" for i in seen["indicator"]]}).reset_index(drop=True)
+
     def level_2025(self, indicator: str) -> float:
         """The 2025 level of one indicator under the default assumption."""
         name, j = self.check_indicator(indicator), self.jumpoff

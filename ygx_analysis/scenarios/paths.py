@@ -9,7 +9,9 @@ output and value added the article prints only January–June 2025; the annual
 H1-to-year rule (:func:`~ygx_analysis.arithmetic.growth.half_year_rule`), a range of
 first-half shares read from ``context.csv``, so the 2025 level is a range. The
 ``basis`` column says which is which; ``is_projection`` is True for every value
-that was not printed or implied by printed figures.
+that was not printed or implied by printed figures. A full-year 2025 row of the
+zone from a later source (:func:`outturn_2025`) makes 2025 history: that value,
+with no range, basis ``'outturn (later source)'``.
 
 The functions here work on the checked parts of a scenario file
 (:mod:`~ygx_analysis.scenarios.config`) and on tidy frames; the model
@@ -29,17 +31,19 @@ from ..arithmetic import growth
 from ..data.series import latest_observation
 from .config import BASE_YEAR, GLIDES, IndicatorSpec, Scenario
 
-__all__ = ["BASES", "BASIS_ESTIMATE_H1", "BASIS_IMPLIED", "BASIS_PROJECTION_2025", "BASIS_REPORTED", "BASIS_SCENARIO",
+__all__ = ["BASES", "BASIS_ESTIMATE_H1", "BASIS_IMPLIED", "BASIS_OUTTURN", "BASIS_PROJECTION_2025", "BASIS_REPORTED",
+           "BASIS_SCENARIO",
            "GROWTH_RATE_COLUMNS", "JUMPOFF_COLUMNS", "PROJECTION_COLUMNS", "SUMMARY_COLUMNS", "glide_path",
            "growth_rate_frame", "jumpoff_frame", "outturn_2025", "pipeline_additions", "plan_period_summary",
            "project_paths", "ratio_path"]
 
 BASIS_IMPLIED = "implied from 2024 level and growth"
 BASIS_REPORTED = "reported"
+BASIS_OUTTURN = "outturn (later source)"
 BASIS_ESTIMATE_H1 = "estimate from 2025H1"
 BASIS_PROJECTION_2025 = "projection (no 2025 print)"
 BASIS_SCENARIO = "scenario projection"
-BASES = (BASIS_IMPLIED, BASIS_REPORTED, BASIS_ESTIMATE_H1, BASIS_PROJECTION_2025, BASIS_SCENARIO)
+BASES = (BASIS_IMPLIED, BASIS_REPORTED, BASIS_OUTTURN, BASIS_ESTIMATE_H1, BASIS_PROJECTION_2025, BASIS_SCENARIO)
 """The words of the ``basis`` column, from most to least observed."""
 
 JUMPOFF_COLUMNS = ("indicator", "year", "value", "low", "high", "is_projection", "basis", "growth_pct",
@@ -208,7 +212,7 @@ def jumpoff_frame(indicators: Mapping[str, IndicatorSpec], rows: pd.DataFrame,
             if seen is not None:
                 v = float(seen["value"])
                 out.append(dict(indicator=name, year=BASE_YEAR, value=v, low=v, high=v, is_projection=False,
-                                basis=BASIS_REPORTED, growth_pct=growth.yoy_pct(v, level),
+                                basis=BASIS_OUTTURN, growth_pct=growth.yoy_pct(v, level),
                                 row_ids=f"{s.level_row};{seen['id']}"))
             else:
                 out.append(dict(indicator=name, year=BASE_YEAR, value=est[0], low=est[1], high=est[2],
@@ -217,7 +221,7 @@ def jumpoff_frame(indicators: Mapping[str, IndicatorSpec], rows: pd.DataFrame,
         elif seen is not None:
             v = float(seen["value"])
             out.append(dict(indicator=name, year=BASE_YEAR, value=v, low=v, high=v, is_projection=False,
-                            basis=BASIS_REPORTED, growth_pct=np.nan, row_ids=seen["id"]))
+                            basis=BASIS_OUTTURN, growth_pct=np.nan, row_ids=seen["id"]))
         else:
             h1, rule = float(ind.loc[s.h1_row, "value"]), rules[s.h1_rule]
             est = growth.annualize_half_year(h1, [rule.central, rule.high, rule.low])
