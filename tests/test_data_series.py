@@ -178,3 +178,15 @@ def test_exhibits_reading_the_rows_cite_modified_and_say_a_later_figure_was_used
     assert row["2025 range"] == "" and row["value (亿元)"] == 440.5
     assert row["assumption"].startswith("the full-year 2025 figure of a later source (zone_gross_output_2025)")
     assert row["basis"] == "full-year 2025 outturn (later source)"
+
+
+def test_output_per_firm_divides_the_full_year_row_when_one_exists(data_copy):
+    table = exhibits.get("tab-output-per-firm").func
+    before = table("en")
+    add_outturns(data_copy)
+    after = table("en", load_indicators(data_copy / "indicators.csv"), load_context(data_copy / "context.csv"))
+    firms = float(load_indicators().set_index("id").loc["above_scale_enterprises_current", "value"])
+    row = after.iloc[0]
+    assert row.iloc[1] == round(440.5 / firms, 3) and "zone_gross_output_2025" in row.iloc[-2]
+    assert "zone_gross_output_2025" in row.iloc[-1] and "not estimated" in row.iloc[-1]
+    assert after.iloc[1].equals(before.iloc[1])        # no value-added row for 2025: the estimate stays

@@ -15,7 +15,8 @@ import re
 
 import pandas as pd
 
-__all__ = ["ARTICLE_LAST_PERIOD", "STATUS_RANK", "after", "latest_observation", "latest_periods", "period_end"]
+__all__ = ["ARTICLE_LAST_PERIOD", "STATUS_RANK", "after", "full_year", "latest_observation", "latest_periods",
+           "period_end"]
 
 STATUS_RANK = {"revised": 0, "final": 1, "preliminary": 2, "derived": 3, "unverified": 4}
 """Observation statuses, best first; ``target`` and ``forecast`` are not observations."""
@@ -153,3 +154,24 @@ def latest_periods(rows: pd.DataFrame, indicator: str, measure: str = "flow", *,
             best[row["period"]] = row
     picked = sorted(best.values(), key=lambda r: r["_rank"])[-n:]
     return [r.drop("_rank") for r in picked]
+
+
+def full_year(rows: pd.DataFrame, row_id: str, year: int, context: pd.DataFrame | None = None) -> pd.Series | None:
+    """The full-year ``year`` observation of the series of ``row_id`` (its indicator and measure), or None.
+
+    :func:`latest_observation` up to ``year`` among ``rows`` (``indicators.csv``)
+    and the zone's rows of ``context``, kept only when it is for the whole of
+    ``year``: an analysis built on the article's January–June or 2024 row then uses
+    it instead, and cites its id.
+
+    Examples
+    --------
+    >>> rows = pd.DataFrame({"id": ["h1", "fy"], "indicator": "x", "measure": "flow", "period": ["2025H1", "2025"]})
+    >>> full_year(rows, "h1", 2025)["id"], full_year(rows.head(1), "h1", 2025)
+    ('fy', None)
+    """
+    row = rows.set_index("id").loc[row_id]
+    zone = [] if context is None else [context[context["region"] == "zone"]]
+    seen = latest_observation(pd.concat([rows, *zone], ignore_index=True), row["indicator"], row["measure"],
+                              until=str(year))
+    return seen if seen is not None and seen["period"] == str(year) else None

@@ -12,8 +12,9 @@ import pandas as pd
 
 from ..audit.fiscal import FISCAL_CONTEXT_IDS, budget_revenue_scope
 from ..arithmetic.composition import remainder
+from ..data.series import full_year
 from ..data.tables import context_reported, load_context, load_indicators, reported
-from ..arithmetic.growth import share
+from ..arithmetic.growth import as_interval, share
 from ..arithmetic.halfyear import H1_SHARE_ROWS, half_year_rule
 from ..arithmetic.reported import Interval
 from . import exhibit, words
@@ -174,13 +175,21 @@ def output_per_firm_table(lang: str = "zh", indicators: pd.DataFrame | None = No
               four_above=words.text("audit", "quotes.four_above", "zh"))
     records = []
     for row, measure in ((FIRM_ROWS[1], "gross_output"), (FIRM_ROWS[2], "value_added")):
-        central, annual = rule.annualize(reported(row, ind))
+        seen = full_year(ind, row, 2025, ctx)   # a later full-year row replaces the estimate from January–June
+        if seen is None:
+            central, annual = rule.annualize(reported(row, ind))
+        else:
+            row = seen["id"]
+            figure = reported(row, ind) if row in set(ind["id"]) else context_reported(row, ctx)
+            central, annual = figure.value, as_interval(figure, "figure")
         name = _w(f"measures.{measure}", lang)
-        record = _record(_w("exhibits.tab-output-per-firm.item", lang, measure=name[:1].upper() + name[1:]),
+        key = "item" if seen is None else "item_outturn"
+        record = _record(_w(f"exhibits.tab-output-per-firm.{key}", lang, measure=name[:1].upper() + name[1:]),
                          central / firms.value, annual / firms.value, _w("units.yi_yuan_per_firm", lang),
                          "unstated", [row, firms.id], lang)
         del record["scope"]
-        record["note"] = note
+        record["note"] = note if seen is None else _w("exhibits.tab-output-per-firm.note_outturn", lang,
+                                                      firms=firms.value, row=row)
         records.append(record)
     return _headed(pd.DataFrame(records), lang)
 

@@ -28,7 +28,7 @@ import numpy as np
 import pandas as pd
 
 from ..arithmetic import growth
-from ..data.series import latest_observation
+from ..data.series import full_year
 from .config import BASE_YEAR, GLIDES, IndicatorSpec, Scenario
 
 __all__ = ["BASES", "BASIS_ESTIMATE_H1", "BASIS_IMPLIED", "BASIS_OUTTURN", "BASIS_PROJECTION_2025", "BASIS_REPORTED",
@@ -238,7 +238,7 @@ def jumpoff_frame(indicators: Mapping[str, IndicatorSpec], rows: pd.DataFrame,
 def outturn_2025(rows: pd.DataFrame, row_id: str, context: pd.DataFrame | None = None) -> pd.Series | None:
     """The full-year 2025 observation of the series of ``row_id`` (same indicator and measure), or None.
 
-    :func:`~ygx_analysis.data.series.latest_observation` up to 2025 among ``rows``
+    :func:`~ygx_analysis.data.series.full_year` of 2025 among ``rows``
     (``indicators.csv``) and the zone's rows of ``context``: when the latest is
     for the whole of 2025 it replaces the article's 2024 level or January–June
     figure as the jump-off.
@@ -254,11 +254,7 @@ def outturn_2025(rows: pd.DataFrame, row_id: str, context: pd.DataFrame | None =
     >>> outturn_2025(rows, "gross_output_2025h1", pd.concat([context, extra]))["id"]
     'gross_output_2025'
     """
-    row = rows.set_index("id").loc[row_id]
-    zone = [] if context is None else [context[context["region"] == "zone"]]
-    seen = latest_observation(pd.concat([rows, *zone], ignore_index=True), row["indicator"], row["measure"],
-                              until=str(BASE_YEAR))
-    return seen if seen is not None and seen["period"] == str(BASE_YEAR) else None
+    return full_year(rows, row_id, BASE_YEAR, context)
 
 
 def growth_rate_frame(scenarios: Mapping[str, Scenario], years: Sequence[int]) -> pd.DataFrame:
