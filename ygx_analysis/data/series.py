@@ -15,8 +15,7 @@ import re
 
 import pandas as pd
 
-__all__ = ["ARTICLE_LAST_PERIOD", "STATUS_RANK", "after", "full_year", "latest_observation", "latest_periods",
-           "period_end"]
+__all__ = ["ARTICLE_LAST_PERIOD", "STATUS_RANK", "after", "full_year", "latest_observation", "period_end"]
 
 STATUS_RANK = {"revised": 0, "final": 1, "preliminary": 2, "derived": 3, "unverified": 4}
 """Observation statuses, best first; ``target`` and ``forecast`` are not observations."""
@@ -70,22 +69,6 @@ def after(period: str, latest: str) -> bool:
     return p is not None and last is not None and p[:2] > last[:2]
 
 
-def _candidates(rows: pd.DataFrame, indicator: str, measure: str, region: str | None,
-                until: str | None) -> pd.DataFrame:
-    sel = (rows["indicator"] == indicator) & (rows["measure"] == measure)
-    if region is not None and "region" in rows:
-        sel &= rows["region"] == region
-    found = rows[sel]
-    status = found["status"].fillna("final") if "status" in found else pd.Series("final", index=found.index)
-    ends = found["period"].map(period_end)
-    keep = ends.notna() & status.isin(list(STATUS_RANK))
-    if until is not None:
-        keep &= ~found["period"].map(lambda p: after(p, until))
-    out = found[keep].copy()
-    out["_rank"] = [(e[0], e[1], e[2], -STATUS_RANK[s]) for e, s in zip(ends[keep], status[keep], strict=True)]
-    return out
-
-
 def latest_observation(rows: pd.DataFrame, indicator: str, measure: str = "flow", *, region: str | None = None,
                        until: str | None = None) -> pd.Series | None:
     """The row of ``indicator`` (one ``measure``, one ``region``) whose period is latest, or None.
@@ -123,37 +106,17 @@ def latest_observation(rows: pd.DataFrame, indicator: str, measure: str = "flow"
     >>> latest_observation(rows.assign(status=None).head(1), "output")["id"]   # no status: final
     'h1'
     """
-    found = _candidates(rows, indicator, measure, region, until)
-    if found.empty:
-        return None
-    best = max(range(len(found)), key=lambda i: found["_rank"].iloc[i])
-    return found.drop(columns="_rank").iloc[best]
-
-
-def latest_periods(rows: pd.DataFrame, indicator: str, measure: str = "flow", *, kind: str = "H1",
-                   n: int = 2, region: str | None = None) -> list[pd.Series]:
-    """The rows of the ``n`` latest periods of one kind (``H1``, ``H2`` or ``year``), oldest first.
-
-    The half-year comparison takes the latest pair of first halves.
-
-    Examples
-    --------
-    >>> rows = pd.DataFrame({"id": ["a", "b", "c", "d"], "indicator": "x", "measure": "flow",
-    ...                      "period": ["2023H1", "2025H1", "2024H1", "2025"]})
-    >>> [r["id"] for r in latest_periods(rows, "x")]
-    ['c', 'b']
-    >>> [r["id"] for r in latest_periods(rows, "x", kind="year", n=1)]
-    ['d']
-    """
-    found = _candidates(rows, indicator, measure, region, None)
-    shape = {"H1": r"^\d{4}H1$", "H2": r"^\d{4}H2$", "year": r"^\d{4}$"}[kind]
-    found = found[found["period"].str.match(shape)]
-    best: dict[str, pd.Series] = {}
-    for _, row in found.iterrows():
-        if row["period"] not in best or row["_rank"] > best[row["period"]]["_rank"]:
-            best[row["period"]] = row
-    picked = sorted(best.values(), key=lambda r: r["_rank"])[-n:]
-    return [r.drop("_rank") for r in picked]
+    sel = (rows["indicator"] == indicator) & (rows["measure"] == measure)
+    if region is not None and "region" in rows:
+        sel &= rows["region"] == region
+    found = rows[sel]
+    status = found["status"].fillna("final") if "status" in found else pd.Series("final", index=found.index)
+    ends = found["period"].map(period_end)
+    keep = ends.notna() & status.isin(list(STATUS_RANK))
+    if until is not None:
+        keep &= ~found["period"].map(lambda p: after(p, until))
+    ranks = [(*e, -STATUS_RANK[s]) for e, s in zip(ends[keep], status[keep], strict=True)]
+    return found[keep].iloc[ranks.index(max(ranks))] if ranks else None
 
 
 def full_year(rows: pd.DataFrame, row_id: str, year: int, context: pd.DataFrame | None = None) -> pd.Series | None:
