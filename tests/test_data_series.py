@@ -190,3 +190,15 @@ def test_output_per_firm_divides_the_full_year_row_when_one_exists(data_copy):
     assert row.iloc[1] == round(440.5 / firms, 3) and "zone_gross_output_2025" in row.iloc[-2]
     assert "zone_gross_output_2025" in row.iloc[-1] and "not estimated" in row.iloc[-1]
     assert after.iloc[1].equals(before.iloc[1])        # no value-added row for 2025: the estimate stays
+
+
+def test_fiscal_reconciliation_divides_by_the_full_year_row_and_names_it(data_copy):
+    table = exhibits.get("tab-fiscal-reconciliation").func
+    before = table("en")
+    add_outturns(data_copy)
+    after = table("en", load_indicators(data_copy / "indicators.csv"), load_context(data_copy / "context.csv"))
+    budget = float(load_indicators().set_index("id").loc["general_budget_revenue_2024", "value"])
+    changed = after[after.iloc[:, -1] == "general_budget_revenue_2024, zone_gross_output_2025"]
+    assert len(changed) == 1 and changed.iloc[0, 1] == round(100 * budget / 440.5, 3)
+    assert "(a later source: zone_gross_output_2025)" in changed.iloc[0, 0]
+    assert len(after) == len(before) and (after.iloc[:, 0] != before.iloc[:, 0]).sum() == 1
