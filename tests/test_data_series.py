@@ -202,3 +202,14 @@ def test_fiscal_reconciliation_divides_by_the_full_year_row_and_names_it(data_co
     assert len(changed) == 1 and changed.iloc[0, 1] == round(100 * budget / 440.5, 3)
     assert "(a later source: zone_gross_output_2025)" in changed.iloc[0, 0]
     assert len(after) == len(before) and (after.iloc[:, 0] != before.iloc[:, 0]).sum() == 1
+
+
+def test_validate_rejects_a_second_article_row_for_one_period(data_copy):
+    ind = (DATA / "indicators.csv").read_text(encoding="utf-8").splitlines()
+    line = next(s for s in ind if s.startswith("gross_output_2025h1,"))
+    with (data_copy / "indicators.csv").open("a", encoding="utf-8") as f:
+        f.write(line.replace("gross_output_2025h1,", "gross_output_2025h1_again,") + "\n")
+    code, _, err = cli("validate", str(data_copy))
+    assert code == 1 and len(err.splitlines()) == 2
+    assert ("period: row 'gross_output_2025h1_again' repeats period 2025H1 of row 'gross_output_2025h1' of its "
+            "series above_scale_gross_output") in err
