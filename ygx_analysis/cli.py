@@ -52,20 +52,28 @@ def _add_validate(sub) -> None:
                                    "sources, series, each value against its excerpt), datapackage.json "
                                    "(structure, and the data against its schemas with frictionless when "
                                    "installed), scenarios.toml and, where it exists, savings.toml. Prints "
-                                   "counts, or one line per problem and exits 1.")
+                                   "counts and the analyses a full-year 2025 row now feeds, or one line per "
+                                   "problem and exits 1.")
     p.add_argument("data_dir", nargs="?", default=None, metavar="DATA_DIR",
                    help="folder holding the data files (default: the package's data/)")
+    p.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of what a new row feeds")
     p.set_defaults(run=_run_validate)
 
 
-def _validate_scenarios(data_dir: Path, csv_clean: bool) -> str:
-    """``data_dir/scenarios.toml`` checked (row ids too, when its CSV files are clean): a count."""
+def _validate_scenarios(data_dir: Path, csv_clean: bool, lang: str = "zh") -> str:
+    """``data_dir/scenarios.toml`` checked (row ids too, when its CSV files are clean): a count, and a line for
+    each full-year 2025 row that is now the jump-off (the words in ``meta/scenario_tables.yml``)."""
+    from .exhibits import words
     from .scenarios import load_scenarios
 
-    return f"{len(load_scenarios(data_dir / 'scenarios.toml', data_dir, check_rows=csv_clean).scenarios)} scenarios"
+    spec = load_scenarios(data_dir / "scenarios.toml", data_dir, check_rows=csv_clean)
+    feeds = spec.outturns().itertuples(index=False) if csv_clean else ()
+    return "\n".join([f"{len(spec.scenarios)} scenarios"] + [
+        words.fill("scenario_tables", f"feeds.{r.replaces}", lang, row=r.row_id, indicator=r.indicator)
+        for r in feeds])
 
 
-def _validate_savings(data_dir: Path, csv_clean: bool) -> str:
+def _validate_savings(data_dir: Path, csv_clean: bool, lang: str = "zh") -> str:
     """``data_dir/savings.toml`` checked (when the CSV files its rows are in are clean): a count."""
     from .savings import NAMES, SavingsAssumptions
 
@@ -98,7 +106,7 @@ def _run_validate(args: argparse.Namespace) -> int:
                 summary.append(f"{name}: absent (optional)")
             elif not any(problem.path == display_path(data_dir / name) for problem in problems):
                 try:
-                    summary.append(f"{name}: {validate(data_dir, csv_clean)}")
+                    summary.append(f"{name}: {validate(data_dir, csv_clean, args.lang)}")
                 except ValueError as exc:  # DataError, with .problems
                     lines += [str(problem) for problem in getattr(exc, "problems", [exc])]
         if not lines:  # last and slowest: the data against the descriptor's schemas

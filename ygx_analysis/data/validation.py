@@ -10,13 +10,18 @@ from __future__ import annotations
 import os
 import re
 
+from pathlib import Path
+
 from .csvrows import read_csv_rows
 from .datapackage import check_descriptor
-from .fields import CONTEXT, DECIMAL_NUMBER, INDICATOR_COLUMNS, INDICATORS, SOURCES, check_table, table_path
+from .fields import CONTEXT, CONTEXT_COLUMNS, DECIMAL_NUMBER, INDICATOR_COLUMNS, INDICATORS, SOURCES, check_table, \
+    table_path
 from .files import DataError, Problem, check_folder, display_path, read_toml, shown_field
 from .folder import default_data_dir
+from .series import ARTICLE_LAST_PERIOD, after
 
-__all__ = ["CHINESE_NUMERALS", "TOML_FILES", "check_excerpts", "validate_data_dir", "value_in_excerpt"]
+__all__ = ["CHINESE_NUMERALS", "TOML_FILES", "check_excerpts", "check_series_fit", "validate_data_dir",
+           "value_in_excerpt"]
 
 TOML_FILES = {"scenarios.toml": True, "savings.toml": False}
 """TOML files of a data folder → whether the folder must hold it (``savings.toml`` is optional)."""
@@ -68,6 +73,52 @@ def check_excerpts(path: str | os.PathLike[str] | None = None) -> list[Problem]:
                                                                                               row["excerpt"])]
 
 
+def check_series_fit(data_dir: str | os.PathLike[str] | None = None) -> list[Problem]:
+    """Rows that do not fit their series: a period the article cannot print, a unit or a measure of another kind.
+
+    A series is one indicator and measure of one region (every row of ``indicators.csv`` is the zone's),
+    across ``indicators.csv`` and ``context.csv``. A row citing ``article`` for a period after
+    :data:`~ygx_analysis.data.series.ARTICLE_LAST_PERIOD` is refused; a row of the zone whose unit differs
+    from the first row of its series (the analyses read the zone's levels as they are; other sources' rows
+    keep the unit each source printed), or a level that is a ``flow`` where the indicator's other levels are ``stock``
+    (or the other way round), is one line naming both rows; so is a second ``indicators.csv`` row for one
+    period of a series. Rows that fail their own field checks are left to those.
+
+    Examples
+    --------
+    >>> check_series_fit()
+    []
+    """
+    d = Path(data_dir) if data_dir is not None else default_data_dir()
+    files = [(d / "indicators.csv", INDICATOR_COLUMNS), (d / "context.csv", CONTEXT_COLUMNS)]
+    problems: list[Problem] = []
+    first: dict[tuple[str, ...], tuple[str, int, dict[str, str]]] = {}
+    for path, columns in files:
+        rows, _ = read_csv_rows(path, columns) if path.is_file() else ([], [])
+        shown = display_path(path)
+        for line, row in rows:
+            rid, region = row["id"], row.get("region", "zone")
+
+            def fail(field: str, message: str) -> None:
+                problems.append(Problem(shown, line, field, f"row {rid!r} {message}"))
+
+            if row["source_id"] == "article" and after(row["period"], ARTICLE_LAST_PERIOD):
+                fail("source_id", f"claims source 'article' for {row['period']}, but the article prints nothing "
+                                  f"after {ARTICLE_LAST_PERIOD}; add the figure's own source to sources.csv")
+            checks = [("unit", row["indicator"], row["measure"])] if region == "zone" else []
+            checks += [("measure", row["indicator"], "level")] if row["measure"] in ("flow", "stock") else []
+            checks += [("period", row["indicator"], row["measure"], row["period"])] if "region" not in row else []
+            for key in checks:
+                at, seen_line, other = first.setdefault((*key, region), (shown, line, row))
+                field, series = key[0], f"of its series {row['indicator']} ({at}:{seen_line})"
+                if other is row or (field != "period" and other[field] == row[field]):
+                    continue
+                fail(field, f"repeats period {row['period']} of row {other['id']!r} {series}" if field == "period"
+                     else f"is {'in ' if field == 'unit' else ''}{row[field]}, unlike row {other['id']!r} "
+                          f"({other[field]}) {series}")
+    return problems
+
+
 def validate_data_dir(data_dir: str | os.PathLike[str] | None = None, *,
                       frictionless: bool = True) -> tuple[dict[str, int], list[Problem]]:
     """Data rows per CSV file read, and every problem in a data folder (default :func:`default_data_dir`).
@@ -92,6 +143,8 @@ def validate_data_dir(data_dir: str | os.PathLike[str] | None = None, *,
     problems = [problem for _, found in checked.values() for problem in found]
     counts = {name: len(checked[name][0]) for name in ("indicators.csv", "context.csv", "sources.csv")}
     problems += check_excerpts(d / "indicators.csv")
+    if not problems:
+        problems += check_series_fit(d)
     for name, required in TOML_FILES.items():  # missing (when required), not regular, too big or deep, bad syntax
         try:
             if required or os.path.lexists(d / name):

@@ -12,8 +12,9 @@ import pandas as pd
 
 from ..audit.fiscal import FISCAL_CONTEXT_IDS, budget_revenue_scope
 from ..arithmetic.composition import remainder
+from ..data.series import full_year
 from ..data.tables import context_reported, load_context, load_indicators, reported
-from ..arithmetic.growth import share
+from ..arithmetic.growth import as_interval, share
 from ..arithmetic.halfyear import H1_SHARE_ROWS, half_year_rule
 from ..arithmetic.reported import Interval
 from . import exhibit, words
@@ -91,6 +92,19 @@ def _record(item: str, value: float, iv: Interval, unit: str, scope: str, rows: 
             "unit": unit, "scope": _w(f"scopes.{scope}", lang), "row": ", ".join(rows)}
 
 
+def _year_2025(row: str, ind: pd.DataFrame, ctx: pd.DataFrame, rule) -> tuple[float, Interval, str]:
+    """The 2025 level of the series of ``row`` (a January–June row), its interval and the row it comes from.
+
+    A later full-year 2025 row (:func:`~ygx_analysis.data.series.full_year`) is taken as it is; without
+    one, ``row`` is annualised by the H1 rule.
+    """
+    seen = full_year(ind, row, 2025, ctx)
+    if seen is None:
+        return *rule.annualize(reported(row, ind)), row
+    figure = reported(seen["id"], ind) if seen["id"] in set(ind["id"]) else context_reported(seen["id"], ctx)
+    return figure.value, as_interval(figure, "figure"), figure.id
+
+
 @exhibit("tab-fiscal-reconciliation", kind="table", notebook="02_growth.ipynb",
          sources=_FISCAL_SOURCES, indicators=("fiscal_revenue_total_2024", "general_budget_revenue_2024",
                                            "gross_output_2025h1", "value_added_2025h1"),
@@ -135,10 +149,13 @@ def fiscal_reconciliation_table(lang: str = "zh", indicators: pd.DataFrame | Non
                _record(_w(item + "remainder", lang), total.value - budget.value, rest, yi, "full_scope",
                        [total.id, budget.id], lang)]
     for row, measure in (("gross_output_2025h1", "gross_output"), ("value_added_2025h1", "value_added")):
-        central, annual = rule.annualize(reported(row, ind))
-        records.append(_record(_w(item + "ratio", lang, measure=_w(f"measures.{measure}", lang)),
+        central, annual, used = _year_2025(row, ind, ctx, rule)
+        later = {} if used == row else {"row": used}   # a later full-year row: the label names it
+        records.append(_record(_w(item + ("ratio_outturn" if later else "ratio"), lang, **later,
+                                  measure=_w(f"measures.{measure}", lang)),
                                100 * budget.value / central, share(budget, annual) * 100, "%", budget_scope,
-                               [budget.id, row, *H1_SHARE_ROWS["output"]], lang))
+                               [budget.id, row, *H1_SHARE_ROWS["output"]] if used == row else [budget.id, used],
+                               lang))
     for ratio_row, (num_row, den_row) in PEER_RATIOS.items():
         num, den = context_reported(num_row, ctx), context_reported(den_row, ctx)
         meta = ctx.set_index("id").loc[ratio_row]
@@ -174,13 +191,16 @@ def output_per_firm_table(lang: str = "zh", indicators: pd.DataFrame | None = No
               four_above=words.text("audit", "quotes.four_above", "zh"))
     records = []
     for row, measure in ((FIRM_ROWS[1], "gross_output"), (FIRM_ROWS[2], "value_added")):
-        central, annual = rule.annualize(reported(row, ind))
+        central, annual, used = _year_2025(row, ind, ctx, rule)
+        seen, row = used != row, used
         name = _w(f"measures.{measure}", lang)
-        record = _record(_w("exhibits.tab-output-per-firm.item", lang, measure=name[:1].upper() + name[1:]),
+        key = "item_outturn" if seen else "item"
+        record = _record(_w(f"exhibits.tab-output-per-firm.{key}", lang, measure=name[:1].upper() + name[1:]),
                          central / firms.value, annual / firms.value, _w("units.yi_yuan_per_firm", lang),
                          "unstated", [row, firms.id], lang)
         del record["scope"]
-        record["note"] = note
+        record["note"] = note if not seen else _w("exhibits.tab-output-per-firm.note_outturn", lang,
+                                                      firms=firms.value, row=row)
         records.append(record)
     return _headed(pd.DataFrame(records), lang)
 

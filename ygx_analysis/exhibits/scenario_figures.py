@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
 __all__ = ["fan_figure", "scenario_paths_figure"]
 
-DATA_INPUTS = ("scenarios.toml",)  # the assumptions file these figures read (cite lines)
+DATA_INPUTS = ("context.csv", "indicators.csv", "scenarios.toml")  # the model reads all three (cite lines)
 _text, _fill = partial(words.text, "scenario_figures"), partial(words.fill, "scenario_figures")
 
 
@@ -63,11 +63,11 @@ def _draw_history(ax, j: pd.DataFrame, lang: str, *, label: bool) -> None:
     if not hist.empty:
         ax.plot(hist["year"], hist["value"], color="#333333", linewidth=1.4, zorder=3)
         for r in hist.itertuples(index=False):
-            filled = r.basis == sc.BASIS_REPORTED
+            filled = r.basis in (sc.BASIS_REPORTED, sc.BASIS_OUTTURN)
             ax.plot(r.year, r.value, marker="o", markersize=6, color="#333333",
                     markerfacecolor="#333333" if filled else "white", zorder=4,
                     label=basis_label(r.basis, lang) if label else None)
-    for r in j[j["year"] == sc.BASE_YEAR].itertuples(index=False):
+    for r in j[(j["year"] == sc.BASE_YEAR) & j["is_projection"]].itertuples(index=False):
         ax.errorbar(r.year, r.value, yerr=[[r.value - r.low], [r.high - r.value]], fmt="D", markersize=6,
                     color="#6b6b6b", markerfacecolor="white", capsize=3, zorder=5,
                     label=_text("jumpoff", lang) if label else None)

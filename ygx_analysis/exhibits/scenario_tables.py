@@ -33,11 +33,12 @@ Model = ScenarioAnalysis | ScenarioSet | None
 """What the ``model`` argument of every exhibit here accepts."""
 
 NOTEBOOK = "06_scenarios_2026_2030.ipynb"
-DATA_INPUTS = ("scenarios.toml",)  # the assumptions file these exhibits read (cite lines)
+DATA_INPUTS = ("context.csv", "indicators.csv", "scenarios.toml")  # the model reads all three (cite lines)
 THEME = "scenario_tables"
 _text, _fill = partial(words.text, THEME), partial(words.fill, THEME)
 
-BASIS_KEYS = {sc.BASIS_IMPLIED: "implied", sc.BASIS_REPORTED: "reported", sc.BASIS_ESTIMATE_H1: "estimate_h1",
+BASIS_KEYS = {sc.BASIS_IMPLIED: "implied", sc.BASIS_REPORTED: "reported", sc.BASIS_OUTTURN: "outturn",
+              sc.BASIS_ESTIMATE_H1: "estimate_h1",
               sc.BASIS_PROJECTION_2025: "projection_2025", sc.BASIS_SCENARIO: "scenario"}
 """The ``basis`` words of :meth:`ygx_analysis.scenarios.ScenarioSet.project` → their key under ``basis``."""
 
@@ -84,14 +85,16 @@ def jumpoff_table(lang: str = "zh", model: Model = None) -> pd.DataFrame:
     a = spec.jumpoff_assumptions().set_index("indicator")
     rows = []
     for r in spec.jumpoff.itertuples(index=False):
-        x, is_2025 = a.loc[r.indicator], r.year == sc.BASE_YEAR
+        x, is_2025 = a.loc[r.indicator], r.year == sc.BASE_YEAR and r.is_projection
+        seen = r.year == sc.BASE_YEAR and not r.is_projection   # a later full-year row: say which
         rows.append({
             "indicator": spec.indicators[r.indicator].label(lang), "year": r.year, "value": round(r.value, 2),
             "range_2025": words.fill("common", "range", lang, low=r.low, high=r.high, digits=2) if is_2025 else "",
             "basis": basis_label(r.basis, lang),
             "assumption": _fill("jumpoff.assumption", lang, name=_text(f"jumpoff.{x['assumption']}", lang),
                                 value=x["default"], low=x["low"], high=x["high"],
-                                digits=3 if x["assumption"] == "h1_share" else 1) if is_2025 else "",
+                                digits=3 if x["assumption"] == "h1_share" else 1) if is_2025
+            else _fill("jumpoff.outturn", lang, row=r.row_ids.split(";")[-1]) if seen else "",
             "rows": r.row_ids})
     return _columns(pd.DataFrame(rows), "jumpoff", lang, base=sc.BASE_YEAR)
 

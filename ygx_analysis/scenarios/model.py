@@ -164,8 +164,18 @@ class ScenarioModel:
         return growth.half_year_rule(kind, self.context)
 
     def assumption(self, indicator: str) -> Assumption:
-        """The 2025 assumption of ``indicator``: its growth range, or the H1 share range of its rule."""
+        """The 2025 assumption of ``indicator``: its growth range, or the H1 share range of its rule.
+
+        When 2025 is history (a full-year 2025 row, :func:`.paths.outturn_2025`) it is a point: the
+        growth over 2024, or the January–June share of the year, that the row implies, so no 2025 draw.
+        """
         s = self.indicators[self.check_indicator(indicator)]
+        j = self.jumpoff
+        at = j[(j["indicator"] == indicator) & (j["year"] == BASE_YEAR)].iloc[0]
+        if not at["is_projection"]:
+            base = float(self.data.set_index("id").loc[s.level_row or s.h1_row, "value"])
+            point = growth.yoy_pct(float(at["value"]), base) if s.method == "grow_2024" else base / at["value"]
+            return Assumption.model_construct(default=point, low=point, high=point)
         if s.method == "grow_2024":
             return s.estimate_2025.growth_pct
         rule = self.h1_rule(s.h1_rule)
@@ -207,7 +217,23 @@ class ScenarioModel:
         433.74
         """
         kinds = {s.h1_rule for s in self.indicators.values() if s.h1_rule}
-        return paths.jumpoff_frame(self.indicators, self.data, {k: self.h1_rule(k) for k in sorted(kinds)})
+        return paths.jumpoff_frame(self.indicators, self.data, {k: self.h1_rule(k) for k in sorted(kinds)},
+                                   self.context)
+
+    def outturns(self) -> pd.DataFrame:
+        """The indicators whose 2025 is history: ``indicator, row_id, replaces`` (``estimate_h1`` or
+        ``projection_2025``, the jump-off the row replaces). Empty without a full-year 2025 row.
+
+        Examples
+        --------
+        >>> load_scenarios().outturns().empty    # the article prints no full-year 2025 figure
+        True
+        """
+        j = self.jumpoff
+        seen = j[(j["year"] == BASE_YEAR) & (j["basis"] == paths.BASIS_OUTTURN)]
+        return pd.DataFrame({"indicator": seen["indicator"], "row_id": seen["row_ids"].str.split(";").str[-1],
+                             "replaces": ["projection_2025" if self.indicators[i].method == "grow_2024"
+                                          else "estimate_h1" for i in seen["indicator"]]}).reset_index(drop=True)
 
     def level_2025(self, indicator: str) -> float:
         """The 2025 level of one indicator under the default assumption."""

@@ -9,7 +9,9 @@ output and value added the article prints only January–June 2025; the annual
 H1-to-year rule (:func:`~ygx_analysis.arithmetic.growth.half_year_rule`), a range of
 first-half shares read from ``context.csv``, so the 2025 level is a range. The
 ``basis`` column says which is which; ``is_projection`` is True for every value
-that was not printed or implied by printed figures.
+that was not printed or implied by printed figures. A full-year 2025 row of the
+zone from a later source (:func:`outturn_2025`) makes 2025 history: that value,
+with no range, basis ``'outturn (later source)'``.
 
 The functions here work on the checked parts of a scenario file
 (:mod:`~ygx_analysis.scenarios.config`) and on tidy frames; the model
@@ -26,19 +28,22 @@ import numpy as np
 import pandas as pd
 
 from ..arithmetic import growth
+from ..data.series import full_year
 from .config import BASE_YEAR, GLIDES, IndicatorSpec, Scenario
 
-__all__ = ["BASES", "BASIS_ESTIMATE_H1", "BASIS_IMPLIED", "BASIS_PROJECTION_2025", "BASIS_REPORTED", "BASIS_SCENARIO",
+__all__ = ["BASES", "BASIS_ESTIMATE_H1", "BASIS_IMPLIED", "BASIS_OUTTURN", "BASIS_PROJECTION_2025", "BASIS_REPORTED",
+           "BASIS_SCENARIO",
            "GROWTH_RATE_COLUMNS", "JUMPOFF_COLUMNS", "PROJECTION_COLUMNS", "SUMMARY_COLUMNS", "glide_path",
-           "growth_rate_frame", "jumpoff_frame", "pipeline_additions", "plan_period_summary", "project_paths",
-           "ratio_path"]
+           "growth_rate_frame", "jumpoff_frame", "outturn_2025", "pipeline_additions", "plan_period_summary",
+           "project_paths", "ratio_path"]
 
 BASIS_IMPLIED = "implied from 2024 level and growth"
 BASIS_REPORTED = "reported"
+BASIS_OUTTURN = "outturn (later source)"
 BASIS_ESTIMATE_H1 = "estimate from 2025H1"
 BASIS_PROJECTION_2025 = "projection (no 2025 print)"
 BASIS_SCENARIO = "scenario projection"
-BASES = (BASIS_IMPLIED, BASIS_REPORTED, BASIS_ESTIMATE_H1, BASIS_PROJECTION_2025, BASIS_SCENARIO)
+BASES = (BASIS_IMPLIED, BASIS_REPORTED, BASIS_OUTTURN, BASIS_ESTIMATE_H1, BASIS_PROJECTION_2025, BASIS_SCENARIO)
 """The words of the ``basis`` column, from most to least observed."""
 
 JUMPOFF_COLUMNS = ("indicator", "year", "value", "low", "high", "is_projection", "basis", "growth_pct",
@@ -147,7 +152,7 @@ def ratio_path(ratio_start: float, part_rates_pct: Any, whole_rates_pct: Any) ->
 
 
 def jumpoff_frame(indicators: Mapping[str, IndicatorSpec], rows: pd.DataFrame,
-                  rules: Mapping[str, growth.HalfYearRule]) -> pd.DataFrame:
+                  rules: Mapping[str, growth.HalfYearRule], context: pd.DataFrame | None = None) -> pd.DataFrame:
     """History and the 2025 jump-off level of every indicator, with the 2025 range.
 
     Parameters
@@ -159,6 +164,8 @@ def jumpoff_frame(indicators: Mapping[str, IndicatorSpec], rows: pd.DataFrame,
     rules : mapping of str to HalfYearRule
         The H1-to-year rule of each kind an indicator names
         (:func:`~ygx_analysis.arithmetic.growth.half_year_rule`).
+    context : DataFrame, optional
+        ``context.csv``: its rows of the zone may hold later observations (:func:`outturn_2025`).
 
     Returns
     -------
@@ -169,6 +176,8 @@ def jumpoff_frame(indicators: Mapping[str, IndicatorSpec], rows: pd.DataFrame,
         output and value added: the 2025 estimate from January–June by the H1
         rule (its median share; the range from its highest and lowest share).
         ``low`` and ``high`` carry the 2025 range (equal to ``value`` otherwise).
+        When the series of the indicator's row holds a full-year 2025 observation
+        (:func:`outturn_2025`), 2025 is that row: history, with no range.
 
     Examples
     --------
@@ -190,6 +199,7 @@ def jumpoff_frame(indicators: Mapping[str, IndicatorSpec], rows: pd.DataFrame,
     out: list[dict[str, Any]] = []
     for name, s in indicators.items():
         a = s.estimate_2025.growth_pct
+        seen = outturn_2025(rows, s.level_row if s.method == "grow_2024" else s.h1_row, context)
         if s.method == "grow_2024":
             level, yoy = float(ind.loc[s.level_row, "value"]), float(ind.loc[s.yoy_row, "value"])
             prior = growth.implied_prior_level(level, yoy)
@@ -199,8 +209,19 @@ def jumpoff_frame(indicators: Mapping[str, IndicatorSpec], rows: pd.DataFrame,
                             is_projection=False, basis=BASIS_IMPLIED, growth_pct=np.nan, row_ids=both))
             out.append(dict(indicator=name, year=BASE_YEAR - 1, value=level, low=level, high=level,
                             is_projection=False, basis=BASIS_REPORTED, growth_pct=yoy, row_ids=both))
-            out.append(dict(indicator=name, year=BASE_YEAR, value=est[0], low=est[1], high=est[2],
-                            is_projection=True, basis=BASIS_PROJECTION_2025, growth_pct=a.default, row_ids=s.level_row))
+            if seen is not None:
+                v = float(seen["value"])
+                out.append(dict(indicator=name, year=BASE_YEAR, value=v, low=v, high=v, is_projection=False,
+                                basis=BASIS_OUTTURN, growth_pct=growth.yoy_pct(v, level),
+                                row_ids=f"{s.level_row};{seen['id']}"))
+            else:
+                out.append(dict(indicator=name, year=BASE_YEAR, value=est[0], low=est[1], high=est[2],
+                                is_projection=True, basis=BASIS_PROJECTION_2025, growth_pct=a.default,
+                                row_ids=s.level_row))
+        elif seen is not None:
+            v = float(seen["value"])
+            out.append(dict(indicator=name, year=BASE_YEAR, value=v, low=v, high=v, is_projection=False,
+                            basis=BASIS_OUTTURN, growth_pct=np.nan, row_ids=seen["id"]))
         else:
             h1, rule = float(ind.loc[s.h1_row, "value"]), rules[s.h1_rule]
             est = growth.annualize_half_year(h1, [rule.central, rule.high, rule.low])
@@ -212,6 +233,28 @@ def jumpoff_frame(indicators: Mapping[str, IndicatorSpec], rows: pd.DataFrame,
     frame["year"] = frame["year"].astype("int64")
     frame["is_projection"] = frame["is_projection"].astype(bool)
     return frame
+
+
+def outturn_2025(rows: pd.DataFrame, row_id: str, context: pd.DataFrame | None = None) -> pd.Series | None:
+    """The full-year 2025 observation of the series of ``row_id`` (same indicator and measure), or None.
+
+    :func:`~ygx_analysis.data.series.full_year` of 2025 among ``rows``
+    (``indicators.csv``) and the zone's rows of ``context``: when the latest is
+    for the whole of 2025 it replaces the article's 2024 level or January–June
+    figure as the jump-off.
+
+    Examples
+    --------
+    >>> from ygx_analysis.data.tables import load_context, load_indicators
+    >>> rows, context = load_indicators(), load_context()
+    >>> outturn_2025(rows, "gross_output_2025h1", context) is None     # the article prints only January–June
+    True
+    >>> extra = context[context["region"] == "zone"].head(1).assign(
+    ...     id="gross_output_2025", indicator="above_scale_gross_output", period="2025", value=440.5, status="final")
+    >>> outturn_2025(rows, "gross_output_2025h1", pd.concat([context, extra]))["id"]
+    'gross_output_2025'
+    """
+    return full_year(rows, row_id, BASE_YEAR, context)
 
 
 def growth_rate_frame(scenarios: Mapping[str, Scenario], years: Sequence[int]) -> pd.DataFrame:

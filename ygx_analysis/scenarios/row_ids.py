@@ -15,7 +15,8 @@ import pandas as pd
 
 from ..arithmetic.growth import H1_SHARE_ROWS
 from ..data.files import DataError, Problem
-from .config import ScenarioConfig
+from .config import BASE_YEAR, ScenarioConfig
+from .paths import outturn_2025
 
 __all__ = ["check_row_ids", "ASSUMPTION_CONTEXT", "ASSUMPTION_INDICATORS", "ASSUMPTION_SOURCES", "CALIBRATION_CONTEXT",
            "CALIBRATION_SOURCES", "JUMPOFF_CONTEXT", "JUMPOFF_SOURCES", "LEVEL_INDICATORS", "LIMITS_CONTEXT",
@@ -110,7 +111,8 @@ LIMITS_SOURCES = ("article", "m5051903_zone_profile", "yiyang_gov_zone_projects_
 
 
 def check_row_ids(config: ScenarioConfig, where: str, indicators: pd.DataFrame, context: pd.DataFrame) -> None:
-    """Check that every row ``config`` names exists, and that level rows have the right period, measure and unit.
+    """Check that every row ``config`` names exists, and that level rows have the right period, measure and unit
+    (a full-year 2025 row that becomes the jump-off, :func:`.paths.outturn_2025`, too).
 
     Raises
     ------
@@ -139,6 +141,11 @@ def check_row_ids(config: ScenarioConfig, where: str, indicators: pd.DataFrame, 
             unit = "%" if measure == "growth_yoy" else spec.unit
             if row["unit"] != unit:
                 fail(key, f"row {row_id!r} is in {row['unit']}; expected {unit}")
+        row_id = spec.level_row if spec.method == "grow_2024" else spec.h1_row
+        seen = outturn_2025(indicators, row_id, context) if row_id in ind.index else None
+        if seen is not None and seen["unit"] != spec.unit:
+            fail(f"indicators.{name}", f"row {seen['id']!r}, the full-year {BASE_YEAR} jump-off, is in "
+                                       f"{seen['unit']}; expected {spec.unit}")
     cited = [(f"indicators.{n}.estimate_2025.refs", s.estimate_2025.refs) for n, s in config.indicators.items()]
     cited += [(f"scenarios.{s}.{i}.refs", p.refs)
               for s, scen in config.scenarios.items() for i, p in scen.paths.items()]
