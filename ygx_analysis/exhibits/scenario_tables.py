@@ -21,7 +21,8 @@ from ..scenarios import ScenarioAnalysis, ScenarioModel as ScenarioSet, as_analy
 from ..scenarios.row_ids import (
     ASSUMPTION_CONTEXT, ASSUMPTION_INDICATORS, ASSUMPTION_SOURCES, CALIBRATION_CONTEXT, CALIBRATION_SOURCES,
     JUMPOFF_CONTEXT, JUMPOFF_SOURCES, LEVEL_INDICATORS, LIMITS_CONTEXT, LIMITS_INDICATORS, LIMITS_SOURCES,
-    LINKS_CONTEXT, LINKS_INDICATORS, LINKS_SOURCES, TARGET_CONTEXT, TARGET_SOURCES,
+    LINKS_CONTEXT, LINKS_INDICATORS, LINKS_SOURCES, PATH_CONTEXT, PATH_INDICATORS, PATH_SOURCES, TARGET_CONTEXT,
+    TARGET_SOURCES,
 )
 from . import exhibit, words
 
@@ -114,7 +115,8 @@ def assumptions_table(lang: str = "zh", model: Model = None) -> pd.DataFrame:
 
 
 @exhibit("tab-plan-period-summary", kind="table", notebook=NOTEBOOK,
-         sources=("article",), indicators=LEVEL_INDICATORS, context=CALIBRATION_CONTEXT, is_projection=True)
+         sources=tuple(sorted({*PATH_SOURCES, *CALIBRATION_SOURCES})), indicators=PATH_INDICATORS,
+         context=tuple(sorted({*PATH_CONTEXT, *CALIBRATION_CONTEXT})), is_projection=True)
 def plan_summary_table(lang: str = "zh", model: Model = None) -> pd.DataFrame:
     """:meth:`~ygx_analysis.scenarios.ScenarioSet.plan_period_summary` with the fan's last-year range, rounded."""
     m = as_analysis(model)
@@ -133,8 +135,8 @@ def plan_summary_table(lang: str = "zh", model: Model = None) -> pd.DataFrame:
 
 
 @exhibit("tab-required-growth", kind="table", notebook=NOTEBOOK,
-         sources=("article",) + TARGET_SOURCES, indicators=LEVEL_INDICATORS,
-         context=TARGET_CONTEXT + CALIBRATION_CONTEXT, is_projection=True)
+         sources=tuple(sorted({*PATH_SOURCES, *TARGET_SOURCES, *CALIBRATION_SOURCES})), indicators=PATH_INDICATORS,
+         context=tuple(sorted({*PATH_CONTEXT, *TARGET_CONTEXT, *CALIBRATION_CONTEXT})), is_projection=True)
 def required_growth_table(lang: str = "zh", model: Model = None) -> pd.DataFrame:
     """One row per target: status, level, the required CAGR and the probability per scenario, as text."""
     m = as_analysis(model)
@@ -235,8 +237,8 @@ def links_table(lang: str = "zh", model: Model = None) -> pd.DataFrame:
 
 
 @exhibit("tab-fan-sensitivity", kind="table", notebook=NOTEBOOK,
-         sources=("article",) + CALIBRATION_SOURCES, indicators=LEVEL_INDICATORS, context=CALIBRATION_CONTEXT,
-         is_projection=True)
+         sources=tuple(sorted({*PATH_SOURCES, *CALIBRATION_SOURCES})), indicators=PATH_INDICATORS,
+         context=tuple(sorted({*PATH_CONTEXT, *CALIBRATION_CONTEXT})), is_projection=True)
 def sensitivity_table(lang: str = "zh", model: Model = None) -> pd.DataFrame:
     """(P95 − P5) / P50 in the last year under several settings, same seed (common random numbers)."""
     m = as_analysis(model)
