@@ -26,10 +26,11 @@ DATA_INPUTS = ("savings.toml",)  # the assumptions file these exhibits read (cit
 SAVING_ROWS = (sv.ANNUAL_SAVING_ID, sv.GROUP_CUT_ID)
 """Data rows behind every savings path."""
 SAVINGS_CONTEXT = ("cn_lgb_general_issue_rate_2025", "cn_lgb_issue_rate_2024", "cn_lgb_issue_rate_2025",
-                   "cn_lgb_special_issue_rate_2025", "cn_wage_nonprivate_growth_2023", "cn_wage_nonprivate_growth_2024")
+                   "cn_lgb_special_issue_rate_2025", "cn_lgb_special_issue_rate_2025m01_m11",
+                   "cn_wage_nonprivate_growth_2023", "cn_wage_nonprivate_growth_2024")
 """Context rows that ``data/savings.toml`` names: the wage growth and discount rate, with their ranges."""
 SAVINGS_SOURCES = ("article", "eastmoney_cn_wage_2024", "hkcna_cn_lgb_2024", "lgjyuntun_cn_lgb_2025",
-                   "wxredian_cn_wage_2023")
+                   "qzwb_cn_lgb_2025_11", "wxredian_cn_wage_2023")
 """Sources of the article rows and of :data:`SAVINGS_CONTEXT` (a test checks both against the files)."""
 THEME = "reform_savings"
 
