@@ -111,7 +111,7 @@ def test_config_file_is_read_and_flags_override_it(capsys, tmp_path):
 
     config = tmp_path / "savings.toml"
     text = (default_data_dir() / "savings.toml").read_text(encoding="utf-8")
-    config.write_text(text.replace('default_row = "cn_lgb_special_issue_rate_2025"', "default = 5.0"),
+    config.write_text(text.replace('default_row = "cn_lgb_special_issue_rate_2025m01_m11"', "default = 5.0"),
                       encoding="utf-8")
     _, out, _ = run(capsys, "--format", "json", "--config", str(config))
     assert json.loads(out)["assumptions"]["discount_rate_pct"] == 5.0

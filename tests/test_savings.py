@@ -63,7 +63,7 @@ def test_defaults_read_the_data_rows():
     assert (a.first_year, a.through_year, a.valuation_year, a.timing) == (2025, 2030, 2025, "end")
     assert a.group_recurs is False and a.include_group is False and a.transferred_cost is None
     # discount rate and wage drift are context rows, not typed numbers
-    assert a.discount_rate_pct == context_reported("cn_lgb_special_issue_rate_2025").value == 2.02
+    assert a.discount_rate_pct == context_reported("cn_lgb_special_issue_rate_2025m01_m11").value == 2.02
     assert a.wage_growth_pct == context_reported("cn_wage_nonprivate_growth_2024").value == 2.8
     r = a.plausible_ranges()
     assert r["discount_rate_pct"] == (context_reported("cn_lgb_general_issue_rate_2025").value,
@@ -73,7 +73,7 @@ def test_defaults_read_the_data_rows():
 
 def test_row_defaults_follow_the_context_rows(data_copy):
     frame = pd.read_csv(data_copy / "context.csv", dtype=str, keep_default_na=False)
-    frame.loc[frame["id"] == "cn_lgb_special_issue_rate_2025", "value"] = "2.50"
+    frame.loc[frame["id"] == "cn_lgb_special_issue_rate_2025m01_m11", "value"] = "2.50"
     frame.to_csv(data_copy / "context.csv", index=False, lineterminator="\n")
     assert SavingsAssumptions.from_data(data_copy).discount_rate_pct == 2.5
 
@@ -100,7 +100,7 @@ def test_from_data_reads_the_given_folder(data_copy):
 def test_editing_savings_toml_changes_the_assumptions(data_copy):
     path = data_copy / "savings.toml"
     text = path.read_text(encoding="utf-8")
-    text = text.replace('default_row = "cn_lgb_special_issue_rate_2025"', "default = 3.5")
+    text = text.replace('default_row = "cn_lgb_special_issue_rate_2025m01_m11"', "default = 3.5")
     text = text.replace('[assumptions.transferred_cost]\ndefault = "unknown"', "[assumptions.transferred_cost]\ndefault = 0.4")
     path.write_text(text, encoding="utf-8")
     a = SavingsAssumptions.from_data(data_copy)
@@ -111,7 +111,7 @@ def test_editing_savings_toml_changes_the_assumptions(data_copy):
 
 
 @pytest.mark.parametrize(("old", "new", "message"), [
-    ('default_row = "cn_lgb_special_issue_rate_2025"', 'default = "low"',
+    ('default_row = "cn_lgb_special_issue_rate_2025m01_m11"', 'default = "low"',
      "assumptions.discount_rate_pct.default: must be a number (per cent), got 'low'"),
     ('refs = ["group_hr_cost_cut_2024"]\n\n[assumptions.group_recurs]', 'refs = ["no_such_row"]\n\n[assumptions.group_recurs]',
      "assumptions.group_cut_2024.refs: unknown data row 'no_such_row'"),
@@ -184,7 +184,7 @@ def test_every_default_lies_in_its_plausible_range_and_has_a_rationale():
         if pd.notna(row["low"]):
             assert row["low"] <= row["value"] <= row["high"], row["assumption"]
     tidy = table.set_index("assumption")
-    assert tidy.loc["discount_rate_pct", "rows"].startswith("cn_lgb_special_issue_rate_2025")
+    assert tidy.loc["discount_rate_pct", "rows"].startswith("cn_lgb_special_issue_rate_2025m01_m11")
     # the range of annual_saving: printed bound 1.3 to one step of its last digit (0.1) above
     assert tidy.loc["annual_saving", "high"] == pytest.approx(1.3 + 0.1)
     # the group cut's range is the rounding interval of the printed 3.3: [3.25, 3.35)
@@ -593,3 +593,24 @@ def test_reading_numbers_come_from_the_model():
     assert f"{sum(flows) / 60.67 * 100:.1f}%" in text          # over general_budget_revenue_2024 (full scope)
     assert f"{3.3 * 5:.2f}亿元" in text                        # the group's line, if it recurred, shown apart
     assert "gross" in text and "full-scope" in text
+
+
+def test_default_rows_take_the_most_trusted_source_of_the_same_figure():
+    """Where two context rows give the same figure for the same indicator, the default rests on the more trusted."""
+    import tomllib
+
+    from ygx_analysis.data.tables import load_context
+
+    rank = {"low": 0, "medium": 1, "high": 2}
+    ctx = load_context().set_index("id")
+    with open("data/savings.toml", "rb") as fh:
+        doc = tomllib.load(fh)
+    checked = 0
+    for name, entry in doc["assumptions"].items():
+        row = entry.get("default_row")
+        if row not in ctx.index:
+            continue
+        same = ctx[(ctx["indicator"] == ctx.loc[row, "indicator"]) & (ctx["value"] == ctx.loc[row, "value"])]
+        assert rank[ctx.loc[row, "trust"]] == max(rank[t] for t in same["trust"]), (name, row)
+        checked += 1
+    assert checked >= 2  # the wage growth and the discount rate

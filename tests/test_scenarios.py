@@ -252,6 +252,22 @@ def test_glide_shapes_by_hand():
         sc.glide_path(1, 2, 0)
 
 
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_glide_labels_say_where_the_change_falls(lang):
+    """A falling rate with a back-loaded glide falls mostly late: its label must not read as growth speeding up."""
+    from ygx_analysis.exhibits import words
+
+    path = sc.glide_path(9.5, 8.0, 5, "back_loaded")  # the high scenario's value added
+    first, second = path[2] - path[0], path[4] - path[2]
+    assert abs(second) > abs(first)  # most of the change is late
+    label = {g: words.text("scenario_tables", f"glide.{g}", lang) for g in ("front_loaded", "back_loaded")}
+    if lang == "zh":
+        assert "后期" in label["back_loaded"] and "前期" in label["front_loaded"]
+        assert not any(w in "".join(label.values()) for w in "快慢")
+    else:
+        assert "late" in label["back_loaded"] and "early" in label["front_loaded"]
+
+
 def test_history_is_kept_apart_from_projection(spec):
     p = spec.project()
     fiscal = p[(p["scenario"] == "flat") & (p["indicator"] == "fiscal_revenue_total")].set_index("year")
@@ -623,10 +639,10 @@ def test_exhibits_draw_the_model_they_are_given(spec):
     t = ex.plan_summary_table("en", model).set_index(["scenario", "indicator"])
     assert set(t.index.get_level_values("scenario")) == {"Flat", "Glide"}
     assert t.loc[("Flat", "Gross output"), "CAGR 2025–2030 (%)"] == 10.0
-    assert t.loc[("Flat", "Gross output"), "2025 (亿元)"] == round(GO_H1 / H1_MEDIAN, 2)
+    assert t.loc[("Flat", "Gross output"), "2025 (亿元)"] == pytest.approx(GO_H1 / H1_MEDIAN)
     q = model.fan.to_frame().set_index(["scenario", "indicator", "measure", "year"])
-    assert t.loc[("Flat", "Gross output"), "2030 P95"] == round(q.loc[("flat", "gross_output", "level", 2030),
-                                                                     "p95"], 2)
+    assert t.loc[("Flat", "Gross output"), "2030 P95"] == pytest.approx(q.loc[("flat", "gross_output", "level", 2030),
+                                                                             "p95"])
     assert ex.jumpoff_table("en", spec).equals(ex.jumpoff_table("en", model))
     shipped = ex.jumpoff_table("en")
     assert set(shipped["indicator"]) == {i.label_en for i in sc.load_scenarios().indicators.values()}
@@ -641,7 +657,12 @@ def test_plan_summary_exhibit_matches_the_model():
     t = ex.plan_summary_table("en", model).set_index(["scenario", "indicator"])
     s = sc.load_scenarios().plan_period_summary().set_index(["scenario", "indicator"])
     assert t.loc[("Base", "Above-scale industrial gross output"), "CAGR 2025–2030 (%)"] == pytest.approx(
-        round(s.loc[("base", "gross_output"), "cagr_pct"], 2))
+        s.loc[("base", "gross_output"), "cagr_pct"])  # the frame (and its CSV) keeps every digit
+    # shown to the precision the inputs carry: levels to 0.1亿元, rates to 0.1 pp
+    assert t.attrs["decimals"]["2030 (亿元)"] == 1 and t.attrs["decimals"]["CAGR 2025–2030 (%)"] == 1
+    # nominal and real meet in one table: each row says its price basis
+    assert t.loc[("Base", "Above-scale industrial gross output"), "prices"] == "2025 prices"
+    assert t.loc[("Base", "Total fiscal revenue (article's scope)"), "prices"] == "current prices"
 
 
 def test_analysis_checks_its_arguments(tmp_path, spec):
@@ -893,3 +914,25 @@ def test_calibration_table_shows_the_fits_their_identities_and_a_dash_where_noth
         assert comparisons[column].tolist() == ["—", "—"]
     zh = ex.calibration_table("zh", model)
     assert zh.loc[zh["指标"].str.startswith("对照"), "波动倍数"].tolist() == ["—", "—"]
+
+
+def test_real_paths_flag_every_nominal_rate_they_cite():
+    """A real (2025-price) path compared with a nominal growth rate says so in both languages (one measure, one basis)."""
+    import tomllib
+
+    from ygx_analysis.data.tables import load_context
+
+    with open("data/scenarios.toml", "rb") as fh:
+        doc = tomllib.load(fh)
+    ctx = load_context().set_index("id")
+    nominal = set(ctx.index[(ctx["measure"] == "growth_yoy") & (ctx["basis"] == "nominal")])
+    checked = 0
+    for name, scenario in doc["scenarios"].items():
+        for indicator, entry in scenario.items():
+            if not isinstance(entry, dict) or doc["indicators"][indicator].get("price_basis") == "nominal":
+                continue
+            for ref in set(entry.get("refs", [])) & nominal:
+                checked += 1
+                assert "nominal" in entry["rationale"], (name, indicator, ref)
+                assert "现价" in entry["rationale_zh"], (name, indicator, ref)
+    assert checked >= 2  # the low and base gross-output paths cite the national zones' nominal 2024 rate

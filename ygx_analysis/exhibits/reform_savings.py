@@ -19,12 +19,19 @@ from . import exhibit, words
 
 __all__ = ["NOTEBOOK", "SAVING_ROWS", "THEME", "assumptions_table", "convention", "cumulative_savings_figure",
            "label", "notes", "reading", "revenue_share_table", "savings_path_table", "savings_windows_table",
-           "sensitivity_table", "summary", "tornado_figure", "unit"]
+           "sensitivity_table", "summary", "tornado_figure", "unit", "SAVINGS_CONTEXT", "SAVINGS_SOURCES"]
 
 NOTEBOOK = "05_reform_savings.ipynb"
 DATA_INPUTS = ("savings.toml",)  # the assumptions file these exhibits read (cite lines)
 SAVING_ROWS = (sv.ANNUAL_SAVING_ID, sv.GROUP_CUT_ID)
 """Data rows behind every savings path."""
+SAVINGS_CONTEXT = ("cn_lgb_general_issue_rate_2025", "cn_lgb_issue_rate_2024", "cn_lgb_issue_rate_2025",
+                   "cn_lgb_special_issue_rate_2025", "cn_lgb_special_issue_rate_2025m01_m11",
+                   "cn_wage_nonprivate_growth_2023", "cn_wage_nonprivate_growth_2024")
+"""Context rows that ``data/savings.toml`` names: the wage growth and discount rate, with their ranges."""
+SAVINGS_SOURCES = ("article", "eastmoney_cn_wage_2024", "hkcna_cn_lgb_2024", "lgjyuntun_cn_lgb_2025",
+                   "qzwb_cn_lgb_2025_11", "wxredian_cn_wage_2023")
+"""Sources of the article rows and of :data:`SAVINGS_CONTEXT` (a test checks both against the files)."""
 THEME = "reform_savings"
 
 
@@ -143,6 +150,7 @@ def summary(result: sv.SavingsResult | None = None, lang: str = "en") -> str:
 
 
 @exhibit("tab-savings-assumptions", kind="table", notebook=NOTEBOOK,
+         sources=SAVINGS_SOURCES, context=SAVINGS_CONTEXT,
          indicators=(sv.ANNUAL_SAVING_ID, sv.GROUP_CUT_ID, sv.STAFF_CUT_ID))
 def assumptions_table(lang: str = "zh", result: sv.SavingsResult | None = None) -> pd.DataFrame:
     """The assumptions used (:meth:`~ygx_analysis.savings.SavingsAssumptions.assumptions_table`), with labels."""
@@ -161,7 +169,8 @@ def assumptions_table(lang: str = "zh", result: sv.SavingsResult | None = None) 
     return table.rename(columns=_columns("assumptions_table", lang))
 
 
-@exhibit("tab-savings-path", kind="table", notebook=NOTEBOOK, indicators=SAVING_ROWS, is_projection=True)
+@exhibit("tab-savings-path", kind="table", notebook=NOTEBOOK,
+         sources=SAVINGS_SOURCES, context=SAVINGS_CONTEXT, indicators=SAVING_ROWS, is_projection=True)
 def savings_path_table(lang: str = "zh", result: sv.SavingsResult | None = None) -> pd.DataFrame:
     """Per-year path, rounded to 4 decimals."""
     r = _result(result)
@@ -177,7 +186,8 @@ def savings_path_table(lang: str = "zh", result: sv.SavingsResult | None = None)
     return table.rename(columns=names)
 
 
-@exhibit("tab-savings-windows", kind="table", notebook=NOTEBOOK, indicators=SAVING_ROWS, is_projection=True)
+@exhibit("tab-savings-windows", kind="table", notebook=NOTEBOOK,
+         sources=SAVINGS_SOURCES, context=SAVINGS_CONTEXT, indicators=SAVING_ROWS, is_projection=True)
 def savings_windows_table(lang: str = "zh", result: sv.SavingsResult | None = None) -> pd.DataFrame:
     """:func:`~ygx_analysis.savings.window_summary` of the path, with labels."""
     r = _result(result)
@@ -192,7 +202,8 @@ def savings_windows_table(lang: str = "zh", result: sv.SavingsResult | None = No
     return table.rename(columns=_columns("windows_table", lang, pv=pv))
 
 
-@exhibit("fig-savings-cumulative", kind="figure", notebook=NOTEBOOK, indicators=SAVING_ROWS, is_projection=True)
+@exhibit("fig-savings-cumulative", kind="figure", notebook=NOTEBOOK,
+         sources=SAVINGS_SOURCES, context=SAVINGS_CONTEXT, indicators=SAVING_ROWS, is_projection=True)
 def cumulative_savings_figure(lang: str = "zh", result: sv.SavingsResult | None = None):
     """Bars of the yearly nominal saving; dashed lines of the cumulative nominal and present value.
 
@@ -241,6 +252,7 @@ def cumulative_savings_figure(lang: str = "zh", result: sv.SavingsResult | None 
 
 
 @exhibit("tab-savings-revenue-share", kind="table", notebook=NOTEBOOK,
+         sources=SAVINGS_SOURCES, context=SAVINGS_CONTEXT,
          indicators=(sv.ANNUAL_SAVING_ID, sv.GROUP_CUT_ID, sv.STAFF_CUT_ID, sv.REVENUE_ID), is_projection=True)
 def revenue_share_table(lang: str = "zh", result: sv.SavingsResult | None = None) -> pd.DataFrame:
     """:func:`~ygx_analysis.savings.revenue_comparison` with labels; the kind column marks model results."""
@@ -253,7 +265,8 @@ def revenue_share_table(lang: str = "zh", result: sv.SavingsResult | None = None
     return table.rename(columns=_columns("revenue_table", lang))
 
 
-@exhibit("tab-savings-sensitivity", kind="table", notebook=NOTEBOOK, indicators=SAVING_ROWS, is_projection=True)
+@exhibit("tab-savings-sensitivity", kind="table", notebook=NOTEBOOK,
+         sources=SAVINGS_SOURCES, context=SAVINGS_CONTEXT, indicators=SAVING_ROWS, is_projection=True)
 def sensitivity_table(lang: str = "zh", result: sv.SavingsResult | None = None) -> pd.DataFrame:
     """Both tornado tables stacked, with a ``measure`` column; one assumption varied at a time."""
     parts = []
@@ -273,7 +286,8 @@ def _tick_unit(name: str, lang: str) -> str:
     return _w("tick_unit.amount", lang) if name in ("annual_saving", "group_cut_2024", "transferred_cost") else ""
 
 
-@exhibit("fig-savings-tornado", kind="figure", notebook=NOTEBOOK, indicators=SAVING_ROWS, is_projection=True)
+@exhibit("fig-savings-tornado", kind="figure", notebook=NOTEBOOK,
+         sources=SAVINGS_SOURCES, context=SAVINGS_CONTEXT, indicators=SAVING_ROWS, is_projection=True)
 def tornado_figure(lang: str = "zh", result: sv.SavingsResult | None = None):
     """Two tornado panels (nominal, present value): bars from the base result to the low and high results."""
     from .style import PALETTE, PROJECTION_STYLE, add_projection_note, new_figure, unit_axis_label

@@ -14,7 +14,8 @@ import pandas as pd
 
 from .. import scenarios as sc
 from ..scenarios import ScenarioAnalysis, as_analysis, as_scenario_set, format_probability
-from ..scenarios.row_ids import CALIBRATION_CONTEXT, LEVEL_INDICATORS
+from ..scenarios.row_ids import (CALIBRATION_CONTEXT, CALIBRATION_SOURCES, PATH_CONTEXT, PATH_INDICATORS, PATH_SOURCES,
+                                 TARGET_CONTEXT, TARGET_SOURCES)
 from . import exhibit, words
 from .scenario_tables import NOTEBOOK, SCENARIO_COLOURS, THEME, Model, basis_label, price_label
 
@@ -74,7 +75,7 @@ def _draw_history(ax, j: pd.DataFrame, lang: str, *, label: bool) -> None:
 
 
 @exhibit("fig-scenario-paths", kind="figure", notebook=NOTEBOOK,
-         sources=("article",), indicators=LEVEL_INDICATORS, is_projection=True)
+         sources=PATH_SOURCES, indicators=PATH_INDICATORS, context=PATH_CONTEXT, is_projection=True)
 def scenario_paths_figure(lang: str = "zh", model: Model = None) -> Figure:
     """One panel per indicator: history markers, the 2025 range, one dashed line per scenario."""
     from .style import PALETTE, PROJECTION_STYLE
@@ -96,7 +97,8 @@ def scenario_paths_figure(lang: str = "zh", model: Model = None) -> Figure:
 
 
 @exhibit("fig-scenario-fan", kind="figure", notebook=NOTEBOOK,
-         sources=("article",), indicators=LEVEL_INDICATORS, context=CALIBRATION_CONTEXT, is_projection=True)
+         sources=tuple(sorted({*PATH_SOURCES, *CALIBRATION_SOURCES, *TARGET_SOURCES})), indicators=PATH_INDICATORS,
+         context=tuple(sorted({*PATH_CONTEXT, *CALIBRATION_CONTEXT, *TARGET_CONTEXT})), is_projection=True)
 def fan_figure(lang: str = "zh", model: Model = None) -> Figure:
     """One panel per indicator: the fan of the base scenario from the 2025 jump-off to the last year.
 

@@ -21,7 +21,8 @@ from ..scenarios import ScenarioAnalysis, ScenarioModel as ScenarioSet, as_analy
 from ..scenarios.row_ids import (
     ASSUMPTION_CONTEXT, ASSUMPTION_INDICATORS, ASSUMPTION_SOURCES, CALIBRATION_CONTEXT, CALIBRATION_SOURCES,
     JUMPOFF_CONTEXT, JUMPOFF_SOURCES, LEVEL_INDICATORS, LIMITS_CONTEXT, LIMITS_INDICATORS, LIMITS_SOURCES,
-    LINKS_CONTEXT, LINKS_INDICATORS, LINKS_SOURCES, TARGET_CONTEXT, TARGET_SOURCES,
+    LINKS_CONTEXT, LINKS_INDICATORS, LINKS_SOURCES, PATH_CONTEXT, PATH_INDICATORS, PATH_SOURCES, TARGET_CONTEXT,
+    TARGET_SOURCES,
 )
 from . import exhibit, words
 
@@ -72,6 +73,25 @@ def _columns(table: pd.DataFrame, key: str, lang: str, **values: object) -> pd.D
     return table.rename(columns={k: v.format(**values) for k, v in names.items()})
 
 
+PLAN_SUMMARY_DECIMALS = {"level_2025": 1, "level_end": 1, "cagr_pct": 1, "cumulative": 0, "multiple_of_2025": 2,
+                         "p05_end": 1, "p95_end": 1}
+"""Decimals shown of the plan-period summary: levels to 0.1亿元 and rates to 0.1 pp, as the inputs carry (a
+2025 level rests on a half-year print and a share range); the CSV keeps every digit."""
+FULL = 6
+"""Decimals kept in a table's frame and CSV where fewer are shown: every digit that means something, without
+the float noise of the last place (10.000000000000009)."""
+
+
+def _shown_to(table: pd.DataFrame, decimals: dict[str, int], key: str, lang: str, **values: object) -> pd.DataFrame:
+    """``table`` with ``attrs["decimals"]``: the decimals shown per column (headers of ``<key>.columns``).
+
+    :func:`~ygx_analysis.exhibits.show` displays the table rounded so; the frame and its CSV keep full precision.
+    """
+    names = words.group(THEME, f"{key}.columns", lang)
+    table.attrs["decimals"] = {names[k].format(**values): d for k, d in decimals.items()}
+    return table
+
+
 def _zh_or_marked(zh: str | None, en: str, lang: str) -> str:
     """The file's Chinese text in Chinese, else its English text (marked as English in a Chinese table)."""
     return zh if lang == "zh" and zh else _fill("from_english", lang, text=en)
@@ -117,7 +137,8 @@ def assumptions_table(lang: str = "zh", model: Model = None) -> pd.DataFrame:
 
 
 @exhibit("tab-plan-period-summary", kind="table", notebook=NOTEBOOK,
-         sources=("article",), indicators=LEVEL_INDICATORS, context=CALIBRATION_CONTEXT, is_projection=True)
+         sources=tuple(sorted({*PATH_SOURCES, *CALIBRATION_SOURCES})), indicators=PATH_INDICATORS,
+         context=tuple(sorted({*PATH_CONTEXT, *CALIBRATION_CONTEXT})), is_projection=True)
 def plan_summary_table(lang: str = "zh", model: Model = None) -> pd.DataFrame:
     """:meth:`~ygx_analysis.scenarios.ScenarioSet.plan_period_summary` with the fan's last-year range, rounded."""
     m = as_analysis(model)
@@ -125,19 +146,21 @@ def plan_summary_table(lang: str = "zh", model: Model = None) -> pd.DataFrame:
     q = m.fan.quantiles
     end = q[(q["measure"] == "level") & (q["year"] == m.spec.last_year)].set_index(["scenario", "indicator"])
     key = list(zip(s["scenario"], s["indicator"], strict=True))
+    prices = words.group(THEME, "price_basis", lang)
     table = pd.DataFrame({
         "scenario": [m.spec.scenarios[k].label(lang) for k in s["scenario"]],
         "indicator": [m.spec.indicators[k].label(lang) for k in s["indicator"]],
-        **{c: s[c].round(d) for c, d in (("level_2025", 2), ("level_end", 2), ("cagr_pct", 2), ("cumulative", 1),
-                                          ("multiple_of_2025", 3))},
-        "p05_end": end.loc[key, "p05"].round(2).to_numpy(),
-        "p95_end": end.loc[key, "p95"].round(2).to_numpy()})
-    return _columns(table, "plan_summary", lang, base=sc.BASE_YEAR, first=m.spec.years[0], last=m.spec.last_year)
+        "prices": [prices[m.spec.indicators[k].price_basis] for k in s["indicator"]],
+        **{c: s[c].round(FULL) for c in ("level_2025", "level_end", "cagr_pct", "cumulative", "multiple_of_2025")},
+        "p05_end": end.loc[key, "p05"].round(FULL).to_numpy(), "p95_end": end.loc[key, "p95"].round(FULL).to_numpy()})
+    return _shown_to(_columns(table, "plan_summary", lang, base=sc.BASE_YEAR, first=m.spec.years[0],
+                              last=m.spec.last_year), PLAN_SUMMARY_DECIMALS, "plan_summary", lang,
+                     base=sc.BASE_YEAR, first=m.spec.years[0], last=m.spec.last_year)
 
 
 @exhibit("tab-required-growth", kind="table", notebook=NOTEBOOK,
-         sources=("article",) + TARGET_SOURCES, indicators=LEVEL_INDICATORS,
-         context=TARGET_CONTEXT + CALIBRATION_CONTEXT, is_projection=True)
+         sources=tuple(sorted({*PATH_SOURCES, *TARGET_SOURCES, *CALIBRATION_SOURCES})), indicators=PATH_INDICATORS,
+         context=tuple(sorted({*PATH_CONTEXT, *TARGET_CONTEXT, *CALIBRATION_CONTEXT})), is_projection=True)
 def required_growth_table(lang: str = "zh", model: Model = None) -> pd.DataFrame:
     """One row per target: status, level, the required CAGR and the probability per scenario, as text."""
     m = as_analysis(model)
@@ -147,9 +170,9 @@ def required_growth_table(lang: str = "zh", model: Model = None) -> pd.DataFrame
         "target": t["label_zh"] if lang == "zh" else t["label_en"],
         "status": [_text(f"target_status.{x}", lang) for x in t["status"]],
         "prices": [_text("required.current" if n else "required.as_indicator", lang) for n in t["nominal"]],
-        "year": t["year"], "target_value": t["target_value"].round(2), "level_2025": t["level_2025"].round(2),
-        "required_cagr_pct": t["required_cagr_pct"].round(2),
-        "required_range": [words.fill("common", "range", lang, low=lo, high=hi, digits=2)
+        "year": t["year"], "target_value": t["target_value"].round(FULL), "level_2025": t["level_2025"].round(FULL),
+        "required_cagr_pct": t["required_cagr_pct"].round(FULL),
+        "required_range": [words.fill("common", "range", lang, low=lo, high=hi, digits=1)
                            for lo, hi in zip(t["required_cagr_low_pct"], t["required_cagr_high_pct"], strict=True)]})
     for s in m.spec.scenarios:
         table[_fill("required.probability", lang, scenario=m.spec.scenarios[s].label(lang))] = [
@@ -158,7 +181,8 @@ def required_growth_table(lang: str = "zh", model: Model = None) -> pd.DataFrame
     table["note"] = [beyond if y > m.spec.last_year else "" for y in t["year"]]
     by_id = {x.id: x for x in m.spec.targets}
     table["source"] = [_zh_or_marked(by_id[k].source_zh, by_id[k].source, lang) for k in t["target"]]
-    return _columns(table, "required", lang, base=sc.BASE_YEAR)
+    return _shown_to(_columns(table, "required", lang, base=sc.BASE_YEAR),
+                     {"target_value": 1, "level_2025": 1, "required_cagr_pct": 1}, "required", lang, base=sc.BASE_YEAR)
 
 
 @exhibit("tab-mc-calibration", kind="table", notebook=NOTEBOOK,
@@ -238,8 +262,8 @@ def links_table(lang: str = "zh", model: Model = None) -> pd.DataFrame:
 
 
 @exhibit("tab-fan-sensitivity", kind="table", notebook=NOTEBOOK,
-         sources=("article",) + CALIBRATION_SOURCES, indicators=LEVEL_INDICATORS, context=CALIBRATION_CONTEXT,
-         is_projection=True)
+         sources=tuple(sorted({*PATH_SOURCES, *CALIBRATION_SOURCES})), indicators=PATH_INDICATORS,
+         context=tuple(sorted({*PATH_CONTEXT, *CALIBRATION_CONTEXT})), is_projection=True)
 def sensitivity_table(lang: str = "zh", model: Model = None) -> pd.DataFrame:
     """(P95 − P5) / P50 in the last year under several settings, same seed (common random numbers)."""
     m = as_analysis(model)
@@ -283,7 +307,7 @@ def limits_table(lang: str = "zh", model: Model = None) -> pd.DataFrame:
         items["not_observed"] = {"share": share["default"], "share_low": share["low"], "share_high": share["high"],
                                  "low": float(go["low"].iloc[0]), "high": float(go["high"].iloc[0])}
     out = cal.fits.get("gross_output")
-    items |= {"left_out": {}, "prices": {}, "calibration": None if out is None else {
+    items |= {"fiscal_scope": {}, "left_out": {}, "prices": {}, "calibration": None if out is None else {
         "phi": out.phi, "phi_se": float(out.bse["phi"]), "vol_scale": cal.vol_scale,
         "ratio": cal.province_to_nation_ratio}, "accounting": {}, "targets": {}}
     rows = [(_text(f"limits.{k}.title", lang), _text(f"limits.{k}.national", lang) if v is None

@@ -102,7 +102,8 @@ class SavingsAssumptions:
         drawn), per cent, nominal. Default: row ``cn_wage_nonprivate_growth_2024``.
     discount_rate_pct : float
         Nominal discount rate, per cent a year, above −100. Default: row
-        ``cn_lgb_special_issue_rate_2025`` (local-government special bonds).
+        ``cn_lgb_special_issue_rate_2025m01_m11`` (local-government special bonds,
+        January–November 2025, from the medium-trust source).
     group_cut_2024 : float
         The state-owned group's HR-cost cut in 2024, 亿元 (row ``group_hr_cost_cut_2024``):
         a company's cost, shown as a separate line.
@@ -242,7 +243,7 @@ class SavingsAssumptions:
         --------
         >>> t = SavingsAssumptions.from_data().assumptions_table().set_index("assumption")
         >>> t.loc["discount_rate_pct", ["value", "low", "high", "row"]].tolist()
-        [2.02, 1.83, 2.29, 'cn_lgb_special_issue_rate_2025']
+        [2.02, 1.83, 2.29, 'cn_lgb_special_issue_rate_2025m01_m11']
         """
         config, ranges = self._config(), self.plausible_ranges()
         rows = []
@@ -430,7 +431,7 @@ def load_savings(path: str | os.PathLike[str] | None = None, *,
     --------
     >>> config = load_savings()
     >>> config.values["discount_rate_pct"], config.rows["discount_rate_pct"], config.ranges["discount_rate_pct"]
-    (2.02, 'cn_lgb_special_issue_rate_2025', (1.83, 2.29))
+    (2.02, 'cn_lgb_special_issue_rate_2025m01_m11', (1.83, 2.29))
     >>> config.values["transferred_cost"] is None, config.values["timing"]
     (True, 'end')
     """

@@ -20,7 +20,8 @@ from .paths import outturn_2025
 
 __all__ = ["check_row_ids", "ASSUMPTION_CONTEXT", "ASSUMPTION_INDICATORS", "ASSUMPTION_SOURCES", "CALIBRATION_CONTEXT",
            "CALIBRATION_SOURCES", "JUMPOFF_CONTEXT", "JUMPOFF_SOURCES", "LEVEL_INDICATORS", "LIMITS_CONTEXT",
-           "LIMITS_INDICATORS", "LIMITS_SOURCES", "LINKS_CONTEXT", "LINKS_INDICATORS", "LINKS_SOURCES",
+           "LIMITS_INDICATORS", "LIMITS_SOURCES", "LINKS_CONTEXT", "LINKS_INDICATORS", "LINKS_SOURCES", "PATH_CONTEXT",
+           "PATH_INDICATORS", "PATH_SOURCES",
            "TARGET_CONTEXT", "TARGET_SOURCES"]
 
 LEVEL_INDICATORS = ("fiscal_revenue_total_2024", "fiscal_revenue_total_yoy_2024", "general_budget_revenue_2024",
@@ -104,6 +105,12 @@ LINKS_SOURCES = ("article", "chempricehub_cn_ppi_2025", "cri_hn_2026_01_27", "na
                  "people_en_cn_fiscal_2026_01_30", "people_en_cn_ppi_2025_06", "reportify_cn_ppi_2025",
                  "scio_en_cn_iva_2021_01_18", "ttm_cn_2026_01_26", "ttm_cn_gdp_2026_01_19", "voc_zone_2025_meeting")
 """Rows and sources of the joint model's links, deflator and pipeline ([model], [deflator], [pipeline])."""
+
+PATH_INDICATORS = tuple(sorted(set(LEVEL_INDICATORS) | set(ASSUMPTION_INDICATORS) | set(LINKS_INDICATORS)))
+PATH_CONTEXT = tuple(sorted((set(ASSUMPTION_CONTEXT) - set(TARGET_CONTEXT)) | set(JUMPOFF_CONTEXT) | set(LINKS_CONTEXT)))
+PATH_SOURCES = tuple(sorted((set(ASSUMPTION_SOURCES) | set(JUMPOFF_SOURCES) | set(LINKS_SOURCES)) - set(TARGET_SOURCES)))
+"""Rows and sources behind the deterministic paths: the jump-off, every rationale of ``[scenarios]``, the joint
+model's links, the deflator and the pipeline (not the targets, which the paths do not read)."""
 
 LIMITS_INDICATORS = LEVEL_INDICATORS + ("towns_transferred_2024", "subdistricts_transferred_2024")
 LIMITS_CONTEXT = ("zone_fiscal_tax_revenue_2018", "zone_gross_output_2021") + CALIBRATION_CONTEXT
