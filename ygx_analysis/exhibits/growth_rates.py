@@ -254,7 +254,8 @@ def benchmark_frame(indicators: pd.DataFrame | None = None,
     """The zone's industrial value-added growth beside Hunan, China and the national HTZs.
 
     Columns: ``comparison``, ``period`` (the row's own), ``region``, ``id``, ``basis``
-    (``real``, ``nominal`` or ``""`` when the source does not say), ``growth_pct``,
+    (``real``, ``nominal``, ``""`` when the source does not say; the article's rows as
+    in :data:`GROWTH_BASIS`), ``growth_pct``,
     ``comparable`` (same price basis and period as the zone's row), ``reason`` (``""``,
     ``nominal`` or ``period``), and the zone's lead in percentage points with its
     interval (``premium_pp``, ``premium_low``, ``premium_high``; empty for the zone
@@ -275,7 +276,8 @@ def benchmark_frame(indicators: pd.DataFrame | None = None,
     for group, region, kind, row_id, real in BENCHMARKS:
         frame = ind if kind == "indicators" else ctx
         figure = reported(row_id, ind) if kind == "indicators" else context_reported(row_id, ctx)
-        basis, period = ("" if kind == "indicators" else _row(ctx, row_id)["basis"]), _row(frame, row_id)["period"]
+        basis = GROWTH_BASIS[row_id] if kind == "indicators" else _row(ctx, row_id)["basis"]
+        period = _row(frame, row_id)["period"]
         reason = "" if region == "zone" else "nominal" if not real else (
             "period" if period != _row(ind, zone[group])["period"] else "")
         premium = low = high = math.nan
