@@ -204,12 +204,12 @@ def test_budget_revenue_scope_check(table):
            100 * 60.665 * H1_LOW / 201.695, 100 * 60.675 * H1_HIGH / 201.685, "flag")
     note = table.loc["budget_revenue_scope_2024", "note"]
     assert "Adopted reading: full scope (全口径)" in note
-    # city: 60.67 / 110 (yy_gpb_revenue_2025, a lower bound); peers: park_yj_htz_… 1.26 to park_cs_etdz_… 6.63
+    # city: 60.67 / 110 (yy_gpb_revenue_2025_prelim, a lower bound); peers: park_yj_htz_… 1.26 to park_cs_etdz_… 6.63
     assert f"up to {100 * 60.67 / 110:.0f} %" in note and "1.26–6.63 %" in note
     # Changde's identity, as printed in the four city_changde_* rows
     assert "126.05 = local 80.18 + central 37.78 + provincial 8.09" in note
     inputs = table.loc["budget_revenue_scope_2024", "inputs"].split(";")
-    assert {"yy_gpb_revenue_2025", "park_cs_etdz_revenue_to_output_2017", "hn_gdp_h1_share_2025",
+    assert {"yy_gpb_revenue_2025_prelim", "park_cs_etdz_revenue_to_output_2017", "hn_gdp_h1_share_2025",
             "city_changde_local_share_m01_m05"} <= set(inputs)
     assert "采用的读法：全口径" in audit_frame("zh").set_index("check_id").loc["budget_revenue_scope_2024", "note"]
 

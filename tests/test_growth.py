@@ -562,3 +562,51 @@ def test_notebook_02_does_not_claim_the_value_added_rate_rose():
     assert "这**不能**说明增加值率提高了" in zh and "cn_ppi_2025h1" in zh
     table = exhibits.render("tab-h1-comparison", "en").set_index("id")
     assert "mixes price bases" in table.loc["value_added_rate", "figure"]
+
+
+def test_growth_rates_carry_their_price_basis():
+    # issue #20: nominal revenue and investment growth meet real value-added growth; each row says which it is
+    from ygx_analysis import exhibits
+    from ygx_analysis.exhibits.growth_rates import growth_rates_table
+
+    t = growth_rates_table("en").set_index("id")["price basis"]
+    assert t["fiscal_revenue_total_yoy_2024"] == t["tech_upgrade_investment_yoy_2024"] == "current prices (nominal)"
+    assert t["value_added_yoy_2025h1"].startswith("comparable prices") and t["gross_output_yoy_2025h1"] == "not stated"
+    zh = growth_rates_table("zh").set_index("id")["价格口径"]
+    assert zh["general_budget_revenue_yoy_2024"] == "现价（名义）"
+    legend = exhibits.render("fig-growth-rates", "zh").axes[0].get_legend()
+    assert legend.get_title().get_text() == "价格口径" and {x.get_text() for x in legend.get_texts()} == set(zh)
+
+
+def test_h1_comparison_says_the_implied_2024_value_added_is_in_2025_prices():
+    # issue #20, N7: 47.83 / 1.092 = 43.80 is deflated by real growth, so it is in 2025 prices
+    from ygx_analysis import exhibits
+    from ygx_analysis.exhibits.growth_rates import h1_comparison_table
+
+    t = h1_comparison_table("zh").set_index("id")
+    assert t.loc["value_added_2025h1", "2024年1-6月（反推）"] == pytest.approx(round(47.83 / 1.092, 2))
+    assert t.loc["value_added_2025h1", "2024年水平的价格口径"].startswith("按2025年价格")
+    assert t.loc["gross_output_2025h1", "2024年水平的价格口径"].startswith("价格口径未说明")
+    fig = exhibits.render("fig-h1-comparison", "en")
+    ticks = [label.get_text() for ax in fig.axes for label in ax.get_xticklabels()]
+    assert any("Jan–Jun 2024 (implied)" in x and "in 2025 prices" in x for x in ticks)
+
+
+def test_benchmarks_set_the_zone_half_year_beside_the_2025_outturns():
+    # issue #21: Yiyang's 2025 bulletin: 8.2 (city), 10.4 (provincial parks); Hunan's: 6.2, parks 8.0
+    from ygx_analysis import exhibits
+    from ygx_analysis.exhibits.growth_rates import benchmark_frame, benchmark_table
+
+    f = benchmark_frame()
+    full = f[f["comparison"] == "2025"].set_index("id")
+    assert full["growth_pct"].to_dict() == {"value_added_yoy_2025h1": 9.2, "yy_iva_growth_2025": 8.2,
+                                            "yy_park_iva_growth_2025": 10.4, "hn_iva_growth_2025": 6.2,
+                                            "hn_park_iva_growth_2025": 8.0, "cn_iva_growth_2025": 5.9}
+    # the zone's row keeps its own period; nothing of another period is differenced with it
+    assert full.loc["value_added_yoy_2025h1", "period"] == "2025H1"
+    assert set(full.drop("value_added_yoy_2025h1")["period"]) == {"2025"}
+    assert full["premium_pp"].isna().all() and not full["comparable"].any()
+    t = benchmark_table("en")
+    assert set(t.loc[t["comparison"] == "2025", "zone lead (pp)"]) == {"—", "different period, not differenced"}
+    ticks = [x.get_text() for x in exhibits.render("fig-zone-vs-benchmarks", "zh").axes[0].get_xticklabels()]
+    assert ticks[-1] == "2025年\n（园区为2025年1-6月）"

@@ -123,7 +123,8 @@ def test_small_font_has_every_character_of_the_data_and_the_package():
     with TTFont(plotting.USED_FONT_PATH, lazy=True) as font:
         small = set(font.getBestCmap())
     big = {ord(c) for c in plotting.bundled_font_characters()}
-    files = sorted(DATA.glob("*.csv")) + sorted(DATA.glob("*.toml")) + sorted((REPO / "ygx_analysis").rglob("*.py"))
+    files = (sorted(DATA.glob("*.csv")) + sorted(DATA.glob("*.toml")) + sorted((REPO / "ygx_analysis").rglob("*.py"))
+             + sorted((REPO / "ygx_analysis").rglob("*.yml")))
     wanted = {ord(c) for p in files for c in p.read_text(encoding="utf-8")} & big
     assert sorted(chr(c) for c in wanted - small) == []
     assert small <= big

@@ -62,9 +62,9 @@ def data_characters() -> set[str]:
 
 
 def package_characters() -> set[str]:
-    """Every character of the package's source (labels, titles and notes the exhibits draw)."""
+    """Every character of the package's source and words (labels, titles and notes the exhibits draw)."""
     chars: set[str] = set()
-    for path in sorted(PACKAGE.rglob("*.py")):
+    for path in sorted(PACKAGE.rglob("*.py")) + sorted(PACKAGE.rglob("*.yml")):
         chars.update(path.read_text(encoding="utf-8"))
     return chars
 

@@ -36,7 +36,7 @@ FULL_SCOPE_EXAMPLE_ROWS = ("city_changde_gpb_revenue_full_scope_m01_m05", "city_
                            "city_changde_provincial_shared_revenue_m01_m05")
 """常德's unprefixed 一般公共预算收入 = 地方 + 上划中央 + 上划省级: how Hunan's bureaus use the term."""
 
-CITY_REVENUE_ROWS = ("yy_gpb_revenue_2022", "yy_gpb_revenue_2025")
+CITY_REVENUE_ROWS = ("yy_gpb_revenue_2022", "yy_gpb_revenue_2025_prelim")
 """Yiyang city's local general public budget revenue (printed as lower bounds, 突破)."""
 
 PEER_RATIO_ROWS = ("park_cs_etdz_revenue_to_output_2017", "park_cd_etdz_revenue_to_output_m01_m07_2021",

@@ -16,7 +16,8 @@ from ..arithmetic.growth import implied_prior_level, pp_difference, share, yoy_p
 from ..arithmetic.reported import Interval
 from . import check_lang, exhibit, words
 
-__all__ = ["BENCHMARKS", "BENCHMARK_CONTEXT", "BENCHMARK_INDICATORS", "BENCHMARK_SOURCES", "GROWTH_ROWS", "H1_PAIRS",
+__all__ = ["BENCHMARKS", "BENCHMARK_CONTEXT", "BENCHMARK_INDICATORS", "BENCHMARK_SOURCES", "GROWTH_BASIS", "GROWTH_ROWS",
+           "H1_PAIRS",
            "NOTEBOOK", "PRIOR_PAIRS", "PRIOR_ROWS", "REGIONS", "benchmark_figure", "benchmark_frame", "benchmark_table",
            "growth_rates_figure", "growth_rates_table", "h1_comparison_figure", "h1_comparison_table",
            "implied_prior_figure", "implied_prior_frame", "implied_prior_table", "period_label", "prior_period"]
@@ -26,6 +27,14 @@ NOTEBOOK = "02_growth.ipynb"
 GROWTH_ROWS = ("fiscal_revenue_total_yoy_2024", "general_budget_revenue_yoy_2024", "industrial_value_added_yoy_2024",
                "tech_upgrade_investment_yoy_2024", "gross_output_yoy_2025h1", "value_added_yoy_2025h1")
 """Every growth rate the article prints (a test checks this against ``measure == growth_yoy``)."""
+
+GROWTH_BASIS = {"fiscal_revenue_total_yoy_2024": "nominal", "general_budget_revenue_yoy_2024": "nominal",
+                "industrial_value_added_yoy_2024": "convention", "tech_upgrade_investment_yoy_2024": "nominal",
+                "gross_output_yoy_2025h1": "unstated", "value_added_yoy_2025h1": "convention"}
+"""The price basis of each printed growth rate (words in ``meta/growth_rates.yml``, ``basis``). The article
+prints none: revenue and investment are amounts at current prices (nominal); value-added growth is at
+comparable prices by statistical convention, not by the article's words (the audit's reading); output growth
+has no conventional basis, so it stays unstated."""
 
 PRIOR_PAIRS = (("fiscal_revenue_total_2024", "fiscal_revenue_total_yoy_2024"),
                ("general_budget_revenue_2024", "general_budget_revenue_yoy_2024"),
@@ -37,7 +46,7 @@ H1_PAIRS = PRIOR_PAIRS[2:]
 """The January–June 2025 pairs: gross output and value added of above-scale industry."""
 
 BENCHMARKS = (
-    # (period, region key, data file, row id, comparable with the zone's real growth)
+    # (comparison, region key, data file, row id, comparable with the zone's real growth)
     ("2024", "zone", "indicators", "industrial_value_added_yoy_2024", True),
     ("2024", "hunan", "context", "hn_iva_growth_2024", True),
     ("2024", "china", "context", "s_cn_iva_above_scale_growth_2024", True),
@@ -45,18 +54,27 @@ BENCHMARKS = (
     ("2025H1", "zone", "indicators", "value_added_yoy_2025h1", True),
     ("2025H1", "hunan", "context", "hn_iva_growth_2025h1", True),
     ("2025H1", "china", "context", "cn_iva_growth_2025h1", True),
+    ("2025", "zone", "indicators", "value_added_yoy_2025h1", True),
+    ("2025", "yiyang", "context", "yy_iva_growth_2025", True),
+    ("2025", "yiyang_parks", "context", "yy_park_iva_growth_2025", True),
+    ("2025", "hunan", "context", "hn_iva_growth_2025", True),
+    ("2025", "hunan_parks", "context", "hn_park_iva_growth_2025", True),
+    ("2025", "china", "context", "cn_iva_growth_2025", True),
 )
-"""Industrial value-added growth of the zone and its benchmarks. The national high-tech
-zones publish only nominal growth (the ``basis`` column of row ``nhtz_iva_growth_2024``),
-so they are shown but never differenced with the zone."""
+"""Industrial value-added growth of the zone and its benchmarks, by comparison. The national high-tech
+zones publish only nominal growth (the ``basis`` column of row ``nhtz_iva_growth_2024``), so they are
+shown but never differenced with the zone. The 2025 comparison sets the zone's January–June beside the
+full-year outturns of Yiyang, Hunan, their parks and China: each row keeps its own period, and rows of
+different periods are never differenced."""
 
 BENCHMARK_CONTEXT = tuple(row for _, _, kind, row, _ in BENCHMARKS if kind == "context")
 BENCHMARK_INDICATORS = tuple(row for _, _, kind, row, _ in BENCHMARKS if kind == "indicators")
 BENCHMARK_SOURCES = ("article", "zjjnews_hn_2025_plan", "people_en_cn_2025_01_17", "lygmedia_nhtz_2024",
-                     "people_hn_2025h1", "reportify_cn_iva_2025h1")
+                     "people_hn_2025h1", "reportify_cn_iva_2025h1", "yy_tjj_bulletin_2025", "hlunet_hn_gwr_2026",
+                     "hn_tjj_bulletin_2025", "reportify_cn_iva_2025")
 """Sources of the benchmark rows (a test checks them against ``context.csv``)."""
 
-REGIONS = ("zone", "hunan", "china", "national_htz")
+REGIONS = ("zone", "yiyang", "yiyang_parks", "hunan", "hunan_parks", "china", "national_htz")
 """The regions of :data:`BENCHMARKS`, in the order of the figure (labels in ``meta/growth_rates.yml``)."""
 
 UNDATED_PERIODS = ("current", "annual")
@@ -117,13 +135,13 @@ def _headed(table: pd.DataFrame, key: str, lang: str) -> pd.DataFrame:
 
 @exhibit("tab-growth-rates", kind="table", notebook=NOTEBOOK, indicators=GROWTH_ROWS)
 def growth_rates_table(lang: str = "zh", indicators: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Every growth rate the article prints, with its period and rounding interval.
+    """Every growth rate the article prints, with its period, rounding interval and price basis.
 
     Examples
     --------
-    >>> t = growth_rates_table("en")
-    >>> t.set_index("id").loc["fiscal_revenue_total_yoy_2024", "interval"]
-    '[6.325, 6.335)'
+    >>> t = growth_rates_table("en").set_index("id")
+    >>> t.loc["fiscal_revenue_total_yoy_2024", ["interval", "price basis"]].tolist()
+    ['[6.325, 6.335)', 'current prices (nominal)']
     """
     check_lang(lang)
     ind = load_indicators() if indicators is None else indicators
@@ -132,7 +150,8 @@ def growth_rates_table(lang: str = "zh", indicators: pd.DataFrame | None = None)
                           "period": [period_label(r["period"], lang) for r in rows],
                           "growth_pct": [r["value"] for r in rows],
                           "printed": [f"{r['value_printed']}{r['unit']}" for r in rows],
-                          "interval": [r["interval"] for r in rows]})
+                          "interval": [r["interval"] for r in rows],
+                          "basis": [words.text("growth_rates", f"basis.{GROWTH_BASIS[i]}", lang) for i in GROWTH_ROWS]})
     return _headed(table, "growth_rates", lang)
 
 
@@ -196,11 +215,14 @@ def h1_comparison_table(lang: str = "zh", indicators: pd.DataFrame | None = None
     does not show that the rate rose (with producer prices falling, real output
     may have grown faster than value added; row ``cn_ppi_2025h1``).
 
+    The implied value added of H1 2024 is in 2025 prices (its growth is real); the
+    implied output has the unstated basis of its growth (column ``h1_2024_basis``).
+
     Examples
     --------
     >>> t = h1_comparison_table("en").set_index("id")
-    >>> float(t.loc["value_added_rate", "change"])
-    0.22
+    >>> float(t.loc["value_added_rate", "change"]), t.loc["value_added_2025h1", "price basis of the 2024 level"]
+    (0.22, 'in 2025 prices (growth at comparable prices by convention)')
     """
     check_lang(lang)
     ind = load_indicators() if indicators is None else indicators
@@ -212,6 +234,8 @@ def h1_comparison_table(lang: str = "zh", indicators: pd.DataFrame | None = None
     records = [(i, _label(_row(ind, i), lang), x.unit, prior_v, prior, x.value, x.interval, x.value - prior_v, g.value)
                for i, x, g, prior, prior_v in ((go_id, go, go_g, go_prior, go_prior_v),
                                                (va_id, va, va_g, va_prior, va_prior_v))]
+    prior_basis = words.group("growth_rates", "exhibits.tab-h1-comparison.prior_basis", lang)
+    bases = [prior_basis[GROWTH_BASIS[go_g_id]], prior_basis[GROWTH_BASIS[va_g_id]], prior_basis["mixed"]]
     records.append(("value_added_rate", _w("exhibits.tab-h1-comparison.rate", lang), "%", rate_prior_v,
                     share(va_prior, go_prior) * 100, rate_now_v, share(va, go) * 100, rate_now_v - rate_prior_v,
                     rate_now_v - rate_prior_v))
@@ -221,6 +245,7 @@ def h1_comparison_table(lang: str = "zh", indicators: pd.DataFrame | None = None
         table[col] = table[col].round(2)
     for col in ("h1_2024_interval", "h1_2025_interval"):
         table[col] = [iv.notation(6) for iv in table[col]]
+    table.insert(4, "h1_2024_basis", bases)
     return _headed(table, "h1", lang)
 
 
@@ -228,32 +253,40 @@ def benchmark_frame(indicators: pd.DataFrame | None = None,
                     context: pd.DataFrame | None = None) -> pd.DataFrame:
     """The zone's industrial value-added growth beside Hunan, China and the national HTZs.
 
-    Columns: ``period``, ``region``, ``id``, ``basis`` (``real``, ``nominal`` or
-    ``""`` when the source does not say), ``growth_pct``, ``comparable``, and the
-    zone's lead in percentage points with its interval (``premium_pp``,
-    ``premium_low``, ``premium_high``; empty for the zone itself and for nominal rows).
+    Columns: ``comparison``, ``period`` (the row's own), ``region``, ``id``, ``basis``
+    (``real``, ``nominal``, ``""`` when the source does not say; the article's rows as
+    in :data:`GROWTH_BASIS`), ``growth_pct``,
+    ``comparable`` (same price basis and period as the zone's row), ``reason`` (``""``,
+    ``nominal`` or ``period``), and the zone's lead in percentage points with its
+    interval (``premium_pp``, ``premium_low``, ``premium_high``; empty for the zone
+    itself and for rows that are not comparable).
 
     Examples
     --------
     >>> f = benchmark_frame().set_index("id")
     >>> round(float(f.loc["hn_iva_growth_2025h1", "premium_pp"]), 6), f.loc["nhtz_iva_growth_2024", "basis"]
     (1.0, 'nominal')
+    >>> f.loc["yy_iva_growth_2025", ["period", "reason"]].tolist()
+    ['2025', 'period']
     """
     ind = load_indicators() if indicators is None else indicators
     ctx = load_context() if context is None else context
-    zone = {period: reported(row_id, ind) for period, region, kind, row_id, _ in BENCHMARKS if region == "zone"}
+    zone = {group: row_id for group, region, _, row_id, _ in BENCHMARKS if region == "zone"}
     records = []
-    for period, region, kind, row_id, comparable in BENCHMARKS:
-        if kind == "indicators":
-            figure, basis = reported(row_id, ind), ""
-        else:
-            figure, basis = context_reported(row_id, ctx), _row(ctx, row_id)["basis"]
+    for group, region, kind, row_id, real in BENCHMARKS:
+        frame = ind if kind == "indicators" else ctx
+        figure = reported(row_id, ind) if kind == "indicators" else context_reported(row_id, ctx)
+        basis = GROWTH_BASIS[row_id] if kind == "indicators" else _row(ctx, row_id)["basis"]
+        period = _row(frame, row_id)["period"]
+        reason = "" if region == "zone" else "nominal" if not real else (
+            "period" if period != _row(ind, zone[group])["period"] else "")
         premium = low = high = math.nan
-        if region != "zone" and comparable:
-            iv = pp_difference(zone[period], figure)
-            premium, low, high = pp_difference(zone[period].value, figure.value), iv.low, iv.high
-        records.append({"period": period, "region": region, "id": row_id, "basis": basis,
-                        "growth_pct": figure.value, "comparable": comparable,
+        if region != "zone" and not reason:
+            ours = reported(zone[group], ind)
+            iv = pp_difference(ours, figure)
+            premium, low, high = pp_difference(ours.value, figure.value), iv.low, iv.high
+        records.append({"comparison": group, "period": period, "region": region, "id": row_id, "basis": basis,
+                        "growth_pct": figure.value, "comparable": region != "zone" and not reason, "reason": reason,
                         "premium_pp": premium, "premium_low": low, "premium_high": high})
     return pd.DataFrame.from_records(records)
 
@@ -275,13 +308,14 @@ def benchmark_table(lang: str = "zh", indicators: pd.DataFrame | None = None,
     for r in f.itertuples():
         if r.region == "zone":
             lead.append("—")
-        elif not r.comparable:
-            lead.append(_w("exhibits.tab-zone-vs-benchmarks.not_comparable", lang))
+        elif r.reason:
+            lead.append(_w(f"exhibits.tab-zone-vs-benchmarks.not_comparable.{r.reason}", lang))
         else:
             lead.append(_w("exhibits.tab-zone-vs-benchmarks.lead", lang, lead=r.premium_pp, low=r.premium_low,
                            high=r.premium_high))
     regions, bases = words.group("growth_rates", "regions", lang), words.group("growth_rates", "basis", lang)
-    table = pd.DataFrame({"id": f["id"], "period": [period_label(p, lang) for p in f["period"]],
+    table = pd.DataFrame({"id": f["id"], "comparison": [period_label(p, lang) for p in f["comparison"]],
+                          "period": [period_label(p, lang) for p in f["period"]],
                           "region": f["region"].map(regions), "basis": [bases[b or "unstated"] for b in f["basis"]],
                           "growth_pct": f["growth_pct"], "lead": lead})
     return _headed(table, "benchmarks", lang)
@@ -289,15 +323,19 @@ def benchmark_table(lang: str = "zh", indicators: pd.DataFrame | None = None,
 
 @exhibit("fig-growth-rates", kind="figure", notebook=NOTEBOOK, indicators=GROWTH_ROWS)
 def growth_rates_figure(lang: str = "zh"):
-    """Horizontal bars of every printed growth rate, labelled as printed."""
+    """Horizontal bars of every printed growth rate, labelled as printed, coloured by price basis."""
     from .style import PALETTE, new_figure
 
     t = growth_rates_table("en")
     shown = growth_rates_table(lang)
     labels = [f"{f}\n{p}" for f, p in zip(shown.iloc[:, 1], shown.iloc[:, 2], strict=True)]
     fig, ax = new_figure((8.0, 4.6))
-    colours = [PALETTE[0] if "2025" not in p else PALETTE[1] for p in t["period"]]
-    ax.barh(labels, t["growth_pct"], color=colours)
+    colours = {"nominal": PALETTE[0], "convention": PALETTE[2], "unstated": "#aaaaaa"}
+    bases, seen = words.group("growth_rates", "basis", lang), set()
+    for label, value, row in zip(labels, t["growth_pct"], GROWTH_ROWS, strict=True):
+        basis = GROWTH_BASIS[row]
+        ax.barh([label], [value], color=colours[basis], label=None if basis in seen else bases[basis])
+        seen.add(basis)
     for y, (value, text) in enumerate(zip(t["growth_pct"], t["printed"], strict=True)):
         ax.annotate(text, (value, y), xytext=(4, 0), textcoords="offset points", va="center", fontsize=9)
     ax.invert_yaxis()
@@ -306,6 +344,7 @@ def growth_rates_figure(lang: str = "zh"):
     ax.set_xlim(0, t["growth_pct"].max() * 1.15)
     ax.set_xlabel(_w("yoy_axis", lang))
     ax.set_title(_w("exhibits.fig-growth-rates.title", lang))
+    ax.legend(title=_w("exhibits.fig-growth-rates.legend", lang), loc="lower right", fontsize=8, title_fontsize=8)
     return fig
 
 
@@ -350,7 +389,9 @@ def h1_comparison_figure(lang: str = "zh"):
     f = implied_prior_frame(ind).set_index("level_id").loc[[p[0] for p in H1_PAIRS]]
     fig, axes = new_figure((8.0, 4.4), ncols=2)
     for ax, (level_id, r) in zip(axes, f.iterrows(), strict=True):
-        prior_label = _w("exhibits.fig-h1-comparison.implied", lang, period=period_label(r["prior_period"], lang))
+        basis = GROWTH_BASIS[dict(H1_PAIRS)[level_id]]
+        prior_label = _w("exhibits.fig-h1-comparison.implied", lang, period=period_label(r["prior_period"], lang),
+                         basis=words.text("growth_rates", f"exhibits.tab-h1-comparison.prior_basis.{basis}", lang))
         now_label = period_label(r["period"], lang)
         ax.bar([0], [r["prior"]], color="white", edgecolor=PALETTE[0], hatch="//", width=0.6)
         ax.bar([1], [r["level"]], color=PALETTE[0], width=0.6)
@@ -373,34 +414,45 @@ def h1_comparison_figure(lang: str = "zh"):
 @exhibit("fig-zone-vs-benchmarks", kind="figure", notebook=NOTEBOOK,
          sources=BENCHMARK_SOURCES, indicators=BENCHMARK_INDICATORS, context=BENCHMARK_CONTEXT)
 def benchmark_figure(lang: str = "zh"):
-    """Grouped bars per period; the nominal national-HTZ bar is grey and hatched."""
+    """Grouped bars per comparison; parks dotted, the nominal national-HTZ bar grey and hatched.
+
+    In the 2025 comparison the zone's bar is its January–June rate, labelled with its period.
+    """
     from .style import PALETTE, new_figure
 
     f = benchmark_frame()
     labels = words.group("growth_rates", "regions", lang)
-    colours = {"zone": PALETTE[1], "hunan": PALETTE[0], "china": PALETTE[2], "national_htz": "#bbbbbb"}
-    periods = list(dict.fromkeys(f["period"]))
-    width = 0.2
-    fig, ax = new_figure((8.0, 4.8))
-    for k, region in enumerate(REGIONS):
-        sub = f[f["region"] == region]
-        xs = [periods.index(p) + (k - 1.5) * width for p in sub["period"]]
-        style = {"hatch": "//", "edgecolor": "#777777"} if region == "national_htz" else {}
-        ax.bar(xs, sub["growth_pct"], width=width * 0.95, color=colours[region], label=labels[region], **style)
-        for x, value in zip(xs, sub["growth_pct"], strict=True):
-            ax.text(x, value + 0.1, f"{value:.1f}", ha="center", va="bottom", fontsize=8)
-    for i, period in enumerate(periods):
-        hunan = f[(f["period"] == period) & (f["region"] == "hunan")].iloc[0]
-        zone_value = f[(f["period"] == period) & (f["region"] == "zone")]["growth_pct"].iloc[0]
-        ax.text(i - 1.5 * width, zone_value + 0.8,
-                _w("exhibits.fig-zone-vs-benchmarks.lead", lang, lead=hunan["premium_pp"]),
-                ha="center", fontsize=8, color=PALETTE[1])
-    ax.set_xticks(range(len(periods)), [period_label(p, lang) for p in periods])
-    ax.set_ylim(0, f["growth_pct"].max() * 1.5)
+    colours = {"zone": PALETTE[1], "yiyang": PALETTE[4], "yiyang_parks": PALETTE[4], "hunan": PALETTE[0],
+               "hunan_parks": PALETTE[0], "china": PALETTE[2], "national_htz": "#bbbbbb"}
+    hatches = {"yiyang_parks": "..", "hunan_parks": "..", "national_htz": "//"}
+    groups = list(dict.fromkeys(f["comparison"]))
+    width = 0.13
+    fig, ax = new_figure((9.0, 5.2))
+    shown, ticks = set(), []
+    for i, group in enumerate(groups):
+        sub = f[f["comparison"] == group].reset_index(drop=True)
+        zone_period = sub.loc[sub["region"] == "zone", "period"].iloc[0]
+        ticks.append(period_label(group, lang) + ("" if zone_period == group else "\n" + _w(
+            "exhibits.fig-zone-vs-benchmarks.zone_period", lang, period=period_label(zone_period, lang))))
+        for k, r in sub.iterrows():
+            x = i + (k - (len(sub) - 1) / 2) * width
+            style = {"hatch": hatches[r["region"]], "edgecolor": "white" if r["region"] != "national_htz"
+                     else "#777777"} if r["region"] in hatches else {}
+            ax.bar([x], [r["growth_pct"]], width=width * 0.95, color=colours[r["region"]],
+                   label=None if r["region"] in shown else labels[r["region"]], **style)
+            shown.add(r["region"])
+            ax.text(x, r["growth_pct"] + 0.1, f"{r['growth_pct']:.1f}", ha="center", va="bottom", fontsize=8)
+        hunan = sub[sub["region"] == "hunan"].iloc[0]
+        if not math.isnan(hunan["premium_pp"]):
+            ax.text(i + (0 - (len(sub) - 1) / 2) * width, sub["growth_pct"].iloc[0] + 0.9,
+                    _w("exhibits.fig-zone-vs-benchmarks.lead", lang, lead=hunan["premium_pp"]),
+                    ha="left", fontsize=8, color=PALETTE[1])
+    ax.set_xticks(range(len(groups)), ticks)
+    ax.set_ylim(0, f["growth_pct"].max() * 1.7)
     ax.set_ylabel(_w("yoy_axis", lang))
-    leads = f.loc[f["comparable"] & (f["region"] != "zone"), "premium_pp"]
+    leads = f.loc[f["comparable"], "premium_pp"]
     ax.set_title(_w("exhibits.fig-zone-vs-benchmarks." + ("title_above" if (leads > 0).all() else "title"), lang))
-    ax.legend(loc="upper center", ncols=4, bbox_to_anchor=(0.5, 1.0))
-    ax.text(0.01, 0.90, _w("exhibits.fig-zone-vs-benchmarks.note", lang), transform=ax.transAxes, fontsize=8,
+    ax.legend(loc="upper left", bbox_to_anchor=(0.0, 0.85), ncols=4, fontsize=8)
+    ax.text(0.01, 0.98, _w("exhibits.fig-zone-vs-benchmarks.note", lang), transform=ax.transAxes, fontsize=8,
             color="#555555", va="top")
     return fig
