@@ -23,7 +23,9 @@ def test_remainder_is_total_minus_budget_from_the_printed_rounding():
     row = t.loc["Remainder: total − budget revenue"]
     assert (row["value"], row["low"], row["high"]) == pytest.approx((1.41, 1.40, 1.42), abs=1e-9)
     assert t.loc["Total fiscal revenue (2024)", "value"] == 62.08
-    assert t.loc["General budget revenue (2024)", "scope"] == "full scope"
+    # not the budget entity's revenue under either reading (audit.budget_revenue_scope): scope not established
+    assert t.loc["General budget revenue (2024)", "scope"] == "scope not established"
+    assert t.loc["Total fiscal revenue (2024)", "scope"] == "full scope (territory not established)"
 
 
 def test_budget_revenue_per_annual_output_and_value_added():

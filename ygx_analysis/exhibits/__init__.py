@@ -230,7 +230,8 @@ def on_show(hook: ShowHook | None, *, stamp: Callable[[Exhibit], str | None] | N
 def show(exhibit_id: str, lang: str = "zh", **inputs: Any) -> None:
     """Display an exhibit in Jupyter: its caption, the figure (or a hook's replacement) or whole table, its source.
 
-    The source line names the package version only (commit, ``+modified`` and the data
+    A table shows its ``attrs["display_decimals"]`` (column → decimals) rounded; the
+    exported files keep full precision. The source line names the package version only (commit, ``+modified`` and the data
     fingerprint go into exported files), so a notebook prints the same text on any checkout.
     """
     from IPython.display import Markdown, display
@@ -244,6 +245,7 @@ def show(exhibit_id: str, lang: str = "zh", **inputs: Any) -> None:
     if ex.kind == "figure":
         display(replacement if replacement is not None else FigureImage(result, ex.id))
     else:
+        shown = result.round(result.attrs.get("display_decimals", {}))  # the precision the inputs carry
         with pd.option_context("display.max_colwidth", None):  # ids and texts are never cut with "..."
-            display(result)
+            display(shown)
         display(Markdown(f"<small>{result.attrs['source']}</small>"))

@@ -240,17 +240,38 @@ def cumulative_savings_figure(lang: str = "zh", result: sv.SavingsResult | None 
     return fig
 
 
-@exhibit("tab-savings-revenue-share", kind="table", notebook=NOTEBOOK,
-         indicators=(sv.ANNUAL_SAVING_ID, sv.GROUP_CUT_ID, sv.STAFF_CUT_ID, sv.REVENUE_ID), is_projection=True)
+@exhibit("tab-savings-revenue-share", kind="table", notebook=NOTEBOOK, sources=("article", "yy_czj_budget_report_2025"),
+         indicators=(sv.ANNUAL_SAVING_ID, sv.GROUP_CUT_ID, sv.STAFF_CUT_ID, sv.REVENUE_ID), context=sv.ENTITY_IDS,
+         is_projection=True)
 def revenue_share_table(lang: str = "zh", result: sv.SavingsResult | None = None) -> pd.DataFrame:
-    """:func:`~ygx_analysis.savings.revenue_comparison` with labels; the kind column marks model results."""
+    """:func:`~ygx_analysis.savings.revenue_comparison` with labels: each amount over three bases.
+
+    The headers say what is divided by what, with each base's value and scope: the
+    article's 2024 一般预算收入 (scope not established) and the zone budget entity's own
+    2025 local revenue and expenditure. Full precision is kept; the notebook shows
+    amounts to 0.01亿元 and shares to 0.1 (``attrs["display_decimals"]``).
+
+    Examples
+    --------
+    >>> t = revenue_share_table("en")
+    >>> [c for c in t.columns if "÷" in c][0]
+    "amount ÷ 2024 general budget revenue (the article's 60.67 亿元; scope not established), %"
+    >>> round(float(t.iloc[0, 4]), 1), round(float(t.iloc[0, 5]), 1)
+    (35.1, 21.0)
+    """
     r = _result(result)
     c = r.revenue
     items = [_w(f"item.{i}", lang) for i in c["item"]]
     items[0] = _fill("revenue_table.first_item", lang, item=items[0], saving=_saving(r.assumptions, lang))
-    table = pd.DataFrame({"item": items, "amount": c["amount"].round(4), "share": c["share_of_revenue_pct"].round(2),
+    table = pd.DataFrame({"item": items, "amount": c["amount"], "years": c["years"],
+                          "share": c["share_of_revenue_pct"], "share_entity_revenue": c["share_of_entity_revenue_pct"],
+                          "share_entity_expenditure": c["share_of_entity_expenditure_pct"],
                           "kind": [_w(f"kind.{k}", lang) for k in c["kind"]], "rows": c["rows"]})
-    return table.rename(columns=_columns("revenue_table", lang))
+    names = _columns("revenue_table", lang, revenue=c.attrs["revenue"], entity_revenue=c.attrs["entity_revenue"],
+                     entity_expenditure=c.attrs["entity_expenditure"])
+    table = table.rename(columns=names)
+    table.attrs["display_decimals"] = {names["amount"]: 2, **{names[k]: 1 for k in names if k.startswith("share")}}
+    return table
 
 
 @exhibit("tab-savings-sensitivity", kind="table", notebook=NOTEBOOK, indicators=SAVING_ROWS, is_projection=True)
@@ -304,7 +325,7 @@ def reading(lang: str = "zh", result: sv.SavingsResult | None = None) -> str:
 
     Examples
     --------
-    >>> "gross" in reading("en") and "full-scope" in reading("en")
+    >>> "gross" in reading("en") and "scope not established" in reading("en")
     True
     >>> "每年2亿元（设定值" in reading("zh", sv.run_savings(sv.SavingsAssumptions.from_data(annual_saving=2.0)))
     True
@@ -315,4 +336,6 @@ def reading(lang: str = "zh", result: sv.SavingsResult | None = None) -> str:
     return _fill("reading", lang, saving=_saving(a, lang), growth=a.wage_growth_pct, rate=a.discount_rate_pct,
                  nominal=plan15["cumulative_nominal"], npv=plan15["npv"], valuation_year=a.valuation_year,
                  share=sv.savings_share_of_revenue(float(plan15["cumulative_nominal"])),
+                 entity_share=float(r.revenue["share_of_entity_revenue_pct"].iloc[0]),
+                 spending_share=float(r.revenue["share_of_entity_expenditure_pct"].iloc[0]),
                  top=label(top["assumption"], lang), swing=top["swing"], group=r.group_if_recurring, unit=sv.UNIT)
