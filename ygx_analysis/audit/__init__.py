@@ -79,7 +79,7 @@ local-level 一般预算收入 keeps only the local share. Wholly local taxes an
 revenue keep that share at about 53–64 % of the full scope (rows
 ``hn_local_share_2013``, ``hn_local_share_2017``, ``city_changde_local_share_m01_m05``,
 ``cn_local_share_2022``), so a share above 0.8 calls for an explanation (the check
-``budget_revenue_scope_2024`` weighs it).
+``budget_revenue_scope_2024`` sets it against the zone's own budget).
 """
 
 VALUE_ADDED_RATE_RANGE = (0.15, 0.40)

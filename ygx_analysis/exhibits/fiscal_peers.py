@@ -312,3 +312,39 @@ def fiscal_position_table(lang: str = "zh", context: pd.DataFrame | None = None)
     table = _headed(pd.DataFrame(records), lang)
     table.attrs["display_decimals"] = {_w("columns.value", lang): 1}
     return table
+
+
+_BARS = ("local_revenue", "local_tax", "expenditure", "debt_balance")
+
+
+@exhibit("fig-zone-fiscal-position", kind="figure", notebook="02_growth.ipynb",
+         sources=("yy_czj_budget_report_2025",), context=tuple(POSITION_ROWS[k] for k in (*_BARS, "debt_ceiling")))
+def fiscal_position_figure(lang: str = "zh", context: pd.DataFrame | None = None):
+    """Bars of the budget entity's 2025 revenue, tax, expenditure and debt (the ceiling marked), 16 cm wide.
+
+    The debt-to-revenue ratio in the title divides the two rows (:data:`POSITION_ROWS`).
+    """
+    from .style import PALETTE, new_figure, unit_axis_label
+
+    ctx = load_context() if context is None else context
+    values = {k: context_reported(POSITION_ROWS[k], ctx).value for k in (*_BARS, "debt_ceiling")}
+    fig, ax = new_figure((6.25, 2.9))  # 15.9 cm: drawn for the page, text at 8 pt or more
+    y = range(len(_BARS))
+    colours = [PALETTE[0], PALETTE[0], PALETTE[1], PALETTE[3]]
+    ax.barh(list(y), [values[k] for k in _BARS], color=colours, height=0.6)
+    for i, k in enumerate(_BARS):  # the debt bar's value goes past the ceiling mark, clear of it
+        ax.text(max(values[k], values["debt_ceiling"] if k == "debt_balance" else 0) + 2, i, f"{values[k]:g}",
+                va="center", fontsize=9)
+    ceiling = values["debt_ceiling"]
+    ax.plot([ceiling, ceiling], [2.55, 3.45], color="#333333", linewidth=1.2)
+    ax.text(ceiling, 2.45, _w("exhibits.fig-zone-fiscal-position.ceiling", lang, value=ceiling), ha="right",
+            va="bottom", fontsize=8.5, color="#333333")
+    ax.set_yticks(list(y), [_w(f"exhibits.tab-zone-fiscal-position.items.{k}", lang) for k in _BARS], fontsize=9)
+    ax.invert_yaxis()
+    ax.set_xlim(0, ceiling * 1.12)
+    ax.grid(axis="y", visible=False)
+    ax.grid(axis="x", visible=True)
+    ax.set_xlabel(unit_axis_label("亿元", lang), fontsize=9)
+    fig.suptitle(_w("exhibits.fig-zone-fiscal-position.title", lang,
+                    times=values["debt_balance"] / values["local_revenue"]), fontsize=10, x=0.01, ha="left")
+    return fig

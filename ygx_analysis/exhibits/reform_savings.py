@@ -163,7 +163,7 @@ def assumptions_table(lang: str = "zh", result: sv.SavingsResult | None = None) 
 
 @exhibit("tab-savings-path", kind="table", notebook=NOTEBOOK, indicators=SAVING_ROWS, is_projection=True)
 def savings_path_table(lang: str = "zh", result: sv.SavingsResult | None = None) -> pd.DataFrame:
-    """Per-year path, rounded to 4 decimals."""
+    """Per-year path at full precision; the notebook shows amounts to 0.01亿元 (``attrs["display_decimals"]``)."""
     r = _result(result)
     a = r.assumptions
     names = _columns("path_table", lang, valuation_year=a.valuation_year, growth=a.wage_growth_pct,
@@ -173,8 +173,9 @@ def savings_path_table(lang: str = "zh", result: sv.SavingsResult | None = None)
         names["nominal_saving"] = with_group
     if a.transferred_cost is None:
         del names["net_saving"]
-    table = r.path[list(names)].round({c: 4 for c in names if c != "year"})
-    return table.rename(columns=names)
+    table = r.path[list(names)].rename(columns=names)
+    table.attrs["display_decimals"] = {h: 4 if c == "discount_factor" else 2 for c, h in names.items() if c != "year"}
+    return table
 
 
 @exhibit("tab-savings-windows", kind="table", notebook=NOTEBOOK, indicators=SAVING_ROWS, is_projection=True)
@@ -185,11 +186,14 @@ def savings_windows_table(lang: str = "zh", result: sv.SavingsResult | None = No
     table = pd.DataFrame({
         "window": [_w(f"window.{w}", lang) for w in s["window"]],
         "years": [f"{start}–{end}" for start, end in zip(s["start"], s["end"], strict=True)],
-        "cumulative_nominal": s["cumulative_nominal"].round(4), "npv": s["npv"].round(4)})
+        "cumulative_nominal": s["cumulative_nominal"], "npv": s["npv"]})
     if a.transferred_cost is not None:
-        table["net_nominal"], table["net_npv"] = s["net_nominal"].round(4), s["net_npv"].round(4)
+        table["net_nominal"], table["net_npv"] = s["net_nominal"], s["net_npv"]
     pv = _fill("windows_table.pv", lang, rate=a.discount_rate_pct, valuation_year=a.valuation_year)
-    return table.rename(columns=_columns("windows_table", lang, pv=pv))
+    names = _columns("windows_table", lang, pv=pv)
+    table = table.rename(columns=names)
+    table.attrs["display_decimals"] = {names[c]: 2 for c in ("cumulative_nominal", "npv", "net_nominal", "net_npv")}
+    return table
 
 
 @exhibit("fig-savings-cumulative", kind="figure", notebook=NOTEBOOK, indicators=SAVING_ROWS, is_projection=True)
@@ -283,8 +287,11 @@ def sensitivity_table(lang: str = "zh", result: sv.SavingsResult | None = None) 
             "measure": _w(f"measure.{measure}", lang), "assumption": s["assumption"],
             "label": [label(n, lang) for n in s["assumption"]],
             **{k: [_value(v, lang) for v in s[f"{k}_value"]] for k in ("base", "low", "high")},
-            **{k: s[k].round(4) for k in ("result_low", "result_base", "result_high", "swing")}}))
-    return pd.concat(parts, ignore_index=True).rename(columns=_columns("sensitivity_table", lang))
+            **{k: s[k] for k in ("result_low", "result_base", "result_high", "swing")}}))
+    names = _columns("sensitivity_table", lang)
+    table = pd.concat(parts, ignore_index=True).rename(columns=names)
+    table.attrs["display_decimals"] = {names[k]: 2 for k in ("result_low", "result_base", "result_high", "swing")}
+    return table
 
 
 def _tick_unit(name: str, lang: str) -> str:
