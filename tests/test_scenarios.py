@@ -798,11 +798,12 @@ def test_targets_carry_their_status_in_data_and_labels():
 
 
 def test_revenue_anchors_follow_the_full_scope_reading():
-    """The audit reads 一般预算收入 as full scope; the revenue paths then rest on the national (full-scope) tax
-    base and the zone's own figures, not on Hunan's local-level revenue alone (the old anchors)."""
+    """The article's 一般预算收入 is not the zone's local-level revenue (the audit: scope not established, far
+    above the budget entity's own); the revenue paths rest on the national (full-scope) tax base and the
+    zone's own figures, not on Hunan's local-level revenue alone (the old anchors)."""
     from ygx_analysis import audit
 
-    assert audit.budget_revenue_scope().adopted == "full_scope"
+    assert audit.budget_revenue_scope().reading == "not_established"
     spec = sc.load_scenarios()
     for scen in spec.scenarios.values():
         for name in ("fiscal_revenue_total", "general_budget_revenue"):
