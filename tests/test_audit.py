@@ -199,43 +199,58 @@ def test_pre_reform_hr_cost_is_flagged_with_both_readings(table):
 
 
 def test_budget_revenue_scope_check(table):
-    # 60.67 / (201.69 / H1 share) × 100, the H1 share from the rule; bounds from the rounding and the range
-    _check(table, "budget_revenue_scope_2024", 100 * 60.67 * H1_CENTRAL / 201.69,
-           100 * 60.665 * H1_LOW / 201.695, 100 * 60.675 * H1_HIGH / 201.685, "flag")
+    # 60.67 (general_budget_revenue_2024) / 3.7 (zone_entity_local_gpb_revenue_2025) = 16.397 times;
+    # bounds from the rounding of both printed figures: 60.665 / 3.75 … 60.675 / 3.65
+    _check(table, "budget_revenue_scope_2024", 60.67 / 3.7, 60.665 / 3.75, 60.675 / 3.65, "flag")
     note = table.loc["budget_revenue_scope_2024", "note"]
-    assert "Adopted reading: full scope (全口径)" in note
-    # city: 60.67 / 110 (yy_gpb_revenue_2025_prelim, a lower bound); peers: park_yj_htz_… 1.26 to park_cs_etdz_… 6.63
-    assert f"up to {100 * 60.67 / 110:.0f} %" in note and "1.26–6.63 %" in note
+    assert "Verdict: scope not established" in note and "Adopted" not in note
+    assert "zone_entity_local_gpb_revenue_2025" in note and "zone_entity_debt_balance_2025" in note
+    assert "is 16 times the entity's revenue" in note
+    # full scope: 60.67 × 53.4 % … 60.67 × 63.6 % = 32.4 … 38.6, i.e. 8.76 … 10.43 times 3.7
+    assert "about 32–39 亿元, still 8.8–10.4 times" in note
+    # the whole city's full-scope tax (yy_full_scope_tax_revenue_2025): 60.67 / 125 = 48.5 %
+    assert "about 125 亿元 of full-scope tax in 2025; 60.67 亿元 is 49 % of it" in note
+    assert "fits neither reading" in note and "1.26–6.63 %" in note
     # Changde's identity, as printed in the four city_changde_* rows
     assert "126.05 = local 80.18 + central 37.78 + provincial 8.09" in note
     inputs = table.loc["budget_revenue_scope_2024", "inputs"].split(";")
-    assert {"yy_gpb_revenue_2025_prelim", "park_cs_etdz_revenue_to_output_2017", "hn_gdp_h1_share_2025",
-            "city_changde_local_share_m01_m05"} <= set(inputs)
-    assert "采用的读法：全口径" in audit_frame("zh").set_index("check_id").loc["budget_revenue_scope_2024", "note"]
+    assert {"zone_entity_local_gpb_revenue_2025", "zone_entity_debt_balance_2025", "yy_full_scope_tax_revenue_2025",
+            "park_cs_etdz_revenue_to_output_2017", "hn_gdp_h1_share_2025", "city_changde_local_share_m01_m05"} <= set(inputs)
+    zh = audit_frame("zh").set_index("check_id").loc["budget_revenue_scope_2024", "note"]
+    assert "结论：口径未确定" in zh and "采用的读法" not in zh and "16倍" in zh
 
 
 def test_budget_revenue_scope_evidence_by_hand():
     e = budget_revenue_scope()
-    assert e.adopted == "full_scope" and e.votes == 3
+    assert e.reading == "not_established"
     assert e.share_of_total == pytest.approx(100 * 60.67 / 62.08)
     assert e.local_share_range == (53.4, 63.6)
-    assert e.city_share_if_local == pytest.approx(100 * 60.67 / 110)
+    assert (e.entity_revenue, e.entity_debt) == (3.7, 166.4)
+    assert e.times_if_local == pytest.approx(60.67 / 3.7)                                  # 16.4
+    assert e.local_part_if_full == pytest.approx((60.67 * 0.534, 60.67 * 0.636))          # 32.4, 38.6
+    assert e.times_if_full == pytest.approx((60.67 * 0.534 / 3.7, 60.67 * 0.636 / 3.7))   # 8.8, 10.4
+    assert e.share_of_city_full_tax == pytest.approx(100 * 60.67 / 125)                   # 48.5 %
+    assert e.city_share_if_local == pytest.approx(100 * 60.67 / 113.85)  # yy_gpb_revenue_2025, the final outturn
     assert e.full_if_local == pytest.approx((60.67 / 0.636, 60.67 / 0.534))
-    assert e.local_part_if_full == pytest.approx((60.67 * 0.534, 60.67 * 0.636))
     assert e.annual_output == pytest.approx(201.69 / H1_CENTRAL)
     assert e.ratio_if_local[0] == pytest.approx(100 * 60.67 / 0.636 / (201.69 / H1_CENTRAL))
     assert e.peer_range == (1.26, 6.63)
+    # test 3: 14.0 % as full scope and 22–26 % as local level both exceed the highest peer, 6.63 %
+    assert e.output_test_fits == (False, False)
 
 
-def test_budget_revenue_scope_follows_the_data(data_copy):
-    # half the budget revenue: 31.04 / 62.08 = 50 % (below every local share), 28 % of the city's 110,
-    # but 31.04 / 0.636 / 433.7 = 11.3 % of output still above the peers' 6.63 %: one test of three
-    _edit(data_copy / "indicators.csv", "general_budget_revenue_2024", "31.04")
+@pytest.mark.parametrize(("budget", "reading"), [("3.9", "local_level"), ("6.5", "full_scope"),
+                                                 ("60.67", "not_established")])
+def test_budget_revenue_scope_follows_the_data(data_copy, budget, reading):
+    # 3.9 / 3.7 = 1.05: matches the entity's own revenue as local level (within the factor 1.5);
+    # 6.5 × 53.4 % … 6.5 × 63.6 % = 3.47 … 4.13 around 3.7: matches as full scope; 60.67 matches neither
+    _edit(data_copy / "indicators.csv", "general_budget_revenue_2024", budget)
     ind = load_indicators(data_copy / "indicators.csv")
-    e = budget_revenue_scope(ind)
-    assert e.votes == 1 and e.adopted == "local_level"
+    assert budget_revenue_scope(ind).reading == reading
     note = audit_frame("en", audit(ind)).set_index("check_id").loc["budget_revenue_scope_2024", "note"]
-    assert "Adopted reading: local level (地方级)" in note
+    word = {"local_level": "local level (地方级)", "full_scope": "full scope (全口径)",
+            "not_established": "scope not established"}[reading]
+    assert f"Verdict: {word}." in note
 
 
 def test_premium_over_hunan(table):

@@ -23,7 +23,9 @@ def test_remainder_is_total_minus_budget_from_the_printed_rounding():
     row = t.loc["Remainder: total − budget revenue"]
     assert (row["value"], row["low"], row["high"]) == pytest.approx((1.41, 1.40, 1.42), abs=1e-9)
     assert t.loc["Total fiscal revenue (2024)", "value"] == 62.08
-    assert t.loc["General budget revenue (2024)", "scope"] == "full scope"
+    # not the budget entity's revenue under either reading (audit.budget_revenue_scope): scope not established
+    assert t.loc["General budget revenue (2024)", "scope"] == "scope not established"
+    assert t.loc["Total fiscal revenue (2024)", "scope"] == "full scope (territory not established)"
 
 
 def test_budget_revenue_per_annual_output_and_value_added():
@@ -110,3 +112,43 @@ def test_declared_rows_cover_the_rows_shown_and_sources_match(exhibit_id):
 def test_wrong_language_is_refused():
     with pytest.raises(ValueError, match="lang"):
         fiscal_reconciliation_table("fr")
+
+
+def test_zone_fiscal_position_by_hand():
+    from ygx_analysis.exhibits.fiscal_peers import fiscal_position_table
+
+    t = fiscal_position_table("en").set_index("row")
+    # rows zone_entity_*: 3.7, 2.9, 6.2, 166.4, 167.8 (city finance bureau's report, 2025-12-24)
+    assert float(t.loc["zone_entity_local_gpb_revenue_2025", "value"]) == 3.7
+    assert float(t.loc["zone_entity_debt_balance_2025", "value"]) == 166.4
+    assert float(t.loc["zone_entity_debt_balance_2025, zone_entity_local_gpb_revenue_2025", "value"]) \
+        == pytest.approx(166.4 / 3.7)                                                     # 44.97 times
+    assert float(t.loc["zone_entity_debt_balance_2025, zone_entity_debt_ceiling_2025", "value"]) \
+        == pytest.approx(100 * 166.4 / 167.8)                                             # 99.2 %
+    assert float(t.loc["zone_entity_local_gpb_revenue_2025, zone_entity_gpb_expenditure_2025", "value"]) \
+        == pytest.approx(100 * 3.7 / 6.2)                                                 # 59.7 %
+    assert t.loc["zone_entity_local_gpb_revenue_budget_2026", "status"] == "target"
+    assert set(t["scope"]) == {"zone budget entity (not the article's scope)"}
+    zh = fiscal_position_table("zh")
+    assert "政府债务余额÷地方一般公共预算收入" in set(zh["项目"]) and zh.attrs["display_decimals"] == {"数值": 1}
+
+
+@pytest.mark.parametrize("exhibit_id", ["tab-zone-fiscal-position", "fig-zone-fiscal-position"])
+def test_zone_fiscal_position_cites_the_finance_bureau(exhibit_id):
+    e = get(exhibit_id)
+    ctx = load_context().set_index("id")
+    assert e.sources == ("yy_czj_budget_report_2025",) == tuple(set(ctx.loc[list(e.context), "source_id"]))
+    assert all(row.startswith("zone_entity_") for row in e.context)
+    assert e.notebook == "02_growth.ipynb"
+
+
+def test_zone_fiscal_position_figure_fits_the_page():
+    from ygx_analysis.exhibits.style import figure_texts
+    from matplotlib.text import Text
+
+    fig = render("fig-zone-fiscal-position", "en")
+    assert fig.get_figwidth() * 2.54 <= 16.0
+    sizes = [t.get_fontsize() for t in fig.findobj(Text) if t.get_text() and "Source" not in t.get_text()
+             and "ygx_analysis" not in t.get_text()]
+    assert min(sizes) >= 8
+    assert "Zone budget entity, 2025: government debt about 45 times its local revenue" in figure_texts(fig)

@@ -279,3 +279,14 @@ def test_the_kernel_hook_reads_the_build_provenance_from_its_environment(tmp_pat
     exec(compile(code, "<hook>", "exec"), {})
     assert exhibits._HOOK[0][0].provenance is None  # outside a build: the version only
     assert exhibits._HOOK[0][1](exhibits.get("fig-figures-by-qualifier")) is None
+
+
+def test_xlsx_shows_the_display_decimals_and_keeps_full_precision(tmp_path):
+    from openpyxl import load_workbook
+
+    frame = pd.DataFrame({"金额（亿元）": [7.066817], "占比（%）": [11.648010], "年数": [5]})
+    frame.attrs["display_decimals"] = {"金额（亿元）": 2, "占比（%）": 1}
+    sheet = load_workbook(export.write_xlsx(frame, tmp_path / "t.xlsx", table_id="tab-t"))["table"]
+    assert (sheet["A2"].value, sheet["A2"].number_format) == (7.066817, "0.00")
+    assert (sheet["B2"].value, sheet["B2"].number_format) == (11.64801, "0.0")
+    assert sheet["C2"].number_format == "General"

@@ -140,8 +140,51 @@ def test_bad_savings_toml_is_one_line_naming_the_key(data_copy, old, new, messag
 def test_savings_share_follows_the_audits_reading():
     from ygx_analysis.audit import budget_revenue_scope
 
-    assert sv.REVENUE_SCOPE == budget_revenue_scope().adopted == "full_scope"
-    assert sv.revenue_comparison().attrs["revenue_scope"] == "full_scope"
+    assert sv.REVENUE_SCOPE == budget_revenue_scope().reading == "not_established"
+    assert sv.revenue_comparison().attrs["revenue_scope"] == "not_established"
+
+
+def test_savings_against_both_bases_by_hand():
+    # bases: general_budget_revenue_2024 60.67 (scope not established), zone_entity_local_gpb_revenue_2025 3.7,
+    # zone_entity_gpb_expenditure_2025 6.2; 1.3 a year → 2.14 %, 35.1 %, 21.0 %
+    c = sv.revenue_comparison().set_index("item")
+    row = c.loc["zone_annual_saving"]
+    assert (row["share_of_revenue_pct"], row["share_of_entity_revenue_pct"], row["share_of_entity_expenditure_pct"]) \
+        == pytest.approx((100 * 1.3 / 60.67, 100 * 1.3 / 3.7, 100 * 1.3 / 6.2))
+    # the 15th plan's nominal sum is five years of 1.3 × 1.028^k (k = 1…5), each divided by one year's base
+    plan = sum(1.3 * 1.028**k for k in range(1, 6))
+    assert c.loc["plan15_cumulative_nominal", "years"] == 5 and c.loc["zone_annual_saving", "years"] == 1
+    assert c.loc["plan15_cumulative_nominal", "share_of_entity_revenue_pct"] == pytest.approx(100 * plan / 3.7)
+
+
+def test_revenue_share_headers_say_what_is_divided_by_what():
+    # N5: a five-year sum over one year's revenue must not be headed "占2024年一般预算收入"
+    from ygx_analysis.exhibits.reform_savings import revenue_share_table
+
+    zh, en = revenue_share_table("zh"), revenue_share_table("en")
+    assert not any(h.startswith("占") for h in zh.columns)
+    assert "金额÷报道的2024年一般预算收入60.67亿元（口径未确定），%" in zh.columns
+    assert "金额÷高新区预算单位2025年地方一般公共预算收入3.7亿元，%" in zh.columns
+    assert "金额÷高新区预算单位2025年一般公共预算支出6.2亿元，%" in zh.columns and "金额所含年数" in zh.columns
+    assert any("scope not established" in h and "60.67" in h for h in en.columns)
+    # full precision in the frame (CSV); the notebook shows 0.01亿元 and 0.1 (pp)
+    assert en.iloc[3, 1] == pytest.approx(sum(1.3 * 1.028**k for k in range(1, 6)), rel=1e-12)
+    assert set(en.attrs["display_decimals"].values()) == {1, 2}
+
+
+def test_reform_year_counts_only_part_of_a_year():
+    # N4: with first_year 2024, the reform year holds reform_year_share (default 0.5, savings.toml) of the
+    # 2024 amount 1.3 / 1.028 = 1.2646, not all of it; later years are whole
+    p = savings_path(SavingsAssumptions.from_data(first_year=2024, through_year=2026))
+    assert p["zone_saving"].tolist() == pytest.approx([0.5 * 1.3 / 1.028, 1.3, 1.3 * 1.028], rel=1e-12)
+    none = savings_path(SavingsAssumptions.from_data(first_year=2024, through_year=2025, reform_year_share=0.0))
+    assert none["zone_saving"].tolist() == pytest.approx([0.0, 1.3], rel=1e-12)
+    moved = savings_path(SavingsAssumptions.from_data(first_year=2024, through_year=2025, transferred_cost=0.4))
+    assert moved["transferred_cost"].tolist() == pytest.approx([0.5 * 0.4 / 1.028, 0.4], rel=1e-12)
+    a = SavingsAssumptions.from_data()
+    assert a.reform_year_share == 0.5 and a.plausible_ranges()["reform_year_share"] == (0.0, 1.0)
+    with pytest.raises(ValueError, match="^reform_year_share: "):
+        SavingsAssumptions.from_data(reform_year_share=1.5)
 
 
 def test_constructor_reads_no_file(tmp_path, monkeypatch):
@@ -254,24 +297,25 @@ def test_mid_year_timing_by_hand():
 
 def test_group_is_a_separate_line_by_hand():
     # group_cut_2024 = 3.3 (row group_hr_cost_cut_2024); horizon 2024-2026, no growth
+    # the zone's 2024 saving is half a year's (reform_year_share 0.5); the group's printed 2024 cut is whole
     once = savings_path(flat(first_year=2024, through_year=2026))
     assert once["group_saving"].tolist() == [3.3, 0.0, 0.0]
-    assert once["zone_saving"].tolist() == [1.3, 1.3, 1.3]
+    assert once["zone_saving"].tolist() == [0.65, 1.3, 1.3]
     # a company's cost: not in the total unless asked for
-    assert once["nominal_saving"].tolist() == [1.3, 1.3, 1.3]
+    assert once["nominal_saving"].tolist() == [0.65, 1.3, 1.3]
     added = savings_path(flat(first_year=2024, through_year=2026, include_group=True))
-    assert added["nominal_saving"].tolist() == pytest.approx([4.6, 1.3, 1.3])
+    assert added["nominal_saving"].tolist() == pytest.approx([3.95, 1.3, 1.3])
     recurs = savings_path(flat(first_year=2024, through_year=2026, group_recurs=True, group_growth_pct=10.0))
     assert recurs["group_saving"].tolist() == pytest.approx([3.3, 3.3 * 1.1, 3.3 * 1.1 * 1.1], rel=1e-12)
-    assert recurs["nominal_saving"].tolist() == [1.3, 1.3, 1.3]
+    assert recurs["nominal_saving"].tolist() == [0.65, 1.3, 1.3]
     # from 2025 on, the group's cut counts only if it recurs, grown from its 2024 level
     later = savings_path(flat(group_recurs=True, group_growth_pct=10.0, through_year=2026))
     assert later["group_saving"].tolist() == pytest.approx([3.3 * 1.1, 3.3 * 1.1 * 1.1], rel=1e-12)
 
 
 def test_wage_drift_runs_from_the_saving_year():
-    # 1.3 is read as the 2025 amount: 2024 holds 1.3 / 1.028, 2026 holds 1.3 × 1.028
-    p = savings_path(SavingsAssumptions.from_data(first_year=2024, through_year=2026))
+    # 1.3 is read as the 2025 amount: a full 2024 would hold 1.3 / 1.028, 2026 holds 1.3 × 1.028
+    p = savings_path(SavingsAssumptions.from_data(first_year=2024, through_year=2026, reform_year_share=1.0))
     assert p["zone_saving"].tolist() == pytest.approx([1.3 / 1.028, 1.3, 1.3 * 1.028], rel=1e-12)
 
 
@@ -590,9 +634,11 @@ def test_reading_numbers_come_from_the_model():
     flows = [1.3 * 1.028**k for k in range(1, 6)]              # 2026-2030 at the default drift
     assert f"{sum(flows):.2f}亿元" in text                     # nominal
     assert f"{nf_npv(2.02, flows, 1):.2f}亿元" in text          # present value at end-2025
-    assert f"{sum(flows) / 60.67 * 100:.1f}%" in text          # over general_budget_revenue_2024 (full scope)
+    assert f"{sum(flows) / 60.67 * 100:.1f}%" in text          # over general_budget_revenue_2024 (scope unknown)
+    assert f"{100 * 1.3 / 3.7:.0f}% of the zone budget entity's own 2025 local revenue" in text
+    assert f"{100 * 1.3 / 6.2:.0f}% of its expenditure" in text
     assert f"{3.3 * 5:.2f}亿元" in text                        # the group's line, if it recurred, shown apart
-    assert "gross" in text and "full-scope" in text
+    assert "gross" in text and "scope not established" in text and "full-scope" not in text
 
 
 def test_default_rows_take_the_most_trusted_source_of_the_same_figure():

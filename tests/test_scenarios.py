@@ -659,7 +659,7 @@ def test_plan_summary_exhibit_matches_the_model():
     assert t.loc[("Base", "Above-scale industrial gross output"), "CAGR 2025–2030 (%)"] == pytest.approx(
         s.loc[("base", "gross_output"), "cagr_pct"])  # the frame (and its CSV) keeps every digit
     # shown to the precision the inputs carry: levels to 0.1亿元, rates to 0.1 pp
-    assert t.attrs["decimals"]["2030 (亿元)"] == 1 and t.attrs["decimals"]["CAGR 2025–2030 (%)"] == 1
+    assert t.attrs["display_decimals"]["2030 (亿元)"] == 1 and t.attrs["display_decimals"]["CAGR 2025–2030 (%)"] == 1
     # nominal and real meet in one table: each row says its price basis
     assert t.loc[("Base", "Above-scale industrial gross output"), "prices"] == "2025 prices"
     assert t.loc[("Base", "Total fiscal revenue (article's scope)"), "prices"] == "current prices"
@@ -819,11 +819,12 @@ def test_targets_carry_their_status_in_data_and_labels():
 
 
 def test_revenue_anchors_follow_the_full_scope_reading():
-    """The audit reads 一般预算收入 as full scope; the revenue paths then rest on the national (full-scope) tax
-    base and the zone's own figures, not on Hunan's local-level revenue alone (the old anchors)."""
+    """The article's 一般预算收入 is not the zone's local-level revenue (the audit: scope not established, far
+    above the budget entity's own); the revenue paths rest on the national (full-scope) tax base and the
+    zone's own figures, not on Hunan's local-level revenue alone (the old anchors)."""
     from ygx_analysis import audit
 
-    assert audit.budget_revenue_scope().adopted == "full_scope"
+    assert audit.budget_revenue_scope().reading == "not_established"
     spec = sc.load_scenarios()
     for scen in spec.scenarios.values():
         for name in ("fiscal_revenue_total", "general_budget_revenue"):

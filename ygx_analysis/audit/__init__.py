@@ -79,7 +79,7 @@ local-level 一般预算收入 keeps only the local share. Wholly local taxes an
 revenue keep that share at about 53–64 % of the full scope (rows
 ``hn_local_share_2013``, ``hn_local_share_2017``, ``city_changde_local_share_m01_m05``,
 ``cn_local_share_2022``), so a share above 0.8 calls for an explanation (the check
-``budget_revenue_scope_2024`` weighs it).
+``budget_revenue_scope_2024`` sets it against the zone's own budget).
 """
 
 VALUE_ADDED_RATE_RANGE = (0.15, 0.40)
@@ -114,7 +114,7 @@ SOURCE_IDS = ("article", "zjjnews_hn_2025_plan", "sgpjbg_hn_2024_communique", "p
               "zjjtravel_hn_fiscal_2013", "enghunan_hn_fiscal_2017", "enghunan_hn_fiscal_2017h1",
               "en4hw_cn_fiscal_2018", "people_en_cn_fiscal_2022", "csx_cs_etdz_2018", "changde_cd_etdz_2021",
               "yiyang_gov_longling_2022", "kfd_cs_htz_wiki", "rednet_yj_parks_2023", "yueyang_gov_hn_2024h1",
-              "enghunan_hn_2024h1", "scol_cn_2022h1", "qntz_cn_2023h1", "verygif_cn_2024h1")
+              "enghunan_hn_2024h1", "scol_cn_2022h1", "qntz_cn_2023h1", "verygif_cn_2024h1", "yy_czj_budget_report_2025")
 """Sources of those rows (``sources.csv``); a test checks them against ``context.csv``."""
 
 

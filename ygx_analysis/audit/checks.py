@@ -27,8 +27,9 @@ COLUMNS = ("check_id", "formula", "inputs", "value", "low", "high", "reported", 
 
 STATUSES = ("reproduced", "consistent", "flag", "not_comparable")
 """Status words of a check (see :mod:`ygx_analysis.audit`). A check that weighs two
-readings of a definition and adopts one is a ``flag``: the figure stays doubtful until
-the publisher confirms the definition, and the note names the reading adopted."""
+readings of a definition is a ``flag``: the figure stays doubtful until the publisher
+confirms the definition, and the note names the reading the evidence supports, or says
+that neither is established."""
 
 
 class Term(str):

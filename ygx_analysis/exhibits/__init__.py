@@ -230,8 +230,8 @@ def on_show(hook: ShowHook | None, *, stamp: Callable[[Exhibit], str | None] | N
 def show(exhibit_id: str, lang: str = "zh", **inputs: Any) -> None:
     """Display an exhibit in Jupyter: its caption, the figure (or a hook's replacement) or whole table, its source.
 
-    A table is shown rounded to its ``attrs["decimals"]`` (column → decimals), the precision its inputs
-    carry; the exported CSV keeps every digit.
+    A table is shown rounded to its ``attrs["display_decimals"]`` (column → decimals), the precision its
+    inputs carry; the exported files keep full precision.
 
     The source line names the package version only (commit, ``+modified`` and the data
     fingerprint go into exported files), so a notebook prints the same text on any checkout.
@@ -247,7 +247,7 @@ def show(exhibit_id: str, lang: str = "zh", **inputs: Any) -> None:
     if ex.kind == "figure":
         display(replacement if replacement is not None else FigureImage(result, ex.id))
     else:
-        shown = result.round(result.attrs["decimals"]) if result.attrs.get("decimals") else result
+        shown = result.round(result.attrs.get("display_decimals", {}))  # the precision the inputs carry
         with pd.option_context("display.max_colwidth", None):  # ids and texts are never cut with "..."
             display(shown)
         display(Markdown(f"<small>{result.attrs['source']}</small>"))

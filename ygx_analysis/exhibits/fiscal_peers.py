@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..audit.fiscal import FISCAL_CONTEXT_IDS, budget_revenue_scope
+from ..audit.fiscal import BUDGET_SCOPES, FISCAL_CONTEXT_IDS, budget_revenue_scope
 from ..arithmetic.composition import remainder
 from ..data.series import full_year
 from ..data.tables import context_reported, load_context, load_indicators, reported
@@ -62,7 +62,7 @@ _FISCAL_CONTEXT = tuple(dict.fromkeys([*H1_SHARE_ROWS["output"], *FISCAL_CONTEXT
                                        *(r for pair in PEER_RATIOS.values() for r in pair)]))
 _H1_SOURCES = ("enghunan_hn_2024h1", "people_hn_2025h1", "qntz_cn_2023h1", "scol_cn_2022h1", "verygif_cn_2024h1",
                "yueyang_gov_hn_2024h1")
-_FISCAL_SOURCES = ("article", *_H1_SOURCES, "changde_cd_etdz_2021", "changde_czj_fiscal", "csx_cs_etdz_2018",
+_FISCAL_SOURCES = ("article", *_H1_SOURCES, "yy_czj_budget_report_2025", "changde_cd_etdz_2021", "changde_czj_fiscal", "csx_cs_etdz_2018",
                    "en4hw_cn_fiscal_2018", "enghunan_hn_fiscal_2017", "enghunan_hn_fiscal_2017h1", "kfd_cs_htz_wiki",
                    "people_en_cn_fiscal_2022", "rednet_yj_parks_2023", "yiyang_gov_15fyp_proposal",
                    "yiyang_gov_gwr_2023", "yiyang_gov_longling_2022", "zjjtravel_hn_fiscal_2013")
@@ -116,8 +116,9 @@ def fiscal_reconciliation_table(lang: str = "zh", indicators: pd.DataFrame | Non
     The remainder (财政总收入 − 一般预算收入) is an interval from the printed
     rounding. Ratios to output and value added divide 2024 budget revenue by the
     January–June 2025 level annualised with the H1 rule: ``value`` uses the
-    median share, ``low``/``high`` the range. The scope of 一般预算收入 is the
-    reading the audit adopts (:func:`~ygx_analysis.audit.fiscal.budget_revenue_scope`).
+    median share, ``low``/``high`` the range. The article's rows are marked scope not
+    established (:func:`~ygx_analysis.audit.fiscal.budget_revenue_scope`: they are not the
+    zone budget entity's revenue under either reading).
     Peer ratios are recomputed from their level rows; their scope comes from
     the revenue row's ``indicator`` (:data:`SCOPE_BY_INDICATOR`).
 
@@ -139,14 +140,15 @@ def fiscal_reconciliation_table(lang: str = "zh", indicators: pd.DataFrame | Non
     ind = load_indicators() if indicators is None else indicators
     ctx = load_context() if context is None else context
     total, budget = reported("fiscal_revenue_total_2024", ind), reported("general_budget_revenue_2024", ind)
-    budget_scope = budget_revenue_scope(ind, ctx).adopted
+    budget_scope = budget_revenue_scope(ind, ctx).reading
+    total_scope = "full_scope" if budget_scope in BUDGET_SCOPES else "full_scope_not_established"
     rule = half_year_rule("output", ctx)
     rest = remainder(total, [budget], whole_numbers=False)
     item = "exhibits.tab-fiscal-reconciliation."
     yi = _w("units.yi_yuan", lang)
-    records = [_record(_w(item + "total", lang), total.value, total.interval, yi, "full_scope", [total.id], lang),
+    records = [_record(_w(item + "total", lang), total.value, total.interval, yi, total_scope, [total.id], lang),
                _record(_w(item + "budget", lang), budget.value, budget.interval, yi, budget_scope, [budget.id], lang),
-               _record(_w(item + "remainder", lang), total.value - budget.value, rest, yi, "full_scope",
+               _record(_w(item + "remainder", lang), total.value - budget.value, rest, yi, total_scope,
                        [total.id, budget.id], lang)]
     for row, measure in (("gross_output_2025h1", "gross_output"), ("value_added_2025h1", "value_added")):
         central, annual, used = _year_2025(row, ind, ctx, rule)
@@ -277,3 +279,92 @@ def htz_peers_table(lang: str = "zh", context: pd.DataFrame | None = None,
         record["row"] = ", ".join(shown) if shown else _w("cells.missing", lang)
         records.append(record)
     return _headed(pd.DataFrame(records), lang)
+
+
+POSITION_ROWS = {"local_revenue": "zone_entity_local_gpb_revenue_2025", "local_tax": "zone_entity_local_tax_revenue_2025",
+                 "expenditure": "zone_entity_gpb_expenditure_2025", "fund_revenue": "zone_entity_fund_revenue_2025",
+                 "debt_balance": "zone_entity_debt_balance_2025", "debt_ceiling": "zone_entity_debt_ceiling_2025",
+                 "special_bonds": "zone_entity_special_bonds_2025",
+                 "budget_2026": "zone_entity_local_gpb_revenue_budget_2026",
+                 "budget_growth_2026": "zone_entity_local_gpb_revenue_budget_growth_2026"}
+"""Item key of :func:`fiscal_position_table` → the zone budget entity's row of ``context.csv``."""
+
+POSITION_RATIOS = {"revenue_to_expenditure": ("local_revenue", "expenditure", 100.0, "pct"),
+                   "debt_to_revenue": ("debt_balance", "local_revenue", 1.0, "times"),
+                   "debt_to_ceiling": ("debt_balance", "debt_ceiling", 100.0, "pct")}
+"""Ratio key → (numerator item, denominator item, scale, unit key): formulas of :func:`fiscal_position_table`."""
+
+
+@exhibit("tab-zone-fiscal-position", kind="table", notebook="02_growth.ipynb",
+         sources=("yy_czj_budget_report_2025",), context=tuple(POSITION_ROWS.values()))
+def fiscal_position_table(lang: str = "zh", context: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The zone's fiscal position as a budget entity: revenue, expenditure, debt, the 2026 budget and ratios.
+
+    Amounts are the city finance bureau's figures for the zone (expected outturns
+    for 2025, a budget for 2026; status from each row). The ratios divide rows
+    (:data:`POSITION_RATIOS`): debt balance ÷ own local revenue is in times. These
+    are the budget entity's figures; the article's 财政总收入 and 一般预算收入 are of
+    another, unestablished scope, so the two are never joined.
+
+    Examples
+    --------
+    >>> t = fiscal_position_table("en").set_index("row")
+    >>> round(float(t.loc["zone_entity_debt_balance_2025, zone_entity_local_gpb_revenue_2025", "value"]), 2)
+    44.97
+    >>> float(t.loc["zone_entity_local_gpb_revenue_2025", "value"]), t.loc["zone_entity_local_gpb_revenue_2025", "status"]
+    (3.7, 'preliminary')
+    """
+    ctx = load_context() if context is None else context
+    rows = ctx.set_index("id")
+    values = {key: context_reported(row, ctx) for key, row in POSITION_ROWS.items()}
+    item = "exhibits.tab-zone-fiscal-position.items."
+    scope = _w("scopes.budget_entity", lang)
+    records = [{"item": _w(item + key, lang), "period": rows.loc[row, "period"], "value": values[key].value,
+                "unit": rows.loc[row, "unit"] if lang == "zh" or rows.loc[row, "unit"] == "%" else _w("units.yi_yuan", lang),
+                "status": words.text("common", f"status.{rows.loc[row, 'status']}", lang), "scope": scope, "row": row}
+               for key, row in POSITION_ROWS.items()]
+    derived = words.text("common", "status.derived", lang)
+    for key, (num, den, scale, unit) in POSITION_RATIOS.items():
+        records.append({"item": _w(item + key, lang), "period": rows.loc[POSITION_ROWS[num], "period"],
+                        "value": scale * values[num].value / values[den].value,
+                        "unit": _w(f"units.{unit}", lang), "status": derived, "scope": scope,
+                        "row": f"{POSITION_ROWS[num]}, {POSITION_ROWS[den]}"})
+    table = _headed(pd.DataFrame(records), lang)
+    table.attrs["display_decimals"] = {_w("columns.value", lang): 1}
+    return table
+
+
+_BARS = ("local_revenue", "local_tax", "expenditure", "debt_balance")
+
+
+@exhibit("fig-zone-fiscal-position", kind="figure", notebook="02_growth.ipynb",
+         sources=("yy_czj_budget_report_2025",), context=tuple(POSITION_ROWS[k] for k in (*_BARS, "debt_ceiling")))
+def fiscal_position_figure(lang: str = "zh", context: pd.DataFrame | None = None):
+    """Bars of the budget entity's 2025 revenue, tax, expenditure and debt (the ceiling marked), 16 cm wide.
+
+    The debt-to-revenue ratio in the title divides the two rows (:data:`POSITION_ROWS`).
+    """
+    from .style import PALETTE, new_figure, unit_axis_label
+
+    ctx = load_context() if context is None else context
+    values = {k: context_reported(POSITION_ROWS[k], ctx).value for k in (*_BARS, "debt_ceiling")}
+    fig, ax = new_figure((6.25, 2.9))  # 15.9 cm: drawn for the page, text at 8 pt or more
+    y = range(len(_BARS))
+    colours = [PALETTE[0], PALETTE[0], PALETTE[1], PALETTE[3]]
+    ax.barh(list(y), [values[k] for k in _BARS], color=colours, height=0.6)
+    for i, k in enumerate(_BARS):  # the debt bar's value goes past the ceiling mark, clear of it
+        ax.text(max(values[k], values["debt_ceiling"] if k == "debt_balance" else 0) + 2, i, f"{values[k]:g}",
+                va="center", fontsize=9)
+    ceiling = values["debt_ceiling"]
+    ax.plot([ceiling, ceiling], [2.55, 3.45], color="#333333", linewidth=1.2)
+    ax.text(ceiling, 2.45, _w("exhibits.fig-zone-fiscal-position.ceiling", lang, value=ceiling), ha="right",
+            va="bottom", fontsize=8.5, color="#333333")
+    ax.set_yticks(list(y), [_w(f"exhibits.tab-zone-fiscal-position.items.{k}", lang) for k in _BARS], fontsize=9)
+    ax.invert_yaxis()
+    ax.set_xlim(0, ceiling * 1.12)
+    ax.grid(axis="y", visible=False)
+    ax.grid(axis="x", visible=True)
+    ax.set_xlabel(unit_axis_label("亿元", lang), fontsize=9)
+    fig.suptitle(_w("exhibits.fig-zone-fiscal-position.title", lang,
+                    times=values["debt_balance"] / values["local_revenue"]), fontsize=10, x=0.01, ha="left")
+    return fig

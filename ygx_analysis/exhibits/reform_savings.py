@@ -172,7 +172,7 @@ def assumptions_table(lang: str = "zh", result: sv.SavingsResult | None = None) 
 @exhibit("tab-savings-path", kind="table", notebook=NOTEBOOK,
          sources=SAVINGS_SOURCES, context=SAVINGS_CONTEXT, indicators=SAVING_ROWS, is_projection=True)
 def savings_path_table(lang: str = "zh", result: sv.SavingsResult | None = None) -> pd.DataFrame:
-    """Per-year path, rounded to 4 decimals."""
+    """Per-year path at full precision; the notebook shows amounts to 0.01亿元 (``attrs["display_decimals"]``)."""
     r = _result(result)
     a = r.assumptions
     names = _columns("path_table", lang, valuation_year=a.valuation_year, growth=a.wage_growth_pct,
@@ -182,8 +182,9 @@ def savings_path_table(lang: str = "zh", result: sv.SavingsResult | None = None)
         names["nominal_saving"] = with_group
     if a.transferred_cost is None:
         del names["net_saving"]
-    table = r.path[list(names)].round({c: 4 for c in names if c != "year"})
-    return table.rename(columns=names)
+    table = r.path[list(names)].rename(columns=names)
+    table.attrs["display_decimals"] = {h: 4 if c == "discount_factor" else 2 for c, h in names.items() if c != "year"}
+    return table
 
 
 @exhibit("tab-savings-windows", kind="table", notebook=NOTEBOOK,
@@ -195,11 +196,14 @@ def savings_windows_table(lang: str = "zh", result: sv.SavingsResult | None = No
     table = pd.DataFrame({
         "window": [_w(f"window.{w}", lang) for w in s["window"]],
         "years": [f"{start}–{end}" for start, end in zip(s["start"], s["end"], strict=True)],
-        "cumulative_nominal": s["cumulative_nominal"].round(4), "npv": s["npv"].round(4)})
+        "cumulative_nominal": s["cumulative_nominal"], "npv": s["npv"]})
     if a.transferred_cost is not None:
-        table["net_nominal"], table["net_npv"] = s["net_nominal"].round(4), s["net_npv"].round(4)
+        table["net_nominal"], table["net_npv"] = s["net_nominal"], s["net_npv"]
     pv = _fill("windows_table.pv", lang, rate=a.discount_rate_pct, valuation_year=a.valuation_year)
-    return table.rename(columns=_columns("windows_table", lang, pv=pv))
+    names = _columns("windows_table", lang, pv=pv)
+    table = table.rename(columns=names)
+    table.attrs["display_decimals"] = {names[c]: 2 for c in ("cumulative_nominal", "npv", "net_nominal", "net_npv")}
+    return table
 
 
 @exhibit("fig-savings-cumulative", kind="figure", notebook=NOTEBOOK,
@@ -252,17 +256,37 @@ def cumulative_savings_figure(lang: str = "zh", result: sv.SavingsResult | None 
 
 
 @exhibit("tab-savings-revenue-share", kind="table", notebook=NOTEBOOK,
-         sources=SAVINGS_SOURCES, context=SAVINGS_CONTEXT,
+         sources=(*SAVINGS_SOURCES, "yy_czj_budget_report_2025"), context=(*SAVINGS_CONTEXT, *sv.ENTITY_IDS),
          indicators=(sv.ANNUAL_SAVING_ID, sv.GROUP_CUT_ID, sv.STAFF_CUT_ID, sv.REVENUE_ID), is_projection=True)
 def revenue_share_table(lang: str = "zh", result: sv.SavingsResult | None = None) -> pd.DataFrame:
-    """:func:`~ygx_analysis.savings.revenue_comparison` with labels; the kind column marks model results."""
+    """:func:`~ygx_analysis.savings.revenue_comparison` with labels: each amount over three bases.
+
+    The headers say what is divided by what, with each base's value and scope: the
+    article's 2024 一般预算收入 (scope not established) and the zone budget entity's own
+    2025 local revenue and expenditure. Full precision is kept; the notebook shows
+    amounts to 0.01亿元 and shares to 0.1 (``attrs["display_decimals"]``).
+
+    Examples
+    --------
+    >>> t = revenue_share_table("en")
+    >>> [c for c in t.columns if "÷" in c][0]
+    "amount ÷ 2024 general budget revenue (the article's 60.67 亿元; scope not established), %"
+    >>> round(float(t.iloc[0, 4]), 1), round(float(t.iloc[0, 5]), 1)
+    (35.1, 21.0)
+    """
     r = _result(result)
     c = r.revenue
     items = [_w(f"item.{i}", lang) for i in c["item"]]
     items[0] = _fill("revenue_table.first_item", lang, item=items[0], saving=_saving(r.assumptions, lang))
-    table = pd.DataFrame({"item": items, "amount": c["amount"].round(4), "share": c["share_of_revenue_pct"].round(2),
+    table = pd.DataFrame({"item": items, "amount": c["amount"], "years": c["years"],
+                          "share": c["share_of_revenue_pct"], "share_entity_revenue": c["share_of_entity_revenue_pct"],
+                          "share_entity_expenditure": c["share_of_entity_expenditure_pct"],
                           "kind": [_w(f"kind.{k}", lang) for k in c["kind"]], "rows": c["rows"]})
-    return table.rename(columns=_columns("revenue_table", lang))
+    names = _columns("revenue_table", lang, revenue=c.attrs["revenue"], entity_revenue=c.attrs["entity_revenue"],
+                     entity_expenditure=c.attrs["entity_expenditure"])
+    table = table.rename(columns=names)
+    table.attrs["display_decimals"] = {names["amount"]: 2, **{names[k]: 1 for k in names if k.startswith("share")}}
+    return table
 
 
 @exhibit("tab-savings-sensitivity", kind="table", notebook=NOTEBOOK,
@@ -275,8 +299,11 @@ def sensitivity_table(lang: str = "zh", result: sv.SavingsResult | None = None) 
             "measure": _w(f"measure.{measure}", lang), "assumption": s["assumption"],
             "label": [label(n, lang) for n in s["assumption"]],
             **{k: [_value(v, lang) for v in s[f"{k}_value"]] for k in ("base", "low", "high")},
-            **{k: s[k].round(4) for k in ("result_low", "result_base", "result_high", "swing")}}))
-    return pd.concat(parts, ignore_index=True).rename(columns=_columns("sensitivity_table", lang))
+            **{k: s[k] for k in ("result_low", "result_base", "result_high", "swing")}}))
+    names = _columns("sensitivity_table", lang)
+    table = pd.concat(parts, ignore_index=True).rename(columns=names)
+    table.attrs["display_decimals"] = {names[k]: 2 for k in ("result_low", "result_base", "result_high", "swing")}
+    return table
 
 
 def _tick_unit(name: str, lang: str) -> str:
@@ -318,7 +345,7 @@ def reading(lang: str = "zh", result: sv.SavingsResult | None = None) -> str:
 
     Examples
     --------
-    >>> "gross" in reading("en") and "full-scope" in reading("en")
+    >>> "gross" in reading("en") and "scope not established" in reading("en")
     True
     >>> "每年2亿元（设定值" in reading("zh", sv.run_savings(sv.SavingsAssumptions.from_data(annual_saving=2.0)))
     True
@@ -329,4 +356,6 @@ def reading(lang: str = "zh", result: sv.SavingsResult | None = None) -> str:
     return _fill("reading", lang, saving=_saving(a, lang), growth=a.wage_growth_pct, rate=a.discount_rate_pct,
                  nominal=plan15["cumulative_nominal"], npv=plan15["npv"], valuation_year=a.valuation_year,
                  share=sv.savings_share_of_revenue(float(plan15["cumulative_nominal"])),
+                 entity_share=float(r.revenue["share_of_entity_revenue_pct"].iloc[0]),
+                 spending_share=float(r.revenue["share_of_entity_expenditure_pct"].iloc[0]),
                  top=label(top["assumption"], lang), swing=top["swing"], group=r.group_if_recurring, unit=sv.UNIT)

@@ -83,12 +83,12 @@ the float noise of the last place (10.000000000000009)."""
 
 
 def _shown_to(table: pd.DataFrame, decimals: dict[str, int], key: str, lang: str, **values: object) -> pd.DataFrame:
-    """``table`` with ``attrs["decimals"]``: the decimals shown per column (headers of ``<key>.columns``).
+    """``table`` with ``attrs["display_decimals"]``: the decimals shown per column (headers of ``<key>.columns``).
 
     :func:`~ygx_analysis.exhibits.show` displays the table rounded so; the frame and its CSV keep full precision.
     """
     names = words.group(THEME, f"{key}.columns", lang)
-    table.attrs["decimals"] = {names[k].format(**values): d for k, d in decimals.items()}
+    table.attrs["display_decimals"] = {names[k].format(**values): d for k, d in decimals.items()}
     return table
 
 

@@ -113,7 +113,8 @@ def write_xlsx(frame: pd.DataFrame, path: str | os.PathLike[str], *, table_id: s
     """Write a table as XLSX with XlsxWriter, with fixed document properties (created: :func:`fixed_time`).
 
     Sheet ``table`` holds the table (header bold and frozen; numbers as numbers; missing and infinite values
-    empty, the latter noted on the header: :data:`INFINITY_NOTE`); sheet ``about`` the id, caption, source line,
+    empty, the latter noted on the header: :data:`INFINITY_NOTE`; a column of ``attrs["display_decimals"]``
+    shown with that many decimals, its cells keeping full precision); sheet ``about`` the id, caption, source line,
     package version and the ``about`` rows.
     """
     import xlsxwriter
@@ -125,6 +126,8 @@ def write_xlsx(frame: pd.DataFrame, path: str | os.PathLike[str], *, table_id: s
         book.set_properties({"title": caption or table_id, "subject": table_id, "comments": source,
                              "author": "ygx_analysis", "created": created})
         bold = book.add_format({"bold": True})
+        decimals = frame.attrs.get("display_decimals", {})
+        shown = {n: book.add_format({"num_format": "0." + "0" * n}) for n in set(decimals.values())}
         sheet = book.add_worksheet("table")
         for col, name in enumerate(frame.columns):
             column = frame.iloc[:, col]
@@ -132,7 +135,8 @@ def write_xlsx(frame: pd.DataFrame, path: str | os.PathLike[str], *, table_id: s
             if any(isinstance(v, float) and math.isinf(v) for v in column.tolist()):
                 sheet.write_comment(0, col, INFINITY_NOTE)
             texts = [str(name)] + [str(v) for v in column.iloc[:200]]  # a CJK character counts double
-            sheet.set_column(col, col, min(60, max(8, max(sum(1 + (ord(c) > 0x2E80) for c in t) for t in texts) + 2)))
+            sheet.set_column(col, col, min(60, max(8, max(sum(1 + (ord(c) > 0x2E80) for c in t) for t in texts) + 2)),
+                             shown.get(decimals.get(name)))
             for row, value in enumerate(column.tolist(), start=1):
                 _write_cell(sheet, row, col, value)
         sheet.freeze_panes(1, 0)

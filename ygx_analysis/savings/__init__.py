@@ -24,8 +24,9 @@ What the figures are
   vanished. ``transferred_cost`` (unknown by default) gives net savings.
 * **The group's cut is a separate line**, a company's cost, not budget money:
   never added to the total unless ``include_group``.
-* **Shares of revenue** use the 2024 一般预算收入 read as full-scope revenue
-  (:data:`REVENUE_SCOPE`), the reading the audit adopts.
+* **Shares of revenue** divide by three bases: the article's 2024 一般预算收入,
+  whose scope is not established (:data:`REVENUE_SCOPE`), and the zone budget
+  entity's own 2025 local revenue and expenditure (:data:`ENTITY_IDS`).
 
 Valuation convention
 --------------------

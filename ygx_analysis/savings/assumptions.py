@@ -30,7 +30,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, Strict, Stri
 from ..data.files import DataError, Problem, display_path, read_toml
 from ..data.tables import context_reported, default_data_dir, load_context, load_indicators, reported
 
-__all__ = ["ANNUAL_SAVING_ID", "GROUP_CUT_ID", "INDICATOR_IDS", "MAX_AMOUNT", "MAX_RATE", "MAX_YEAR", "NAMES",
+__all__ = ["ANNUAL_SAVING_ID", "ENTITY_EXPENDITURE_ID", "ENTITY_IDS", "ENTITY_REVENUE_ID", "GROUP_CUT_ID", "INDICATOR_IDS", "MAX_AMOUNT", "MAX_RATE", "MAX_YEAR", "NAMES",
            "PLAN14_END", "PLAN15", "REFORM_YEAR", "REVENUE_ID", "REVENUE_SCOPE", "SAVINGS_FILE", "SAVING_YEAR",
            "STAFF_CUT_ID", "TIMINGS", "TRANSFER_IDS", "UNIT", "VALUATION_YEAR", "SavingsAssumptions",
            "SavingsConfig", "load_savings"]
@@ -47,9 +47,15 @@ TRANSFER_IDS = ("towns_transferred_2024", "subdistricts_transferred_2024", "func
 """Rows of what the reform handed to the local governments: 一镇两街道 and 171 functions."""
 INDICATOR_IDS = (ANNUAL_SAVING_ID, GROUP_CUT_ID, STAFF_CUT_ID, REVENUE_ID)
 """The printed figures the model reads."""
-REVENUE_SCOPE = "full_scope"
-"""The reading of 一般预算收入 the savings' share of revenue follows: full scope (全口径), the
-reading the audit adopts (:func:`ygx_analysis.audit.budget_revenue_scope`; a test keeps them equal)."""
+REVENUE_SCOPE = "not_established"
+"""The scope of the 一般预算收入 the savings' first share of revenue divides by: not established
+(:func:`ygx_analysis.audit.budget_revenue_scope`; a test keeps them equal)."""
+ENTITY_REVENUE_ID = "zone_entity_local_gpb_revenue_2025"
+"""Row of the zone budget entity's own 2025 local general public budget revenue (3.7亿元)."""
+ENTITY_EXPENDITURE_ID = "zone_entity_gpb_expenditure_2025"
+"""Row of the zone budget entity's own 2025 general public budget expenditure (6.2亿元)."""
+ENTITY_IDS = (ENTITY_REVENUE_ID, ENTITY_EXPENDITURE_ID)
+"""The budget entity's rows (``context.csv``) the savings' other two shares divide by."""
 REFORM_YEAR = 2024
 """The year of the reform and of the group's printed cut (period of rows
 ``staff_reduction_rate_2024`` and ``group_hr_cost_cut_2024``; a test checks this)."""
@@ -77,6 +83,7 @@ TIMINGS = ("end", "mid")
 
 Amount = Annotated[float, Strict(), Field(ge=0, le=MAX_AMOUNT, allow_inf_nan=False)]
 Rate = Annotated[float, Strict(), Field(gt=-100, le=MAX_RATE, allow_inf_nan=False)]
+Share = Annotated[float, Strict(), Field(ge=0, le=1, allow_inf_nan=False)]
 Flag = Annotated[bool, Strict()]
 Timing = Literal["end", "mid"]
 _unknown = BeforeValidator(lambda v: None if v == "unknown" else v)  # the file's word for an unknown amount
@@ -126,6 +133,11 @@ class SavingsAssumptions:
         Personnel spending that the governments receiving the town, sub-districts
         and functions took on, 亿元 a year in the money of :data:`SAVING_YEAR`
         (grown like the saving). None (``"unknown"`` in the file): only gross savings.
+    reform_year_share : float, default 0.5
+        The part of a full year's saving that falls in :data:`REFORM_YEAR` (2024),
+        from 0 to 1: the reform ran during 2024, so that year holds at most part of
+        a year's saving. Used only when ``first_year`` is 2024 (it scales that
+        year's saving and transferred cost; the group's printed 2024 cut is whole).
     config : SavingsConfig, optional
         The file the values came from (ranges, rationales, rows); not compared.
 
@@ -157,6 +169,7 @@ class SavingsAssumptions:
     group_growth_pct: Rate = 0.0
     include_group: Flag = False
     transferred_cost: Annotated[Amount | None, _unknown] = None
+    reform_year_share: Share = 0.5
     config: SavingsConfig | None = field(default=None, compare=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -260,7 +273,7 @@ class SavingsAssumptions:
 NAMES = tuple(f.name for f in fields(SavingsAssumptions) if f.name != "config")
 """Every assumption, in the order of :class:`SavingsAssumptions` (and of ``savings.toml``)."""
 _RANGED = ("annual_saving", "first_year", "through_year", "wage_growth_pct", "discount_rate_pct",
-           "group_cut_2024", "group_growth_pct")
+           "group_cut_2024", "group_growth_pct", "reform_year_share")
 _ROW_VALUED = frozenset(n for n in _RANGED if not n.endswith("_year"))  # a data row can give amounts and rates
 
 
@@ -350,7 +363,7 @@ def _file_schema() -> type[BaseModel]:
 def _message(error: dict[str, Any], name: str) -> str:
     """A pydantic error as the short English message of this package."""
     kind, ctx, got = error["type"], error.get("ctx", {}), error.get("input")
-    unit = "per cent" if name.endswith("_pct") else UNIT
+    unit = "per cent" if name.endswith("_pct") else "of a year" if name == "reform_year_share" else UNIT
     is_year = name.endswith("_year")
     typed = {"float_type": f"must be a number ({unit})", "int_type": "must be a whole year such as 2025",
              "bool_type": "must be true or false", "finite_number": "must be finite",

@@ -16,7 +16,8 @@ import pandas as pd
 from ..arithmetic.growth import as_interval, share
 from ..arithmetic.reported import Interval, Reported
 from ..data.tables import reported as _reported
-from .assumptions import (ANNUAL_SAVING_ID, GROUP_CUT_ID, INDICATOR_IDS, NAMES, PLAN14_END, PLAN15, REFORM_YEAR,
+from ..data.tables import context_reported as _context_reported
+from .assumptions import (ANNUAL_SAVING_ID, ENTITY_EXPENDITURE_ID, ENTITY_REVENUE_ID, GROUP_CUT_ID, INDICATOR_IDS, NAMES, PLAN14_END, PLAN15, REFORM_YEAR,
                           REVENUE_ID, REVENUE_SCOPE, SAVING_YEAR, STAFF_CUT_ID, UNIT, SavingsAssumptions)
 
 __all__ = ["PATH_COLUMNS", "SENSITIVITY_MEASURES", "default_sensitivity_ranges", "discount_factor",
@@ -172,7 +173,8 @@ def savings_path(assumptions: SavingsAssumptions | None = None) -> pd.DataFrame:
           the flow: ``year - valuation_year`` for end-of-year flows, 0.5 less for
           mid-year; negative before the valuation date (compounded forward);
         * ``zone_saving``: ``annual_saving * (1 + wage_growth) ** (year - SAVING_YEAR)``,
-          the zone's gross (fiscal) saving;
+          the zone's gross (fiscal) saving, times ``reform_year_share`` in 2024 (the
+          reform year holds only part of a year's saving);
         * ``group_saving``: the state-owned group's line: ``group_cut_2024`` in 2024,
           and ``group_cut_2024 * (1 + group_growth) ** (year - 2024)`` later if
           ``group_recurs``, else 0;
@@ -197,6 +199,7 @@ def savings_path(assumptions: SavingsAssumptions | None = None) -> pd.DataFrame:
     years = a.years
     t = (years - a.valuation_year).astype(float) - (0.5 if a.timing == "mid" else 0.0)
     drift = (1.0 + a.wage_growth_pct / 100.0) ** (years - SAVING_YEAR)
+    drift = drift * np.where(years == REFORM_YEAR, a.reform_year_share, 1.0)  # 2024: part of a year
     zone = a.annual_saving * drift
     later = years > REFORM_YEAR
     grown = a.group_cut_2024 * (1.0 + a.group_growth_pct / 100.0) ** np.where(later, years - REFORM_YEAR, 0)
@@ -289,9 +292,9 @@ def savings_share_of_revenue(saving, revenue=None, indicators: pd.DataFrame | No
     """A saving as a percentage of the zone's general budget revenue.
 
     ``saving / revenue * 100``. By default ``revenue`` is row
-    ``general_budget_revenue_2024`` (2024, 亿元), read as **full-scope** revenue
-    (全口径, :data:`REVENUE_SCOPE`, the reading the audit adopts): the zone's own
-    local-level revenue is smaller, so the share of it would be larger. A saving
+    ``general_budget_revenue_2024`` (2024, 亿元), whose scope is not established
+    (:data:`REVENUE_SCOPE`): it is not the zone budget entity's own revenue, which is
+    far smaller (pass ``revenue`` to divide by another base). A saving
     summed over several years, divided by one year's revenue, reads "worth N % of
     one year's revenue"; it is a comparison of size, not a budget share (the saving
     is on the cost side).
@@ -320,20 +323,26 @@ def savings_share_of_revenue(saving, revenue=None, indicators: pd.DataFrame | No
 
 
 def revenue_comparison(assumptions: SavingsAssumptions | None = None) -> pd.DataFrame:
-    """Printed and modelled savings next to the 2024 general budget revenue.
+    """Printed and modelled savings next to the article's revenue and the budget entity's own budget.
 
     Rows (``item``): ``zone_annual_saving`` (the assumption, by default the printed
     lower bound), ``group_cut_2024`` (printed), ``implied_pre_reform_cost`` (model:
     :func:`implied_pre_reform_cost` of the annual saving and row
     ``staff_reduction_rate_2024``, assuming cost proportional to headcount),
     ``plan15_cumulative_nominal`` and ``plan15_npv`` (model, 2026–2030, gross; present
-    value at the end of ``valuation_year``). Shares are of the 2024 一般预算收入 read as
-    full-scope revenue (``attrs["revenue_scope"]``).
+    value at the end of ``valuation_year``). Each amount is divided by three bases:
+    the article's 2024 一般预算收入 (``share_of_revenue_pct``; scope not established,
+    ``attrs["revenue_scope"]``), and the zone budget entity's own 2025 local revenue
+    and expenditure (``share_of_entity_revenue_pct``, ``share_of_entity_expenditure_pct``;
+    rows :data:`~ygx_analysis.savings.assumptions.ENTITY_IDS`). ``years`` is the number
+    of years an amount sums (5 for the 15th-plan rows): such a row divides a sum of
+    years by one year's base.
 
     Returns
     -------
     DataFrame
-        ``item, amount, share_of_revenue_pct, kind, rows`` with ``kind`` one of
+        ``item, amount, years, share_of_revenue_pct, share_of_entity_revenue_pct,
+        share_of_entity_expenditure_pct, kind, rows`` with ``kind`` one of
         ``company_cost`` (printed; the group's cut, a state-owned company's cost, not
         budget money), ``printed_lower_bound``, ``assumption``, ``model_result``.
 
@@ -342,8 +351,8 @@ def revenue_comparison(assumptions: SavingsAssumptions | None = None) -> pd.Data
     >>> c = revenue_comparison().set_index("item")
     >>> c.loc["zone_annual_saving", "kind"], round(float(c.loc["group_cut_2024", "share_of_revenue_pct"]), 2)
     ('printed_lower_bound', 5.44)
-    >>> c.attrs["revenue_scope"]
-    'full_scope'
+    >>> c.attrs["revenue_scope"], round(float(c.loc["zone_annual_saving", "share_of_entity_revenue_pct"]), 1)
+    ('not_established', 35.1)
     """
     a = _assumptions(assumptions)
     saving, group = _reported(ANNUAL_SAVING_ID), _reported(GROUP_CUT_ID)
@@ -361,8 +370,15 @@ def revenue_comparison(assumptions: SavingsAssumptions | None = None) -> pd.Data
         ("plan15_npv", windows["npv"], "model_result", model_rows),
     ]
     frame = pd.DataFrame(rows, columns=["item", "amount", "kind", "rows"])
-    frame.insert(2, "share_of_revenue_pct", savings_share_of_revenue(frame["amount"].to_numpy(), revenue))
+    plan_years = PLAN15[1] - PLAN15[0] + 1
+    frame.insert(2, "years", [plan_years if item.startswith("plan15") else 1 for item in frame["item"]])
+    entity, spending = _context_reported(ENTITY_REVENUE_ID).value, _context_reported(ENTITY_EXPENDITURE_ID).value
+    for i, (column, base) in enumerate((("share_of_revenue_pct", revenue), ("share_of_entity_revenue_pct", entity),
+                                        ("share_of_entity_expenditure_pct", spending))):
+        frame.insert(3 + i, column, savings_share_of_revenue(frame["amount"].to_numpy(), base))
     frame.attrs.update({"unit": UNIT, "revenue": revenue, "revenue_id": REVENUE_ID, "revenue_scope": REVENUE_SCOPE,
+                        "entity_revenue": entity, "entity_revenue_id": ENTITY_REVENUE_ID,
+                        "entity_expenditure": spending, "entity_expenditure_id": ENTITY_EXPENDITURE_ID,
                         "plan15_complete": bool(windows["complete"]), "valuation_year": a.valuation_year})
     return frame
 
@@ -370,14 +386,15 @@ def revenue_comparison(assumptions: SavingsAssumptions | None = None) -> pd.Data
 SENSITIVITY_MEASURES = ("cumulative_nominal", "npv")
 """What :func:`sensitivity` can measure over its window."""
 
-_NOT_VARIED = ("first_year", "through_year", "include_group")
+_NOT_VARIED = ("first_year", "reform_year_share", "through_year", "include_group")
 _GROUP_FIELDS = ("group_cut_2024", "group_recurs", "group_growth_pct")
 
 
 def default_sensitivity_ranges(assumptions: SavingsAssumptions | None = None) -> dict[str, tuple[Any, Any]]:
     """The plausible ranges of the assumptions that move the total over a fixed window.
 
-    Not varied: the two years (they set the horizon) and ``include_group`` (a
+    Not varied: the two years (they set the horizon), ``reform_year_share`` (it
+    moves only 2024, outside the default window) and ``include_group`` (a
     choice of what to count, not an uncertainty). The group's assumptions are
     varied only when the total includes the group's line.
 
