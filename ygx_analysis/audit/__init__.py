@@ -110,11 +110,12 @@ CONTEXT_IDS = ("hn_iva_growth_2024", "hn_iva_all_industry_growth_2024", "hn_iva_
 
 SOURCE_IDS = ("article", "zjjnews_hn_2025_plan", "sgpjbg_hn_2024_communique", "people_hn_2025h1",
               "m5051903_zone_profile", "ymyy_zone_2021_review", "yiyang_gov_zone_projects_2022",
-              "people_en_cn_ppi_2025_06", "changde_czj_fiscal", "yiyang_gov_gwr_2023", "yiyang_gov_15fyp_proposal",
+              "people_en_cn_ppi_2025_06", "changde_czj_fiscal", "yiyang_gov_gwr_2023",
               "zjjtravel_hn_fiscal_2013", "enghunan_hn_fiscal_2017", "enghunan_hn_fiscal_2017h1",
               "en4hw_cn_fiscal_2018", "people_en_cn_fiscal_2022", "csx_cs_etdz_2018", "changde_cd_etdz_2021",
               "yiyang_gov_longling_2022", "kfd_cs_htz_wiki", "rednet_yj_parks_2023", "yueyang_gov_hn_2024h1",
-              "enghunan_hn_2024h1", "scol_cn_2022h1", "qntz_cn_2023h1", "verygif_cn_2024h1", "yy_czj_budget_report_2025")
+              "enghunan_hn_2024h1", "scol_cn_2022h1", "qntz_cn_2023h1", "verygif_cn_2024h1", "yy_czj_budget_report_2025",
+              "yy_tjj_bulletin_2025")
 """Sources of those rows (``sources.csv``); a test checks them against ``context.csv``."""
 
 

@@ -52,7 +52,7 @@ FULL_SCOPE_EXAMPLE_ROWS = ("city_changde_gpb_revenue_full_scope_m01_m05", "city_
 """常德's unprefixed 一般公共预算收入 = 地方 + 上划中央 + 上划省级: how Hunan's bureaus use the term."""
 
 CITY_REVENUE_ROWS = ("yy_gpb_revenue_2022", "yy_gpb_revenue_2025")
-"""Yiyang city's local general public budget revenue (printed as lower bounds, 突破)."""
+"""Yiyang city's local general public budget revenue: 2022 (printed as a lower bound, 突破) and the 2025 final outturn."""
 
 PEER_RATIO_ROWS = ("park_cs_etdz_revenue_to_output_2017", "park_cd_etdz_revenue_to_output_m01_m07_2021",
                    "park_longling_revenue_to_output_2021", "park_cs_htz_revenue_to_output_2016",

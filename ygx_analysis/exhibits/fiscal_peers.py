@@ -62,9 +62,10 @@ _FISCAL_CONTEXT = tuple(dict.fromkeys([*H1_SHARE_ROWS["output"], *FISCAL_CONTEXT
                                        *(r for pair in PEER_RATIOS.values() for r in pair)]))
 _H1_SOURCES = ("enghunan_hn_2024h1", "people_hn_2025h1", "qntz_cn_2023h1", "scol_cn_2022h1", "verygif_cn_2024h1",
                "yueyang_gov_hn_2024h1")
-_FISCAL_SOURCES = ("article", *_H1_SOURCES, "yy_czj_budget_report_2025", "changde_cd_etdz_2021", "changde_czj_fiscal", "csx_cs_etdz_2018",
+_FISCAL_SOURCES = ("article", *_H1_SOURCES, "yy_czj_budget_report_2025", "yy_tjj_bulletin_2025",
+                   "changde_cd_etdz_2021", "changde_czj_fiscal", "csx_cs_etdz_2018",
                    "en4hw_cn_fiscal_2018", "enghunan_hn_fiscal_2017", "enghunan_hn_fiscal_2017h1", "kfd_cs_htz_wiki",
-                   "people_en_cn_fiscal_2022", "rednet_yj_parks_2023", "yiyang_gov_15fyp_proposal",
+                   "people_en_cn_fiscal_2022", "rednet_yj_parks_2023",
                    "yiyang_gov_gwr_2023", "yiyang_gov_longling_2022", "zjjtravel_hn_fiscal_2013")
 _HTZ_CONTEXT = (HTZ_COUNT_ROW, "park_cs_htz_planned_area_2015", "park_cs_htz_rank_2015", "park_cz_htz_area",
                 "park_hh_htz_above_scale_firms_2021", "park_hh_htz_area", "park_hy_htz_area",
