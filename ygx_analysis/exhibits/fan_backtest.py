@@ -105,7 +105,7 @@ def backtest_figure(lang: str = "zh", backtest: BacktestResult | None = None, mo
 
     r = run_backtest(model) if backtest is None else backtest
     s = _pooled(r, ["horizon"])
-    fig, axes = new_figure((6.3, 4.4), ncols=len(BANDS))   # 16 cm wide
+    fig, axes = new_figure((6.25, 4.4), ncols=len(BANDS))   # 15.9 cm wide
     names = list(dict.fromkeys(s["series"]))
     for ax, b in zip(axes, BANDS, strict=True):
         for k, name in enumerate(names):
