@@ -105,7 +105,14 @@ def backtest_figure(lang: str = "zh", backtest: BacktestResult | None = None, mo
 
     r = run_backtest(model) if backtest is None else backtest
     s = _pooled(r, ["horizon"])
-    fig, axes = new_figure((6.25, 4.4), ncols=len(BANDS))   # 15.9 cm wide
+    fig, grid = new_figure((6.25, 4.6), nrows=2, ncols=len(BANDS))   # 15.9 cm wide
+    for ax in grid[1]:                                    # the second row holds the key, below both panels
+        ax.remove()
+    layout = grid[0, 0].get_gridspec()
+    layout.set_height_ratios([4.0, 1.0])
+    key = fig.add_subplot(layout[1, :])
+    key.axis("off")
+    axes = grid[0]
     names = list(dict.fromkeys(s["series"]))
     for ax, b in zip(axes, BANDS, strict=True):
         for k, name in enumerate(names):
@@ -126,7 +133,7 @@ def backtest_figure(lang: str = "zh", backtest: BacktestResult | None = None, mo
         ax.set_xlabel(_text("figure.xlabel", lang), fontsize=8)
     axes[0].set_ylabel(_text("figure.ylabel", lang), fontsize=8)
     handles, labels = axes[0].get_legend_handles_labels()
-    fig.legend(handles, labels, loc="outside upper center", ncol=2, fontsize=8, frameon=False)
+    key.legend(handles, labels, loc="center", ncol=2, fontsize=8, frameon=False)
     axes[0].text(0.02, 0.98, _fill("figure.method", lang, shocks=_shocks(r, lang), vol_scale=r.settings["vol_scale"],
                                    n_paths=r.settings["n_paths"]), transform=axes[0].transAxes, ha="left", va="top",
                  fontsize=8, color="#555555")

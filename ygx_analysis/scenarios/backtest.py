@@ -59,7 +59,8 @@ BANDS = {50: (25.0, 75.0), 90: (5.0, 95.0)}
 """Band (per cent) → its percentiles: the fan's P25–P75 and P5–P95."""
 
 PATHS = 4_000
-"""Paths per origin (the Monte Carlo error of a band edge is about 1 % of its width)."""
+"""Paths per origin (the Monte Carlo error of a band edge is about 1 % of the 90 % band's width, 2 % of the
+50 % band's)."""
 
 CONFIDENCE = 0.95
 """Confidence of the Clopper–Pearson interval of a coverage."""
@@ -79,7 +80,8 @@ class BacktestResult:
     skipped : dict of str to int
         Series with no origin of :data:`MIN_YEARS` observed years and a later outturn → its observed years.
     settings : dict
-        ``min_years, horizons, vol_scale, t_df, n_paths, seed, detrend``.
+        ``min_years, horizons, vol_scale, t_df, n_paths, seed, detrend`` and ``fit_warnings`` (warnings
+        statsmodels gave over all fits, such as a non-convergence on a short sample).
     row_ids : tuple of str
         The ``context.csv`` rows of the series backtested.
     """
