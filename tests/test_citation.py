@@ -17,7 +17,7 @@ from ygx_analysis.data.provenance import Provenance
 
 from .conftest import DATA, fingerprint_by_hand, git
 
-HEAD = citation.SOURCE_LINE_HEADS
+HEAD = {lang: exhibits.source_line_head(lang) for lang in exhibits.LANGS}
 
 
 def shown_source_line(obj, lang: str) -> str:
@@ -26,7 +26,7 @@ def shown_source_line(obj, lang: str) -> str:
         return obj.attrs["source"]
     texts = [t.get_text() for t in obj.texts if t.get_text().startswith(HEAD[lang])]
     assert len(texts) == 1
-    return texts[0].replace("\n", " ")
+    return texts[0].replace("\n", "")
 
 
 # ---------------------------------------------------------------------------
@@ -52,27 +52,28 @@ def test_a_long_source_list_is_summarised_and_points_to_exhibits_md():
     first = sources.loc[ex.sources[0]]
     for lang, count in (("zh", f"等 {len(ex.sources)} 项，详见 EXHIBITS.md"),
                         ("en", f"and others: {len(ex.sources)} sources, all in EXHIBITS.md")):
-        line = citation.source_line(ex.sources, lang)
+        line = exhibits.source_line(ex.sources, lang)
         assert len(line) <= citation.SOURCE_LINE_LIMIT
         # the first source in full, the count of all of them, the version, the first ids then "…"
-        assert line.startswith(f"{HEAD[lang]} {first['publisher']}")
+        assert line.startswith(f"{HEAD[lang]}{first['publisher']}")
         assert first["title"] in line and count in line
-        assert f"; ygx_analysis {__version__} [{ex.sources[0]}, " in line and line.endswith(", …]")
-        shown_ids = line[line.rindex("[") + 1:-1].split(", ")[:-1]
+        opening, closing = {"zh": ("（来源标识：", "）"), "en": (" [", "]")}[lang]
+        assert f"ygx_analysis {__version__}{opening}{ex.sources[0]}, " in line and line.endswith(", …" + closing)
+        shown_ids = line[line.rindex(opening) + len(opening):-1].split(", ")[:-1]
         assert shown_ids == list(ex.sources[:len(shown_ids)])
     # within the limit, every source and id is cited in full
-    full = citation.source_line(ex.sources, "en", limit=100_000)
+    full = exhibits.source_line(ex.sources, "en", limit=100_000)
     assert full.endswith(f"[{', '.join(ex.sources)}]")
     assert all(str(sources.loc[sid, "title"]) in full for sid in ex.sources)
 
 
 def test_source_line_limit_is_checked():
     with pytest.raises(ValueError, match=r"^limit: "):
-        citation.source_line(["article"], "en", limit=10)
+        exhibits.source_line(["article"], "en", limit=10)
     with pytest.raises(TypeError, match=r"^limit: "):
-        citation.source_line(["article"], "en", limit="200")
+        exhibits.source_line(["article"], "en", limit="200")
     with pytest.raises(ValueError, match=r"^source_ids: "):
-        citation.source_line([], "en")
+        exhibits.source_line([], "en")
 
 
 # ---------------------------------------------------------------------------
@@ -81,7 +82,7 @@ def test_source_line_limit_is_checked():
 
 def cite_lines(prov: Provenance, lang: str = "zh") -> dict[str, str]:
     """Every exhibit's source line as an exported file carries it."""
-    return {ex.id: citation.source_line(ex.sources, lang, stamp=prov.stamp(ex.data_inputs))
+    return {ex.id: exhibits.source_line(ex.sources, lang, stamp=prov.stamp(ex.data_inputs))
             for ex in exhibits.all_exhibits()}
 
 
@@ -91,7 +92,7 @@ def test_an_edited_scenarios_toml_changes_exactly_the_cite_lines_that_read_it(co
     clean = provenance.collect(project)
     assert (clean.commit, clean.code_modified, clean.changed_data, clean.data_verified) == (commit, False, (), True)
     before = cite_lines(clean)
-    assert all(f"; ygx_analysis {__version__} (commit {commit[:7]}) [" in line for line in before.values())
+    assert all(f"；ygx_analysis {__version__} (commit {commit[:7]})（来源标识：" in line for line in before.values())
 
     toml = project / "data" / "scenarios.toml"
     toml.write_text(toml.read_text(encoding="utf-8") + "\n# an analyst's edit\n", encoding="utf-8")

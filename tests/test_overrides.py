@@ -237,8 +237,8 @@ def test_an_override_makes_exactly_the_savings_cite_lines_modified(committed_pro
     readers = {ex.id for ex in exhibits.all_exhibits() if ex.notebook == SAVINGS_NOTEBOOK}
     assert readers and readers == {ex.id for ex in exhibits.all_exhibits() if "savings.toml" in ex.data_inputs}
     for ex in exhibits.all_exhibits():
-        before = citation.source_line(ex.sources, "zh", stamp=clean.stamp(ex.data_inputs))
-        after = citation.source_line(ex.sources, "zh", stamp=edited.stamp(ex.data_inputs))
+        before = exhibits.source_line(ex.sources, "zh", stamp=clean.stamp(ex.data_inputs))
+        after = exhibits.source_line(ex.sources, "zh", stamp=edited.stamp(ex.data_inputs))
         if ex.id in readers:
             assert after != before
             assert f"(commit {commit[:7]}+modified, data {edited.data_fingerprint}, {edited.build_date})" in after
