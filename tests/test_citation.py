@@ -201,3 +201,38 @@ def test_the_reported_figures_table_shows_the_printed_qualifiers_by_hand():
     assert table["incubation_floor_area_current"] == "超20万平方米"
     assert table["factory_floor_area_current"] == "200余万平方米"
     assert table["fiscal_revenue_total_2024"] == "62.08亿元"
+
+
+# ---------------------------------------------------------------------------
+# one language per line
+# ---------------------------------------------------------------------------
+
+ENGLISH_WORDS = re.compile(r"\b(Source|inferred|not confirmed|Trust|and others|sources|all in)\b")
+HAN_CHARS = re.compile(r"[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef]")
+
+
+def _without_names(line: str, source_ids) -> str:
+    """``line`` without the cited sources' own names (publisher, title, section: data, in their language)."""
+    rows = load_sources().set_index("source_id")
+    for sid in source_ids:
+        for field in ("title", "publisher", "section"):
+            name = str(rows.loc[sid, field]) if pd.notna(rows.loc[sid, field]) else ""
+            line = line.replace(name, "") if name else line
+    return re.sub(r"\([^()]*\)|（[^（）]*）", "", line)  # and what stands in parentheses
+
+
+def test_a_chinese_source_line_holds_no_english_words_and_an_english_one_no_chinese():
+    rows = load_sources().set_index("source_id")
+    for ex in exhibits.all_exhibits():
+        zh, en = (exhibits.source_line(ex.sources, lang, parameters="RATE=3") for lang in ("zh", "en"))
+        assert zh.startswith("资料来源：") and "参数：RATE=3" in zh
+        assert not ENGLISH_WORDS.search(_without_names(zh, ex.sources)), zh
+        assert not HAN_CHARS.search(_without_names(en, ex.sources)), en
+    # the article's date is not confirmed: said so in the language of the line, once
+    article = exhibits.source_line(["article"], "zh")
+    assert f"，{rows.loc['article', 'date']}（未核实），" in article and "confirmed" not in article
+    for sid in rows.index:  # every full citation (EXHIBITS.md) words status and trust in its language
+        row = rows.loc[sid].to_dict() | {"source_id": sid}
+        zh = exhibits.full_citation(row, "zh")
+        assert not re.search(r"\((inferred|not confirmed)\)|Trust:", zh), zh
+        assert f"可信度：{ {'high': '高', 'medium': '中', 'low': '低'}[row['trust']] }" in zh

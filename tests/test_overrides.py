@@ -14,7 +14,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from ygx_analysis import exhibits, report
+from matplotlib.text import Text
+
+from ygx_analysis import exhibits, report, savings
 from ygx_analysis.data import citation
 from ygx_analysis.data import provenance
 from ygx_analysis.cli import main
@@ -265,6 +267,34 @@ def test_the_savings_exhibits_of_the_overridden_copy_show_the_value_set(data_cop
     assert saving == [round(2.0 * (1 + rate / 100) ** (y - 2025), 4) for y in years]  # 2 grown from 2025, by hand
     monkeypatch.setenv(DATA_DIR_ENV, str(DATA))
     assert "printed lower bound" in exhibits.render("tab-savings-revenue-share", "en").iloc[0, 0]
+
+
+def test_set_annual_saving_2_centres_the_tornado_on_2_and_no_caption_says_default(data_copy, monkeypatch):
+    apply_overrides(data_copy, ["savings.annual_saving=2", "savings.timing=mid"])
+    monkeypatch.setenv(DATA_DIR_ENV, str(data_copy))
+    a = SavingsAssumptions.from_data(data_copy)
+    assert a.annual_saving == 2.0 and a.plausible_ranges()["annual_saving"] == (1.3, 1.4)  # the file's range kept
+    fig = exhibits.render("fig-savings-tornado", "zh")
+    for ax, measure in zip(fig.axes, ("cumulative_nominal", "npv"), strict=True):
+        table = savings.run_savings(a).sensitivity[measure].set_index("assumption")
+        low, high = table.loc["annual_saving", ["low_value", "high_value"]]
+        assert (low, high) == (1.3, 2.0)  # the range drawn holds the value used
+        base = float(table["result_base"].iloc[0])
+        bars = [p for p in ax.patches if p.get_width() != 0]
+        lefts = [min(p.get_x(), p.get_x() + p.get_width()) for p in bars]
+        rights = [max(p.get_x(), p.get_x() + p.get_width()) for p in bars]
+        assert ax.lines[0].get_xdata()[0] == base  # the centre line at the result of the values used
+        assert min(lefts) < base and max(rights) > base  # bars on both sides of the base
+        ticks = [t.get_text() for t in ax.get_yticklabels()]
+        assert "所用值2在合理范围1.3–1.4之外" in next(t for t in ticks if t.startswith("高新区每年减少"))
+    en = exhibits.render("fig-savings-tornado", "en")
+    assert any("value used, 2, outside the plausible 1.3–1.4" in t.get_text() for t in en.axes[0].get_yticklabels())
+    # the cumulative figure names the timing set; no caption of any exhibit says 默认 / default
+    texts = [t.get_text() for t in exhibits.render("fig-savings-cumulative", "zh").findobj(Text)]
+    assert any("每年节约按年中发生" in t for t in texts)
+    assert any("mid-year flows" in t.get_text() for t in exhibits.render("fig-savings-cumulative", "en").findobj(Text))
+    for ex in exhibits.all_exhibits():
+        assert "默认" not in ex.caption("zh") and "default" not in ex.caption("en").lower(), ex.id
 
 
 # ---------------------------------------------------------------------------
