@@ -286,9 +286,9 @@ def test_set_annual_saving_2_centres_the_tornado_on_2_and_no_caption_says_defaul
         assert ax.lines[0].get_xdata()[0] == base  # the centre line at the result of the values used
         assert min(lefts) < base and max(rights) > base  # bars on both sides of the base
         ticks = [t.get_text() for t in ax.get_yticklabels()]
-        assert "所用值2在合理范围1.3–1.4之外" in next(t for t in ticks if t.startswith("高新区每年减少"))
+        assert "所用值2超出合理范围1.3–1.4" in next(t for t in ticks if t.startswith("高新区每年减少"))
     en = exhibits.render("fig-savings-tornado", "en")
-    assert any("value used, 2, outside the plausible 1.3–1.4" in t.get_text() for t in en.axes[0].get_yticklabels())
+    assert any("used 2, outside range 1.3–1.4" in t.get_text() for t in en.axes[0].get_yticklabels())
     # the cumulative figure names the timing set; no caption of any exhibit says 默认 / default
     texts = [t.get_text() for t in exhibits.render("fig-savings-cumulative", "zh").findobj(Text)]
     assert any("每年节约按年中发生" in t for t in texts)
