@@ -236,3 +236,16 @@ def test_a_chinese_source_line_holds_no_english_words_and_an_english_one_no_chin
         zh = exhibits.full_citation(row, "zh")
         assert not re.search(r"\((inferred|not confirmed)\)|Trust:", zh), zh
         assert f"可信度：{ {'high': '高', 'medium': '中', 'low': '低'}[row['trust']] }" in zh
+
+
+def test_notebook_06_parameters_away_from_their_defaults_are_named_in_its_source_lines():
+    from ygx_analysis.scenarios import ScenarioAnalysis
+    from ygx_analysis.scenarios.montecarlo import DEFAULT_PATHS, DEFAULT_SEED
+
+    assert ScenarioAnalysis.load(n_paths=DEFAULT_PATHS, seed=DEFAULT_SEED).changed() == {}  # notebook 06's defaults
+    model = ScenarioAnalysis.load(n_paths=500, seed=7, pipeline=True)
+    assert model.changed() == {"n_paths": 500, "seed": 7, "pipeline": True}
+    line = exhibits.render("tab-plan-period-summary", "en", model=model).attrs["source"]
+    assert line.endswith("; parameters: N_PATHS=500, SEED=7, PIPELINE=True") and "(+modified)" in line
+    fewer = exhibits.render("tab-plan-period-summary", "en", model=ScenarioAnalysis.load(n_paths=500))
+    assert fewer.attrs["source"].endswith("; parameters: N_PATHS=500")
