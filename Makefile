@@ -13,10 +13,16 @@ JOBS ?= 2
 
 all: test
 
+# the kernel the notebooks name ("ygx-analysis"), registered inside .venv at setup, so that papermill and
+# nbconvert run a notebook right after `make report` in a fresh clone
+KERNEL_INSTALL = $(BIN)/python -m ipykernel install --sys-prefix --name ygx-analysis \
+	  --display-name "ygx-analysis (Python $$($(BIN)/python -c 'import sys; print(f"{sys.version_info[0]}.{sys.version_info[1]}")'))"
+
 $(STAMP): pyproject.toml $(CONSTRAINTS)
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -c $(CONSTRAINTS) -e ".[test]"
+	$(KERNEL_INSTALL) >/dev/null
 	touch $(STAMP)
 
 venv: $(STAMP)
@@ -28,8 +34,7 @@ $(LAB_STAMP): $(STAMP)
 	touch $(LAB_STAMP)
 
 kernel: $(LAB_STAMP)
-	$(BIN)/python -m ipykernel install --sys-prefix --name ygx-analysis \
-	  --display-name "ygx-analysis (Python $$($(BIN)/python -c 'import sys; print(f"{sys.version_info[0]}.{sys.version_info[1]}")'))"
+	$(KERNEL_INSTALL)
 
 # --allow-root only where make runs as root (containers); JupyterLab refuses root otherwise
 LAB_ARGS ?= $(if $(filter 0,$(shell id -u)),--allow-root)
@@ -53,7 +58,7 @@ report: $(STAMP)
 	MPLBACKEND=Agg $(BIN)/ygx-analysis report --out build --jobs $(JOBS)
 
 ## make notebooks: re-execute the notebooks in place to re-record their outputs (pinned env only)
-# kernel python3 (this environment): the notebooks name the kernel ygx-analysis, which only `make kernel` registers
+# kernel python3 (this environment), whatever kernels else are registered
 notebooks: $(STAMP)
 	MPLBACKEND=Agg $(BIN)/python -m jupyter nbconvert --to notebook --execute --inplace --ExecutePreprocessor.record_timing=False \
 	  --ExecutePreprocessor.kernel_name=python3 $(NOTEBOOKS)

@@ -17,7 +17,7 @@ from ygx_analysis.data.provenance import Provenance
 
 from .conftest import DATA, fingerprint_by_hand, git
 
-HEAD = citation.SOURCE_LINE_HEADS
+HEAD = {lang: exhibits.source_line_head(lang) for lang in exhibits.LANGS}
 
 
 def shown_source_line(obj, lang: str) -> str:
@@ -26,7 +26,7 @@ def shown_source_line(obj, lang: str) -> str:
         return obj.attrs["source"]
     texts = [t.get_text() for t in obj.texts if t.get_text().startswith(HEAD[lang])]
     assert len(texts) == 1
-    return texts[0].replace("\n", " ")
+    return texts[0].replace("\n", "")
 
 
 # ---------------------------------------------------------------------------
@@ -52,27 +52,28 @@ def test_a_long_source_list_is_summarised_and_points_to_exhibits_md():
     first = sources.loc[ex.sources[0]]
     for lang, count in (("zh", f"等 {len(ex.sources)} 项，详见 EXHIBITS.md"),
                         ("en", f"and others: {len(ex.sources)} sources, all in EXHIBITS.md")):
-        line = citation.source_line(ex.sources, lang)
+        line = exhibits.source_line(ex.sources, lang)
         assert len(line) <= citation.SOURCE_LINE_LIMIT
         # the first source in full, the count of all of them, the version, the first ids then "…"
-        assert line.startswith(f"{HEAD[lang]} {first['publisher']}")
+        assert line.startswith(f"{HEAD[lang]}{first['publisher']}")
         assert first["title"] in line and count in line
-        assert f"; ygx_analysis {__version__} [{ex.sources[0]}, " in line and line.endswith(", …]")
-        shown_ids = line[line.rindex("[") + 1:-1].split(", ")[:-1]
+        opening, closing = {"zh": ("（来源标识：", "）"), "en": (" [", "]")}[lang]
+        assert f"ygx_analysis {__version__}{opening}{ex.sources[0]}, " in line and line.endswith(", …" + closing)
+        shown_ids = line[line.rindex(opening) + len(opening):-1].split(", ")[:-1]
         assert shown_ids == list(ex.sources[:len(shown_ids)])
     # within the limit, every source and id is cited in full
-    full = citation.source_line(ex.sources, "en", limit=100_000)
+    full = exhibits.source_line(ex.sources, "en", limit=100_000)
     assert full.endswith(f"[{', '.join(ex.sources)}]")
     assert all(str(sources.loc[sid, "title"]) in full for sid in ex.sources)
 
 
 def test_source_line_limit_is_checked():
     with pytest.raises(ValueError, match=r"^limit: "):
-        citation.source_line(["article"], "en", limit=10)
+        exhibits.source_line(["article"], "en", limit=10)
     with pytest.raises(TypeError, match=r"^limit: "):
-        citation.source_line(["article"], "en", limit="200")
+        exhibits.source_line(["article"], "en", limit="200")
     with pytest.raises(ValueError, match=r"^source_ids: "):
-        citation.source_line([], "en")
+        exhibits.source_line([], "en")
 
 
 # ---------------------------------------------------------------------------
@@ -81,7 +82,7 @@ def test_source_line_limit_is_checked():
 
 def cite_lines(prov: Provenance, lang: str = "zh") -> dict[str, str]:
     """Every exhibit's source line as an exported file carries it."""
-    return {ex.id: citation.source_line(ex.sources, lang, stamp=prov.stamp(ex.data_inputs))
+    return {ex.id: exhibits.source_line(ex.sources, lang, stamp=prov.stamp(ex.data_inputs))
             for ex in exhibits.all_exhibits()}
 
 
@@ -91,7 +92,7 @@ def test_an_edited_scenarios_toml_changes_exactly_the_cite_lines_that_read_it(co
     clean = provenance.collect(project)
     assert (clean.commit, clean.code_modified, clean.changed_data, clean.data_verified) == (commit, False, (), True)
     before = cite_lines(clean)
-    assert all(f"; ygx_analysis {__version__} (commit {commit[:7]}) [" in line for line in before.values())
+    assert all(f"；ygx_analysis {__version__} (commit {commit[:7]})（来源标识：" in line for line in before.values())
 
     toml = project / "data" / "scenarios.toml"
     toml.write_text(toml.read_text(encoding="utf-8") + "\n# an analyst's edit\n", encoding="utf-8")
@@ -200,3 +201,51 @@ def test_the_reported_figures_table_shows_the_printed_qualifiers_by_hand():
     assert table["incubation_floor_area_current"] == "超20万平方米"
     assert table["factory_floor_area_current"] == "200余万平方米"
     assert table["fiscal_revenue_total_2024"] == "62.08亿元"
+
+
+# ---------------------------------------------------------------------------
+# one language per line
+# ---------------------------------------------------------------------------
+
+ENGLISH_WORDS = re.compile(r"\b(Source|inferred|not confirmed|Trust|and others|sources|all in)\b")
+HAN_CHARS = re.compile(r"[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef]")
+
+
+def _without_names(line: str, source_ids) -> str:
+    """``line`` without the cited sources' own names (publisher, title, section: data, in their language)."""
+    rows = load_sources().set_index("source_id")
+    for sid in source_ids:
+        for field in ("title", "publisher", "section"):
+            name = str(rows.loc[sid, field]) if pd.notna(rows.loc[sid, field]) else ""
+            line = line.replace(name, "") if name else line
+    return re.sub(r"\([^()]*\)|（[^（）]*）", "", line)  # and what stands in parentheses
+
+
+def test_a_chinese_source_line_holds_no_english_words_and_an_english_one_no_chinese():
+    rows = load_sources().set_index("source_id")
+    for ex in exhibits.all_exhibits():
+        zh, en = (exhibits.source_line(ex.sources, lang, parameters="RATE=3") for lang in ("zh", "en"))
+        assert zh.startswith("资料来源：") and "参数：RATE=3" in zh
+        assert not ENGLISH_WORDS.search(_without_names(zh, ex.sources)), zh
+        assert not HAN_CHARS.search(_without_names(en, ex.sources)), en
+    # the article's date is not confirmed: said so in the language of the line, once
+    article = exhibits.source_line(["article"], "zh")
+    assert f"，{rows.loc['article', 'date']}（未核实），" in article and "confirmed" not in article
+    for sid in rows.index:  # every full citation (EXHIBITS.md) words status and trust in its language
+        row = rows.loc[sid].to_dict() | {"source_id": sid}
+        zh = exhibits.full_citation(row, "zh")
+        assert not re.search(r"\((inferred|not confirmed)\)|Trust:", zh), zh
+        assert f"可信度：{ {'high': '高', 'medium': '中', 'low': '低'}[row['trust']] }" in zh
+
+
+def test_notebook_06_parameters_away_from_their_defaults_are_named_in_its_source_lines():
+    from ygx_analysis.scenarios import ScenarioAnalysis
+    from ygx_analysis.scenarios.montecarlo import DEFAULT_PATHS, DEFAULT_SEED
+
+    assert ScenarioAnalysis.load(n_paths=DEFAULT_PATHS, seed=DEFAULT_SEED).changed() == {}  # notebook 06's defaults
+    model = ScenarioAnalysis.load(n_paths=500, seed=7, pipeline=True)
+    assert model.changed() == {"n_paths": 500, "seed": 7, "pipeline": True}
+    line = exhibits.render("tab-plan-period-summary", "en", model=model).attrs["source"]
+    assert line.endswith("; parameters: N_PATHS=500, SEED=7, PIPELINE=True") and "(+modified)" in line
+    fewer = exhibits.render("tab-plan-period-summary", "en", model=ScenarioAnalysis.load(n_paths=500))
+    assert fewer.attrs["source"].endswith("; parameters: N_PATHS=500")

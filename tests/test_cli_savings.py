@@ -21,7 +21,7 @@ def run(capsys, *argv: str) -> tuple[int, str, str]:
 
 def test_must_show_json_npv_matches_numpy_financial(capsys):
     status, out, err = run(capsys, "--format", "json", "--discount-rate", "3", "--wage-growth", "4",
-                           "--through", "2030")
+                           "--through", "2030", "--lang", "en")
     assert status == 0 and err == ""
     result = json.loads(out)
     # cash flows worked out independently: 1.3亿元 (row hr_cost_saving_annual) in 2025, growing 4 % a
@@ -82,28 +82,53 @@ def test_annual_saving_and_first_year_options(capsys):
 
 
 def test_csv_and_table_formats(capsys):
-    status, out, _ = run(capsys, "--format", "csv", "--wage-growth", "0")
+    status, out, err = run(capsys, "--format", "csv", "--wage-growth", "0")
     assert status == 0
-    # the first line records the assumptions used; pandas skips it as a comment
-    first, _ = out.split("\n", 1)
-    assert first.startswith("# assumptions: ")
-    used = json.loads(first.removeprefix("# assumptions: "))
-    assert used["wage_growth_pct"] == 0.0 and used["discount_rate_pct"] == 2.02 and used["transferred_cost"] is None
-    frame = pd.read_csv(io.StringIO(out), comment="#")
+    # standard output is the table alone, from its header; the assumptions used and the notes go to stderr
+    assert out.startswith("year,t,zone_saving,")
+    frame = pd.read_csv(io.StringIO(out))
     assert frame["year"].tolist() == list(range(2025, 2031))
     assert frame["cumulative_nominal"].iloc[-1] == pytest.approx(1.3 * 6)
-    status, out, _ = run(capsys)
+    assumptions = next(line for line in err.splitlines() if line.startswith("# assumptions: "))
+    used = json.loads(assumptions.removeprefix("# assumptions: "))
+    assert used["wage_growth_pct"] == 0.0 and used["discount_rate_pct"] == 2.02 and used["transferred_cost"] is None
+    assert err.startswith("# 模型结果：非原文数字。")  # the notes in the default language, Chinese
+    status, out, _ = run(capsys, "--lang", "en")
     assert status == 0
     assert out.startswith("# Model result")
     assert "plan15" in out and "cumulative_present_value" in out
 
 
+def test_lang_en_gives_english_notes_and_output_writes_excel_ready_files(capsys, tmp_path):
+    status, out, err = run(capsys, "--lang", "en", "--format", "json")
+    assert status == 0 and json.loads(out)["notes"][0].startswith("Model result: not a figure printed")
+    status, out, _ = run(capsys, "--format", "json")
+    assert json.loads(out)["notes"][0].startswith("模型结果：非原文数字")
+    target = tmp_path / "savings.csv"
+    status, out, err = run(capsys, "--wage-growth", "0", "--output", str(target), "--lang", "en")
+    assert status == 0 and out == "" and err == ""
+    raw = target.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbfyear,t,")  # a BOM, then the header: Excel reads it as UTF-8
+    assert pd.read_csv(target, encoding="utf-8-sig")["cumulative_nominal"].iloc[-1] == pytest.approx(1.3 * 6)
+    sidecar = json.loads((tmp_path / "savings.csv-metadata.json").read_text(encoding="utf-8"))
+    assert json.loads(sidecar["ygx:assumptions"])["wage_growth_pct"] == 0.0
+    assert json.loads(sidecar["ygx:notes"])[0].startswith("Model result")
+    status, _, _ = run(capsys, "--output", str(tmp_path / "savings.xlsx"))
+    book = pd.read_excel(tmp_path / "savings.xlsx", sheet_name=None)
+    assert status == 0 and book["table"]["year"].tolist() == list(range(2025, 2031))
+    status, out, err = run(capsys, "--output", str(tmp_path / "nowhere" / "x.csv"))
+    assert status == 2 and out == "" and len(err.splitlines()) == 1 and "Traceback" not in err
+    assert "nowhere" in err
+
+
 def test_table_labels_show_the_value_used(capsys):
-    _, out, _ = run(capsys, "--annual-saving", "2")
+    _, out, _ = run(capsys, "--annual-saving", "2", "--lang", "en")
     assert "Annual saving 2亿元 (set by the user" in out
     assert "the printed lower bound" not in out
-    _, out, _ = run(capsys)
+    _, out, _ = run(capsys, "--lang", "en")
     assert "Annual saving 1.3亿元 (the printed lower bound" in out
+    _, out, _ = run(capsys, "--annual-saving", "2")
+    assert "每年节约取2亿元（用户设定" in out
 
 
 def test_config_file_is_read_and_flags_override_it(capsys, tmp_path):

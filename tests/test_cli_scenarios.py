@@ -67,7 +67,7 @@ def test_scenario_selection_and_formats():
 
 def test_required_prints_the_needed_cagr():
     code, out, err = run("--required", "gross_output=1000@2030", "--required", "value_added=x2@2035",
-                         "--format", "csv")
+                         "--format", "csv", "--lang", "en")
     assert code == 0 and err == ""
     frame = pd.read_csv(io.StringIO(out)).set_index("indicator")
     # 2025 gross output = gross_output_2025h1 annualised by the H1 rule's median share (0.465)
@@ -171,7 +171,7 @@ def test_targets_print_probabilities_with_their_standard_error():
     """No "0.0%" or "100.0%": a share under 1 in 1,000 reads as a bound, under the model's assumptions."""
     import re
 
-    code, out, err = run("--targets", "--paths", "2000", "--seed", "4", "--format", "csv")
+    code, out, err = run("--targets", "--paths", "2000", "--seed", "4", "--format", "csv", "--lang", "en")
     assert code == 0 and err == ""
     frame = pd.read_csv(io.StringIO(out), keep_default_na=False).set_index(["target", "scenario"])
     assert frame.loc[("gross_output_1000_2030", "low"), "probability"] == "below 0.1 % under the model's assumptions"

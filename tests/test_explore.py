@@ -253,3 +253,30 @@ def test_chinese_scenario_tables_have_chinese_columns_and_rationales(small_model
         if ex.notebook == "06_scenarios_2026_2030.ipynb" and ex.kind == "table":
             columns = exhibits.render(ex.id, "zh", model=small_model).columns
             assert not [c for c in columns if word.search(str(c))], ex.id
+
+
+def test_a_panel_moved_off_its_start_cites_the_moved_sliders_and_back_home_it_does_not():
+    panel = explore.savings_panel(lang="zh")
+    assert "+modified" not in panel.figure.texts[-1].get_text()
+    panel.set(discount_rate_pct=2.2)
+    line = panel.figure.texts[-1].get_text().replace("\n", "")
+    assert "(+modified)" in line and line.endswith("；参数：DISCOUNT_RATE_PCT=2.2")
+    panel.set(discount_rate_pct=panel.start["discount_rate_pct"])
+    assert "+modified" not in panel.figure.texts[-1].get_text()
+    # a scenario slider has no assumption object to say so: the panel names it
+    paths = explore.scenario_panel(lang="en")
+    paths.set(**{"base.start": 9.0})
+    line = paths.figure.texts[-1].get_text().replace("\n", "")
+    assert "(+modified)" in line and line.endswith("; parameters: BASE.START=9")
+
+
+def test_the_annual_saving_slider_holds_a_value_set_outside_the_plausible_range(data_copy, monkeypatch):
+    from ygx_analysis.data.tables import DATA_DIR_ENV
+    from ygx_analysis.report.overrides import apply_overrides
+
+    apply_overrides(data_copy, ["savings.annual_saving=2"])  # report --set savings.annual_saving=2
+    monkeypatch.setenv(DATA_DIR_ENV, str(data_copy))
+    panel = explore.savings_panel(SavingsAssumptions.from_data(data_copy), lang="en")
+    slider = panel.sliders["annual_saving"]
+    assert (slider.min, slider.value, slider.max) == (1.3, 2.0, 2.0)  # the file's 1.3–1.4, widened to the value
+    assert "+modified" in panel.figure.texts[-1].get_text()  # the data copy differs from the package's

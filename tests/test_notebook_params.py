@@ -10,12 +10,16 @@ it by hand, show in the outputs.
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
 import pytest
 
 import ygx_analysis as ygx
+import ygx_analysis.exhibits
+import ygx_analysis.savings
+from ygx_analysis.data.provenance import data_fingerprint
 from ygx_analysis.data.tables import DATA_DIR_ENV, default_data_dir
 
 REPO = Path(__file__).resolve().parents[1]
@@ -139,6 +143,32 @@ def test_papermill_runs_notebook_05_with_its_assumptions(tmp_path, clean_env):
     # 15th plan, nominal: 1.35 a year in 2025 money growing 2.8 % a year (savings.toml), 2026-2030
     nominal = sum(1.35 * 1.028 ** (year - 2025) for year in range(2026, 2031))
     assert f"累计毛节约{nominal:.2f}亿元（名义）" in text
+    # every source line says that these are not the published numbers: the data copy and the parameter
+    lines = source_lines(text)
+    assert len(lines) == 5  # the five savings tables (the figures draw theirs into the image)
+    stamp = f"ygx_analysis {ygx.__version__} (+modified, data {data_fingerprint(copy)})"
+    assert all(stamp in line and line.endswith("；参数：DISCOUNT_RATE_PCT=3") for line in lines), lines
+
+
+def source_lines(text: str) -> list[str]:
+    """The Chinese source lines in a notebook's text outputs (a table's line is a Markdown ``<small>``)."""
+    return re.findall(r"资料来源：[^<\n]*", text)
+
+
+@pytest.mark.slow
+def test_papermill_parameter_marks_every_source_line_and_the_default_run_does_not(tmp_path, clean_env):
+    # the README's example: papermill -p DISCOUNT_RATE_PCT 3.0 (kernel python3, as a fresh clone has it)
+    changed = source_lines(_run("05_reform_savings.ipynb", tmp_path / "changed.ipynb", {"DISCOUNT_RATE_PCT": 3.0}))
+    default = source_lines(_run("05_reform_savings.ipynb", tmp_path / "default.ipynb", {}))
+    assert len(changed) == len(default) == 5
+    assert all(f"ygx_analysis {ygx.__version__} (+modified)（来源标识：" in line
+               and line.endswith("；参数：DISCOUNT_RATE_PCT=3") for line in changed), changed
+    assert all("+modified" not in line and "参数" not in line for line in default), default
+    # the figures draw the same line (checked on the figure objects: a PNG holds no text to read)
+    result = ygx.savings.run_savings(ygx.savings.SavingsAssumptions.from_data(discount_rate_pct=3.0))
+    for exhibit_id in ("fig-savings-cumulative", "fig-savings-tornado"):
+        drawn = ygx.exhibits.render(exhibit_id, "zh", result=result).texts[-1].get_text().replace("\n", "")
+        assert drawn.endswith("；参数：DISCOUNT_RATE_PCT=3") and "(+modified)" in drawn
 
 
 # ---------------------------------------------------------------------------

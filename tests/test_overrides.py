@@ -14,7 +14,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from ygx_analysis import exhibits, report
+from matplotlib.text import Text
+
+from ygx_analysis import exhibits, report, savings
 from ygx_analysis.data import citation
 from ygx_analysis.data import provenance
 from ygx_analysis.cli import main
@@ -237,8 +239,8 @@ def test_an_override_makes_exactly_the_savings_cite_lines_modified(committed_pro
     readers = {ex.id for ex in exhibits.all_exhibits() if ex.notebook == SAVINGS_NOTEBOOK}
     assert readers and readers == {ex.id for ex in exhibits.all_exhibits() if "savings.toml" in ex.data_inputs}
     for ex in exhibits.all_exhibits():
-        before = citation.source_line(ex.sources, "zh", stamp=clean.stamp(ex.data_inputs))
-        after = citation.source_line(ex.sources, "zh", stamp=edited.stamp(ex.data_inputs))
+        before = exhibits.source_line(ex.sources, "zh", stamp=clean.stamp(ex.data_inputs))
+        after = exhibits.source_line(ex.sources, "zh", stamp=edited.stamp(ex.data_inputs))
         if ex.id in readers:
             assert after != before
             assert f"(commit {commit[:7]}+modified, data {edited.data_fingerprint}, {edited.build_date})" in after
@@ -265,6 +267,34 @@ def test_the_savings_exhibits_of_the_overridden_copy_show_the_value_set(data_cop
     assert saving == pytest.approx([2.0 * (1 + rate / 100) ** (y - 2025) for y in years], rel=1e-12)  # by hand
     monkeypatch.setenv(DATA_DIR_ENV, str(DATA))
     assert "printed lower bound" in exhibits.render("tab-savings-revenue-share", "en").iloc[0, 0]
+
+
+def test_set_annual_saving_2_centres_the_tornado_on_2_and_no_caption_says_default(data_copy, monkeypatch):
+    apply_overrides(data_copy, ["savings.annual_saving=2", "savings.timing=mid"])
+    monkeypatch.setenv(DATA_DIR_ENV, str(data_copy))
+    a = SavingsAssumptions.from_data(data_copy)
+    assert a.annual_saving == 2.0 and a.plausible_ranges()["annual_saving"] == (1.3, 1.4)  # the file's range kept
+    fig = exhibits.render("fig-savings-tornado", "zh")
+    for ax, measure in zip(fig.axes, ("cumulative_nominal", "npv"), strict=True):
+        table = savings.run_savings(a).sensitivity[measure].set_index("assumption")
+        low, high = table.loc["annual_saving", ["low_value", "high_value"]]
+        assert (low, high) == (1.3, 2.0)  # the range drawn holds the value used
+        base = float(table["result_base"].iloc[0])
+        bars = [p for p in ax.patches if p.get_width() != 0]
+        lefts = [min(p.get_x(), p.get_x() + p.get_width()) for p in bars]
+        rights = [max(p.get_x(), p.get_x() + p.get_width()) for p in bars]
+        assert ax.lines[0].get_xdata()[0] == base  # the centre line at the result of the values used
+        assert min(lefts) < base and max(rights) > base  # bars on both sides of the base
+        ticks = [t.get_text() for t in ax.get_yticklabels()]
+        assert "所用值2超出合理范围1.3–1.4" in next(t for t in ticks if t.startswith("高新区每年减少"))
+    en = exhibits.render("fig-savings-tornado", "en")
+    assert any("used 2, outside range 1.3–1.4" in t.get_text() for t in en.axes[0].get_yticklabels())
+    # the cumulative figure names the timing set; no caption of any exhibit says 默认 / default
+    texts = [t.get_text() for t in exhibits.render("fig-savings-cumulative", "zh").findobj(Text)]
+    assert any("每年节约按年中发生" in t for t in texts)
+    assert any("mid-year flows" in t.get_text() for t in exhibits.render("fig-savings-cumulative", "en").findobj(Text))
+    for ex in exhibits.all_exhibits():
+        assert "默认" not in ex.caption("zh") and "default" not in ex.caption("en").lower(), ex.id
 
 
 # ---------------------------------------------------------------------------

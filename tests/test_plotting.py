@@ -102,7 +102,7 @@ def test_every_figure_has_a_source_line_that_overlaps_nothing(exhibit_id, lang, 
     fig = rendered_exhibits[exhibit_id, lang]  # rendered and drawn once per session, warnings as errors
     renderer = fig.canvas.get_renderer()
     source = fig.texts[-1]
-    assert source.get_text().replace("\n", " ") == exhibits.source_line(exhibits.get(exhibit_id).sources, lang)
+    assert source.get_text().replace("\n", "") == exhibits.source_line(exhibits.get(exhibit_id).sources, lang)
     box = source.get_window_extent(renderer)
     assert box.x1 <= fig.bbox.width and box.y0 >= 0
     others = [t for t in fig.findobj(Text) if t is not source and t.get_text() and t.get_visible()]

@@ -211,7 +211,7 @@ def test_an_exported_table_names_the_build_in_its_xlsx_about_sheet_and_csv_sidec
     rec, png = export.export_exhibit("tab-reported-figures", tmp_path, "zh", provenance=prov)
     assert png is None
     stamp = f"ygx_analysis {exhibits_version()} (commit c0ffee0+modified, data 1a2b3c4d, 2026-11-29)"
-    assert rec["source_line"].endswith(f"; {stamp} [article]")
+    assert rec["source_line"].endswith(f"；{stamp}（来源标识：article）")
     assert [f["path"] for f in rec["files"]] == ["tables/tab-reported-figures.csv", "tables/tab-reported-figures.xlsx",
                                                  "tables/tab-reported-figures.csv-metadata.json"]
     about = {row[0]: row[1] for row in load_workbook(tmp_path / "tables" / "tab-reported-figures.xlsx")["about"]
@@ -240,7 +240,7 @@ def test_a_comment_line_in_a_csv_would_break_a_plain_pandas_read(tmp_path):
 
 
 def test_an_exported_figure_carries_the_build_in_its_one_source_line(tmp_path, monkeypatch, no_hook):
-    from ygx_analysis.data.citation import SOURCE_LINE_HEADS
+    from ygx_analysis.exhibits import source_line_head
     from ygx_analysis.exhibits import style
 
     prov = modified_provenance()
@@ -256,7 +256,7 @@ def test_an_exported_figure_carries_the_build_in_its_one_source_line(tmp_path, m
     rec = kernel.read_records(tmp_path / "r.jsonl")[0]
     assert drawn == [rec["source_line"]]  # drawn once, naming the build
     assert "(commit c0ffee0+modified, data 1a2b3c4d, 2026-11-29)" in rec["source_line"]
-    assert rec["source_line"].startswith(SOURCE_LINE_HEADS["en"])
+    assert rec["source_line"].startswith(source_line_head("en"))
     # the build's own export draws the same line, once
     drawn.clear()
     again, png = export.export_exhibit("fig-figures-by-qualifier", tmp_path / "b", "en", provenance=prov)

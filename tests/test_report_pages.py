@@ -18,7 +18,7 @@ def _record(ex, lang="zh"):
     files = ([{"path": f"figures/{ex.id}.{s}", "sha256": "0" * 64} for s in ("png", "svg", "pdf")]
              if ex.kind == "figure" else [{"path": f"tables/{ex.id}.{s}", "sha256": "0" * 64} for s in ("csv", "xlsx")])
     rec = ex.to_record()
-    rec.update(caption=ex.caption(lang), source_line=citation.source_line(ex.sources, lang), files=files,
+    rec.update(caption=ex.caption(lang), source_line=exhibits.source_line(ex.sources, lang), files=files,
                notebook_html=None)
     return rec
 
@@ -33,26 +33,34 @@ def small_manifest():
 
 def test_source_line_cites_the_article_row_by_hand():
     row = load_sources().set_index("source_id").loc["article"]
-    # publisher, date and title of the article row; the publisher is inferred
-    expected = f"Source: {row['publisher']} (inferred), {row['date']}, {row['title']}; ygx_analysis {__version__} [article]"
-    assert row["publisher_status"] == "inferred"
-    assert citation.source_line(["article"], "en") == expected
-    assert exhibits.source_line is citation.source_line  # one formatter for exhibits and report
+    # publisher, date and title of the article row; the publisher is inferred, the date not confirmed
+    expected = (f"Source: {row['publisher']} (inferred), {row['date']} (not confirmed), {row['title']}; "
+                f"ygx_analysis {__version__} [article]")
+    assert (row["publisher_status"], row["date_status"]) == ("inferred", "not confirmed")
+    assert exhibits.source_line(["article"], "en") == expected
+    assert exhibits.source_line(["article"], "zh") == (
+        f"资料来源：{row['publisher']}（推断），{row['date']}（未核实），{row['title']}；"
+        f"ygx_analysis {__version__}（来源标识：article）")
     with pytest.raises(KeyError, match="nope"):
-        citation.source_line(["nope"], "en")
+        exhibits.source_line(["nope"], "en")
     with pytest.raises(ValueError, match=r"^lang: "):
-        citation.source_line(["article"], "fr")
+        exhibits.source_line(["article"], "fr")
     with pytest.raises(TypeError, match=r"^source_ids: "):
-        citation.source_line("article", "en")
+        exhibits.source_line("article", "en")
+    with pytest.raises(TypeError, match=r"^words: "):
+        citation.source_line(["article"], "en")
 
 
 def test_full_citation_marks_unconfirmed_fields():
     row = load_sources().set_index("source_id").loc["article"].to_dict() | {"source_id": "article"}
-    text = citation.full_citation(row, "en")
-    # authors, publisher (inferred), date, title (inferred), section, then trust and id
-    assert text == (f"{row['authors']}. {row['publisher']} (inferred). {row['date']}. {row['title']} (inferred). "
-                    f"{row['section']}. Trust: {row['trust']}. [article]")
-    assert citation.full_citation(row, "zh").startswith(f"{row['authors']}. {row['publisher']} (推断). ")
+    text = exhibits.full_citation(row, "en")
+    # authors, publisher (inferred), date (not confirmed), title (inferred), section, then trust and id
+    assert text == (f"{row['authors']}. {row['publisher']} (inferred). {row['date']} (not confirmed). "
+                    f"{row['title']} (inferred). {row['section']}. Trust: {row['trust']}. [article]")
+    # one language: the Chinese citation words the statuses and the trust in Chinese
+    assert exhibits.full_citation(row, "zh") == (
+        f"{row['authors']}。{row['publisher']}（推断）。{row['date']}（未核实）。{row['title']}（推断）。"
+        f"{row['section']}。可信度：高。[article]")
 
 
 def test_how_to_cite_names_build_exhibit_caption_and_source(small_manifest):
@@ -67,7 +75,7 @@ def test_exhibits_markdown_lists_files_rows_and_full_citations(small_manifest):
     assert f"## {figure['id']}\n" in md
     assert f"[`figures/{figure['id']}.svg`](figures/{figure['id']}.svg)" in md
     assert f"- **Notebook**: `{figure['notebook']}` (not in this build)" in md
-    assert "  - " + citation.full_citation(load_sources().set_index("source_id").loc["article"].to_dict()
+    assert "  - " + exhibits.full_citation(load_sources().set_index("source_id").loc["article"].to_dict()
                                            | {"source_id": "article"}, "en") in md
     assert "Code: commit `0123456789abcdef0123456789abcdef01234567`." in md
 

@@ -33,8 +33,41 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(f"{self.prog}: error: {message}")
 
 
-def emit(frame: pd.DataFrame, fmt: str, out=None) -> None:
-    """Write a tidy frame as an aligned table, CSV or JSON records (UTF-8)."""
+def _add_common(p: argparse.ArgumentParser, *, output: bool = True) -> None:
+    """``--format``, ``--lang`` and (for a table) ``--output``, the same on every command that prints one."""
+    p.add_argument("--format", choices=FORMATS, default="table")
+    p.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of the labels and notes (default zh)")
+    if output:
+        p.add_argument("--output", metavar="FILE", help="write the table to FILE instead of standard output: XLSX "
+                       "when FILE ends .xlsx, JSON when .json, else CSV in UTF-8 with a byte-order mark (Excel "
+                       "shows the Chinese); notes and assumptions go into FILE-metadata.json (CSVW) beside a CSV")
+
+
+def write_output(frame: pd.DataFrame, path: str, *, name: str, about: dict[str, Any] | None = None) -> None:
+    """Write ``frame`` to ``path`` for a person: XLSX by extension, JSON, or CSV with a BOM and its CSVW sidecar."""
+    from .report.export import write_csv, write_csv_metadata, write_xlsx
+
+    about = {key: value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+             for key, value in (about or {}).items()}
+    suffix = Path(path).suffix.lower()
+    if suffix == ".xlsx":
+        write_xlsx(frame, path, table_id=name, source=about.pop("source", ""), about=about)
+    elif suffix == ".json":
+        Path(path).write_text(frame.to_json(orient="records", force_ascii=False, indent=2, double_precision=15)
+                              + "\n", encoding="utf-8")
+    else:
+        write_csv(frame, path)
+        if about:
+            write_csv_metadata(path, {"id": name, **about})
+
+
+def emit(frame: pd.DataFrame, fmt: str, out=None, *, output: str | None = None, name: str = "table",
+         about: dict[str, Any] | None = None) -> None:
+    """Write a tidy frame as an aligned table, CSV or JSON records (UTF-8), or to the file ``output``
+    (:func:`write_output`; ``about``: the notes and assumptions that belong with it)."""
+    if output:
+        write_output(frame, output, name=name, about=about)
+        return
     out = out or sys.stdout
     if fmt == "csv":
         out.write(frame.to_csv(index=False, lineterminator="\n"))
@@ -128,8 +161,7 @@ def _add_figures(sub) -> None:
     p = sub.add_parser("figures", help="list the article's printed figures",
                        description="List the figures printed in the article, with their intervals.")
     p.add_argument("--section", choices=SECTIONS, help="only this section")
-    p.add_argument("--format", choices=FORMATS, default="table")
-    p.add_argument("--lang", choices=("zh", "en"), default="zh", help="label language")
+    _add_common(p)
     p.set_defaults(run=_run_figures)
 
 
@@ -143,7 +175,7 @@ def _run_figures(args: argparse.Namespace) -> int:
                "low", "high", "interval", "excerpt"]
     frame = ind[columns].rename(columns={"value_printed": "value"})
     frame.insert(2, "label", ind[f"label_{args.lang}"])
-    emit(frame.reset_index(drop=True), args.format)
+    emit(frame.reset_index(drop=True), args.format, output=args.output, name="figures")
     return 0
 
 
@@ -154,8 +186,9 @@ def _add_savings(sub) -> None:
                     "(model results, not printed figures). The assumptions come from data/savings.toml (or "
                     "--config FILE); each flag overrides one value. Present values are at the end of "
                     "--valuation-year (default 2025) whatever --first-year is. The state-owned group's cut is a "
-                    "separate line, added to the total only with --include-group. csv output starts with one "
-                    "comment line '# assumptions: {json}' (read it with pandas.read_csv(..., comment='#')).")
+                    "separate line, added to the total only with --include-group. csv on standard output is the "
+                    "table only (its notes and the assumptions used go to standard error); --output FILE.csv "
+                    "writes them into FILE.csv-metadata.json.")
     p.add_argument("--config", metavar="FILE", help="assumptions file (default: data/savings.toml)")
     p.add_argument("--annual-saving", type=float, metavar="X",
                    help="zone's annual saving in 亿元 (file default: row hr_cost_saving_annual, a lower bound)")
@@ -172,7 +205,7 @@ def _add_savings(sub) -> None:
                    help="add the group's line (a company's cost) to the total")
     p.add_argument("--transferred-cost", type=float, metavar="X",
                    help="personnel cost taken on by the receiving governments, 亿元 a year: gives net savings")
-    p.add_argument("--format", choices=FORMATS, default="table")
+    _add_common(p)
     p.set_defaults(run=_run_savings)
 
 
@@ -193,11 +226,15 @@ def _run_savings(args: argparse.Namespace) -> int:
                args.group_growth, "include_group": args.include_group, "transferred_cost": args.transferred_cost}
     assumptions = SavingsAssumptions.from_toml(args.config, None, {k: v for k, v in options.items() if v is not None})
     result = run_savings(assumptions)
-    path, windows = result.path, result.windows
-    if args.format == "json":
+    path, windows, lang = result.path, result.windows, args.lang
+    about = {"note": words.text(THEME, "model_note", lang), "notes": notes(assumptions, lang),
+             "convention": convention(assumptions, lang), "assumptions": assumptions.to_dict()}
+    if args.output:
+        emit(path, args.format, output=args.output, name="savings", about=about)
+    elif args.format == "json":
         document = {
-            "unit": UNIT, "model_result": True, "note": words.text(THEME, "model_note", "en"),
-            "notes": notes(assumptions), "convention": convention(assumptions), "assumptions": assumptions.to_dict(),
+            "unit": UNIT, "model_result": True, "note": about["note"],
+            "notes": about["notes"], "convention": about["convention"], "assumptions": about["assumptions"],
             "windows": {row["window"]: {k: row[k] for k in ("start", "end", "years", "complete", "cumulative_nominal",
                                                              "npv", "net_nominal", "net_npv")}
                         for row in _records(windows)},
@@ -205,13 +242,15 @@ def _run_savings(args: argparse.Namespace) -> int:
         }
         json.dump(document, sys.stdout, ensure_ascii=False, indent=2, allow_nan=False)
         sys.stdout.write("\n")
-    elif args.format == "csv":
-        sys.stdout.write(f"# assumptions: {json.dumps(assumptions.to_dict(), ensure_ascii=False)}\n")
+    elif args.format == "csv":  # the table only; what belongs with it goes to standard error
+        for note in about["notes"]:
+            print(f"# {note}", file=sys.stderr)
+        print(f"# assumptions: {json.dumps(about['assumptions'], ensure_ascii=False)}", file=sys.stderr)
         emit(path, "csv")
     else:
-        for note in notes(assumptions):
+        for note in about["notes"]:
             print(f"# {note}")
-        print(f"# {UNIT}; {convention(assumptions)}")
+        print(f"# {UNIT}; {about['convention']}")
         emit(path, "table")
         print()
         emit(windows, "table")
@@ -280,9 +319,7 @@ def _add_audit(sub) -> None:
                                    "rows used and a status (reproduced, consistent, flag, not_comparable). "
                                    "csv and json carry every column; an unbounded end is inf in csv and "
                                    "null in json (JSON has no infinity).")
-    p.add_argument("--format", choices=FORMATS, default="table")
-    p.add_argument("--lang", choices=("zh", "en"), default="zh",
-                   help="language of the note (and of the description in the table format)")
+    _add_common(p)
     p.set_defaults(run=_run_audit)
 
 
@@ -295,7 +332,7 @@ def _run_audit(args: argparse.Namespace) -> int:
         frame = frame[["check_id", description, "value", "low", "high", "reported", "status"]].rename(
             columns={description: "description"})
         frame = frame.assign(**{c: frame[c].round(4) for c in ("value", "low", "high")})
-    emit(frame, args.format)
+    emit(frame, args.format, output=args.output, name="audit")
     return 0
 
 
@@ -326,7 +363,7 @@ def _add_scenarios(sub) -> None:
                    "indicator, year, value) to FILE: CSV, or Parquet when FILE ends .parquet (needs pyarrow)")
     p.add_argument("--required", action="append", metavar="INDICATOR=TARGET@YEAR", help="growth needed to reach "
                    "TARGET (a level, or xF for F times the 2025 level) by YEAR; may be repeated")
-    p.add_argument("--format", choices=FORMATS, default="table")
+    _add_common(p)
     p.set_defaults(run=_run_scenarios)
 
 
@@ -335,8 +372,11 @@ def _run_scenarios(args: argparse.Namespace) -> int:
 
     spec = load_scenarios(args.config).with_pipeline() if args.pipeline else load_scenarios(args.config)
     if args.required:
-        emit(targets.required_growth_table(spec.jumpoff, [targets.parse_required(t) for t in args.required]),
-             args.format)
+        from .exhibits.scenario_tables import basis_label
+
+        table = targets.required_growth_table(spec.jumpoff, [targets.parse_required(t) for t in args.required])
+        table["basis_2025"] = [basis_label(b, args.lang) for b in table["basis_2025"]]
+        emit(table, args.format, output=args.output, name="scenarios-required")
         return 0
     if args.paths < 0:
         raise ValueError("paths: must not be negative")
@@ -352,8 +392,9 @@ def _run_scenarios(args: argparse.Namespace) -> int:
             results.write_paths(result, args.dump_paths)
         except OSError as exc:
             raise ValueError(f"dump-paths: {args.dump_paths}: {_os_error_line(exc)}") from None
-    emit(results.target_probability_table(result, spec.target_levels()) if args.targets
-         else results.scenario_table(spec.project(args.scenario), result), args.format)
+    emit(results.target_probability_table(result, spec.target_levels(), args.lang) if args.targets
+         else results.scenario_table(spec.project(args.scenario), result), args.format, output=args.output,
+         name="scenarios-targets" if args.targets else "scenarios")
     return 0
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-__all__ = ["DATA_DIR_ENV", "default_data_dir", "use_data_dir"]
+__all__ = ["DATA_DIR_ENV", "default_data_dir", "package_data_dir", "use_data_dir"]
 
 DATA_DIR_ENV = "YGX_DATA_DIR"
 """Environment variable that points the loaders at another data folder."""
@@ -23,8 +23,11 @@ DATA_DIR_ENV = "YGX_DATA_DIR"
 def default_data_dir() -> Path:
     """The data folder: ``$YGX_DATA_DIR``, the repository's ``data/``, or the packaged copy."""
     env = os.environ.get(DATA_DIR_ENV)
-    if env:
-        return Path(env)
+    return Path(env) if env else package_data_dir()
+
+
+def package_data_dir() -> Path:
+    """The package's own data folder: the repository's ``data/``, or the packaged copy (``DATA_DIR = None``)."""
     repo = Path(__file__).resolve().parents[2] / "data"
     return repo if repo.is_dir() else Path(__file__).resolve().parents[1] / "_data"
 

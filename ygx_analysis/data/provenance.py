@@ -41,7 +41,7 @@ from typing import Any
 from .files import source_date_epoch
 
 __all__ = ["CODE_PATHS", "PROVENANCE_ENV", "Provenance", "changed_data_files", "collect", "data_files",
-           "data_fingerprint", "from_environ"]
+           "data_fingerprint", "differs_from_package", "from_environ"]
 
 PROVENANCE_ENV = "YGX_PROVENANCE"
 """Environment variable through which a build passes its :class:`Provenance` (JSON) to kernels."""
@@ -97,6 +97,36 @@ def data_fingerprint(data_dir: str | os.PathLike[str]) -> str:
         digest.update(path.relative_to(data_dir).as_posix().encode("utf-8") + b"\0")
         digest.update(str(len(content)).encode("ascii") + b"\0" + content)
     return digest.hexdigest()[:8]
+
+
+def differs_from_package(data_dir: str | os.PathLike[str], inputs: Iterable[str]) -> list[str]:
+    """The files of ``inputs`` whose bytes in ``data_dir`` differ from the package's own data folder, sorted.
+
+    How a notebook run outside a build (``DATA_DIR`` set to an edited copy) knows that its numbers are not
+    the package's: a file missing on one side counts as changed; the package's folder itself never differs.
+
+    Examples
+    --------
+    >>> import shutil, tempfile
+    >>> from ygx_analysis.data.folder import package_data_dir
+    >>> copy = Path(tempfile.mkdtemp()) / "data"
+    >>> _ = shutil.copytree(package_data_dir(), copy)
+    >>> differs_from_package(copy, ["indicators.csv", "savings.toml"])
+    []
+    >>> _ = (copy / "savings.toml").write_bytes(b"# edited")
+    >>> differs_from_package(copy, ["indicators.csv", "savings.toml"])
+    ['savings.toml']
+    """
+    from .folder import package_data_dir
+
+    here, package = Path(data_dir).resolve(), package_data_dir().resolve()
+    if here == package:
+        return []
+
+    def content(path: Path) -> bytes | None:
+        return path.read_bytes() if path.is_file() else None
+
+    return sorted(name for name in set(inputs) if content(here / name) != content(package / name))
 
 
 def _git(project: Path, *args: str) -> bytes | None:

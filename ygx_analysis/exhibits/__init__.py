@@ -17,17 +17,18 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 import pandas as pd
 
-from ..data.citation import source_line
+from ..data import citation
 from . import words
 
-__all__ = ["KINDS", "LANGS", "Exhibit", "FigureImage", "ShowHook", "all_exhibits", "check_lang", "exhibit",
-           "get", "load_all", "on_show", "render", "show", "source_line"]
+__all__ = ["KINDS", "LANGS", "Exhibit", "FigureImage", "ShowHook", "all_exhibits", "changed_inputs", "check_lang",
+           "citation_words", "exhibit", "full_citation", "get", "load_all", "on_show", "render", "show",
+           "source_line", "source_line_head"]
 
 LANGS = ("zh", "en")
 KINDS = ("figure", "table")
@@ -147,21 +148,105 @@ def get(exhibit_id: str) -> Exhibit:
     return _REGISTRY[exhibit_id]
 
 
-def render(exhibit_id: str, lang: str = "zh", *, stamp: str | None = None, **inputs: Any) -> Any:
+def citation_words(lang: str) -> dict[str, str]:
+    """The templates of source lines and full citations in ``lang`` (``meta/common.yml``, ``source_line``)."""
+    check_lang(lang)
+    return words.group("common", "source_line", lang)
+
+
+def source_line_head(lang: str) -> str:
+    """How every source line in ``lang`` begins.
+
+    Examples
+    --------
+    >>> source_line_head("zh"), source_line_head("en")
+    ('资料来源：', 'Source: ')
+    """
+    return citation_words(lang)["line"].split("{sources}")[0]
+
+
+def source_line(source_ids: Sequence[str], lang: str = "zh", *, stamp: str | None = None, parameters: str = "",
+                sources: pd.DataFrame | None = None, limit: int = citation.SOURCE_LINE_LIMIT) -> str:
+    """:func:`ygx_analysis.data.citation.source_line` in the words of ``lang``.
+
+    Examples
+    --------
+    >>> source_line(["article"], "zh", stamp="ygx_analysis 0.1.0")
+    '资料来源：中国高新技术产业导报（推断），2025（未核实），益阳高新区如何在时代考卷上书写精彩答案；ygx_analysis 0.1.0（来源标识：article）'
+    """
+    return citation.source_line(source_ids, citation_words(lang), sources, stamp=stamp, parameters=parameters,
+                                limit=limit)
+
+
+def full_citation(row: Mapping[str, Any], lang: str = "zh") -> str:
+    """:func:`ygx_analysis.data.citation.full_citation` in the words of ``lang`` (trust words of ``common.yml``)."""
+    return citation.full_citation(row, citation_words(lang), words.group("common", "trust", lang))
+
+
+def changed_inputs(inputs: Mapping[str, Any]) -> dict[str, Any]:
+    """The parameters set away from their defaults, by upper-case name (as the notebooks name them).
+
+    Each input that has a ``changed()`` method (such as a :class:`~ygx_analysis.savings.SavingsResult`) says
+    which of its values differ from the defaults of the file it came from.
+
+    Examples
+    --------
+    >>> from ygx_analysis import savings
+    >>> changed_inputs({"result": savings.run_savings(savings.SavingsAssumptions.from_data(discount_rate_pct=3.0))})
+    {'DISCOUNT_RATE_PCT': 3.0}
+    """
+    found: dict[str, Any] = {}
+    for value in inputs.values():
+        changed = getattr(value, "changed", None)
+        if callable(changed):
+            found.update({str(name).upper(): v for name, v in changed().items()})
+    return found
+
+
+def _parameter_text(changes: Mapping[str, Any]) -> str:
+    return ", ".join(f"{k}={v:g}" if isinstance(v, float) else f"{k}={v}" for k, v in changes.items())
+
+
+def _local_stamp(ex: Exhibit, changes: Mapping[str, Any]) -> str | None:
+    """Outside a build: ``+modified`` when a parameter is set or a data file the exhibit reads is not the
+    package's (``DATA_DIR`` an edited copy; then with that folder's fingerprint); None when neither."""
+    from ..data.folder import default_data_dir
+    from ..data.provenance import data_fingerprint, differs_from_package
+
+    folder = default_data_dir()
+    data = differs_from_package(folder, ex.data_inputs)
+    if not data and not changes:
+        return None
+    from .. import __version__
+
+    return f"ygx_analysis {__version__} ({', '.join(['+modified', *([f'data {data_fingerprint(folder)}'] if data else [])])})"
+
+
+def render(exhibit_id: str, lang: str = "zh", *, stamp: str | None = None,
+           parameters: Mapping[str, Any] | None = None, **inputs: Any) -> Any:
     """Draw a figure in the house style, with its source line, or build a table (caption and source in attrs).
 
     ``stamp`` names the build in the source line instead of ``ygx_analysis <version>``
     (:func:`~ygx_analysis.data.citation.source_line`); ``inputs`` go to the exhibit function (such as a model).
+    Every value set away from its default (:func:`changed_inputs`, and ``parameters``, such as a panel's moved
+    sliders) is named at the end of the source line, and the line says ``+modified``; outside a build, so
+    does a data folder whose files differ from the package's.
 
     Examples
     --------
     >>> table = render("tab-reported-figures", "en")
     >>> table.attrs["source"].startswith("Source: ")
     True
+    >>> from ygx_analysis import savings
+    >>> r = savings.run_savings(savings.SavingsAssumptions.from_data(discount_rate_pct=3.0))
+    >>> render("tab-savings-path", "zh", result=r).attrs["source"].endswith("+modified)（来源标识：article）；参数：DISCOUNT_RATE_PCT=3")
+    True
     """
     check_lang(lang)
     ex = get(exhibit_id)
-    line = source_line(ex.sources, lang, stamp=stamp)
+    changes = {**changed_inputs(inputs), **{str(k).upper(): v for k, v in (parameters or {}).items()}}
+    line = source_line(ex.sources, lang, stamp=stamp if stamp is not None else _local_stamp(ex, changes),
+                       parameters=_parameter_text(changes))
     if ex.kind == "figure":
         from .style import add_source_line, house_style
 

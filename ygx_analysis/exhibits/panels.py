@@ -61,10 +61,13 @@ class Panel:
     """
 
     def __init__(self, exhibit_id: str, lang: str, sliders: Mapping[str, Any],
-                 build: Callable[[dict[str, float]], dict[str, Any]], extra: tuple[Any, ...] = ()) -> None:
+                 build: Callable[[dict[str, float]], dict[str, Any]], extra: tuple[Any, ...] = (),
+                 changes: Mapping[str, Any] | None = None) -> None:
         import ipywidgets as w
 
         self.exhibit_id, self.lang, self.sliders, self._build = exhibit_id, lang, dict(sliders), build
+        self._changes = dict(changes or {})  # what the starting values already changed (a notebook's parameters)
+        self.start = {name: s.value for name, s in self.sliders.items()}
         self.output = w.Output()
         self.widget = w.VBox([*extra, *self.sliders.values(), self.output])
         self.inputs: dict[str, Any] = {}
@@ -92,10 +95,16 @@ class Panel:
         for name, value in values.items():
             self.sliders[name].value = float(value)
 
+    @property
+    def moved(self) -> dict[str, float]:
+        """The sliders moved off their start values (:attr:`start`), by name: the drawing's source line names them
+        (with ``+modified``), so a figure copied from the panel cannot pass for the published one."""
+        return {name: value for name, value in self.values.items() if value != self.start[name]}
+
     def redraw(self) -> None:
         """Draw the exhibit for the current slider values and show it in :attr:`output`."""
         self.inputs = self._build(self.values)
-        self.figure = render(self.exhibit_id, self.lang, **self.inputs)
+        self.figure = render(self.exhibit_id, self.lang, parameters={**self._changes, **self.moved}, **self.inputs)
         image = FigureImage(self.figure, self.exhibit_id)
         self.output.outputs = ({"output_type": "display_data", "metadata": {},
                                 "data": {"image/png": base64.b64encode(image.png).decode("ascii"),
@@ -262,9 +271,12 @@ def scenario_panel(model: Any = None, lang: str = "zh", *, indicator: str = "gro
 
     chooser = w.Dropdown(options=[(ind.label(lang), name) for name, ind in spec.indicators.items()],
                          value=indicator, description=label("indicator"))
-    panel = Panel("fig-scenario-fan" if fan_paths else "fig-scenario-paths", lang, sliders, build, (chooser,))
+    panel = Panel("fig-scenario-fan" if fan_paths else "fig-scenario-paths", lang, sliders, build, (chooser,),
+                  changes=model.changed() if isinstance(model, ScenarioAnalysis) else None)
 
     def switch(change: Any) -> None:
+        # growth set for the indicator left stays in the paths drawn, so it stays in the source line
+        panel._changes.update({f"{change['old']}.{name}": value for name, value in panel.moved.items()})
         state["indicator"] = change["new"]
         with panel.widget.hold_trait_notifications():
             for sname, scen in state["spec"].scenarios.items():
@@ -273,7 +285,7 @@ def scenario_panel(model: Any = None, lang: str = "zh", *, indicator: str = "gro
                     s = panel.sliders[f"{sname}.{end}"]
                     s.min, s.max = min(low, value), max(high, value)
                     s.unobserve_all("value")
-                    s.value = value
+                    s.value = panel.start[f"{sname}.{end}"] = value
                     s.observe(lambda ch: panel.redraw(), names="value")
         panel.redraw()
 

@@ -250,7 +250,7 @@ def cumulative_savings_figure(lang: str = "zh", result: sv.SavingsResult | None 
                  if a.annual_saving == printed.value else
                  _fill("cumulative_figure.title_set", lang, printed=label_printed, saving=a.annual_saving))
     add_projection_note(ax, _fill("cumulative_figure.note", lang, rate=a.discount_rate_pct,
-                                  valuation_year=a.valuation_year))
+                                  valuation_year=a.valuation_year, timing=_w(f"timing.{a.timing}", lang)))
     ax.legend(loc="center left")
     return fig
 
@@ -319,16 +319,27 @@ def tornado_figure(lang: str = "zh", result: sv.SavingsResult | None = None):
     """Two tornado panels (nominal, present value): bars from the base result to the low and high results."""
     from .style import PALETTE, PROJECTION_STYLE, add_projection_note, new_figure, unit_axis_label
 
+    r = _result(result)
+    ranges = r.assumptions.plausible_ranges()
+
+    def tick(name: str, low: object, high: object, used: object) -> str:
+        text = f"{label(name, lang)}\n{_value(low, lang)} / {_value(high, lang)}{_tick_unit(name, lang)}"
+        file_low, file_high = ranges[name]
+        if not file_low <= used <= file_high:  # the model widened the range to hold the value used
+            text += "\n" + _fill("tornado_figure.outside", lang, value=_value(used, lang),
+                                  low=_value(file_low, lang), high=_value(file_high, lang))
+        return text
+
     fig, axes = new_figure((9.5, 4.8), ncols=2)
-    for ax, (measure, s) in zip(axes, _result(result).sensitivity.items(), strict=True):
+    for ax, (measure, s) in zip(axes, r.sensitivity.items(), strict=True):
         base = float(s["result_base"].iloc[0])
         y = range(len(s))
         style = {**PROJECTION_STYLE, "alpha": 0.8}
         for end, colour in (("low", PALETTE[0]), ("high", PALETTE[1])):
             ax.barh(y, s[f"change_{end}"], left=base, color=colour, edgecolor=colour, **style,
                     label=_w(f"tornado_figure.{end}", lang))
-        ax.set_yticks(list(y), [f"{label(n, lang)}\n{_value(lo, lang)} / {_value(hi, lang)}{_tick_unit(n, lang)}"
-                                for n, lo, hi in zip(s["assumption"], s["low_value"], s["high_value"], strict=True)])
+        ax.set_yticks(list(y), [tick(*row) for row in zip(s["assumption"], s["low_value"], s["high_value"],
+                                                          s["base_value"], strict=True)])
         ax.set_ylim(len(s) - 0.5, -1.2)  # top to bottom, with room for the note above the first bar
         ax.axvline(base, color="#333333", linewidth=0.8)
         ax.grid(axis="y", visible=False)

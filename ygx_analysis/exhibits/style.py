@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -141,7 +142,7 @@ def new_figure(figsize: Sequence[float] | None = None, nrows: int = 1, ncols: in
 
 
 def _wrap_to_width(fig: Figure, text: str, fontsize: float, width_px: float) -> str:
-    """Break ``text`` at '; ' and ', ' so that each line fits ``width_px`` when drawn."""
+    """Break ``text`` after '; ', ', ', '；', '，' or '、' so that each line fits ``width_px`` when drawn."""
     from matplotlib.font_manager import FontProperties
     from matplotlib.textpath import text_to_path
 
@@ -150,24 +151,20 @@ def _wrap_to_width(fig: Figure, text: str, fontsize: float, width_px: float) -> 
     def width(s: str) -> float:  # points, converted to pixels at the figure's dpi
         return text_to_path.get_text_width_height_descent(s, props, ismath=False)[0] * fig.dpi / 72.0
 
-    pieces: list[str] = []
-    for chunk in text.split("; "):
-        parts = chunk.split(", ")
-        pieces += [p + (", " if i < len(parts) - 1 else "; ") for i, p in enumerate(parts)]
-    pieces[-1] = pieces[-1].rstrip("; ")
+    pieces = re.findall(r".+?(?:; |, |[；，、]|$)", text)  # each piece ends with its separator
     lines, current = [], ""
     for piece in pieces:
-        if current and width(current + piece) > width_px:
-            lines.append(current.rstrip())
+        if current and width(current.rstrip() + piece.rstrip()) > width_px:
+            lines.append(current)  # with its separator's space, so that the lines joined are the text
             current = piece
         else:
             current += piece
-    lines.append(current.rstrip())
+    lines.append(current)
     return "\n".join(lines)
 
 
 def add_source_line(fig: Figure, text: str, fontsize: float = 7.0) -> None:
-    """Write the source line at the bottom-left of a figure, wrapped at '; ' and ', ' to its width, with room kept."""
+    """Write the source line at the bottom-left of a figure, wrapped at its separators to its width, with room kept."""
     width_px = fig.get_figwidth() * fig.dpi * 0.98
     wrapped = _wrap_to_width(fig, text, fontsize, width_px)
     n_lines = wrapped.count("\n") + 1

@@ -15,7 +15,6 @@ from typing import Any
 
 import pandas as pd
 
-from ..data.citation import SOURCE_LINE_HEADS
 
 __all__ = ["DATASETS", "DISPLAY_DPI", "FIGURE_DPI", "FIXED_TIME", "INFINITY_NOTE", "BuildError", "check_glyphs",
            "export_datasets", "export_exhibit", "export_table", "fixed_time", "freeze_layout",
@@ -249,6 +248,7 @@ def save_exhibit_figure(fig: Any, exhibit_id: str, stem: str | os.PathLike[str],
 
     from matplotlib.text import Text
 
+    from ..exhibits import source_line_head
     from ..exhibits.style import SAVE_METADATA, house_style, save_figure
 
     stem = Path(stem)
@@ -261,7 +261,7 @@ def save_exhibit_figure(fig: Any, exhibit_id: str, stem: str | os.PathLike[str],
             fig.savefig(buffer, format="png", dpi=dpi, metadata=SAVE_METADATA["png"])
         png = buffer.getvalue()
         texts = check_glyphs(fig, exhibit_id, [t.get_text() for t in fig.findobj(Text) if t.get_text()])
-        if not any(t.startswith(SOURCE_LINE_HEADS[lang]) for t in texts):
+        if not any(t.startswith(source_line_head(lang)) for t in texts):
             raise BuildError(f"exhibit {exhibit_id}: the figure has no source line")
         stem.with_suffix(".png").write_bytes(png)
         suptitle = getattr(fig, "_suptitle", None)

@@ -12,7 +12,6 @@ from typing import Any
 
 import pandas as pd
 
-from ..data.citation import full_citation
 from ..data.provenance import Provenance, data_files
 
 __all__ = ["LIBRARIES", "build_stamp", "changes_markdown", "data_files", "exhibits_markdown", "how_to_cite",
@@ -102,6 +101,8 @@ def changes_markdown(manifest: Mapping[str, Any]) -> list[str]:
 def exhibits_markdown(manifest: Mapping[str, Any], sources: pd.DataFrame | None, lang: str = "zh") -> str:
     """EXHIBITS.md (``templates/EXHIBITS.md.j2``): for each exhibit its caption, files, full citations and notebook."""
     import jinja2
+
+    from ..exhibits import full_citation
 
     by_id = {} if sources is None else {r["source_id"]: r for r in sources.to_dict("records")}
     prov = Provenance.from_dict(manifest["provenance"]) if manifest.get("provenance") else None

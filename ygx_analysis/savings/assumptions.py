@@ -232,6 +232,21 @@ class SavingsAssumptions:
         """The assumptions as a plain dict (for JSON), in field order, without the file they came from."""
         return {name: getattr(self, name) for name in NAMES}
 
+    def changed(self) -> dict[str, Any]:
+        """The assumptions whose value differs from the default of the file they came from, in field order.
+
+        A notebook parameter, a command-line option or a panel's slider sets them; a cite line names them.
+
+        Examples
+        --------
+        >>> SavingsAssumptions.from_data().changed()
+        {}
+        >>> SavingsAssumptions.from_data(discount_rate_pct=3.0, annual_saving=1.3).changed()
+        {'discount_rate_pct': 3.0}
+        """
+        defaults = self._config().values
+        return {name: getattr(self, name) for name in NAMES if getattr(self, name) != defaults[name]}
+
     def _config(self) -> SavingsConfig:
         return self.config if self.config is not None else load_savings()
 

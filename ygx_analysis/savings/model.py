@@ -396,16 +396,27 @@ def default_sensitivity_ranges(assumptions: SavingsAssumptions | None = None) ->
     Not varied: the two years (they set the horizon), ``reform_year_share`` (it
     moves only 2024, outside the default window) and ``include_group`` (a
     choice of what to count, not an uncertainty). The group's assumptions are
-    varied only when the total includes the group's line.
+    varied only when the total includes the group's line. A value in use outside
+    its range widens the range to hold it, so that the base case lies between
+    the low and the high case (the tornado says so).
 
     Examples
     --------
     >>> sorted(default_sensitivity_ranges())
     ['annual_saving', 'discount_rate_pct', 'wage_growth_pct']
+    >>> default_sensitivity_ranges(SavingsAssumptions.from_data(annual_saving=2.0))["annual_saving"]
+    (1.3, 2.0)
     """
     a = _assumptions(assumptions)
     skip = _NOT_VARIED + (() if a.include_group else _GROUP_FIELDS)
-    return {k: v for k, v in a.plausible_ranges().items() if k not in skip}
+
+    def holding(name: str, low: Any, high: Any) -> tuple[Any, Any]:
+        value = getattr(a, name)
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            return low, high
+        return min(low, value), max(high, value)
+
+    return {k: holding(k, *v) for k, v in a.plausible_ranges().items() if k not in skip}
 
 
 def sensitivity(assumptions: SavingsAssumptions | None = None,

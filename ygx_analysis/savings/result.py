@@ -45,6 +45,10 @@ class SavingsResult:
         """The 15th-plan row of :attr:`windows`."""
         return self.windows.set_index("window").loc["plan15"]
 
+    def changed(self) -> dict[str, object]:
+        """:meth:`SavingsAssumptions.changed`: the assumptions set away from their file's defaults."""
+        return self.assumptions.changed()
+
     @cached_property
     def revenue(self) -> pd.DataFrame:
         """:func:`~ygx_analysis.savings.revenue_comparison`."""

@@ -10,6 +10,7 @@ A notebook builds it from its parameters and passes it to every exhibit::
 from __future__ import annotations
 
 import os
+from pathlib import Path
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -56,6 +57,7 @@ class ScenarioAnalysis:
     projection: pd.DataFrame = field(repr=False)
     plan_summary: pd.DataFrame = field(repr=False)
     targets: pd.DataFrame = field(repr=False)
+    changes: dict[str, Any] = field(default_factory=dict, repr=False)
 
     @classmethod
     def from_spec(cls, spec: ScenarioModel, *, n_paths: int = DEFAULT_PATHS, seed: int = DEFAULT_SEED,
@@ -70,6 +72,14 @@ class ScenarioAnalysis:
         if not isinstance(spec, ScenarioModel):
             raise TypeError(f"spec: expected a ScenarioModel, got {type(spec).__name__}")
         n_paths, seed = check_n_paths(n_paths), check_seed(seed)
+        file_pipeline = bool(spec.pipeline is not None and spec.pipeline.enabled)
+        changes = {"scenario_file": None if config is None else Path(config).name,
+                   "n_paths": None if n_paths == DEFAULT_PATHS else n_paths,
+                   "seed": None if seed == DEFAULT_SEED else seed,
+                   "vol_scale": None if vol_scale is None or vol_scale == spec.model.vol_scale.default else vol_scale,
+                   "t_df": None if isinstance(t_df, str) and t_df == "file" or t_df == spec.model.t_df else
+                   "normal" if t_df is None else t_df,
+                   "pipeline": None if pipeline is None or bool(pipeline) == file_pipeline else bool(pipeline)}
         if pipeline is not None:
             spec = spec.with_pipeline(pipeline)
         cal = spec.calibrate(vol_scale)
@@ -77,7 +87,8 @@ class ScenarioAnalysis:
         fan = spec.simulate(n_paths, seed, cal=cal, t_df=used_df)
         projection = spec.project()
         return cls(config=config, spec=spec, calibration=cal, t_df=used_df, fan=fan, projection=projection,
-                   plan_summary=plan_period_summary(projection), targets=spec.target_levels())
+                   plan_summary=plan_period_summary(projection), targets=spec.target_levels(),
+                   changes={k: v for k, v in changes.items() if v is not None})
 
     @classmethod
     def load(cls, config: str | os.PathLike[str] | None = None, *, n_paths: int = DEFAULT_PATHS,
@@ -88,6 +99,16 @@ class ScenarioAnalysis:
         spec = load_scenarios(config, data_dir)
         return cls.from_spec(spec, n_paths=n_paths, seed=seed, vol_scale=vol_scale, t_df=t_df, pipeline=pipeline,
                              config=None if config is None else str(config))
+
+    def changed(self) -> dict[str, Any]:
+        """The inputs set away from their defaults (file, paths, seed, volatility, shocks, pipeline), for cite lines.
+
+        Examples
+        --------
+        >>> ScenarioAnalysis.load(n_paths=500, seed=7).changed()
+        {'n_paths': 500, 'seed': 7}
+        """
+        return dict(self.changes)
 
     n_paths = property(lambda self: self.fan.n_paths, doc="Paths per scenario of the fan.")
     seed = property(lambda self: self.fan.seed, doc="Seed of the fan.")

@@ -227,8 +227,8 @@ def scenario_table(projection: pd.DataFrame, fan: FanResult | None = None, decim
     return out
 
 
-def target_probability_table(fan: FanResult, targets: pd.DataFrame) -> pd.DataFrame:
-    """The target probabilities of ``fan`` as English text (:func:`~ygx_analysis.scenarios.format_probability`).
+def target_probability_table(fan: FanResult, targets: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
+    """The target probabilities of ``fan`` as text in ``lang`` (:func:`~ygx_analysis.scenarios.format_probability`).
 
     ``targets`` is :meth:`ScenarioModel.target_levels
     <ygx_analysis.scenarios.ScenarioModel.target_levels>` (for the status); the
@@ -248,5 +248,5 @@ def target_probability_table(fan: FanResult, targets: pd.DataFrame) -> pd.DataFr
     return pd.DataFrame({
         "target": p["target"], "status": [status[k] for k in p["target"]], "scenario": p["scenario"],
         "year": p["year"], "target_value": p["target_value"].round(4), "nominal": p["nominal"],
-        "probability": [format_probability(float(x), fan.n_paths, "en") for x in p["probability"]],
+        "probability": [format_probability(float(x), fan.n_paths, lang) for x in p["probability"]],
     }, columns=list(TARGET_TABLE_COLUMNS))
