@@ -422,7 +422,7 @@ def test_audit_exhibits(lang):
 
     t = exhibits.render("tab-audit", lang)
     assert len(t) == len(audit())
-    assert t.attrs["source"].endswith("]") and "zjjnews_hn_2025_plan" in t.attrs["source"]
+    assert t.attrs["source"].endswith("]" if lang == "en" else "）") and "zjjnews_hn_2025_plan" in t.attrs["source"]
     first = t.iloc[0]
     assert first.iloc[2] == pytest.approx(round(62.08 / 1.0633, 3))   # fiscal_total_2023_implied
     notes = exhibits.render("tab-audit-notes", lang)

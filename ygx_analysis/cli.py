@@ -16,7 +16,7 @@ from typing import Any
 
 import pandas as pd
 
-__all__ = ["UsageError", "build_parser", "emit", "main"]
+__all__ = ["UsageError", "build_parser", "emit", "main", "write_output"]
 
 PROG = "ygx-analysis"
 FORMATS = ("table", "csv", "json")

@@ -239,7 +239,7 @@ def render(exhibit_id: str, lang: str = "zh", *, stamp: str | None = None,
     True
     >>> from ygx_analysis import savings
     >>> r = savings.run_savings(savings.SavingsAssumptions.from_data(discount_rate_pct=3.0))
-    >>> render("tab-savings-path", "zh", result=r).attrs["source"].endswith("+modified)（来源标识：article）；参数：DISCOUNT_RATE_PCT=3")
+    >>> render("tab-savings-path", "zh", result=r).attrs["source"].endswith("+modified)（来源标识：article, …）；参数：DISCOUNT_RATE_PCT=3")
     True
     """
     check_lang(lang)
