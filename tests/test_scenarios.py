@@ -947,3 +947,22 @@ def test_scenario_figures_are_drawn_for_the_page_and_no_text_covers_another(exhi
     for box in notes:
         others = [b for t, b in boxes if t.get_text() != note] + legends
         assert not any(box.overlaps(b) for b in others)
+
+
+def test_the_fan_prints_each_probability_with_its_range_over_the_parameter_settings():
+    """Under the legend: each marked target, its probability with the MC error and the range over the settings."""
+    from matplotlib.text import Text
+
+    from ygx_analysis import exhibits
+    from ygx_analysis.exhibits import scenario_tables as ex
+
+    model = sc.ScenarioAnalysis.load(n_paths=2000, seed=1)
+    for lang, words_ in (("en", "parameter settings"), ("zh", "种参数设定下")):
+        fig = exhibits.render("fig-scenario-fan", lang, model=model)
+        text = "\n".join(t.get_text() for t in fig.findobj(Text))
+        for target in ("value_added_double_2030", "gross_output_1000_2030"):
+            assert ex.probability_text(model, target, "base", lang) in text
+        assert text.count(words_) == 2
+    r = model.probability_ranges.set_index(["target", "scenario"]).loc[("value_added_double_2030", "base")]
+    assert f"{100 * r['high']:.1f}–" not in ex.probability_text(model, "value_added_double_2030", "base", "en")
+    assert f"–{100 * r['high']:.1f} %" in ex.probability_text(model, "value_added_double_2030", "base", "en")
