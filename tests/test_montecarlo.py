@@ -507,6 +507,14 @@ def test_a_2025_outturn_is_a_point_and_no_path_draws_around_it(spec):
         np.testing.assert_allclose(r.paths[:, names.index(name), 0], inputs.level_2025[inputs.indicators.index(name)],
                                    rtol=1e-12)
     assert r.paths[:, names.index("gross_output"), 1].std() > 0   # the years after still move
+    # a part with a 2025 outturn whose whole has none: the part starts from its point on every path
+    point = inputs.range_2025.copy()
+    va = inputs.indicators.index("value_added")
+    point[va] = inputs.level_2025[va]
+    r = mc.simulate_fan(dataclasses.replace(inputs, range_2025=point), n_paths=2000, seed=5, keep_paths=True)
+    np.testing.assert_allclose(r.paths[:, names.index("value_added"), 0], inputs.level_2025[va], rtol=1e-12)
+    assert r.paths[:, names.index("gross_output"), 0].std() > 0
+    assert (r.paths[:, names.index("value_added")] < r.paths[:, names.index("gross_output")]).all()
 
 
 def test_fixed_parameters_are_the_collapsed_ranges(spec):

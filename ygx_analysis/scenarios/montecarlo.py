@@ -43,7 +43,8 @@ Jump-off: with ``jumpoff_uncertainty`` each path draws the 2025 level of every
 growth indicator from its assumption (triangular between low and high, peaking
 at the default; for a January–June level, the H1 rule's lowest, median and
 highest share); a 2025 level whose range is a point (a full-year outturn) is not
-drawn. A share indicator's 2025 level is its observed share of the whole.
+drawn. A share indicator's 2025 level is its observed share of the whole (a part
+with a point of its own starts there, its share path moved on the logit scale).
 
 Parameters: with ``parameters`` (:class:`~ygx_analysis.scenarios.parameters.ParameterRanges`)
 each path also draws its volatility scale, revenue elasticity and the φ of every
@@ -267,13 +268,18 @@ def _deflator_rates(inputs: FanInputs, u: np.ndarray | None) -> tuple[np.ndarray
     return start + (end - start) * x[:, np.newaxis], central
 
 
+def _is_point(inputs: FanInputs, i: int) -> bool:
+    """Whether indicator ``i``'s 2025 level is a point (a full-year outturn), not a range."""
+    return inputs.range_2025 is not None and inputs.range_2025[i, 0] == inputs.range_2025[i, 1]
+
+
 def _jumpoff(inputs: FanInputs, u: np.ndarray | None, n_paths: int) -> np.ndarray:
     """2025 level of every growth indicator per path (indicators × paths); shares are filled later."""
     out = np.broadcast_to(inputs.level_2025[:, np.newaxis], (len(inputs.indicators), n_paths)).copy()
     if u is None:
         return out
     for i in (i for i, role in enumerate(inputs.roles) if role == "growth"):
-        if inputs.range_2025 is not None and inputs.range_2025[i, 0] == inputs.range_2025[i, 1]:
+        if _is_point(inputs, i):
             continue                                         # a full-year 2025 outturn: no draw
         a = triangular(u[i], inputs.assumption_low[i], inputs.assumption_default[i], inputs.assumption_high[i])
         out[i] = (inputs.base_levels[i] * (1 + a / 100) if inputs.methods[i] == "grow_2024"
@@ -399,7 +405,11 @@ def simulate_fan(inputs: FanInputs, *, n_paths: int = DEFAULT_PATHS, seed: int =
         if inputs.addition >= 0:
             levels[a, inputs.addition, 1:] += inputs.additions[:, np.newaxis]
         for k, j in enumerate(shares):
-            x = (np.log(ratios[a][j]) - np.log1p(-ratios[a][j]))[:, np.newaxis] + d[k]   # logit
+            logit = np.log(ratios[a][j]) - np.log1p(-ratios[a][j])
+            x = logit[:, np.newaxis] + d[k]
+            if _is_point(inputs, j):                         # a 2025 outturn of the part: each path starts there
+                r0 = inputs.level_2025[j] / levels[a, int(inputs.whole[j]), 0]
+                x += np.log(r0) - np.log1p(-r0) - logit[0]
             share = 1 / (1 + np.exp(-x))                       # expit: strictly inside (0, 1]
             levels[a, j] = share * levels[a, int(inputs.whole[j])]
         if inputs.deflator >= 0:
