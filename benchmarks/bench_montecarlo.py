@@ -3,7 +3,8 @@
 The joint simulation draws, per path, a Student-t shock per year for each growth
 indicator (gross output, total revenue), a normal per year and 2025 for each
 share (budget revenue of total, value added of gross output), uniforms for the
-2025 levels and two for the PPI path; it runs the AR(1) recursions (loops over
+2025 levels, two for the PPI path and the parameters' (volatility scale,
+elasticity, one φ per indicator); it runs the AR(1) recursions (loops over
 the five years), compounds, applies the shares and the deflator, and summarises
 the five series (the four indicators and gross output at current prices) for
 2025 and every projected year: mean, P5/P25/P50/P75/P95 and the probability of
@@ -54,11 +55,13 @@ def best_times(funcs: list[Callable[[], object]], repeats: int) -> list[float]:
 
 
 def draws_per_path(inputs) -> int:
-    """Random numbers the joint simulation draws per path: growth shocks, share shocks, jump-off and PPI uniforms."""
+    """Random numbers the joint simulation draws per path: growth shocks, share shocks, jump-off and PPI uniforms,
+    and with parameter ranges the uniforms of the volatility scale, the elasticity and each indicator's φ."""
     n_years = len(inputs.years)
     n_growth = sum(r == "growth" for r in inputs.roles)
     n_share = sum(r == "share" for r in inputs.roles)
-    return n_growth * n_years + n_share * (n_years + 1) + len(inputs.indicators) + 2
+    parameters = 0 if inputs.parameters is None else 2 + len(inputs.indicators)
+    return n_growth * n_years + n_share * (n_years + 1) + len(inputs.indicators) + 2 + parameters
 
 
 def floor(n_draws: int, n_paths: int, seed: int, values: np.ndarray) -> np.ndarray:

@@ -370,8 +370,9 @@ def test_each_growth_indicator_has_its_own_calibrated_shock(spec):
     go_fit, rev_fit = sc.fit_benchmark("CN_IVA_ABOVE_SCALE_GROWTH"), sc.fit_benchmark("CN_GPB_REVENUE_GROWTH")
     assert inputs.phi[i_go] == pytest.approx(go_fit.phi) and inputs.phi[i_rev] == pytest.approx(rev_fit.phi)
     assert abs(inputs.phi[i_go] - inputs.phi[i_rev]) > 0.2
-    assert inputs.shock_sd[i_go] == pytest.approx(1.5 * go_fit.stationary_sd)           # vol_scale 1.5
-    assert inputs.shock_sd[i_rev] == pytest.approx(1.5 * np.sqrt(rev_fit.stationary_sd ** 2
+    v = spec.model.vol_scale.default
+    assert inputs.shock_sd[i_go] == pytest.approx(v * go_fit.stationary_sd)
+    assert inputs.shock_sd[i_rev] == pytest.approx(v * np.sqrt(rev_fit.stationary_sd ** 2
                                                                  - go_fit.stationary_sd ** 2))   # elasticity 1
     assert inputs.shock_sd[i_go] > go_fit.stationary_sd            # a zone moves more than the country
     cal = spec.calibrate().to_frame().set_index("indicator")
@@ -408,13 +409,14 @@ def test_student_t_shocks_have_unit_variance_and_fat_tails():
 def test_nominal_gross_output_is_real_times_the_ppi_path(spec):
     """With the PPI range collapsed to its defaults, current prices = 2025 prices × the index, by hand."""
     d = spec.deflator
-    d = d.model_copy(update={"start_pct": d.start_pct.model_copy(update={"low": -1.5, "high": -1.5}),
+    assert (d.start_pct.default, d.end_pct.default) == (-0.5, 0.5)   # Hunan's 2025 PPI -1.0 % easing (hn_ppi_2025)
+    d = d.model_copy(update={"start_pct": d.start_pct.model_copy(update={"low": -0.5, "high": -0.5}),
                              "end_pct": d.end_pct.model_copy(update={"low": 0.5, "high": 0.5})})
     fixed = sc.ScenarioModel(spec.config.model_copy(update={"deflator": d}), spec.source)
     r = fixed.simulate(300, 7, scenarios="base", keep_paths=True)
     names = list(r.series)
     ratio = r.paths[0, names.index("gross_output_nominal")] / r.paths[0, names.index("gross_output")]
-    ppi = [-1.5, -1.0, -0.5, 0.0, 0.5]                 # straight line from -1.5 % in 2026 to 0.5 % in 2030
+    ppi = [-0.5, -0.25, 0.0, 0.25, 0.5]                # straight line from -0.5 % in 2026 to 0.5 % in 2030
     index = np.cumprod([1.0] + [1 + x / 100 for x in ppi])
     np.testing.assert_allclose(ratio, np.broadcast_to(index[:, None], ratio.shape), rtol=1e-12)
 
@@ -467,3 +469,161 @@ def test_paths_frame_is_tidy_and_matches_the_array(spec):
     assert row["value"].item() == r.paths[1, 2, 3, 3]
     with pytest.raises(ValueError, match="^paths: "):
         spec.simulate(4, 1).paths_frame()
+
+
+# ---------------------------------------------------------------------------
+# the 2025 jump-off, parameter uncertainty, the volatility ratios
+# ---------------------------------------------------------------------------
+
+def test_every_path_keeps_2025_inside_its_own_range_and_every_identity(spec, big_run):
+    """N1: the value-added rate took a logit shock in 2025 too, so 2025 value added ran 96.21–109.62 (P5–P95)
+    against its own 2025 range 99.65–105.82 (45.1 % of paths outside). In 2025 a share is the observed one."""
+    names, p = list(big_run.series), big_run.paths
+    j = spec.jumpoff[spec.jumpoff["year"] == 2025].set_index("indicator")
+    for name in spec.indicators:
+        v = p[:, names.index(name), 0]
+        assert ((v >= j.loc[name, "low"] * (1 - 1e-12)) & (v <= j.loc[name, "high"] * (1 + 1e-12))).all(), name
+    va, go = p[:, names.index("value_added")], p[:, names.index("gross_output")]
+    budget, total = p[:, names.index("general_budget_revenue")], p[:, names.index("fiscal_revenue_total")]
+    assert (va < go).all() and (budget < total).all() and (p > 0).all()
+    # 2025 value added = 2025H1 value added / the path's drawn H1 share, as gross output: the same share
+    np.testing.assert_allclose(va[:, 0] / go[:, 0], 47.83 / 201.69, rtol=1e-12)   # value_added_2025h1, gross_output_2025h1
+    deflator = p[:, names.index("gross_output_nominal")] / go
+    np.testing.assert_allclose(deflator[:, 0], 1.0)                                   # 2025 prices in 2025
+
+
+def test_a_2025_outturn_is_a_point_and_no_path_draws_around_it(spec):
+    """A full-year 2025 row makes the jump-off a point (low = high = value): every path starts from it."""
+    import dataclasses
+
+    inputs = spec.fan_inputs()
+    point = inputs.range_2025.copy()
+    for name in ("gross_output", "fiscal_revenue_total"):
+        k = inputs.indicators.index(name)
+        point[k] = inputs.level_2025[k]
+    r = mc.simulate_fan(dataclasses.replace(inputs, range_2025=point), n_paths=2000, seed=5, keep_paths=True)
+    names = list(r.series)
+    for name in spec.indicators:   # the shares follow: value added and budget revenue start from their levels
+        np.testing.assert_allclose(r.paths[:, names.index(name), 0], inputs.level_2025[inputs.indicators.index(name)],
+                                   rtol=1e-12)
+    assert r.paths[:, names.index("gross_output"), 1].std() > 0   # the years after still move
+    # a part with a 2025 outturn whose whole has none: the part starts from its point on every path
+    point = inputs.range_2025.copy()
+    va = inputs.indicators.index("value_added")
+    point[va] = inputs.level_2025[va]
+    r = mc.simulate_fan(dataclasses.replace(inputs, range_2025=point), n_paths=2000, seed=5, keep_paths=True)
+    np.testing.assert_allclose(r.paths[:, names.index("value_added"), 0], inputs.level_2025[va], rtol=1e-12)
+    assert r.paths[:, names.index("gross_output"), 0].std() > 0
+    assert (r.paths[:, names.index("value_added")] < r.paths[:, names.index("gross_output")]).all()
+
+
+def test_fixed_parameters_are_the_collapsed_ranges(spec):
+    """Ranges collapsed to their defaults give the fan of fixed parameters (a second code path)."""
+    import dataclasses
+
+    inputs = spec.fan_inputs(scenarios="base")
+    a = mc.simulate_fan(mc.parameter_setting(inputs), n_paths=3000, seed=4).quantiles
+    ppi = {k: (getattr(inputs, k)[1],) * 3 for k in ("deflator_start", "deflator_end")}
+    b = mc.simulate_fan(dataclasses.replace(inputs, parameters=None, **ppi), n_paths=3000, seed=4).quantiles
+    pd.testing.assert_frame_equal(a, b, rtol=1e-10)
+    high = mc.simulate_fan(mc.parameter_setting(inputs, "vol_scale", "high"), n_paths=3000, seed=4).quantiles
+    two = spec.fan_inputs("base", cal=spec.calibrate(spec.model.vol_scale.high), parameter_uncertainty=False)
+    fixed = mc.simulate_fan(dataclasses.replace(two, **ppi), n_paths=3000, seed=4).quantiles
+    pd.testing.assert_frame_equal(high, fixed, rtol=1e-10)
+
+
+def test_each_path_draws_its_parameters_from_their_ranges(spec):
+    """Volatility scale and elasticity triangular on the file's ranges; φ on the fit ± 2 s.e."""
+    inputs = spec.fan_inputs()
+    ranges = inputs.parameters
+    v = spec.model.vol_scale
+    assert ranges.vol_scale == (v.low, v.default, v.high) == (0.7, 1.25, 2.0)
+    u = np.random.default_rng(0).random((2 + len(inputs.indicators), 200_000))
+    phi, sd, el = ranges.draw(u, inputs.roles, inputs.driver)
+    go, rev = inputs.indicators.index("gross_output"), inputs.indicators.index("fiscal_revenue_total")
+    scale = sd[go] / sc.fit_benchmark("CN_IVA_ABOVE_SCALE_GROWTH").stationary_sd
+    assert scale.min() >= 0.7 and scale.max() <= 2.0
+    assert scale.mean() == pytest.approx((0.7 + 1.25 + 2.0) / 3, abs=0.005)   # the mean of a triangular draw
+    assert el[rev].mean() == pytest.approx(1.0, abs=0.003) and el[go].max() == 0
+    fit = sc.fit_benchmark("CN_IVA_ABOVE_SCALE_GROWTH")
+    se = float(fit.bse["phi"])
+    assert phi[go].min() >= fit.phi - 2 * se and phi[go].max() <= fit.phi + 2 * se
+    assert phi[go].std() == pytest.approx(2 * se / np.sqrt(6), rel=0.02)        # sd of a symmetric triangular
+    # revenue's total sd stays scale × its series' sd whatever the drawn elasticity
+    total = np.sqrt(sd[rev] ** 2 + (el[rev] * sd[go]) ** 2)
+    np.testing.assert_allclose(total / scale, sc.fit_benchmark("CN_GPB_REVENUE_GROWTH").stationary_sd, rtol=1e-9)
+
+
+def test_probability_ranges_are_the_probabilities_at_each_setting():
+    """The range shown beside a probability: min and max over the nine fixed settings, each rerun here alone."""
+    m = sc.ScenarioAnalysis.load(n_paths=4000, seed=11)
+    r = m.probability_ranges.set_index(["target", "scenario"])
+    key = ("value_added_national_pace_2030", "base")
+    runs = [m.spec.simulate(4000, 11, vol_scale=x, parameter_uncertainty=False) for x in (0.7, 1.25, 2.0)]
+    p = [float(x.target_probabilities.set_index(["target", "scenario"]).loc[key, "probability"]) for x in runs]
+    assert p[2] < p[1] < p[0]                              # a wider fan, a lower chance of a pace below the median
+    assert r.loc[key, "low"] <= p[2] and r.loc[key, "high"] >= p[0]
+    assert m.settings["vol_scale_high"].target_probabilities.set_index(["target", "scenario"]).loc[
+        key, "probability"] == p[2]
+    assert (r["settings"] == 9).all()
+    fan = m.fan.target_probabilities.set_index(["target", "scenario"]).loc[key, "probability"]
+    assert r.loc[key, "low"] < fan < r.loc[key, "high"]
+
+
+def test_volatility_ratios_by_hand_and_in_the_rationale(spec):
+    """The four Hunan/China ratios behind the volatility scale, from the series rows; the rationale cites them."""
+    ctx = spec.context
+
+    def series(name):
+        rows = ctx[ctx["series"] == name]
+        return pd.Series(rows["value"].to_numpy(float), index=rows["period"].astype(int).to_numpy()).sort_index()
+
+    hn, cn = series("HN_GDP_REAL_GROWTH"), series("CN_GDP_REAL_GROWTH")
+    hi, ci = series("HN_IVA_ABOVE_SCALE_GROWTH"), series("CN_IVA_ABOVE_SCALE_GROWTH")
+    shared = hi.index.intersection(ci.index)
+    assert len(shared) == 7
+    by_hand = {"first_differences": np.diff(hn.to_numpy()).std(ddof=1) / np.diff(cn.to_numpy()).std(ddof=1),
+               "above_scale_va": hi[shared].std(ddof=1) / ci[shared].std(ddof=1)}
+    r = sc.volatility_ratios(ctx)
+    for k, v in by_hand.items():
+        assert r[k] == pytest.approx(v, rel=1e-12)
+    fh, fc = sc.fit_benchmark("HN_GDP_REAL_GROWTH"), sc.fit_benchmark("CN_GDP_REAL_GROWTH")
+    assert r["stationary_sd"] == pytest.approx(fh.stationary_sd / fc.stationary_sd)
+    assert fh.phi > 0.75 and r["innovation_sd"] < 1 < r["stationary_sd"]   # the 1.35 is persistence, not size
+    assert [round(r[k], 2) for k in sc.VOLATILITY_RATIOS] == [1.35, 0.83, 0.70, 0.80]   # the issue's recomputation
+    text = spec.model.vol_scale_rationale
+    for k in sc.VOLATILITY_RATIOS:
+        assert f"{r[k]:.2f}" in text, k
+    assert f"phi {fh.phi:.2f} against {fc.phi:.2f}" in text
+    v = spec.model.vol_scale
+    assert v.low == round(r.min(), 1) and f"{v.default:g}" in text and f"range {v.low:g}" in text
+
+
+def test_the_revenue_elasticity_reason_holds_in_the_data(spec):
+    """The stated reason for a unit shock elasticity beside the central paths' trend ratio of about two thirds:
+    around their trends national revenue growth moves more than one for one with industrial growth."""
+    r, g = sc.benchmark_series("CN_GPB_REVENUE_GROWTH"), sc.benchmark_series("CN_IVA_ABOVE_SCALE_GROWTH")
+    both = pd.concat([r, g], axis=1).dropna()
+    t = both.index.to_numpy(float)
+    x = np.column_stack([np.ones_like(t), t, both.iloc[:, 1].to_numpy()])
+    slope = np.linalg.lstsq(x, both.iloc[:, 0].to_numpy(), rcond=None)[0][2]
+    assert slope > 1
+    rates = spec.growth_rates("base").pivot(index="year", columns="indicator", values="growth_pct")
+    d = spec.deflator
+    ppi = np.linspace(d.start_pct.default, d.end_pct.default, len(rates))
+    nominal = ((1 + rates["gross_output"] / 100) * (1 + ppi / 100)).prod() ** (1 / 5) - 1
+    trend = ((1 + rates["fiscal_revenue_total"] / 100).prod() ** (1 / 5) - 1) / nominal
+    assert 0.6 < trend < 0.7
+    e = spec.model.roles["fiscal_revenue_total"].elasticity
+    assert not e.low <= trend <= e.high
+    assert "two thirds" in spec.model.roles["fiscal_revenue_total"].rationale
+
+
+def test_the_deflator_anchors_on_hunans_ppi_with_the_national_as_a_check(spec):
+    ctx = spec.context.set_index("id")
+    assert ctx.loc["hn_ppi_2025", "value"] == -1.0 and ctx.loc["hn_ppirm_2025", "value"] == -2.3
+    assert ctx.loc["hn_ppi_2025", "source_id"] == "hn_tjj_bulletin_2025"
+    d = spec.deflator
+    assert d.refs[:2] == ("hn_ppi_2025", "hn_ppirm_2025") and "cn_ppi_2025" in d.refs
+    assert ctx.loc["hn_ppi_2025", "value"] < d.start_pct.default <= d.start_pct.high
+    assert d.start_pct.low == ctx.loc["cn_ppi_2025", "value"]        # the national pace is the low end

@@ -446,8 +446,10 @@ MALFORMED = [
     ("nominal target without a deflator", "value = 600.0", "value = 600.0\nnominal = true",
      "targets[1].nominal: needs a [deflator] for 'gross_output' to give its current-price path"),
     ("indicator without a role", "[model.gross_output]\nrole = \"growth\"", "[model.gross_outpu]\nrole = \"growth\"",
-     "model.gross_outpu: unknown key; expected one of t_df, t_df_rationale, vol_scale, vol_scale_rationale, refs, "
-     "fiscal_revenue_total, gross_output"),
+     "model.gross_outpu: unknown key; expected one of t_df, t_df_rationale, vol_scale, vol_scale_rationale, "
+     "phi_range_se, window_first_year, series_breaks, parameters_rationale, refs, fiscal_revenue_total, gross_output"),
+    ("phi range out of bounds", "t_df = 5\n", "t_df = 5\nphi_range_se = 5.0\n",
+     "model.phi_range_se: must be between 0 and 4 (standard errors)"),
     ("driver that is not a growth indicator", "driver = \"gross_output\"", "driver = \"fiscal_revenue_total\"",
      "model.fiscal_revenue_total.driver: must name another growth indicator that has no driver itself"),
     ("t below 3 degrees", "t_df = 5", "t_df = 2",
@@ -555,10 +557,13 @@ def test_exhibit_row_lists_match_the_data():
     assert set(ex.CALIBRATION_CONTEXT) == {r for s in series for r in sc.benchmark_series(s).attrs["row_ids"]}
     assert set(ex.CALIBRATION_SOURCES) == set(ctx.loc[list(ex.CALIBRATION_CONTEXT), "source_id"])
     links = set(spec.model.refs) | {r for x in spec.model.roles.values() for r in x.refs} | set(spec.deflator.refs)
+    links |= set(spec.model.series_breaks)
     links |= {*spec.pipeline.refs, spec.pipeline.capital_row, spec.pipeline.projects_row}
     assert set(ex.LINKS_CONTEXT) == {r for r in links if r in ctx.index}
     assert set(ex.LINKS_INDICATORS) == {r for r in links if r in ind_ids}
     assert set(ex.LINKS_SOURCES) == {"article"} | set(ctx.loc[list(ex.LINKS_CONTEXT), "source_id"])
+    assert set(ex.RATIO_CONTEXT) == set(ex.CALIBRATION_CONTEXT) | set(sc.volatility_ratios().attrs["row_ids"])
+    assert set(ex.RATIO_SOURCES) == set(ctx.loc[list(ex.RATIO_CONTEXT), "source_id"])
     assert set(ex.TARGET_CONTEXT) == {r for t in spec.targets for r in (*t.refs, t.growth_row) if r in ctx.index}
     assert set(ex.TARGET_SOURCES) == set(ctx.loc[list(ex.TARGET_CONTEXT), "source_id"])
     from ygx_analysis.arithmetic.growth import H1_SHARE_ROWS
@@ -624,8 +629,9 @@ def test_fan_figure_draws_the_model_it_is_given(spec):
     assert fig._suptitle.get_text() == f"Uncertainty around the Flat scenario: 700 joint paths\n{left_out['en']}"
     assert "boundary changes" in left_out["en"] and "large plants arriving or leaving" in left_out["en"]
     assert "一镇两街道" in left_out["zh"] and "大型企业进入或退出" in left_out["zh"]
-    assert len(fig.axes) == 2                                  # the fixture's two indicators
-    median = fig.axes[0].get_lines()[0]
+    panels = [ax for ax in fig.axes if ax.get_title()]
+    assert len(panels) == 2                                    # the fixture's two indicators (and a footer)
+    median = panels[0].get_lines()[0]
     f = model.fan.fan("flat", "fiscal_revenue_total")
     assert median.get_xdata().tolist() == f.index.tolist()
     assert median.get_ydata().tolist() == f["p50"].tolist()
@@ -791,8 +797,10 @@ def test_probabilities_in_the_required_growth_table_carry_their_standard_error()
     from ygx_analysis.exhibits import scenario_tables as ex
 
     model = sc.ScenarioAnalysis.load(n_paths=2000, seed=3)
-    for lang, pattern in (("en", r"^(\d+\.\d % \(MC s\.e\. \d+\.\d\d pp\)|below 0\.1 % .*|above 99\.9 % .*|—)$"),
-                          ("zh", r"^(\d+\.\d%（模拟标准误\d+\.\d\d个百分点）|低于0\.1%.*|高于99\.9%.*|—)$")):
+    en_range = r"; (<0\.1|\d+\.\d)(–(\d+\.\d|>99\.9))? % (over|in all) 9 parameter settings"
+    zh_range = r"；9种参数设定下(为|均为)(<0\.1|\d+\.\d)%(—(\d+\.\d|>99\.9)%)?"
+    for lang, pattern in (("en", rf"^((\d+\.\d % \(MC s\.e\. \d+\.\d\d pp\)|below 0\.1 % [^;]*){en_range}|—)$"),
+                          ("zh", rf"^((\d+\.\d%（模拟标准误\d+\.\d\d个百分点）|低于0\.1%[^；]*){zh_range}|—)$")):
         t = ex.required_growth_table(lang, model)
         cols = [c for c in t.columns if c.startswith(("P(reach)", "达标概率"))]
         assert len(cols) == 3
@@ -834,20 +842,33 @@ def test_revenue_anchors_follow_the_full_scope_reading():
     assert spec.model.roles["general_budget_revenue"].of == "fiscal_revenue_total"
 
 
-def test_sensitivity_table_shows_the_volatility_scale_and_shock_choices():
-    """The zone's volatility scale is a stated judgement, so the table shows × 1, 1.5 and 2 side by side."""
+def test_sensitivity_table_rows_are_settings_with_the_fans_own_paths():
+    """N9: the table ran 10,000 paths where the fan shown ran 20,000 (revenue width 74.8 % against 75.1 %) without
+    saying so. Now every row has the fan's paths and seed, and the first row is the fan itself; the calibration
+    window and the revenue series' breaks are rows, with the sds they give."""
     from ygx_analysis.exhibits import scenario_tables as ex
 
-    model = sc.ScenarioAnalysis.load(n_paths=1000, seed=2)
-    t = ex.sensitivity_table("en", model).set_index("indicator ((P95 − P5) as % of P50)")
-    cols = ["volatility × 1", "volatility × 1.5", "volatility × 2"]
-    assert set(cols + ["normal shocks", "φ = 0 (independent years)", "revenue elasticity 0.8",
-                       "revenue elasticity 1.2"]) == set(t.columns)
-    row = t.loc["Above-scale industrial gross output"]
-    assert row[cols[0]] < row[cols[1]] < row[cols[2]]
-    # the default column is the model's own fan: (P95 − P5) / P50 of gross output in 2030, same seed
-    f = model.spec.simulate(ex.SENSITIVITY_PATHS, 2, scenarios="base").fan("base", "gross_output").loc[2030]
-    assert row[cols[1]] == round((f["p95"] - f["p05"]) / f["p50"] * 100, 1)
+    model = sc.ScenarioAnalysis.load(n_paths=3000, seed=2)
+    t = ex.sensitivity_table("en", model).set_index("setting ((P95 − P5) as % of P50, 2030)")
+    assert (t["paths per row (seed 2)"] == 3000).all()
+    f = model.fan.fan("base", "fiscal_revenue_total").loc[2030]
+    fan_row = t.loc["the fan shown: each path draws its parameters from their ranges"]
+    assert fan_row["Total fiscal revenue (article's scope)"] == round((f["p95"] - f["p05"]) / f["p50"] * 100, 1)
+    g = model.settings["vol_scale_high"].fan("base", "gross_output").loc[2030]   # a fixed-parameter run
+    high = t.loc["volatility scale fixed at 2"]
+    assert high["Above-scale industrial gross output"] == round((g["p95"] - g["p05"]) / g["p50"] * 100, 1)
+    low = t.loc["volatility scale fixed at 0.7"]
+    assert low["Total fiscal revenue (article's scope)"] < t.loc["parameters fixed at their defaults", "Total fiscal revenue (article's scope)"] < high[
+        "Total fiscal revenue (article's scope)"]
+    window = [i for i in t.index if i.startswith("fitted from 2013")]
+    assert len(window) == 1
+    for sd in ("3.46 against 5.47", "1.72 against 2.89"):   # revenue and value added, from 2013 against the whole
+        assert sd in window[0]
+    assert t.loc[window[0], "Total fiscal revenue (article's scope)"] < fan_row["Total fiscal revenue (article's scope)"]
+    assert "revenue series without 2011 and 2022 (policy breaks)" in t.index
+    assert len(t) == 14
+    zh = ex.sensitivity_table("zh", model)
+    assert zh.iloc[:, 0].str.contains("自2013年起拟合").sum() == 1
 
 
 @pytest.mark.parametrize(("old", "new", "expected"), [
@@ -860,7 +881,7 @@ def test_sensitivity_table_shows_the_volatility_scale_and_shock_choices():
      "pipeline.arrival_share.default: must be in [0, 1]"),
     ('capital_row = "domestic_capital_2024"', 'capital_row = "signed_projects_2024"',
      "pipeline.capital_row: row 'signed_projects_2024' is in 个; expected 亿元"),
-    ("[deflator.start_pct]\ndefault = -1.5", "[deflator.start_pct]\ndefault = -3.5",
+    ("[deflator.start_pct]\ndefault = -0.5", "[deflator.start_pct]\ndefault = -3.5",
      "deflator.start_pct: must have low <= default <= high"),
     ("sd_logit = 0.05", "sd_logit = 3.0", "model.value_added.sd_logit: must be at most 2 (logit units a year)"),
 ])
@@ -937,3 +958,55 @@ def test_real_paths_flag_every_nominal_rate_they_cite():
                 assert "nominal" in entry["rationale"], (name, indicator, ref)
                 assert "现价" in entry["rationale_zh"], (name, indicator, ref)
     assert checked >= 2  # the low and base gross-output paths cite the national zones' nominal 2024 rate
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("exhibit_id", ["fig-scenario-fan", "fig-scenario-paths"])
+def test_scenario_figures_are_drawn_for_the_page_and_no_text_covers_another(exhibit_id, lang):
+    """N8: the English fan's corner note covered the target annotations. House rule: at most 16 cm wide, text at
+    least 8 pt (the source line 7 pt), every text inside the figure, the corner notes overlapping no other text."""
+    from matplotlib.text import Text
+
+    from ygx_analysis import exhibits
+    from ygx_analysis.exhibits import words
+
+    model = sc.ScenarioAnalysis.load(n_paths=2000, seed=1)
+    fig = exhibits.render(exhibit_id, lang, model=model)
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    assert fig.get_figwidth() * 2.54 <= 16.0 + 1e-9
+    note = words.text("scenario_tables", "projection_tag", lang)
+    texts = [t for t in fig.findobj(Text) if t.get_visible() and t.get_text().strip()]
+    source = [t for t in texts if t.get_text().startswith(("资料来源", "Source"))]
+    assert len(source) == 1 and source[0].get_fontsize() >= 7
+    for t in texts:
+        assert t in source or t.get_fontsize() >= 8, (t.get_text(), t.get_fontsize())
+    page = fig.bbox
+    boxes = [(t, t.get_window_extent(renderer)) for t in texts]
+    for t, box in boxes:
+        assert page.x0 - 1 <= box.x0 and box.x1 <= page.x1 + 1 and page.y0 - 1 <= box.y0, t.get_text()
+    legends = [lg.get_window_extent(renderer) for lg in fig.findobj(lambda a: type(a).__name__ == "Legend")]
+    notes = [box for t, box in boxes if t.get_text() == note]
+    assert len(notes) == len(model.spec.indicators)
+    for box in notes:
+        others = [b for t, b in boxes if t.get_text() != note] + legends
+        assert not any(box.overlaps(b) for b in others)
+
+
+def test_the_fan_prints_each_probability_with_its_range_over_the_parameter_settings():
+    """Under the legend: each marked target, its probability with the MC error and the range over the settings."""
+    from matplotlib.text import Text
+
+    from ygx_analysis import exhibits
+    from ygx_analysis.exhibits import scenario_tables as ex
+
+    model = sc.ScenarioAnalysis.load(n_paths=2000, seed=1)
+    for lang, words_ in (("en", "parameter settings"), ("zh", "种参数设定下")):
+        fig = exhibits.render("fig-scenario-fan", lang, model=model)
+        text = "\n".join(t.get_text() for t in fig.findobj(Text))
+        for target in ("value_added_double_2030", "gross_output_1000_2030"):
+            assert ex.probability_text(model, target, "base", lang) in text
+        assert text.count(words_) == 2
+    r = model.probability_ranges.set_index(["target", "scenario"]).loc[("value_added_double_2030", "base")]
+    assert f"{100 * r['high']:.1f}–" not in ex.probability_text(model, "value_added_double_2030", "base", "en")
+    assert f"–{100 * r['high']:.1f} %" in ex.probability_text(model, "value_added_double_2030", "base", "en")

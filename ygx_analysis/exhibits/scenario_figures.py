@@ -13,11 +13,11 @@ import numpy as np
 import pandas as pd
 
 from .. import scenarios as sc
-from ..scenarios import ScenarioAnalysis, as_analysis, as_scenario_set, format_probability
-from ..scenarios.row_ids import (CALIBRATION_CONTEXT, CALIBRATION_SOURCES, PATH_CONTEXT, PATH_INDICATORS, PATH_SOURCES,
+from ..scenarios import ScenarioAnalysis, as_analysis, as_scenario_set
+from ..scenarios.row_ids import (PATH_CONTEXT, PATH_INDICATORS, PATH_SOURCES, RATIO_CONTEXT, RATIO_SOURCES,
                                  TARGET_CONTEXT, TARGET_SOURCES)
 from . import exhibit, words
-from .scenario_tables import NOTEBOOK, SCENARIO_COLOURS, THEME, Model, basis_label, price_label
+from .scenario_tables import NOTEBOOK, SCENARIO_COLOURS, THEME, Model, basis_label, price_label, probability_text
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -25,11 +25,15 @@ if TYPE_CHECKING:
 __all__ = ["fan_figure", "scenario_paths_figure"]
 
 DATA_INPUTS = ("context.csv", "indicators.csv", "scenarios.toml")  # the model reads all three (cite lines)
+WIDTH_IN = 16 / 2.54
+"""Figures are drawn for the page: at most 16 cm wide, text at least 8 pt at that size (the source line 7 pt)."""
 _text, _fill = partial(words.text, "scenario_figures"), partial(words.fill, "scenario_figures")
 
 
-def _figure(spec, extra_height: float, lang: str, draw) -> Figure:
-    """One panel per indicator in two columns, projection years shaded, filled by ``draw(ax, first, name)``.
+def _figure(spec, lang: str, draw, footer_in: float = 0.7) -> tuple[Figure, object]:
+    """One panel per indicator in two columns, projection years shaded, filled by ``draw(ax, first, name)``,
+    and a footer row ``footer_in`` inches tall across the figure with one legend (each label once), kept off
+    the panels' corner notes; returns the figure and the footer's axes (for notes under the legend).
 
     Fixed y-ticks keep the same tick objects through every layout pass (no stale label under the source line).
     """
@@ -38,13 +42,15 @@ def _figure(spec, extra_height: float, lang: str, draw) -> Figure:
     from .style import add_projection_note, new_figure, unit_axis_label
 
     n = len(spec.indicators)
-    nrows = -(-n // 2) if n > 1 else 1
-    fig, axes = new_figure((10.0, 3.6 * nrows + extra_height), nrows=nrows, ncols=2 if n > 1 else 1)
-    axes = list(np.asarray(axes).ravel())
+    nrows, ncols = (-(-n // 2), 2) if n > 1 else (1, 1)
+    fig, first = new_figure((WIDTH_IN, 2.9 * nrows + footer_in + 0.8))
+    first.remove()
+    grid = fig.add_gridspec(nrows + 1, ncols, height_ratios=[2.9] * nrows + [footer_in])
+    axes = [fig.add_subplot(grid[r, c]) for r in range(nrows) for c in range(ncols)]
     for k, (ax, (name, ind)) in enumerate(zip(axes, spec.indicators.items(), strict=False)):
         ax.axvspan(sc.BASE_YEAR - 0.5, spec.last_year + 0.5, color="#eeeeee", zorder=0)
         draw(ax, k == 0, name)
-        ax.set_title(ind.label(lang))
+        ax.set_title(ind.label(lang), fontsize=10)
         ax.set_ylabel(price_label(unit_axis_label(ind.unit, lang), ind.price_basis, lang))
         ax.set_xticks(range(sc.BASE_YEAR - 2, spec.last_year + 1))
         low, high = ax.get_ylim()
@@ -54,8 +60,20 @@ def _figure(spec, extra_height: float, lang: str, draw) -> Figure:
         add_projection_note(ax, words.text(THEME, "projection_tag", lang))
     for ax in axes[n:]:
         ax.set_visible(False)
-    axes[0].legend(loc="upper left", bbox_to_anchor=(0.0, 0.93), fontsize=7)
-    return fig
+    footer = fig.add_subplot(grid[nrows, :])
+    footer.axis("off")
+    labels, handles = _handles(axes[:n])
+    footer.legend(handles, labels, loc="upper center", ncol=3, fontsize=8, borderaxespad=0)
+    return fig, footer
+
+
+def _handles(axes) -> tuple[list, list]:
+    """Labels and handles of every axes, each label once, in drawing order."""
+    seen: dict[str, object] = {}
+    for ax in axes:
+        for h, label in zip(*ax.get_legend_handles_labels(), strict=True):
+            seen.setdefault(label, h)
+    return list(seen), list(seen.values())
 
 
 def _draw_history(ax, j: pd.DataFrame, lang: str, *, label: bool) -> None:
@@ -91,14 +109,14 @@ def scenario_paths_figure(lang: str = "zh", model: Model = None) -> Figure:
             ax.plot(p["year"], p["value"], color=SCENARIO_COLOURS.get(sname, PALETTE[c % len(PALETTE)]),
                     linewidth=1.8, label=scen.label(lang) if first else None, **PROJECTION_STYLE)
 
-    fig = _figure(spec, 0.6, lang, draw)
+    fig, _ = _figure(spec, lang, draw)
     fig.suptitle(_text("paths_title", lang))
     return fig
 
 
 @exhibit("fig-scenario-fan", kind="figure", notebook=NOTEBOOK,
-         sources=tuple(sorted({*PATH_SOURCES, *CALIBRATION_SOURCES, *TARGET_SOURCES})), indicators=PATH_INDICATORS,
-         context=tuple(sorted({*PATH_CONTEXT, *CALIBRATION_CONTEXT, *TARGET_CONTEXT})), is_projection=True)
+         sources=tuple(sorted({*PATH_SOURCES, *RATIO_SOURCES, *TARGET_SOURCES})), indicators=PATH_INDICATORS,
+         context=tuple(sorted({*PATH_CONTEXT, *RATIO_CONTEXT, *TARGET_CONTEXT})), is_projection=True)
 def fan_figure(lang: str = "zh", model: Model = None) -> Figure:
     """One panel per indicator: the fan of the base scenario from the 2025 jump-off to the last year.
 
@@ -111,8 +129,8 @@ def fan_figure(lang: str = "zh", model: Model = None) -> Figure:
     m = as_analysis(model)
     sname = m.fan_scenario
     colour = SCENARIO_COLOURS.get(sname, "#1f5fa8")
-    probs = m.fan.target_probabilities
     nominal_prices = _fill("nominal_target", lang, prices=words.group(THEME, "price_basis", lang)["nominal"])
+    marked = m.targets[(m.targets["year"] <= m.spec.last_year) & m.targets["kind"].isin(["value", "multiple_of_2025"])]
 
     def draw(ax, first: bool, iname: str) -> None:
         f = m.fan.fan(sname, iname)
@@ -126,20 +144,18 @@ def fan_figure(lang: str = "zh", model: Model = None) -> Figure:
             fn = m.fan.fan(sname, nominal)
             ax.plot(fn.index, fn["p50"], color="#d9822b", linewidth=1.2, linestyle=":",
                     label=price_label(_text("median", lang), "nominal", lang))
-            ax.legend(loc="lower right", fontsize=7)
         _draw_history(ax, m.spec.jumpoff[m.spec.jumpoff["indicator"] == iname], lang, label=first)
-        shown = m.targets[(m.targets["indicator"] == iname) & (m.targets["year"] <= m.spec.last_year)
-                          & m.targets["kind"].isin(["value", "multiple_of_2025"])]
-        for t in shown.itertuples():
-            pr = probs[(probs["target"] == t.target) & (probs["scenario"] == sname)]["probability"].item()
+        for t in marked[marked["indicator"] == iname].itertuples():   # the star here; what it is and its probability under the legend
             ax.plot(t.year, t.target_value, marker="*", markersize=11, color="#d9822b", zorder=6)
-            ax.annotate(_fill("target", lang, value=t.target_value, prices=nominal_prices if t.nominal else "",
-                              status=words.text(THEME, f"target_status.{t.status}", lang),
-                              probability=format_probability(pr, m.n_paths, lang)),
-                        (t.year, t.target_value), textcoords="offset points", xytext=(-9, -3), ha="right",
-                        va="top", fontsize=6.5, color="#8a4a0f")
+            notes.append(_fill("target", lang, label=m.spec.indicators[iname].label(lang), value=t.target_value,
+                               year=t.year, prices=nominal_prices if t.nominal else "",
+                               status=words.text(THEME, f"target_status.{t.status}", lang),
+                               probability=probability_text(m, t.target, sname, lang)))
 
-    fig = _figure(m.spec, 0.9, lang, draw)
+    notes: list[str] = []
+    fig, footer = _figure(m.spec, lang, draw, footer_in=0.7 + 0.3 * len(marked))
+    footer.text(0.0, 0.0, "\n".join(notes), transform=footer.transAxes, ha="left", va="bottom", fontsize=8,
+                color="#8a4a0f", linespacing=1.3)
     title = _fill("fan_title", lang, scenario=m.spec.scenarios[sname].label(lang), n_paths=m.fan.n_paths)
     fig.suptitle(f"{title}\n{words.text(THEME, 'left_out', lang)}", fontsize=9.5)
     return fig

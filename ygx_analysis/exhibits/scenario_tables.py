@@ -21,14 +21,14 @@ from ..scenarios import ScenarioAnalysis, ScenarioModel as ScenarioSet, as_analy
 from ..scenarios.row_ids import (
     ASSUMPTION_CONTEXT, ASSUMPTION_INDICATORS, ASSUMPTION_SOURCES, CALIBRATION_CONTEXT, CALIBRATION_SOURCES,
     JUMPOFF_CONTEXT, JUMPOFF_SOURCES, LEVEL_INDICATORS, LIMITS_CONTEXT, LIMITS_INDICATORS, LIMITS_SOURCES,
-    LINKS_CONTEXT, LINKS_INDICATORS, LINKS_SOURCES, PATH_CONTEXT, PATH_INDICATORS, PATH_SOURCES, TARGET_CONTEXT,
-    TARGET_SOURCES,
+    LINKS_CONTEXT, LINKS_INDICATORS, LINKS_SOURCES, PATH_CONTEXT, PATH_INDICATORS, PATH_SOURCES, RATIO_CONTEXT,
+    RATIO_SOURCES, TARGET_CONTEXT, TARGET_SOURCES,
 )
 from . import exhibit, words
 
-__all__ = ["BASIS_KEYS", "Model", "NOTEBOOK", "SCENARIO_COLOURS", "SENSITIVITY_PATHS", "THEME", "assumptions_table",
+__all__ = ["BASIS_KEYS", "Model", "NOTEBOOK", "SCENARIO_COLOURS", "THEME", "assumptions_table",
            "basis_label", "calibration_table", "jumpoff_table", "limits_table", "links_table", "plan_summary_table",
-           "price_label", "required_growth_table", "sensitivity_table"]
+           "price_label", "probability_text", "required_growth_table", "sensitivity_table"]
 
 Model = ScenarioAnalysis | ScenarioSet | None
 """What the ``model`` argument of every exhibit here accepts."""
@@ -44,8 +44,6 @@ BASIS_KEYS = {sc.BASIS_IMPLIED: "implied", sc.BASIS_REPORTED: "reported", sc.BAS
 """The ``basis`` words of :meth:`ygx_analysis.scenarios.ScenarioSet.project` → their key under ``basis``."""
 
 SCENARIO_COLOURS = {"low": "#b0413e", "base": "#1f5fa8", "high": "#3a9a5b"}
-SENSITIVITY_PATHS = 10_000
-"""Paths per run of the sensitivity table (five runs of one scenario)."""
 
 
 def basis_label(basis: str, lang: str) -> str:
@@ -90,6 +88,23 @@ def _shown_to(table: pd.DataFrame, decimals: dict[str, int], key: str, lang: str
     names = words.group(THEME, f"{key}.columns", lang)
     table.attrs["display_decimals"] = {names[k].format(**values): d for k, d in decimals.items()}
     return table
+
+
+def probability_text(m: ScenarioAnalysis, target: str, scenario: str, lang: str) -> str:
+    """A target probability of the fan with its Monte Carlo error and its range over the parameter settings.
+
+    The range is the lowest and highest probability with every parameter fixed, at its default or one at a
+    time at an end of its range (:attr:`~ygx_analysis.scenarios.ScenarioAnalysis.probability_ranges`)."""
+    p = m.fan.target_probabilities.set_index(["target", "scenario"]).loc[(target, scenario), "probability"]
+    text = format_probability(float(p), m.n_paths, lang)
+    r = m.probability_ranges.set_index(["target", "scenario"]).loc[(target, scenario)]
+    if np.isnan(p):
+        return text
+    low, high = (_text("bound_below", lang) if x < sc.PROBABILITY_FLOOR else _text("bound_above", lang)
+                 if x > 1 - sc.PROBABILITY_FLOOR else f"{100 * x:.1f}" for x in (r["low"], r["high"]))
+    ends = dict(low=low, high=high) if low != high else dict(low=low)
+    return _fill("probability_range" if low != high else "probability_same", lang, probability=text,
+                 n=int(r["settings"]), **ends)
 
 
 def _zh_or_marked(zh: str | None, en: str, lang: str) -> str:
@@ -165,7 +180,6 @@ def required_growth_table(lang: str = "zh", model: Model = None) -> pd.DataFrame
     """One row per target: status, level, the required CAGR and the probability per scenario, as text."""
     m = as_analysis(model)
     t = m.targets
-    probs = m.fan.target_probabilities.set_index(["target", "scenario"])
     table = pd.DataFrame({
         "target": t["label_zh"] if lang == "zh" else t["label_en"],
         "status": [_text(f"target_status.{x}", lang) for x in t["status"]],
@@ -176,7 +190,7 @@ def required_growth_table(lang: str = "zh", model: Model = None) -> pd.DataFrame
                            for lo, hi in zip(t["required_cagr_low_pct"], t["required_cagr_high_pct"], strict=True)]})
     for s in m.spec.scenarios:
         table[_fill("required.probability", lang, scenario=m.spec.scenarios[s].label(lang))] = [
-            format_probability(float(probs.loc[(k, s), "probability"]), m.n_paths, lang) for k in t["target"]]
+            probability_text(m, k, s, lang) for k in t["target"]]
     beyond = _fill("required.beyond_years", lang, last=m.spec.last_year)
     table["note"] = [beyond if y > m.spec.last_year else "" for y in t["year"]]
     by_id = {x.id: x for x in m.spec.targets}
@@ -218,7 +232,8 @@ def calibration_table(lang: str = "zh", model: Model = None) -> pd.DataFrame:
 
 
 @exhibit("tab-mc-links", kind="table", notebook=NOTEBOOK,
-         sources=LINKS_SOURCES, indicators=LINKS_INDICATORS, context=LINKS_CONTEXT)
+         sources=tuple(dict.fromkeys(LINKS_SOURCES + RATIO_SOURCES)), indicators=LINKS_INDICATORS,
+         context=tuple(dict.fromkeys(LINKS_CONTEXT + RATIO_CONTEXT)))
 def links_table(lang: str = "zh", model: Model = None) -> pd.DataFrame:
     """One row per assumption of ``[model]``, ``[deflator]`` and ``[pipeline]``: value, range, rationale, rows.
 
@@ -241,7 +256,11 @@ def links_table(lang: str = "zh", model: Model = None) -> pd.DataFrame:
                 _fill("links.driven_value", lang, series=r.series, e=r.elasticity), r.rationale, r.refs)
         else:
             add(_fill("links.shock", lang, label=label), r.series, r.rationale, r.refs)
-    add(_text("links.vol_scale", lang), _fill("estimate", lang, x=m.vol_scale), m.vol_scale_rationale, m.refs)
+    ratios = sc.volatility_ratios(spec.context)
+    add(_text("links.vol_scale", lang), _fill("links.vol_scale_value", lang, x=m.vol_scale, **ratios),
+        m.vol_scale_rationale, m.refs)
+    add(_text("links.parameters", lang), _fill("links.parameters_value", lang, se=m.phi_range_se),
+        m.parameters_rationale, m.series_breaks)
     add(_text("links.shocks", lang), _fill("links.student_t", lang, df=m.t_df) if m.t_df
         else _text("links.normal", lang), m.t_df_rationale, m.refs)
     if spec.deflator is not None:
@@ -265,28 +284,45 @@ def links_table(lang: str = "zh", model: Model = None) -> pd.DataFrame:
          sources=tuple(sorted({*PATH_SOURCES, *CALIBRATION_SOURCES})), indicators=PATH_INDICATORS,
          context=tuple(sorted({*PATH_CONTEXT, *CALIBRATION_CONTEXT})), is_projection=True)
 def sensitivity_table(lang: str = "zh", model: Model = None) -> pd.DataFrame:
-    """(P95 − P5) / P50 in the last year under several settings, same seed (common random numbers)."""
+    """(P95 − P5) / P50 in the last year of the fan scenario, one row per setting: the fan shown (parameters drawn),
+    every parameter fixed (at its defaults, then one at a time at each end of its range), then normal shocks,
+    φ = 0, a later calibration window and the revenue series without its breaks (parameters drawn). Every row has
+    the fan's paths and seed (common random numbers); the first row is the fan itself."""
     m = as_analysis(model)
-    v = m.spec.model.vol_scale
-    runs = {_fill("sensitivity.vol_scale", lang, scale=x): dict(vol_scale=x, t_df=m.t_df)
-            for x in sorted({v.low, v.default, v.high})}
-    runs[_text("sensitivity.normal", lang)] = dict(vol_scale=m.calibration.vol_scale, t_df=None)
-    runs[_text("sensitivity.phi_zero", lang)] = dict(vol_scale=m.calibration.vol_scale, t_df=m.t_df, phi=0.0)
-    driven = [r.elasticity for r in m.spec.model.roles.values() if r.elasticity is not None]
-    for e in sorted({driven[0].low, driven[0].high}) if driven else ():
-        runs[_fill("sensitivity.elasticity", lang, e=e)] = dict(vol_scale=m.calibration.vol_scale, t_df=m.t_df,
-                                                                elasticity=e)
-    columns = {}
-    for name, kwargs in runs.items():
-        q = m.spec.simulate(SENSITIVITY_PATHS, m.seed, scenarios=m.fan_scenario, **kwargs).quantiles
-        end = q[(q["measure"] == "level") & (q["year"] == m.spec.last_year)].set_index("indicator")
-        columns[name] = ((end["p95"] - end["p05"]) / end["p50"] * 100).round(1)
-    table = pd.DataFrame(columns)
-    ind = m.spec.indicators  # a series ``<indicator>_nominal`` is that indicator at current prices
-    table.index = [ind[i].label(lang) if i in ind else price_label(ind[i.removesuffix("_nominal")].label(lang),
-                                                                   "nominal", lang) for i in table.index]
-    table.index.name = _text("sensitivity.index", lang)
-    return table.reset_index()
+    spec, cal, ranges = m.spec, m.calibration, m.spec.fan_inputs(cal=m.calibration).parameters
+    d, mod = spec.deflator, spec.model
+    ends = {"vol_scale": ranges.vol_scale, "elasticity": ranges.elasticity}
+    first, last = spec.years[0], spec.last_year
+    labels = {"fan": _text("sensitivity.fan", lang), "defaults": _text("sensitivity.defaults", lang)}
+    for name, end, k in ((n, e, 0 if e == "low" else 2) for n in sc.PARAMETERS for e in ("low", "high")):
+        values = dict(x=ends[name][k]) if name in ends else dict(se=mod.phi_range_se) if name == "phi" else dict(
+            first=first, last=last, start=(d.start_pct.low, d.start_pct.high)[k // 2],
+            end=(d.end_pct.low, d.end_pct.high)[k // 2])
+        labels[f"{name}_{end}"] = _fill(f"sensitivity.{name}_{end}", lang, **values)
+    labels |= {"normal": _text("sensitivity.normal", lang), "phi_zero": _text("sensitivity.phi_zero", lang)}
+    growth = [i for i, r in mod.roles.items() if r.role == "growth"]
+    if "window" in m.settings:
+        refit = sc.window_fits([mod.roles[i].series for i in growth], spec.context, mod.window_first_year)
+        labels["window"] = _fill("sensitivity.window", lang, year=mod.window_first_year, fits=_text(
+            "sensitivity.sep", lang).join(
+            _fill("sensitivity.window_fit", lang, label=spec.indicators[i].label(lang),
+                  sd=refit[mod.roles[i].series].stationary_sd, full=cal.fits[i].stationary_sd) for i in growth))
+    if "breaks" in m.settings:
+        years = spec.context.set_index("id").loc[list(mod.series_breaks), "period"]
+        labels["breaks"] = _fill("sensitivity.breaks", lang, years=_text("sensitivity.and", lang).join(years))
+    runs = {"fan": m.fan, **m.settings}
+    rows = []
+    for key, label in labels.items():
+        q = runs[key].quantiles
+        end = q[(q["measure"] == "level") & (q["year"] == last) & (q["scenario"] == m.fan_scenario)]
+        width = ((end["p95"] - end["p05"]) / end["p50"] * 100).round(1).to_numpy()
+        rows.append({"setting": label, **dict(zip(end["indicator"], width, strict=True)), "paths": m.n_paths})
+    table = pd.DataFrame(rows)
+    ind = spec.indicators  # a series ``<indicator>_nominal`` is that indicator at current prices
+    names = {i: ind[i].label(lang) if i in ind else price_label(ind[i.removesuffix("_nominal")].label(lang),
+                                                                 "nominal", lang) for i in table.columns[1:-1]}
+    return table.rename(columns={**names, "setting": _fill("sensitivity.index", lang, last=last),
+                                 "paths": _fill("sensitivity.paths", lang, seed=m.seed)})
 
 
 @exhibit("tab-scenario-limits", kind="table", notebook=NOTEBOOK,
@@ -306,10 +342,10 @@ def limits_table(lang: str = "zh", model: Model = None) -> pd.DataFrame:
         share = a.loc["gross_output"]
         items["not_observed"] = {"share": share["default"], "share_low": share["low"], "share_high": share["high"],
                                  "low": float(go["low"].iloc[0]), "high": float(go["high"].iloc[0])}
-    out = cal.fits.get("gross_output")
+    out, ratios = cal.fits.get("gross_output"), sc.volatility_ratios(spec.context)
     items |= {"fiscal_scope": {}, "left_out": {}, "prices": {}, "calibration": None if out is None else {
         "phi": out.phi, "phi_se": float(out.bse["phi"]), "vol_scale": cal.vol_scale,
-        "ratio": cal.province_to_nation_ratio}, "accounting": {}, "targets": {}}
+        "ratios": ratios.min(), "ratios_high": ratios.max()}, "accounting": {}, "targets": {}}
     rows = [(_text(f"limits.{k}.title", lang), _text(f"limits.{k}.national", lang) if v is None
              else _fill(f"limits.{k}.reading", lang, **v)) for k, v in items.items()]
     return pd.DataFrame(rows, columns=[_text("limits.columns.limit", lang), _text("limits.columns.reading", lang)])

@@ -21,22 +21,25 @@ Modules: :mod:`~ygx_analysis.scenarios.config` (the file's schema),
 (the AR(1) fit, statsmodels imported inside), :mod:`~ygx_analysis.scenarios.montecarlo`
 (the seeded joint fan: budget revenue a share of total revenue, value added a rate
 of gross output, revenue driven by output, a PPI path; no path breaks an
-accounting identity), :mod:`~ygx_analysis.scenarios.results` (:class:`FanResult`
+accounting identity), :mod:`~ygx_analysis.scenarios.parameters` (the ranges each
+path draws its parameters from), :mod:`~ygx_analysis.scenarios.results` (:class:`FanResult`
 and the tables of the command line), :mod:`~ygx_analysis.scenarios.probability`
 (one way to print a probability) and :mod:`~ygx_analysis.scenarios.analysis`
 (:class:`ScenarioAnalysis`, one run for a notebook). Importing the package loads
 neither matplotlib nor statsmodels.
 """
 
-from . import analysis, calibration, config, model, montecarlo, paths, probability, results
+from . import analysis, calibration, config, model, montecarlo, parameters, paths, probability, results
 from .analysis import *  # noqa: F403 - the package re-exports the public names of its modules
 from .calibration import *  # noqa: F403
 from .config import *  # noqa: F403
 from .model import *  # noqa: F403
 from .montecarlo import *  # noqa: F403
+from .parameters import *  # noqa: F403
 from .paths import *  # noqa: F403
 from .probability import *  # noqa: F403
 from .results import *  # noqa: F403
 
-__all__ = [name for module in (analysis, calibration, config, model, montecarlo, paths, probability, results)
+__all__ = [name for module in (analysis, calibration, config, model, montecarlo, parameters, paths, probability,
+                             results)
            for name in module.__all__]

@@ -12,17 +12,26 @@ from __future__ import annotations
 import os
 from pathlib import Path
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 import pandas as pd
 
-from .calibration import ModelCalibration
-from .montecarlo import DEFAULT_PATHS, DEFAULT_SEED, check_n_paths, check_seed
-from .results import FanResult
+from .calibration import ModelCalibration, window_fits
+from .montecarlo import DEFAULT_PATHS, DEFAULT_SEED, check_n_paths, check_seed, parameter_setting, simulate_fan
+from .parameters import PARAMETERS
 from .paths import plan_period_summary
+from .results import FanResult
 from .model import ScenarioModel, load_scenarios
 
-__all__ = ["ScenarioAnalysis", "as_analysis", "as_scenario_set"]
+__all__ = ["PARAMETER_SETTINGS", "ScenarioAnalysis", "as_analysis", "as_scenario_set"]
+
+PARAMETER_SETTINGS = ("defaults", *(f"{p}_{end}" for p in PARAMETERS for end in ("low", "high")))
+"""The fixed parameter settings of :attr:`ScenarioAnalysis.settings`: all at their defaults, then each parameter
+at the low and the high end of its range with the others at their defaults (one at a time)."""
+MODEL_CHOICES = ("normal", "phi_zero", "window", "breaks")
+"""The other runs of :attr:`ScenarioAnalysis.settings`, each with parameters drawn as in the fan: normal shocks,
+φ = 0, the fit from ``[model] window_first_year``, and without the ``series_breaks`` rows."""
 
 
 @dataclass(frozen=True, eq=False)
@@ -116,6 +125,31 @@ class ScenarioAnalysis:
                                 doc="Whether the 2024 investment pipeline adds to the paths.")
     fan_scenario = property(lambda self: "base" if "base" in self.spec.scenarios else next(iter(self.spec.scenarios)),
                             doc="The scenario the fan chart shows: 'base' when there is one, else the first.")
+
+    @cached_property
+    def settings(self) -> dict[str, FanResult]:
+        """The fan again under each of :data:`PARAMETER_SETTINGS` and :data:`MODEL_CHOICES` (those the file
+        allows), every scenario, with the fan's paths and seed (common random numbers), computed once."""
+        spec, cal, n, seed = self.spec, self.calibration, self.n_paths, self.seed
+        inputs = spec.fan_inputs(cal=cal, t_df=self.t_df)
+        out = {k: simulate_fan(parameter_setting(inputs, *(k.rsplit("_", 1) if k != "defaults" else (None,))),
+                               n_paths=n, seed=seed) for k in PARAMETER_SETTINGS}
+        out["normal"] = spec.simulate(n, seed, cal=cal, t_df=None)
+        out["phi_zero"] = spec.simulate(n, seed, cal=cal, t_df=self.t_df, phi=0.0)
+        m, series = spec.model, [r.series for r in spec.model.roles.values() if r.series]
+        for key, kwargs in (("window", {"first_year": m.window_first_year}), ("breaks", {"drop_rows": m.series_breaks})):
+            if next(iter(kwargs.values())):
+                fits = window_fits(series, spec.context, **kwargs)
+                out[key] = spec.simulate(n, seed, cal=spec.calibrate(cal.vol_scale, fits=fits), t_df=self.t_df)
+        return out
+
+    @cached_property
+    def probability_ranges(self) -> pd.DataFrame:
+        """Each target probability's lowest and highest value over :data:`PARAMETER_SETTINGS`:
+        ``target, scenario, low, high, settings`` (the number of settings)."""
+        probs = pd.concat([self.settings[k].target_probabilities for k in PARAMETER_SETTINGS])
+        ranges = probs.groupby(["target", "scenario"], sort=False)["probability"].agg(low="min", high="max")
+        return ranges.reset_index().assign(settings=len(PARAMETER_SETTINGS))
 
     def __repr__(self) -> str:
         df = "normal" if self.t_df is None else f"{self.t_df:g}"

@@ -26,9 +26,11 @@ import numpy as np
 import pandas as pd
 
 from ..data.tables import load_context
+from .parameters import own_shock_sd
 
-__all__ = ["COMPARISON_SERIES", "DEFAULT_DETREND", "DEFAULT_SERIES", "DETRENDS", "AR1Fit", "ModelCalibration",
-           "benchmark_series", "calibrate_model", "calibration_table", "fit_ar1", "fit_benchmark"]
+__all__ = ["COMPARISON_SERIES", "DEFAULT_DETREND", "DEFAULT_SERIES", "DETRENDS", "VOLATILITY_RATIOS", "AR1Fit",
+           "ModelCalibration", "benchmark_series", "calibrate_model", "calibration_table", "fit_ar1", "fit_benchmark",
+           "volatility_ratios", "window_fits"]
 
 DEFAULT_SERIES = "CN_IVA_ABOVE_SCALE_GROWTH"
 """The benchmark series in ``context.csv``: China's above-scale industrial value added growth, 2000–2025."""
@@ -39,6 +41,10 @@ DEFAULT_DETREND = "linear"
 COMPARISON_SERIES = ("HN_GDP_REAL_GROWTH", "CN_GDP_REAL_GROWTH")
 """Hunan's and China's real GDP growth: the ratio of their stationary sds is the one data point on how
 much more a smaller economy moves (shown beside the calibration, not used by the fan)."""
+
+VOLATILITY_RATIOS = ("stationary_sd", "innovation_sd", "first_differences", "above_scale_va")
+"""The four measures of how much Hunan's growth moves against China's (:func:`volatility_ratios`)."""
+_IVA_PAIR = ("HN_IVA_ABOVE_SCALE_GROWTH", "CN_IVA_ABOVE_SCALE_GROWTH")
 
 
 def benchmark_series(series: str = DEFAULT_SERIES, context: pd.DataFrame | None = None) -> pd.Series:
@@ -257,18 +263,10 @@ class ModelCalibration:
 
     def shock_sd(self, indicator: str) -> float:
         """The stationary sd (pp) of ``indicator``'s own shock, scaled to the zone."""
-        sd = self.fits[indicator].stationary_sd
         driver = self.drivers.get(indicator)
-        if driver is not None:
-            explained = self.elasticity[indicator] * self.fits[driver].stationary_sd
-            sd = float(np.sqrt(max(0.0, sd ** 2 - explained ** 2)))
-        return self.vol_scale * sd
-
-    @property
-    def province_to_nation_ratio(self) -> float:
-        """Stationary sd of Hunan's real GDP growth over China's (nan without the comparison fits)."""
-        hn, cn = (self.comparison.get(s) for s in COMPARISON_SERIES)
-        return float("nan") if hn is None or cn is None else hn.stationary_sd / cn.stationary_sd
+        return float(own_shock_sd(self.fits[indicator].stationary_sd, self.vol_scale,
+                                  self.elasticity[indicator] if driver else 0.0,
+                                  self.fits[driver].stationary_sd if driver else 0.0))
 
     def to_frame(self) -> pd.DataFrame:
         """One row per growth indicator: series, fit, standard errors, scale and the shock in use.
@@ -327,3 +325,54 @@ def calibrate_model(series: dict[str, str], drivers: dict[str, str], elasticity:
     by_indicator = {ind: fit(name) for ind, name in series.items()}
     comparison = {name: fit(name) for name in COMPARISON_SERIES if (ctx["series"] == name).any()}
     return ModelCalibration(by_indicator, float(vol_scale), dict(drivers), dict(elasticity), comparison)
+
+
+def window_fits(series: Sequence[str], context: pd.DataFrame | None = None, first_year: int | None = None,
+                drop_rows: Sequence[str] = ()) -> dict[str, AR1Fit]:
+    """:func:`fit_ar1` (linear detrending) of each series from ``first_year`` on, the years of ``drop_rows``
+    (row ids: series breaks) left out as missing (the Kalman filter skips them); by series name.
+
+    Examples
+    --------
+    >>> f = window_fits(["CN_GPB_REVENUE_GROWTH"], drop_rows=["s_cn_gpb_revenue_growth_2011"])
+    >>> f["CN_GPB_REVENUE_GROWTH"].n_missing
+    1
+    """
+    ctx = load_context() if context is None else context
+    out = {}
+    for name in dict.fromkeys(series):
+        values = benchmark_series(name, ctx)
+        rows = values.attrs["row_ids"]
+        years = [int(ctx.loc[ctx["id"] == r, "period"].item()) for r in drop_rows if r in rows]
+        values = values.loc[first_year or values.index[0]:].copy()
+        values.loc[[y for y in years if y in values.index]] = np.nan
+        values.attrs["row_ids"] = tuple(r for r in rows if r not in drop_rows)
+        out[name] = fit_ar1(values, series=name)
+    return out
+
+
+def volatility_ratios(context: pd.DataFrame | None = None) -> pd.Series:
+    """How much Hunan's growth moves against China's, four ways (:data:`VOLATILITY_RATIOS`), from the series rows.
+
+    ``stationary_sd`` and ``innovation_sd``: the AR(1) fits (linear detrending) of real GDP growth
+    (:data:`COMPARISON_SERIES`), ``sigma / sqrt(1 - phi²)`` and ``sigma``; ``first_differences``: the sd of the
+    year-on-year change in real GDP growth; ``above_scale_va``: the sd of above-scale industrial value added
+    growth over the years both series have. Hunan's over China's; ``attrs['row_ids']`` lists the rows.
+
+    Examples
+    --------
+    >>> r = volatility_ratios()
+    >>> bool(r["innovation_sd"] < 1 < r["stationary_sd"])
+    True
+    """
+    ctx = load_context() if context is None else context
+    (hn, cn), (hi, ci) = ([benchmark_series(n, ctx) for n in pair] for pair in (COMPARISON_SERIES, _IVA_PAIR))
+    fh, fc = fit_ar1(hn), fit_ar1(cn)
+    shared = hi.dropna().index.intersection(ci.dropna().index)
+    out = pd.Series({"stationary_sd": fh.stationary_sd / fc.stationary_sd, "innovation_sd": fh.sigma / fc.sigma,
+                     "first_differences": float(hn.diff().std() / cn.diff().std()),
+                     "above_scale_va": float(hi.loc[shared].std() / ci.loc[shared].std())})
+    out.attrs["row_ids"] = hn.attrs["row_ids"] + cn.attrs["row_ids"] + tuple(
+        r for s in (hi, ci) for r in s.attrs["row_ids"] if int(r[-4:]) in shared)
+    out.attrs["shared_years"] = tuple(int(y) for y in shared)
+    return out

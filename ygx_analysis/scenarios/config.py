@@ -324,13 +324,19 @@ class RoleSpec(_Table):
 
 
 class ModelSpec(_Table):
-    """``[model]``: the shocks' degrees of freedom, the zone's volatility scale and every indicator's role."""
+    """``[model]``: the shocks' degrees of freedom, the zone's volatility scale, the range of φ each path draws
+    (``phi_range_se`` standard errors either side), the sensitivity settings of the calibration (a later first
+    year, series rows to leave out as breaks) and every indicator's role."""
 
     t_df: Annotated[float, _rule(lambda v: v > 2, "must be above 2 (a finite variance); "
                                                   "omit it for normal shocks")] | None = None
     t_df_rationale: Text = ""
     vol_scale: VolScale
     vol_scale_rationale: Text
+    phi_range_se: Annotated[float, _rule(lambda v: 0 <= v <= 4, "must be between 0 and 4 (standard errors)")] = 0.0
+    window_first_year: Annotated[int, _rule(lambda v: 1990 <= v <= 2020, "must be a year in 1990-2020")] | None = None
+    series_breaks: Refs = ()
+    parameters_rationale: Text = ""
     refs: Refs1
     roles: dict[str, RoleSpec]
 
@@ -338,8 +344,9 @@ class ModelSpec(_Table):
     def _prepare(cls, data: dict[str, Any], info: ValidationInfo) -> dict[str, Any]:
         if "t_df" in data and "t_df_rationale" not in data:
             _fail("is missing", "t_df_rationale")
-        return _by_indicator(data, info, ("t_df", "t_df_rationale", "vol_scale", "vol_scale_rationale", "refs"),
-                             "roles")
+        return _by_indicator(data, info, ("t_df", "t_df_rationale", "vol_scale", "vol_scale_rationale",
+                                          "phi_range_se", "window_first_year", "series_breaks",
+                                          "parameters_rationale", "refs"), "roles")
 
     @model_validator(mode="after")
     def _links(self) -> ModelSpec:
@@ -439,6 +446,7 @@ class ScenarioConfig(_Table):
                *(r for t in self.targets for r in (*t.refs, *([t.growth_row] if t.growth_row else [])))}
         tables = [t for t in (self.model, self.deflator, self.pipeline) if t is not None]
         ids.update(r for t in tables + list(self.model.roles.values() if self.model else []) for r in t.refs)
+        ids.update(self.model.series_breaks if self.model else ())
         ids.update((self.pipeline.capital_row, self.pipeline.projects_row) if self.pipeline else ())
         return tuple(sorted(ids))
 

@@ -25,6 +25,7 @@ from ..arithmetic import growth
 from ..data.files import DataError, Problem, display_path
 from ..data.tables import default_data_dir, load_context, load_indicators
 from . import calibration, montecarlo, paths, targets
+from .parameters import ParameterRanges
 from .config import BASE_YEAR, Assumption, PathSpec, ScenarioConfig, read_config
 from .results import FanResult
 from .row_ids import check_row_ids
@@ -346,11 +347,12 @@ class ScenarioModel:
         detrend = calibration.DEFAULT_DETREND
         return {n: calibration.fit_benchmark(n, detrend, self.context) for n in dict.fromkeys(names)}
 
-    def calibrate(self, vol_scale: float | None = None,
-                  elasticity: float | None = None) -> calibration.ModelCalibration:
+    def calibrate(self, vol_scale: float | None = None, elasticity: float | None = None,
+                  fits: Mapping[str, calibration.AR1Fit] | None = None) -> calibration.ModelCalibration:
         """The shocks of the joint model: every growth indicator's AR(1) fit, scaled to the zone by ``vol_scale``.
 
-        ``vol_scale`` and ``elasticity`` (output surprises to revenue) default to the file's.
+        ``vol_scale`` and ``elasticity`` (output surprises to revenue) default to the file's; ``fits`` (by
+        series) replace the fits of :attr:`series_fits` (another window, say).
 
         Examples
         --------
@@ -364,15 +366,32 @@ class ScenarioModel:
         return calibration.calibrate_model({r.indicator: r.series for r in growth_roles},
                                            {r.indicator: r.driver for r in growth_roles if r.driver}, el,
                                            m.vol_scale.default if vol_scale is None else vol_scale,
-                                           self.context, self.series_fits)
+                                           self.context, {**self.series_fits, **(fits or {})})
+
+    def parameter_ranges(self, cal: calibration.ModelCalibration, phi: float | None = None) -> ParameterRanges:
+        """The ranges each path draws its parameters from: ``[model]``'s volatility scale and elasticity, each
+        fitted φ ± ``phi_range_se`` standard errors; a value of ``cal`` (or ``phi``) other than the file's is fixed."""
+        m, inds = self._model(), tuple(self.indicators)
+        v, roles = m.vol_scale, [m.roles[i] for i in inds]
+        e = next((r.elasticity for r in roles if r.driver), None)
+        e_used = next((cal.elasticity[r.indicator] for r in roles if r.driver), 0.0)
+        grows = [r.role == "growth" for r in roles]
+        fixed = phi is not None
+        return ParameterRanges.from_fits(
+            (v.low, v.default, v.high) if cal.vol_scale == v.default else (cal.vol_scale,) * 3,
+            (0.0,) * 3 if e is None else (e.low, e.default, e.high) if e_used == e.default else (e_used,) * 3,
+            [(phi if fixed else cal.phi(i)) if g else np.nan for i, g in zip(inds, grows, strict=True)],
+            [0.0 if fixed or not g else float(cal.fits[i].bse["phi"]) for i, g in zip(inds, grows, strict=True)],
+            [cal.fits[i].stationary_sd if g else 0.0 for i, g in zip(inds, grows, strict=True)], m.phi_range_se)
 
     def fan_inputs(self, scenarios: Sequence[str] | str | None = None, *,
                    cal: calibration.ModelCalibration | None = None, t_df: Any = "file",
-                   phi: float | None = None) -> montecarlo.FanInputs:
+                   phi: float | None = None, parameter_uncertainty: bool = True) -> montecarlo.FanInputs:
         """The arrays :func:`~ygx_analysis.scenarios.montecarlo.simulate_fan` works on.
 
         ``cal`` defaults to :meth:`calibrate`; ``t_df`` to the file's (None: normal
         shocks); ``phi``, when given, replaces the persistence of every growth shock.
+        With ``parameter_uncertainty`` each path draws its parameters (:meth:`parameter_ranges`).
         """
         m = self._model()
         cal = self.calibrate() if cal is None else cal
@@ -396,6 +415,9 @@ class ScenarioModel:
         add = self.pipeline_additions()
         if add is not None:
             extra.update(addition=inds.index(self.pipeline.indicator), additions=add)
+        if parameter_uncertainty:
+            extra.update(parameters=self.parameter_ranges(cal, phi))
+        at_2025 = j[j["year"] == BASE_YEAR].set_index("indicator").loc[list(inds)]
         return montecarlo.FanInputs(
             scenarios=names, indicators=inds, years=self.years, mean_pct=mean, roles=tuple(r.role for r in roles),
             phi=np.array([(cal.phi(r.indicator) if phi is None else phi) if g else r.phi
@@ -411,13 +433,15 @@ class ScenarioModel:
             assumption_default=np.array([a.default for a in assumptions]),
             assumption_low=np.array([a.low for a in assumptions]),
             assumption_high=np.array([a.high for a in assumptions]), targets=self.target_levels(),
+            range_2025=at_2025[["low", "high"]].to_numpy(dtype=float),
             t_df=m.t_df if isinstance(t_df, str) and t_df == "file" else t_df, **extra)
 
     def simulate(self, n_paths: int = montecarlo.DEFAULT_PATHS, seed: int = montecarlo.DEFAULT_SEED, *,
                  scenarios: Sequence[str] | str | None = None, vol_scale: float | None = None,
                  t_df: Any = "file", phi: float | None = None, elasticity: float | None = None,
                  cal: calibration.ModelCalibration | None = None, jumpoff_uncertainty: bool = True,
-                 measures: Sequence[str] = ("level",), keep_paths: bool = False) -> FanResult:
+                 parameter_uncertainty: bool = True, measures: Sequence[str] = ("level",),
+                 keep_paths: bool = False) -> FanResult:
         """A seeded joint Monte Carlo fan around every scenario (see :mod:`~ygx_analysis.scenarios.montecarlo`).
 
         ``n_paths`` paths per scenario from ``numpy.random.default_rng(seed)``: the
@@ -425,7 +449,8 @@ class ScenarioModel:
         ``scenarios`` are run. ``vol_scale`` and ``elasticity`` override the file's
         (:meth:`calibrate`), or ``cal`` gives a calibration; ``t_df`` is the Student-t
         degrees of freedom (None: normal shocks; default the file's); ``phi`` the
-        persistence of every growth shock instead of the fitted ones. The other
+        persistence of every growth shock instead of the fitted ones. With ``parameter_uncertainty`` each path
+        draws the parameters the call does not fix (:meth:`parameter_ranges`). The other
         arguments are those of :func:`~ygx_analysis.scenarios.montecarlo.simulate_fan`.
 
         Examples
@@ -436,7 +461,8 @@ class ScenarioModel:
         True
         """
         cal = self.calibrate(vol_scale, elasticity) if cal is None else cal
-        return montecarlo.simulate_fan(self.fan_inputs(scenarios, cal=cal, t_df=t_df, phi=phi), n_paths=n_paths,
+        inputs = self.fan_inputs(scenarios, cal=cal, t_df=t_df, phi=phi, parameter_uncertainty=parameter_uncertainty)
+        return montecarlo.simulate_fan(inputs, n_paths=n_paths,
                                        seed=seed, jumpoff_uncertainty=jumpoff_uncertainty, measures=measures,
                                        keep_paths=keep_paths)
 

@@ -25,12 +25,13 @@ Every indicator has a role in ``[model]`` of the scenario file
   the level of its whole::
 
       level[j, t] = expit(logit(r[s, j, t]) + d[j, t]) * level[whole, t]
-      d[j, t] = phi[j] * d[j, t-1] + sd_logit[j] * u[j, t],   d before 2025 = 0,  u ~ N(0, 1)
+      d[j, 2025] = 0,   d[j, t] = phi[j] * d[j, t-1] + sd_logit[j] * u[j, t],   u ~ N(0, 1)
 
   where ``r`` is the ratio path the two scenario growth rates imply from the
   2025 ratio (:func:`~ygx_analysis.scenarios.paths.ratio_path`). The share
   stays in (0, 1), so **no path has budget revenue above total revenue or value
-  added above gross output**.
+  added above gross output**; in 2025 the share is the observed one (no shock), so
+  a share's 2025 level stays inside its own 2025 range.
 * the **deflator** (PPI) carries one indicator from 2025 prices to current
   prices: each path draws a 2026 and a last-year price change (triangular on
   their ranges) with a straight line between; the current-price series is
@@ -41,7 +42,14 @@ Every indicator has a role in ``[model]`` of the scenario file
 Jump-off: with ``jumpoff_uncertainty`` each path draws the 2025 level of every
 growth indicator from its assumption (triangular between low and high, peaking
 at the default; for a January–June level, the H1 rule's lowest, median and
-highest share). A share indicator's 2025 level is its share of the whole.
+highest share); a 2025 level whose range is a point (a full-year outturn) is not
+drawn. A share indicator's 2025 level is its observed share of the whole (a part
+with a point of its own starts there, its share path moved on the logit scale).
+
+Parameters: with ``parameters`` (:class:`~ygx_analysis.scenarios.parameters.ParameterRanges`)
+each path also draws its volatility scale, revenue elasticity and the φ of every
+growth shock from their ranges (the PPI ends are drawn in any case), so the fan
+includes parameter uncertainty; :func:`parameter_setting` fixes them instead.
 
 Common random numbers: every draw is made for all scenarios at once, in a fixed
 order, so two scenarios differ only by their assumptions and running one
@@ -52,7 +60,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from numbers import Real
 from typing import Any
 
@@ -60,12 +68,13 @@ import numpy as np
 import pandas as pd
 
 from ..arithmetic import growth
+from .parameters import PARAMETERS, ParameterRanges, triangular
 from .paths import ratio_path
 from .results import GROWTH_FLOOR_PCT, FanResult, summarise_fan
 
 __all__ = ["BYTES_PER_PATH", "DEFAULT_PATHS", "DEFAULT_SEED", "MEASURES", "FanInputs", "ar1_deviations",
            "check_fan_memory", "check_n_paths", "check_phi", "check_seed", "compound", "fan_memory_bytes",
-           "simulate_fan", "student_shocks", "triangular"]
+           "parameter_setting", "simulate_fan", "student_shocks", "triangular"]
 
 DEFAULT_PATHS = 20_000
 BYTES_PER_PATH = {"fan": 1_000, "kept": 4_000}
@@ -148,11 +157,12 @@ def compound(level: Any, rates_pct: Any, axis: int = -1, out: np.ndarray | None 
     return out
 
 
-def ar1_deviations(z: np.ndarray, phi: float, axis: int = 0, out: np.ndarray | None = None) -> np.ndarray:
+def ar1_deviations(z: np.ndarray, phi: Any, axis: int = 0, out: np.ndarray | None = None) -> np.ndarray:
     """Unit-variance stationary AR(1) deviations from iid standard normals.
 
     ``e[0] = z[0]``; ``e[t] = phi * e[t-1] + sqrt(1 - phi**2) * z[t]`` along
     ``axis`` (the years). A loop over years only; every path is handled at once.
+    ``phi`` is a number or one per path (an array shaped like a year of ``z``).
     ``out`` may be ``z`` itself.
 
     Examples
@@ -160,7 +170,9 @@ def ar1_deviations(z: np.ndarray, phi: float, axis: int = 0, out: np.ndarray | N
     >>> ar1_deviations(np.array([[1.0], [0.0], [0.0]]), 0.5).ravel()
     array([1.  , 0.5 , 0.25])
     """
-    phi = check_phi(phi)
+    phi = check_phi(phi) if np.ndim(phi) == 0 else np.asarray(phi, dtype=float)
+    if np.ndim(phi) and not np.all(np.abs(phi) < 1):
+        raise ValueError("phi: must be in (-1, 1)")
     z = np.asarray(z, dtype=float)
     out = np.empty_like(z) if out is None else out
     zz, e = np.moveaxis(z, axis, 0), np.moveaxis(out, axis, 0)
@@ -171,28 +183,6 @@ def ar1_deviations(z: np.ndarray, phi: float, axis: int = 0, out: np.ndarray | N
         np.multiply(zz[t], scale, out=e[t])
         e[t] += phi * e[t - 1]
     return out
-
-
-def triangular(u: Any, low: float, mode: float, high: float) -> np.ndarray:
-    """Triangular draws on [low, high] peaking at ``mode``, from uniform draws ``u`` (inverse CDF).
-
-    Examples
-    --------
-    >>> triangular(np.array([0.0, 0.5, 1.0]), 0.0, 1.0, 2.0)
-    array([0., 1., 2.])
-    >>> triangular(np.array([0.3]), 5.0, 5.0, 5.0)
-    array([5.])
-    """
-    if not low <= mode <= high:
-        raise ValueError("mode: must lie between low and high")
-    u = np.asarray(u, dtype=float)
-    width = high - low
-    if width == 0:
-        return np.full_like(u, low)
-    c = (mode - low) / width
-    left = low + np.sqrt(u * width * (mode - low))
-    right = high - np.sqrt((1 - u) * width * (high - mode))
-    return np.where(u < c, left, right)
 
 
 def student_shocks(rng: np.random.Generator, shape: tuple[int, ...], t_df: float | None) -> np.ndarray:
@@ -242,6 +232,8 @@ class FanInputs:
     deflator_end: tuple[float, float, float] = (0.0, 0.0, 0.0)     # the same in the last year
     addition: int = -1              # index of the indicator the pipeline adds to, -1 for none
     additions: np.ndarray = field(default_factory=lambda: np.zeros(0))   # (years,) added level
+    range_2025: np.ndarray | None = None   # (indicators, 2) low and high 2025 level; a point is not drawn
+    parameters: ParameterRanges | None = None   # ranges each path draws its parameters from; None: fixed
 
     @property
     def series_names(self) -> tuple[str, ...]:
@@ -276,16 +268,36 @@ def _deflator_rates(inputs: FanInputs, u: np.ndarray | None) -> tuple[np.ndarray
     return start + (end - start) * x[:, np.newaxis], central
 
 
+def _is_point(inputs: FanInputs, i: int) -> bool:
+    """Whether indicator ``i``'s 2025 level is a point (a full-year outturn), not a range."""
+    return inputs.range_2025 is not None and inputs.range_2025[i, 0] == inputs.range_2025[i, 1]
+
+
 def _jumpoff(inputs: FanInputs, u: np.ndarray | None, n_paths: int) -> np.ndarray:
     """2025 level of every growth indicator per path (indicators × paths); shares are filled later."""
     out = np.broadcast_to(inputs.level_2025[:, np.newaxis], (len(inputs.indicators), n_paths)).copy()
     if u is None:
         return out
     for i in (i for i, role in enumerate(inputs.roles) if role == "growth"):
+        if _is_point(inputs, i):
+            continue                                         # a full-year 2025 outturn: no draw
         a = triangular(u[i], inputs.assumption_low[i], inputs.assumption_default[i], inputs.assumption_high[i])
         out[i] = (inputs.base_levels[i] * (1 + a / 100) if inputs.methods[i] == "grow_2024"
                   else growth.annualize_half_year(inputs.base_levels[i], a))
     return out
+
+
+def parameter_setting(inputs: FanInputs, name: str | None = None, end: str = "low") -> FanInputs:
+    """``inputs`` with every parameter fixed at its default, except ``name`` (one of
+    :data:`~ygx_analysis.scenarios.parameters.PARAMETERS`) at its ``end`` ('low' or 'high'); the PPI path's two
+    ends move together. ``name=None`` fixes all at the defaults."""
+    if name is not None and name not in PARAMETERS or end not in ("low", "high"):
+        raise ValueError(f"name, end: expected one of {', '.join(PARAMETERS)} and 'low' or 'high'")
+    k = 0 if end == "low" else 2
+    start, last = ((r[k if name == "deflator" else 1],) * 3 for r in (inputs.deflator_start, inputs.deflator_end))
+    ranges = None if inputs.parameters is None else inputs.parameters.setting(
+        None if name == "deflator" else name, end)
+    return replace(inputs, deflator_start=start, deflator_end=last, parameters=ranges)
 
 
 def _check_ratios(inputs: FanInputs, ratios: dict[int, np.ndarray], scenario: int) -> None:
@@ -349,14 +361,19 @@ def simulate_fan(inputs: FanInputs, *, n_paths: int = DEFAULT_PATHS, seed: int =
     shares = [j for j, r in enumerate(inputs.roles) if r == "share"]
     rng = np.random.default_rng(seed)                       # fixed order of draws: common random numbers
     e = student_shocks(rng, (len(order), n_years, n_paths), inputs.t_df)
-    for k, i in enumerate(order):
-        ar1_deviations(e[k], float(inputs.phi[i]), axis=0, out=e[k])
     u_share = rng.standard_normal((len(shares), n_years + 1, n_paths))
     u_jump, u_defl = rng.random((n_ind, n_paths)), rng.random((2, n_paths))
+    if inputs.parameters is None:                            # fixed parameters, one value for every path
+        phi, sd, el = (np.asarray(x, dtype=float)[:, np.newaxis] for x in (inputs.phi, inputs.shock_sd,
+                                                                           inputs.elasticity))
+    else:                                                    # each path draws its own
+        phi, sd, el = inputs.parameters.draw(rng.random((2 + n_ind, n_paths)), inputs.roles, inputs.driver)
+    for k, i in enumerate(order):
+        ar1_deviations(e[k], phi[i], axis=0, out=e[k])
     level0 = _jumpoff(inputs, u_jump if jumpoff_uncertainty else None, n_paths)
     d = np.empty_like(u_share)                               # the logit deviations of the shares
     for k, j in enumerate(shares):
-        d[k, 0] = inputs.shock_sd[j] * u_share[k, 0]
+        d[k, 0] = 0.0                                        # 2025: the observed share, no shock
         for t in range(1, n_years + 1):
             d[k, t] = inputs.phi[j] * d[k, t - 1] + inputs.shock_sd[j] * u_share[k, t]
     if inputs.deflator >= 0:
@@ -369,7 +386,7 @@ def simulate_fan(inputs: FanInputs, *, n_paths: int = DEFAULT_PATHS, seed: int =
     for a in range(len(inputs.scenarios)):
         growth_pct: dict[int, np.ndarray] = {}
         for k, i in enumerate(order):
-            g = inputs.mean_pct[a, i][:, np.newaxis] + inputs.shock_sd[i] * e[k]
+            g = inputs.mean_pct[a, i][:, np.newaxis] + sd[i] * e[k]
             dr = int(inputs.driver[i])
             if dr >= 0:                                      # the driver's surprise in nominal growth
                 factor = 1 + growth_pct[dr] / 100
@@ -377,7 +394,7 @@ def simulate_fan(inputs: FanInputs, *, n_paths: int = DEFAULT_PATHS, seed: int =
                 if dr == inputs.deflator:
                     factor = factor * (1 + ppi / 100)
                     central = central * (1 + ppi_central / 100)
-                g += inputs.elasticity[i] * 100 * (factor - central[:, np.newaxis])
+                g += el[i] * 100 * (factor - central[:, np.newaxis])
             low = g < GROWTH_FLOOR_PCT
             if low.any():
                 on_floor |= low.any(axis=0)
@@ -388,7 +405,11 @@ def simulate_fan(inputs: FanInputs, *, n_paths: int = DEFAULT_PATHS, seed: int =
         if inputs.addition >= 0:
             levels[a, inputs.addition, 1:] += inputs.additions[:, np.newaxis]
         for k, j in enumerate(shares):
-            x = (np.log(ratios[a][j]) - np.log1p(-ratios[a][j]))[:, np.newaxis] + d[k]   # logit
+            logit = np.log(ratios[a][j]) - np.log1p(-ratios[a][j])
+            x = logit[:, np.newaxis] + d[k]
+            if _is_point(inputs, j):                         # a 2025 outturn of the part: each path starts there
+                r0 = inputs.level_2025[j] / levels[a, int(inputs.whole[j]), 0]
+                x += np.log(r0) - np.log1p(-r0) - logit[0]
             share = 1 / (1 + np.exp(-x))                       # expit: strictly inside (0, 1]
             levels[a, j] = share * levels[a, int(inputs.whole[j])]
         if inputs.deflator >= 0:

@@ -21,8 +21,7 @@ from .paths import outturn_2025
 __all__ = ["check_row_ids", "ASSUMPTION_CONTEXT", "ASSUMPTION_INDICATORS", "ASSUMPTION_SOURCES", "CALIBRATION_CONTEXT",
            "CALIBRATION_SOURCES", "JUMPOFF_CONTEXT", "JUMPOFF_SOURCES", "LEVEL_INDICATORS", "LIMITS_CONTEXT",
            "LIMITS_INDICATORS", "LIMITS_SOURCES", "LINKS_CONTEXT", "LINKS_INDICATORS", "LINKS_SOURCES", "PATH_CONTEXT",
-           "PATH_INDICATORS", "PATH_SOURCES",
-           "TARGET_CONTEXT", "TARGET_SOURCES"]
+           "PATH_INDICATORS", "PATH_SOURCES", "RATIO_CONTEXT", "RATIO_SOURCES", "TARGET_CONTEXT", "TARGET_SOURCES"]
 
 LEVEL_INDICATORS = ("fiscal_revenue_total_2024", "fiscal_revenue_total_yoy_2024", "general_budget_revenue_2024",
                     "general_budget_revenue_yoy_2024", "value_added_2025h1", "gross_output_2025h1")
@@ -37,19 +36,21 @@ ASSUMPTION_INDICATORS = ("domestic_capital_2024", "fiscal_revenue_total_2024", "
 ASSUMPTION_CONTEXT = (
     "cn_gdp_growth_target_2026_high", "cn_gdp_growth_target_2026_low", "cn_gdp_pc_doubling_target_2035",
     "cn_gdp_pc_growth_implied_2021_2035", "cn_potential_growth_2026_2030", "cn_potential_growth_2031_2035",
-    "cn_ppi_2025", "cn_ppi_2025h1", "cn_ppi_2025m06", "cn_ppirm_2025", "cn_secondary_va_h1_share_2024",
+    "cn_ppi_2025", "cn_ppi_2025h1", "cn_ppirm_2025", "cn_secondary_va_h1_share_2024",
     "hn_gdp_h1_share_2024", "hn_gdp_h1_share_2025", "hn_gpb_revenue_growth_2025", "hn_industry_va_h1_share_2024",
-    "hn_iva_growth_2024", "hn_iva_growth_2025", "hn_iva_growth_2025h1", "nhtz_gross_output_growth_2024",
-    "park_cs_htz_enterprise_revenue_2016", "park_cz_htz_tech_industry_trade_revenue_2014",
-    "s_cn_gdp_real_growth_2025", "s_cn_gpb_revenue_growth_2023", "s_cn_gpb_revenue_growth_2024",
+    "hn_iva_growth_2024", "hn_iva_growth_2025", "hn_iva_growth_2025h1", "hn_ppi_2025", "hn_ppirm_2025",
+    "nhtz_gross_output_growth_2024", "park_cs_htz_enterprise_revenue_2016",
+    "park_cz_htz_tech_industry_trade_revenue_2014", "s_cn_gdp_real_growth_2025", "s_cn_gpb_revenue_growth_2011",
+    "s_cn_gpb_revenue_growth_2022", "s_cn_gpb_revenue_growth_2023", "s_cn_gpb_revenue_growth_2024",
     "s_cn_gpb_revenue_growth_2025", "s_cn_iva_above_scale_growth_2020", "s_cn_iva_above_scale_growth_2021",
     "s_cn_iva_above_scale_growth_2025", "s_hn_gdp_real_growth_2025", "s_hn_iva_above_scale_growth_2025",
     "zone_gross_output_2021", "zone_key_projects_investment_2025", "zone_key_projects_investment_planned_2025")
 """Context rows cited in data/scenarios.toml (a test checks this against the file)."""
 
 ASSUMPTION_SOURCES = (
-    "am730_cn_15fyp", "article", "chempricehub_cn_ppi_2025", "cnyes_cn_gwr_2026", "cri_hn_2026_01_27",
-    "feifmx_baichongen_2020", "henan_en_cn_fiscal_2024_02_12", "hlunet_hn_gwr_2026", "kfd_cs_htz_wiki",
+    "am730_cn_15fyp", "article", "chempricehub_cn_ppi_2025", "chinaorg_cn_fiscal_2023_01_31", "cnyes_cn_gwr_2026",
+    "cri_hn_2026_01_27", "feifmx_baichongen_2020", "henan_en_cn_fiscal_2024_02_12", "hlunet_hn_gwr_2026",
+    "hn_tjj_bulletin_2025", "kfd_cs_htz_wiki", "nbs_gh_cn_fiscal",
     "lygmedia_nhtz_2024", "nationthailand_cn_2022_01_17", "people_en_cn_fiscal_2025_01_26",
     "people_en_cn_fiscal_2026_01_30", "people_en_cn_ppi_2025_06", "people_hn_2025h1", "reportify_cn_ppi_2025",
     "scio_en_cn_iva_2021_01_18", "szokow_cz_htz_2015", "ttm_cn_2026_01_26", "ttm_cn_gdp_2026_01_19",
@@ -96,15 +97,22 @@ CALIBRATION_SOURCES = (
 LINKS_INDICATORS = ("domestic_capital_2024", "fiscal_revenue_total_2024", "fiscal_revenue_total_yoy_2024",
                     "general_budget_revenue_2024", "general_budget_revenue_yoy_2024", "gross_output_2025h1",
                     "signed_projects_2024", "value_added_2025h1")
-LINKS_CONTEXT = ("cn_ppi_2025", "cn_ppi_2025h1", "cn_ppi_2025m06", "cn_ppirm_2025", "s_cn_gdp_real_growth_2025",
+LINKS_CONTEXT = ("cn_ppi_2025", "cn_ppi_2025h1", "cn_ppirm_2025", "hn_ppi_2025", "hn_ppirm_2025",
+                 "s_cn_gdp_real_growth_2025", "s_cn_gpb_revenue_growth_2011", "s_cn_gpb_revenue_growth_2022",
                  "s_cn_gpb_revenue_growth_2025", "s_cn_iva_above_scale_growth_2020",
                  "s_cn_iva_above_scale_growth_2021", "s_cn_iva_above_scale_growth_2025", "s_hn_gdp_real_growth_2025",
                  "s_hn_iva_above_scale_growth_2025", "zone_key_projects_investment_2025",
                  "zone_key_projects_investment_planned_2025")
-LINKS_SOURCES = ("article", "chempricehub_cn_ppi_2025", "cri_hn_2026_01_27", "nationthailand_cn_2022_01_17",
+LINKS_SOURCES = ("article", "chempricehub_cn_ppi_2025", "chinaorg_cn_fiscal_2023_01_31", "cri_hn_2026_01_27",
+                 "hn_tjj_bulletin_2025", "nationthailand_cn_2022_01_17", "nbs_gh_cn_fiscal",
                  "people_en_cn_fiscal_2026_01_30", "people_en_cn_ppi_2025_06", "reportify_cn_ppi_2025",
                  "scio_en_cn_iva_2021_01_18", "ttm_cn_2026_01_26", "ttm_cn_gdp_2026_01_19", "voc_zone_2025_meeting")
 """Rows and sources of the joint model's links, deflator and pipeline ([model], [deflator], [pipeline])."""
+RATIO_CONTEXT = CALIBRATION_CONTEXT + tuple(f"s_hn_iva_above_scale_growth_{y}"
+                                            for y in (2016, 2018, 2020, 2022, 2023, 2024, 2025))
+RATIO_SOURCES = CALIBRATION_SOURCES + ("breakinglatest_hn_gwr_2023", "enghunan_hn_iva_2019_03_21",
+                                       "shijiejingji_hn_2017_01_25")
+"""Rows and sources of the four Hunan/China volatility ratios (the GDP fits and the shared years of industry)."""
 
 PATH_INDICATORS = tuple(sorted(set(LEVEL_INDICATORS) | set(ASSUMPTION_INDICATORS) | set(LINKS_INDICATORS)))
 PATH_CONTEXT = tuple(sorted((set(ASSUMPTION_CONTEXT) - set(TARGET_CONTEXT)) | set(JUMPOFF_CONTEXT) | set(LINKS_CONTEXT)))
@@ -113,8 +121,8 @@ PATH_SOURCES = tuple(sorted((set(ASSUMPTION_SOURCES) | set(JUMPOFF_SOURCES) | se
 model's links, the deflator and the pipeline (not the targets, which the paths do not read)."""
 
 LIMITS_INDICATORS = LEVEL_INDICATORS + ("towns_transferred_2024", "subdistricts_transferred_2024")
-LIMITS_CONTEXT = ("zone_fiscal_tax_revenue_2018", "zone_gross_output_2021") + CALIBRATION_CONTEXT
-LIMITS_SOURCES = ("article", "m5051903_zone_profile", "yiyang_gov_zone_projects_2022") + CALIBRATION_SOURCES
+LIMITS_CONTEXT = ("zone_fiscal_tax_revenue_2018", "zone_gross_output_2021") + RATIO_CONTEXT
+LIMITS_SOURCES = ("article", "m5051903_zone_profile", "yiyang_gov_zone_projects_2022") + RATIO_SOURCES
 
 
 def check_row_ids(config: ScenarioConfig, where: str, indicators: pd.DataFrame, context: pd.DataFrame) -> None:
