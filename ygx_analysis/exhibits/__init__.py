@@ -165,10 +165,11 @@ def render(exhibit_id: str, lang: str = "zh", *, stamp: str | None = None, with_
     ex = get(exhibit_id)
     line = source_line(ex.sources, lang, stamp=stamp)
     if ex.kind == "figure":
-        from .style import add_source_line, house_style
+        from .style import add_source_line, fit_titles, house_style
 
         with house_style():
             result = ex.func(lang=lang, **inputs)
+            fit_titles(result)
             if with_source:
                 add_source_line(result, line)
         return result

@@ -290,12 +290,12 @@ def benchmark_table(lang: str = "zh", indicators: pd.DataFrame | None = None,
 @exhibit("fig-growth-rates", kind="figure", notebook=NOTEBOOK, indicators=GROWTH_ROWS)
 def growth_rates_figure(lang: str = "zh"):
     """Horizontal bars of every printed growth rate, labelled as printed."""
-    from .style import PALETTE, new_figure
+    from .style import PAGE_WIDTH_IN, PALETTE, new_figure
 
     t = growth_rates_table("en")
     shown = growth_rates_table(lang)
     labels = [f"{f}\n{p}" for f, p in zip(shown.iloc[:, 1], shown.iloc[:, 2], strict=True)]
-    fig, ax = new_figure((8.0, 4.6))
+    fig, ax = new_figure((PAGE_WIDTH_IN, 4.4))
     colours = [PALETTE[0] if "2025" not in p else PALETTE[1] for p in t["period"]]
     ax.barh(labels, t["growth_pct"], color=colours)
     for y, (value, text) in enumerate(zip(t["growth_pct"], t["printed"], strict=True)):
@@ -312,13 +312,13 @@ def growth_rates_figure(lang: str = "zh"):
 @exhibit("fig-implied-prior-intervals", kind="figure", notebook=NOTEBOOK, indicators=PRIOR_ROWS)
 def implied_prior_figure(lang: str = "zh"):
     """Whiskers from the low to the high bound, relative to the implied value, open ends hollow."""
-    from .style import PALETTE, new_figure, unit_axis_label
+    from .style import PAGE_WIDTH_IN, PALETTE, new_figure, unit_axis_label
     from .innovation import UNIT_EN
 
     check_lang(lang)
     ind = load_indicators()
     f = implied_prior_frame(ind)
-    fig, ax = new_figure((8.0, 3.8))
+    fig, ax = new_figure((PAGE_WIDTH_IN, 3.6))
     labels = [f"{_label(_row(ind, i), lang)}\n{period_label(p, lang)}"
               for i, p in zip(f["level_id"], f["prior_period"], strict=True)]
     for y, r in enumerate(f.itertuples()):
@@ -344,11 +344,11 @@ def implied_prior_figure(lang: str = "zh"):
 @exhibit("fig-h1-comparison", kind="figure", notebook=NOTEBOOK, indicators=tuple(i for pair in H1_PAIRS for i in pair))
 def h1_comparison_figure(lang: str = "zh"):
     """Paired bars per measure; the implied 2024 bars are hatched; growth printed above."""
-    from .style import PALETTE, new_figure, unit_axis_label
+    from .style import PAGE_WIDTH_IN, PALETTE, new_figure, unit_axis_label
 
     ind = load_indicators()
     f = implied_prior_frame(ind).set_index("level_id").loc[[p[0] for p in H1_PAIRS]]
-    fig, axes = new_figure((8.0, 4.4), ncols=2)
+    fig, axes = new_figure((PAGE_WIDTH_IN, 3.9), ncols=2)
     for ax, (level_id, r) in zip(axes, f.iterrows(), strict=True):
         prior_label = _w("exhibits.fig-h1-comparison.implied", lang, period=period_label(r["prior_period"], lang))
         now_label = period_label(r["period"], lang)
@@ -366,7 +366,7 @@ def h1_comparison_figure(lang: str = "zh"):
         ax.set_xticks([0, 1], [prior_label, now_label])
         ax.set_ylabel(unit_axis_label(r["unit"], lang))
         ax.set_ylim(0, max(r["level"], r["high"]) * 1.15)
-    fig.suptitle(_w("exhibits.fig-h1-comparison.title", lang), fontsize=12)
+    fig.suptitle(_w("exhibits.fig-h1-comparison.title", lang))
     return fig
 
 
@@ -374,14 +374,14 @@ def h1_comparison_figure(lang: str = "zh"):
          sources=BENCHMARK_SOURCES, indicators=BENCHMARK_INDICATORS, context=BENCHMARK_CONTEXT)
 def benchmark_figure(lang: str = "zh"):
     """Grouped bars per period; the nominal national-HTZ bar is grey and hatched."""
-    from .style import PALETTE, new_figure
+    from .style import PAGE_WIDTH_IN, PALETTE, new_figure
 
     f = benchmark_frame()
     labels = words.group("growth_rates", "regions", lang)
     colours = {"zone": PALETTE[1], "hunan": PALETTE[0], "china": PALETTE[2], "national_htz": "#bbbbbb"}
     periods = list(dict.fromkeys(f["period"]))
     width = 0.2
-    fig, ax = new_figure((8.0, 4.8))
+    fig, ax = new_figure((PAGE_WIDTH_IN, 4.2))
     for k, region in enumerate(REGIONS):
         sub = f[f["region"] == region]
         xs = [periods.index(p) + (k - 1.5) * width for p in sub["period"]]

@@ -202,11 +202,11 @@ def cumulative_savings_figure(lang: str = "zh", result: sv.SavingsResult | None 
     from matplotlib.colors import to_rgb
 
     from .innovation import printed_label
-    from .style import PALETTE, PROJECTION_STYLE, add_projection_note, new_figure, unit_axis_label
+    from .style import PAGE_WIDTH_IN, PALETTE, PROJECTION_STYLE, add_projection_note, new_figure, unit_axis_label
 
     r = _result(result)
     a, path = r.assumptions, r.path
-    fig, ax = new_figure((8.0, 4.6))
+    fig, ax = new_figure((PAGE_WIDTH_IN, 4.2))
     years = path["year"].to_numpy()
     ax.axvspan(years[0] - 0.5, years[-1] + 0.5, color="#eeeeee", zorder=0)
     # an opaque light blue, so the bars look the same on the shading as their legend swatch
@@ -276,9 +276,9 @@ def _tick_unit(name: str, lang: str) -> str:
 @exhibit("fig-savings-tornado", kind="figure", notebook=NOTEBOOK, indicators=SAVING_ROWS, is_projection=True)
 def tornado_figure(lang: str = "zh", result: sv.SavingsResult | None = None):
     """Two tornado panels (nominal, present value): bars from the base result to the low and high results."""
-    from .style import PALETTE, PROJECTION_STYLE, add_projection_note, new_figure, unit_axis_label
+    from .style import PAGE_WIDTH_IN, PALETTE, PROJECTION_STYLE, add_projection_note, new_figure, unit_axis_label
 
-    fig, axes = new_figure((9.5, 4.8), ncols=2)
+    fig, axes = new_figure((PAGE_WIDTH_IN, 6.6), nrows=2)  # one above the other: long labels
     for ax, (measure, s) in zip(axes, _result(result).sensitivity.items(), strict=True):
         base = float(s["result_base"].iloc[0])
         y = range(len(s))

@@ -28,17 +28,18 @@ _text, _fill = partial(words.text, "scenario_figures"), partial(words.fill, "sce
 
 
 def _figure(spec, extra_height: float, lang: str, draw) -> Figure:
-    """One panel per indicator in two columns, projection years shaded, filled by ``draw(ax, first, name)``.
+    """One panel per indicator in two columns, projection years shaded, filled by ``draw(ax, first, name)``;
+    one legend for the figure, below the panels (every label drawn once, kept off the corner notes).
 
     Fixed y-ticks keep the same tick objects through every layout pass (no stale label under the source line).
     """
     from matplotlib.ticker import MaxNLocator
 
-    from .style import add_projection_note, new_figure, unit_axis_label
+    from .style import PAGE_WIDTH_IN, add_projection_note, new_figure, unit_axis_label
 
     n = len(spec.indicators)
     nrows = -(-n // 2) if n > 1 else 1
-    fig, axes = new_figure((10.0, 3.6 * nrows + extra_height), nrows=nrows, ncols=2 if n > 1 else 1)
+    fig, axes = new_figure((PAGE_WIDTH_IN, 2.9 * nrows + extra_height), nrows=nrows, ncols=2 if n > 1 else 1)
     axes = list(np.asarray(axes).ravel())
     for k, (ax, (name, ind)) in enumerate(zip(axes, spec.indicators.items(), strict=False)):
         ax.axvspan(sc.BASE_YEAR - 0.5, spec.last_year + 0.5, color="#eeeeee", zorder=0)
@@ -53,8 +54,18 @@ def _figure(spec, extra_height: float, lang: str, draw) -> Figure:
         add_projection_note(ax, words.text(THEME, "projection_tag", lang))
     for ax in axes[n:]:
         ax.set_visible(False)
-    axes[0].legend(loc="upper left", bbox_to_anchor=(0.0, 0.93), fontsize=7)
+    labels, handles = _handles(axes[:n])
+    fig.legend(handles, labels, loc="outside lower center", ncol=3, fontsize=8)
     return fig
+
+
+def _handles(axes) -> tuple[list, list]:
+    """Labels and handles of every axes, each label once, in drawing order."""
+    seen: dict[str, object] = {}
+    for ax in axes:
+        for h, label in zip(*ax.get_legend_handles_labels(), strict=True):
+            seen.setdefault(label, h)
+    return list(seen), list(seen.values())
 
 
 def _draw_history(ax, j: pd.DataFrame, lang: str, *, label: bool) -> None:
@@ -124,7 +135,6 @@ def fan_figure(lang: str = "zh", model: Model = None) -> Figure:
             fn = m.fan.fan(sname, nominal)
             ax.plot(fn.index, fn["p50"], color="#d9822b", linewidth=1.2, linestyle=":",
                     label=price_label(_text("median", lang), "nominal", lang))
-            ax.legend(loc="lower right", fontsize=7)
         _draw_history(ax, m.spec.jumpoff[m.spec.jumpoff["indicator"] == iname], lang, label=first)
         shown = m.targets[(m.targets["indicator"] == iname) & (m.targets["year"] <= m.spec.last_year)
                           & m.targets["kind"].isin(["value", "multiple_of_2025"])]
@@ -135,7 +145,7 @@ def fan_figure(lang: str = "zh", model: Model = None) -> Figure:
                               status=words.text(THEME, f"target_status.{t.status}", lang),
                               probability=format_probability(pr, m.n_paths, lang)),
                         (t.year, t.target_value), textcoords="offset points", xytext=(-9, -3), ha="right",
-                        va="top", fontsize=6.5, color="#8a4a0f")
+                        va="top", fontsize=8, color="#8a4a0f")
 
     fig = _figure(m.spec, 0.9, lang, draw)
     title = _fill("fan_title", lang, scenario=m.spec.scenarios[sname].label(lang), n_paths=m.fan.n_paths)

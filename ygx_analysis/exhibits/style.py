@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -23,10 +24,11 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.figure import Figure
 
-__all__ = ["FONT_ENV", "FONT_FAMILY", "FONT_PATH", "PAGE_WIDTH_CM", "PALETTE", "PDF_COMPRESSION", "PROJECTION_STYLE", "SAVE_METADATA",
-           "SOURCE_LINE_GID", "STYLE", "UNIT_AXIS_EN", "USED_FONT_FAMILY", "USED_FONT_PATH", "add_projection_note", "add_source_line",
-           "bundled_font_characters", "contact_sheet", "figure_texts", "font_families", "house_style",
-           "legend_below_title", "missing_glyphs", "new_figure", "save_figure", "unit_axis_label", "use_chinese_font",
+__all__ = ["FONT_ENV", "FONT_FAMILY", "FONT_PATH", "MIN_TEXT_PT", "PAGE_WIDTH_CM", "PAGE_WIDTH_IN", "PALETTE",
+           "PDF_COMPRESSION", "PROJECTION_STYLE", "SAVE_METADATA", "SOURCE_LINE_GID", "SOURCE_LINE_PT", "STYLE",
+           "UNIT_AXIS_EN", "USED_FONT_FAMILY", "USED_FONT_PATH", "add_projection_note", "add_source_line",
+           "bundled_font_characters", "contact_sheet", "figure_texts", "fit_titles", "font_families", "house_style",
+           "legend_below_title", "missing_glyphs", "new_figure", "save_figure", "unit_axis_label", "use_chinese_font", "widen_for_labels", "wrap_text",
            "without_source_line"]
 
 FONT_PATH = Path(__file__).resolve().parents[1] / "fonts" / "NotoSansSC-GB2312.ttf"
@@ -38,6 +40,15 @@ FONT_ENV = "YGX_CJK_FONT"
 PAGE_WIDTH_CM = 16.0
 """The widest a figure is drawn: an A4 text column (15.5-16 cm), so it goes on the page at 100 %."""
 
+PAGE_WIDTH_IN = PAGE_WIDTH_CM / 2.54
+"""The page width in inches, matplotlib's unit: every exhibit's figure is drawn this wide."""
+
+MIN_TEXT_PT = 8.0
+"""The smallest text on a figure, in points at the size printed (the source line: :data:`SOURCE_LINE_PT`)."""
+
+SOURCE_LINE_PT = 7.0
+"""The size of the source line, in points."""
+
 PALETTE = ("#1f5fa8", "#d9822b", "#3a9a5b", "#b0413e", "#7a5aa6", "#6b6b6b")
 """Series colours: blue, orange, green, red, purple, grey."""
 
@@ -45,11 +56,13 @@ PROJECTION_STYLE = {"linestyle": "--", "alpha": 0.9}
 """Line style for projected values, so a projection never looks like history."""
 
 STYLE = {
-    "figure.figsize": (8.0, 5.0), "figure.dpi": 100, "savefig.dpi": 200,
+    "figure.figsize": (PAGE_WIDTH_IN, 3.9), "figure.dpi": 100, "savefig.dpi": 200,
     "axes.spines.top": False, "axes.spines.right": False, "axes.grid": True, "axes.grid.axis": "y",
     "axes.axisbelow": True,  # grid lines behind bars, never through them
-    "grid.color": "#dddddd", "grid.linewidth": 0.6, "axes.titlesize": 12, "axes.labelsize": 10,
-    "xtick.labelsize": 9, "ytick.labelsize": 9, "legend.fontsize": 9, "legend.frameon": False,
+    "grid.color": "#dddddd", "grid.linewidth": 0.6,
+    # sizes in points at the size printed: a figure is drawn as wide as it goes on the page
+    "font.size": 9, "figure.titlesize": 11, "axes.titlesize": 10.5, "axes.labelsize": 9,
+    "xtick.labelsize": 8.5, "ytick.labelsize": 8.5, "legend.fontsize": 8.5, "legend.frameon": False,
     "axes.unicode_minus": False, "pdf.fonttype": 42, "ps.fonttype": 42, "svg.fonttype": "path",
     "svg.hashsalt": "ygx_analysis", "path.simplify": True,
     # unhinted glyphs: at 200 dpi they look the same as auto-hinted ones, measure the
@@ -134,47 +147,117 @@ def figure_texts(fig: Figure) -> list[str]:
 
 
 def new_figure(figsize: Sequence[float] | None = None, nrows: int = 1, ncols: int = 1):
-    """A figure in the house style, made without pyplot (no global state), and its Axes (an array unless 1×1)."""
+    """A figure in the house style, made without pyplot (no global state), and its Axes (an array unless 1×1).
+
+    ``figsize`` (inches) is at most :data:`PAGE_WIDTH_IN` wide; the default is the page width.
+
+    Examples
+    --------
+    >>> fig, ax = new_figure((PAGE_WIDTH_IN, 3.0))
+    >>> round(float(fig.get_figwidth()) * 2.54, 1)
+    16.0
+    >>> new_figure((8.0, 5.0))
+    Traceback (most recent call last):
+    ...
+    ValueError: figsize: 8.0 in (20.3 cm) is wider than the page (16.0 cm)
+    """
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
+    figsize = tuple(figsize or STYLE["figure.figsize"])
+    if figsize[0] > PAGE_WIDTH_IN + 1e-9:
+        raise ValueError(f"figsize: {figsize[0]} in ({figsize[0] * 2.54:.1f} cm) is wider than the page "
+                         f"({PAGE_WIDTH_CM} cm)")
     use_chinese_font()
-    fig = Figure(figsize=figsize or STYLE["figure.figsize"], layout="constrained")
+    fig = Figure(figsize=figsize, layout="constrained")
     FigureCanvasAgg(fig)  # a real canvas, so fig.canvas.draw() renders and checks glyphs
     return fig, fig.subplots(nrows, ncols, squeeze=True)
 
 
-def _wrap_to_width(fig: Figure, text: str, fontsize: float, width_px: float) -> str:
-    """Break ``text`` at '; ' and ', ' so that each line fits ``width_px`` when drawn."""
+def _text_width_px(fig: Figure, text: str, fontsize: float) -> float:
+    """How wide ``text`` is drawn at ``fontsize`` points on ``fig``, in pixels."""
     from matplotlib.font_manager import FontProperties
     from matplotlib.textpath import text_to_path
 
     props = FontProperties(size=fontsize)
+    return text_to_path.get_text_width_height_descent(text, props, ismath=False)[0] * fig.dpi / 72.0
 
-    def width(s: str) -> float:  # points, converted to pixels at the figure's dpi
-        return text_to_path.get_text_width_height_descent(s, props, ismath=False)[0] * fig.dpi / 72.0
 
+def _fill_lines(fig: Figure, pieces: Sequence[str], fontsize: float, width_px: float) -> list[str]:
+    """Join ``pieces`` into as few lines as fit ``width_px``, a piece never broken."""
+    lines, current = [], ""
+    for piece in pieces:
+        if current.strip() and _text_width_px(fig, (current + piece).rstrip(), fontsize) > width_px:
+            lines.append(current.rstrip())
+            current = piece.lstrip()
+        else:
+            current += piece
+    lines.append(current.rstrip())
+    return lines
+
+
+def _wrap_to_width(fig: Figure, text: str, fontsize: float, width_px: float) -> str:
+    """Break ``text`` at '; ' and ', ' so that each line fits ``width_px`` when drawn."""
     pieces: list[str] = []
     for chunk in text.split("; "):
         parts = chunk.split(", ")
         pieces += [p + (", " if i < len(parts) - 1 else "; ") for i, p in enumerate(parts)]
     pieces[-1] = pieces[-1].rstrip("; ")
-    lines, current = [], ""
-    for piece in pieces:
-        if current and width(current + piece) > width_px:
-            lines.append(current.rstrip())
-            current = piece
-        else:
-            current += piece
-    lines.append(current.rstrip())
-    return "\n".join(lines)
+    return "\n".join(_fill_lines(fig, pieces, fontsize, width_px))
+
+
+_BREAKS = re.compile(r"[^\s\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]+[\s]*|[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]"
+                     r"[\u3001\u3002\uff0c\uff1a\uff1b\uff09\u201d]*\s*|\s+")
+"""Where a title may break: after a word and its spaces, or after a Chinese character (with the closing
+punctuation that follows it: 、。，：；）”)."""
+
+
+def wrap_text(fig: Figure, text: str, fontsize: float, width_in: float) -> str:
+    """Break ``text`` between words or Chinese characters so that each line fits ``width_in`` inches.
+
+    Examples
+    --------
+    >>> fig, _ = new_figure((3.0, 2.0))
+    >>> wrap_text(fig, "of which inventions", 9, 0.9)
+    'of which\\ninventions'
+    """
+    return "\n".join("\n".join(_fill_lines(fig, _BREAKS.findall(line), fontsize, width_in * fig.dpi))
+                     for line in text.split("\n"))
+
+
+def fit_titles(fig: Figure) -> None:
+    """Break every title that is wider than its room, as the figure is laid out: a suptitle at the figure's
+    width, an axes title centred on its axes within the figure and its own column of the grid.
+
+    Each line of a title is broken on its own, between words or Chinese characters (:data:`_BREAKS`).
+
+    Examples
+    --------
+    >>> fig, ax = new_figure((3.0, 2.0))
+    >>> _ = ax.set_title("Above-scale enterprises: the four named clusters of the zone")
+    >>> fit_titles(fig)
+    >>> ax.get_title().count("\\n") >= 1
+    True
+    """
+    engine = fig.get_layout_engine()
+    if engine is not None:
+        engine.execute(fig)  # the axes where they will be drawn
+    titles = [(fig._suptitle, 0.96)] if fig._suptitle is not None else []
+    span = fig.subplotpars.right - fig.subplotpars.left
+    for ax in fig.axes:
+        if ax.get_title() and ax.get_visible():
+            box, spec = ax.get_position(), ax.get_subplotspec()
+            column = 1.0 if spec is None else spec.get_position(fig).width / span
+            titles.append((ax.title, 0.97 * min(1.0 - abs(box.x0 + box.x1 - 1.0), column)))
+    for title, share in titles:
+        title.set_text(wrap_text(fig, title.get_text(), title.get_fontsize(), share * fig.get_figwidth()))
 
 
 SOURCE_LINE_GID = "source-line"
 """The ``gid`` of the text :func:`add_source_line` draws (SVG keeps it as the element's id)."""
 
 
-def add_source_line(fig: Figure, text: str, fontsize: float = 7.0) -> None:
+def add_source_line(fig: Figure, text: str, fontsize: float = SOURCE_LINE_PT) -> None:
     """Write the source line at the bottom-left of a figure, wrapped at '; ' and ', ' to its width, with room kept."""
     width_px = fig.get_figwidth() * fig.dpi * 0.98
     wrapped = _wrap_to_width(fig, text, fontsize, width_px)
@@ -184,6 +267,9 @@ def add_source_line(fig: Figure, text: str, fontsize: float = 7.0) -> None:
     fig.text(0.01, 0.008, wrapped, ha="left", va="bottom", fontsize=fontsize, color="#555555",
              linespacing=1.25, gid=SOURCE_LINE_GID)
     engine = fig.get_layout_engine()
+    for legend in fig.legends:  # one placed "outside lower …" is drawn above the source line, not on it
+        if getattr(legend, "_outside_loc", None) == "lower":
+            legend.borderaxespad += band * fig.get_figheight() * 72.0 / legend.get_texts()[0].get_fontsize()
     if engine is not None and hasattr(engine, "set"):
         engine.set(rect=(0, band, 1, 1 - band))
     else:
@@ -283,6 +369,8 @@ def legend_below_title(ax, handles: Sequence[object], ncol: int | None = None) -
     """
     fig = ax.get_figure()
     renderer = fig.canvas.get_renderer()
+    if fig.get_layout_engine() is not None:
+        fig.get_layout_engine().execute(fig)  # measured against the axes' width as laid out
     ncol = ncol or len(handles)
     while True:  # as many columns as fit the axes' width, then more rows
         legend = ax.legend(handles=handles, loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=ncol,
@@ -292,6 +380,34 @@ def legend_below_title(ax, handles: Sequence[object], ncol: int | None = None) -
         ncol -= 1
     height_pt = legend.get_window_extent(renderer).height * 72.0 / fig.dpi
     ax.set_title(ax.get_title(), pad=height_pt + 6.0)
+
+
+def widen_for_labels(ax, texts: Sequence[object], pad_px: float = 3.0) -> None:
+    """Extend an axes' x-axis to the right until every text (labels at the ends of bars) ends inside it.
+
+    The figure is laid out first, so the texts are measured against the axes as drawn.
+
+    Examples
+    --------
+    >>> fig, ax = new_figure((3.0, 2.0))
+    >>> _ = ax.barh([0], [10])
+    >>> label = ax.text(10, 0, "a label at the end", va="center")
+    >>> widen_for_labels(ax, [label])
+    >>> r = fig.canvas.get_renderer()
+    >>> bool(label.get_window_extent(r).x1 <= ax.get_window_extent(r).x1)
+    True
+    """
+    fig = ax.get_figure()
+    if fig.get_layout_engine() is not None:
+        fig.get_layout_engine().execute(fig)
+    renderer = fig.canvas.get_renderer()
+    for _ in range(8):  # each pass moves the texts' left ends; their widths stay: a few passes converge
+        frame = ax.get_window_extent(renderer)
+        right = max(t.get_window_extent(renderer).x1 for t in texts)
+        if right <= frame.x1 - pad_px:
+            return
+        low, high = ax.get_xlim()
+        ax.set_xlim(low, low + (high - low) * (right - frame.x0) / (frame.width - pad_px))
 
 
 def add_projection_note(ax, text: str) -> None:
