@@ -52,7 +52,8 @@ def test_the_page_png_is_the_figure_without_its_source_line_by_either_route(tmp_
     # once exported (layout frozen), the page image is the exported PNG cut above the source line, pixel for pixel
     cut = _pixels(export.page_figure_png(exhibit_id, "zh", rendered=fig))
     full = _pixels(exported)
-    assert cut.shape[1] == full.shape[1] and full.shape[0] - 60 < cut.shape[0] < full.shape[0]
+    lines = fig.texts[-1].get_text().count("\n") + 1  # 7 pt lines, 1.25 apart, at 200 dpi: about 24 px each
+    assert cut.shape[1] == full.shape[1] and 0 < full.shape[0] - cut.shape[0] <= 30 * lines + 20
     assert np.array_equal(cut, full[:cut.shape[0]])
     # what was cut off holds the source line: not blank
     assert (full[cut.shape[0]:, :, :3] < 0.8).any()
@@ -61,3 +62,44 @@ def test_the_page_png_is_the_figure_without_its_source_line_by_either_route(tmp_
 def test_a_table_has_no_page_figure():
     with pytest.raises(BuildError, match="^exhibit tab-reported-figures: a table has no page figure"):
         export.page_figure_png("tab-reported-figures")
+
+
+# the issue's numbers (issue 22, item 2), not the package's constants
+PAGE_CM, TEXT_PT, SOURCE_PT = 16.0, 8.0, 7.0
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("exhibit_id", FIGURE_IDS)
+def test_every_figure_is_drawn_at_most_16_cm_wide_with_text_of_at_least_8_pt(exhibit_id, lang, rendered_exhibits):
+    from matplotlib.text import Text
+
+    fig = rendered_exhibits[exhibit_id, lang]
+    assert fig.get_size_inches()[0] * 2.54 <= PAGE_CM
+    texts = [t for t in fig.findobj(Text) if t.get_text().strip() and t.get_visible()]
+    source = [t for t in texts if t.get_gid() == SOURCE_LINE_GID]
+    assert len(source) == 1 and source[0].get_text().startswith(SOURCE_LINE_HEADS[lang])
+    assert source[0].get_fontsize() >= SOURCE_PT
+    assert [(t.get_text(), t.get_fontsize()) for t in texts if t not in source and t.get_fontsize() < TEXT_PT] == []
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("exhibit_id", FIGURE_IDS)
+def test_every_page_figure_has_no_source_line_and_fits_the_page(exhibit_id, lang, rendered_exhibits):
+    from matplotlib.text import Text
+
+    fig = rendered_exhibits[exhibit_id, lang]  # with its source line
+    seen = {}
+
+    def savefig(*args, **kwargs):  # what is drawn into the page PNG
+        seen["texts"] = [t.get_text() for t in fig.findobj(Text) if t.get_text() and t.get_visible()]
+        return real(*args, **kwargs)
+
+    real, fig.savefig = fig.savefig, savefig
+    try:
+        png = export.page_figure_png(exhibit_id, lang, rendered=fig)
+    finally:
+        del fig.savefig
+    assert seen["texts"] and not [t for t in seen["texts"] if t.startswith(SOURCE_LINE_HEADS[lang])]
+    assert fig.texts[-1].get_visible()  # shown again for the exported files
+    width_px, dpi = int.from_bytes(png[16:20], "big"), export.FIGURE_DPI
+    assert width_px / dpi * 2.54 <= PAGE_CM

@@ -123,7 +123,7 @@ def exhibit(id: str, *, kind: str, notebook: str, sources: Sequence[str] = ("art
     return register
 
 
-NOT_THEMES = frozenset({"style", "panels", "words"})  # modules of this package that hold no exhibit
+NOT_THEMES = frozenset({"style", "layout", "panels", "words"})  # modules of this package that hold no exhibit
 
 
 def load_all() -> None:
@@ -165,7 +165,8 @@ def render(exhibit_id: str, lang: str = "zh", *, stamp: str | None = None, with_
     ex = get(exhibit_id)
     line = source_line(ex.sources, lang, stamp=stamp)
     if ex.kind == "figure":
-        from .style import add_source_line, fit_titles, house_style
+        from .layout import fit_titles
+        from .style import add_source_line, house_style
 
         with house_style():
             result = ex.func(lang=lang, **inputs)

@@ -200,7 +200,8 @@ def investment_figure(lang: str = "zh"):
     """Horizontal bars of the counted results; the domestic capital (亿元) as a labelled note."""
     from matplotlib.patches import Patch
 
-    from .style import PAGE_WIDTH_IN, PALETTE, new_figure, widen_for_labels, wrap_text
+    from .layout import widen_for_labels, wrap_text
+    from .style import PAGE_WIDTH_IN, PALETTE, new_figure
 
     ind = load_indicators()
     figs = {rid: reported(rid, ind) for rid in INVESTMENT_ROWS}

@@ -178,7 +178,7 @@ def interval_barh(ax, labels: Sequence[str], intervals: Sequence[Interval], colo
     annotated on its right with ``annotations`` (default: the interval notation); the axis is widened until
     every annotation fits.
     """
-    from .style import widen_for_labels
+    from .layout import widen_for_labels
 
     if any(i.low < 0 for i in intervals):
         raise ValueError("intervals: bars need non-negative intervals")
@@ -317,7 +317,8 @@ def incubation_capacity_table(lang: str = "zh", indicators: pd.DataFrame | None 
 @exhibit("fig-incubation-bounds", kind="figure", notebook=NOTEBOOK, indicators=INCUBATION_CAPACITY_ROWS)
 def incubation_bounds_figure(lang: str = "zh"):
     """Two panels, each a bar to the printed lower bound followed by an arrow."""
-    from .style import PAGE_WIDTH_IN, PALETTE, new_figure, widen_for_labels
+    from .layout import widen_for_labels
+    from .style import PAGE_WIDTH_IN, PALETTE, new_figure
 
     ind = load_indicators()
     fig, axes = new_figure((PAGE_WIDTH_IN, 3.2), nrows=2, ncols=1)
@@ -433,7 +434,8 @@ def patents_figure(lang: str = "zh"):
     A side panel gives the per-10,000 figure with its caveats instead of drawing it
     on the same axis: its population base is not given.
     """
-    from .style import PAGE_WIDTH_IN, PALETTE, new_figure, wrap_text
+    from .layout import wrap_text
+    from .style import PAGE_WIDTH_IN, PALETTE, new_figure
 
     ind = load_indicators()
     figs = {role: reported(rid, ind) for role, rid in PATENT_ROWS.items()}

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import re
 from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -27,8 +26,8 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = ["FONT_ENV", "FONT_FAMILY", "FONT_PATH", "MIN_TEXT_PT", "PAGE_WIDTH_CM", "PAGE_WIDTH_IN", "PALETTE",
            "PDF_COMPRESSION", "PROJECTION_STYLE", "SAVE_METADATA", "SOURCE_LINE_GID", "SOURCE_LINE_PT", "STYLE",
            "UNIT_AXIS_EN", "USED_FONT_FAMILY", "USED_FONT_PATH", "add_projection_note", "add_source_line",
-           "bundled_font_characters", "contact_sheet", "figure_texts", "fit_titles", "font_families", "house_style",
-           "legend_below_title", "missing_glyphs", "new_figure", "save_figure", "unit_axis_label", "use_chinese_font", "widen_for_labels", "wrap_text",
+           "bundled_font_characters", "contact_sheet", "figure_texts", "font_families", "house_style",
+           "legend_below_title", "missing_glyphs", "new_figure", "save_figure", "unit_axis_label", "use_chinese_font",
            "without_source_line"]
 
 FONT_PATH = Path(__file__).resolve().parents[1] / "fonts" / "NotoSansSC-GB2312.ttf"
@@ -40,8 +39,9 @@ FONT_ENV = "YGX_CJK_FONT"
 PAGE_WIDTH_CM = 16.0
 """The widest a figure is drawn: an A4 text column (15.5-16 cm), so it goes on the page at 100 %."""
 
-PAGE_WIDTH_IN = PAGE_WIDTH_CM / 2.54
-"""The page width in inches, matplotlib's unit: every exhibit's figure is drawn this wide."""
+PAGE_WIDTH_IN = 6.29
+"""The width every exhibit's figure is drawn at, in inches (matplotlib's unit): 15.98 cm, so that a PNG of whole
+pixels stays within :data:`PAGE_WIDTH_CM` at any resolution from 60 dpi up."""
 
 MIN_TEXT_PT = 8.0
 """The smallest text on a figure, in points at the size printed (the source line: :data:`SOURCE_LINE_PT`)."""
@@ -154,12 +154,12 @@ def new_figure(figsize: Sequence[float] | None = None, nrows: int = 1, ncols: in
     Examples
     --------
     >>> fig, ax = new_figure((PAGE_WIDTH_IN, 3.0))
-    >>> round(float(fig.get_figwidth()) * 2.54, 1)
-    16.0
+    >>> round(float(fig.get_figwidth()) * 2.54, 2)
+    15.98
     >>> new_figure((8.0, 5.0))
     Traceback (most recent call last):
     ...
-    ValueError: figsize: 8.0 in (20.3 cm) is wider than the page (16.0 cm)
+    ValueError: figsize: 8.0 in (20.3 cm) is wider than the page (6.29 in)
     """
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
@@ -167,90 +167,37 @@ def new_figure(figsize: Sequence[float] | None = None, nrows: int = 1, ncols: in
     figsize = tuple(figsize or STYLE["figure.figsize"])
     if figsize[0] > PAGE_WIDTH_IN + 1e-9:
         raise ValueError(f"figsize: {figsize[0]} in ({figsize[0] * 2.54:.1f} cm) is wider than the page "
-                         f"({PAGE_WIDTH_CM} cm)")
+                         f"({PAGE_WIDTH_IN} in)")
     use_chinese_font()
     fig = Figure(figsize=figsize, layout="constrained")
     FigureCanvasAgg(fig)  # a real canvas, so fig.canvas.draw() renders and checks glyphs
     return fig, fig.subplots(nrows, ncols, squeeze=True)
 
 
-def _text_width_px(fig: Figure, text: str, fontsize: float) -> float:
-    """How wide ``text`` is drawn at ``fontsize`` points on ``fig``, in pixels."""
+def _wrap_to_width(fig: Figure, text: str, fontsize: float, width_px: float) -> str:
+    """Break ``text`` at '; ' and ', ' so that each line fits ``width_px`` when drawn."""
     from matplotlib.font_manager import FontProperties
     from matplotlib.textpath import text_to_path
 
     props = FontProperties(size=fontsize)
-    return text_to_path.get_text_width_height_descent(text, props, ismath=False)[0] * fig.dpi / 72.0
 
+    def width(s: str) -> float:  # points, converted to pixels at the figure's dpi
+        return text_to_path.get_text_width_height_descent(s, props, ismath=False)[0] * fig.dpi / 72.0
 
-def _fill_lines(fig: Figure, pieces: Sequence[str], fontsize: float, width_px: float) -> list[str]:
-    """Join ``pieces`` into as few lines as fit ``width_px``, a piece never broken."""
-    lines, current = [], ""
-    for piece in pieces:
-        if current.strip() and _text_width_px(fig, (current + piece).rstrip(), fontsize) > width_px:
-            lines.append(current.rstrip())
-            current = piece.lstrip()
-        else:
-            current += piece
-    lines.append(current.rstrip())
-    return lines
-
-
-def _wrap_to_width(fig: Figure, text: str, fontsize: float, width_px: float) -> str:
-    """Break ``text`` at '; ' and ', ' so that each line fits ``width_px`` when drawn."""
     pieces: list[str] = []
     for chunk in text.split("; "):
         parts = chunk.split(", ")
         pieces += [p + (", " if i < len(parts) - 1 else "; ") for i, p in enumerate(parts)]
     pieces[-1] = pieces[-1].rstrip("; ")
-    return "\n".join(_fill_lines(fig, pieces, fontsize, width_px))
-
-
-_BREAKS = re.compile(r"[^\s\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]+[\s]*|[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]"
-                     r"[\u3001\u3002\uff0c\uff1a\uff1b\uff09\u201d]*\s*|\s+")
-"""Where a title may break: after a word and its spaces, or after a Chinese character (with the closing
-punctuation that follows it: 、。，：；）”)."""
-
-
-def wrap_text(fig: Figure, text: str, fontsize: float, width_in: float) -> str:
-    """Break ``text`` between words or Chinese characters so that each line fits ``width_in`` inches.
-
-    Examples
-    --------
-    >>> fig, _ = new_figure((3.0, 2.0))
-    >>> wrap_text(fig, "of which inventions", 9, 0.9)
-    'of which\\ninventions'
-    """
-    return "\n".join("\n".join(_fill_lines(fig, _BREAKS.findall(line), fontsize, width_in * fig.dpi))
-                     for line in text.split("\n"))
-
-
-def fit_titles(fig: Figure) -> None:
-    """Break every title that is wider than its room, as the figure is laid out: a suptitle at the figure's
-    width, an axes title centred on its axes within the figure and its own column of the grid.
-
-    Each line of a title is broken on its own, between words or Chinese characters (:data:`_BREAKS`).
-
-    Examples
-    --------
-    >>> fig, ax = new_figure((3.0, 2.0))
-    >>> _ = ax.set_title("Above-scale enterprises: the four named clusters of the zone")
-    >>> fit_titles(fig)
-    >>> ax.get_title().count("\\n") >= 1
-    True
-    """
-    engine = fig.get_layout_engine()
-    if engine is not None:
-        engine.execute(fig)  # the axes where they will be drawn
-    titles = [(fig._suptitle, 0.96)] if fig._suptitle is not None else []
-    span = fig.subplotpars.right - fig.subplotpars.left
-    for ax in fig.axes:
-        if ax.get_title() and ax.get_visible():
-            box, spec = ax.get_position(), ax.get_subplotspec()
-            column = 1.0 if spec is None else spec.get_position(fig).width / span
-            titles.append((ax.title, 0.97 * min(1.0 - abs(box.x0 + box.x1 - 1.0), column)))
-    for title, share in titles:
-        title.set_text(wrap_text(fig, title.get_text(), title.get_fontsize(), share * fig.get_figwidth()))
+    lines, current = [], ""
+    for piece in pieces:
+        if current and width(current + piece) > width_px:
+            lines.append(current.rstrip())
+            current = piece
+        else:
+            current += piece
+    lines.append(current.rstrip())
+    return "\n".join(lines)
 
 
 SOURCE_LINE_GID = "source-line"
@@ -380,34 +327,6 @@ def legend_below_title(ax, handles: Sequence[object], ncol: int | None = None) -
         ncol -= 1
     height_pt = legend.get_window_extent(renderer).height * 72.0 / fig.dpi
     ax.set_title(ax.get_title(), pad=height_pt + 6.0)
-
-
-def widen_for_labels(ax, texts: Sequence[object], pad_px: float = 3.0) -> None:
-    """Extend an axes' x-axis to the right until every text (labels at the ends of bars) ends inside it.
-
-    The figure is laid out first, so the texts are measured against the axes as drawn.
-
-    Examples
-    --------
-    >>> fig, ax = new_figure((3.0, 2.0))
-    >>> _ = ax.barh([0], [10])
-    >>> label = ax.text(10, 0, "a label at the end", va="center")
-    >>> widen_for_labels(ax, [label])
-    >>> r = fig.canvas.get_renderer()
-    >>> bool(label.get_window_extent(r).x1 <= ax.get_window_extent(r).x1)
-    True
-    """
-    fig = ax.get_figure()
-    if fig.get_layout_engine() is not None:
-        fig.get_layout_engine().execute(fig)
-    renderer = fig.canvas.get_renderer()
-    for _ in range(8):  # each pass moves the texts' left ends; their widths stay: a few passes converge
-        frame = ax.get_window_extent(renderer)
-        right = max(t.get_window_extent(renderer).x1 for t in texts)
-        if right <= frame.x1 - pad_px:
-            return
-        low, high = ax.get_xlim()
-        ax.set_xlim(low, low + (high - low) * (right - frame.x0) / (frame.width - pad_px))
 
 
 def add_projection_note(ax, text: str) -> None:
