@@ -37,6 +37,13 @@ def test_a_figure_drawn_without_its_source_line_has_none(lang):
     assert not [t for t in fig.texts if t.get_gid() == SOURCE_LINE_GID]
 
 
+@pytest.mark.parametrize("exhibit_id", ["fig-scenario-paths"])  # its legend sits below the panels
+def test_a_shown_figure_gives_the_same_page_png_as_one_drawn_without_its_source_line(exhibit_id, rendered_exhibits):
+    with house_style():
+        fig = exhibits.render(exhibit_id, "en", **rendered_exhibits._inputs(exhibits.get(exhibit_id)))
+    assert export.page_figure_png(exhibit_id, "en", rendered=fig) == export.page_figure_png(exhibit_id, "en")
+
+
 def test_the_page_png_is_the_figure_without_its_source_line_by_either_route(tmp_path):
     exhibit_id = "fig-savings-tornado"
     page = export.page_figure_png(exhibit_id, "zh")

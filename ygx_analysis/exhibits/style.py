@@ -214,13 +214,19 @@ def add_source_line(fig: Figure, text: str, fontsize: float = SOURCE_LINE_PT) ->
     fig.text(0.01, 0.008, wrapped, ha="left", va="bottom", fontsize=fontsize, color="#555555",
              linespacing=1.25, gid=SOURCE_LINE_GID)
     engine = fig.get_layout_engine()
-    for legend in fig.legends:  # one placed "outside lower …" is drawn above the source line, not on it
-        if getattr(legend, "_outside_loc", None) == "lower":
-            legend.borderaxespad += band * fig.get_figheight() * 72.0 / legend.get_texts()[0].get_fontsize()
+    _lift_lower_legends(fig, band)
     if engine is not None and hasattr(engine, "set"):
         engine.set(rect=(0, band, 1, 1 - band))
     else:
         fig.subplots_adjust(bottom=max(fig.subplotpars.bottom, band + 0.08))
+
+
+def _lift_lower_legends(fig: Figure, band: float) -> None:
+    """Raise each figure legend placed "outside lower …" by ``band`` (a fraction of the figure's height; negative
+    lowers it), so that it is drawn above the source line's band, not on it."""
+    for legend in fig.legends:
+        if getattr(legend, "_outside_loc", None) == "lower":
+            legend.borderaxespad += band * fig.get_figheight() * 72.0 / legend.get_texts()[0].get_fontsize()
 
 
 @contextlib.contextmanager
@@ -259,6 +265,7 @@ def without_source_line(fig: Figure, dpi: float) -> Iterator[object]:
         t.set_visible(False)
     if lines and relayout:
         engine.set(rect=(0, 0, 1, 1))
+        _lift_lower_legends(fig, -rect[1])
     try:
         yield crop
     finally:
@@ -266,6 +273,7 @@ def without_source_line(fig: Figure, dpi: float) -> Iterator[object]:
             t.set_visible(True)
         if lines and relayout:
             engine.set(rect=rect)
+            _lift_lower_legends(fig, rect[1])
 
 
 UNIT_AXIS_EN = {"亿元": "100 million yuan", "万元": "10,000 yuan", "万平方米": "10,000 m²", "%": "%",
