@@ -161,7 +161,7 @@ def test_scenario_panel_refuses_wrong_arguments(kwargs, error, word):
 def test_fan_panel_redraws_with_the_new_volatility_scale():
     model = ScenarioAnalysis.load(n_paths=300, seed=7)
     panel = explore.scenario_panel(model, lang="en", fan_paths=300)
-    assert panel.exhibit_id == "fig-scenario-fan" and panel.values["vol_scale"] == 1.5
+    assert panel.exhibit_id == "fig-scenario-fan" and panel.values["vol_scale"] == load_scenarios().model.vol_scale.default
 
     def width() -> float:
         q = panel.inputs["model"].fan.quantiles

@@ -124,7 +124,7 @@ def exhibit(id: str, *, kind: str, notebook: str, sources: Sequence[str] = ("art
     return register
 
 
-NOT_THEMES = frozenset({"style", "panels", "words"})  # modules of this package that hold no exhibit
+NOT_THEMES = frozenset({"style", "layout", "panels", "words"})  # modules of this package that hold no exhibit
 
 
 def load_all() -> None:
@@ -223,11 +223,12 @@ def _local_stamp(ex: Exhibit, changes: Mapping[str, Any]) -> str | None:
 
 
 def render(exhibit_id: str, lang: str = "zh", *, stamp: str | None = None,
-           parameters: Mapping[str, Any] | None = None, **inputs: Any) -> Any:
+           parameters: Mapping[str, Any] | None = None, with_source: bool = True, **inputs: Any) -> Any:
     """Draw a figure in the house style, with its source line, or build a table (caption and source in attrs).
 
     ``stamp`` names the build in the source line instead of ``ygx_analysis <version>``
-    (:func:`~ygx_analysis.data.citation.source_line`); ``inputs`` go to the exhibit function (such as a model).
+    (:func:`~ygx_analysis.data.citation.source_line`); ``with_source=False`` draws a figure without it (for a
+    page that prints the source line as text); ``inputs`` go to the exhibit function (such as a model).
     Every value set away from its default (:func:`changed_inputs`, and ``parameters``, such as a panel's moved
     sliders) is named at the end of the source line, and the line says ``+modified``; outside a build, so
     does a data folder whose files differ from the package's.
@@ -248,11 +249,14 @@ def render(exhibit_id: str, lang: str = "zh", *, stamp: str | None = None,
     line = source_line(ex.sources, lang, stamp=stamp if stamp is not None else _local_stamp(ex, changes),
                        parameters=_parameter_text(changes))
     if ex.kind == "figure":
+        from .layout import fit_titles
         from .style import add_source_line, house_style
 
         with house_style():
             result = ex.func(lang=lang, **inputs)
-            add_source_line(result, line)
+            fit_titles(result)
+            if with_source:
+                add_source_line(result, line)
         return result
     result = ex.func(lang=lang, **inputs)
     if not isinstance(result, pd.DataFrame):

@@ -324,12 +324,12 @@ def benchmark_table(lang: str = "zh", indicators: pd.DataFrame | None = None,
 @exhibit("fig-growth-rates", kind="figure", notebook=NOTEBOOK, indicators=GROWTH_ROWS)
 def growth_rates_figure(lang: str = "zh"):
     """Horizontal bars of every printed growth rate, labelled as printed, coloured by price basis."""
-    from .style import PALETTE, new_figure
+    from .style import PAGE_WIDTH_IN, PALETTE, new_figure
 
     t = growth_rates_table("en")
     shown = growth_rates_table(lang)
     labels = [f"{f}\n{p}" for f, p in zip(shown.iloc[:, 1], shown.iloc[:, 2], strict=True)]
-    fig, ax = new_figure((8.0, 4.6))
+    fig, ax = new_figure((PAGE_WIDTH_IN, 4.6))
     colours = {"nominal": PALETTE[0], "convention": PALETTE[2], "unstated": "#aaaaaa"}
     bases, seen = words.group("growth_rates", "basis", lang), set()
     for label, value, row in zip(labels, t["growth_pct"], GROWTH_ROWS, strict=True):
@@ -351,13 +351,13 @@ def growth_rates_figure(lang: str = "zh"):
 @exhibit("fig-implied-prior-intervals", kind="figure", notebook=NOTEBOOK, indicators=PRIOR_ROWS)
 def implied_prior_figure(lang: str = "zh"):
     """Whiskers from the low to the high bound, relative to the implied value, open ends hollow."""
-    from .style import PALETTE, new_figure, unit_axis_label
+    from .style import PAGE_WIDTH_IN, PALETTE, new_figure, unit_axis_label
     from .innovation import UNIT_EN
 
     check_lang(lang)
     ind = load_indicators()
     f = implied_prior_frame(ind)
-    fig, ax = new_figure((8.0, 3.8))
+    fig, ax = new_figure((PAGE_WIDTH_IN, 3.6))
     labels = [f"{_label(_row(ind, i), lang)}\n{period_label(p, lang)}"
               for i, p in zip(f["level_id"], f["prior_period"], strict=True)]
     for y, r in enumerate(f.itertuples()):
@@ -383,11 +383,11 @@ def implied_prior_figure(lang: str = "zh"):
 @exhibit("fig-h1-comparison", kind="figure", notebook=NOTEBOOK, indicators=tuple(i for pair in H1_PAIRS for i in pair))
 def h1_comparison_figure(lang: str = "zh"):
     """Paired bars per measure; the implied 2024 bars are hatched; growth printed above."""
-    from .style import PALETTE, new_figure, unit_axis_label
+    from .style import PAGE_WIDTH_IN, PALETTE, new_figure, unit_axis_label
 
     ind = load_indicators()
     f = implied_prior_frame(ind).set_index("level_id").loc[[p[0] for p in H1_PAIRS]]
-    fig, axes = new_figure((8.0, 4.4), ncols=2)
+    fig, axes = new_figure((PAGE_WIDTH_IN, 3.9), ncols=2)
     for ax, (level_id, r) in zip(axes, f.iterrows(), strict=True):
         basis = GROWTH_BASIS[dict(H1_PAIRS)[level_id]]
         prior_label = _w("exhibits.fig-h1-comparison.implied", lang, period=period_label(r["prior_period"], lang),
@@ -407,7 +407,7 @@ def h1_comparison_figure(lang: str = "zh"):
         ax.set_xticks([0, 1], [prior_label, now_label])
         ax.set_ylabel(unit_axis_label(r["unit"], lang))
         ax.set_ylim(0, max(r["level"], r["high"]) * 1.15)
-    fig.suptitle(_w("exhibits.fig-h1-comparison.title", lang), fontsize=12)
+    fig.suptitle(_w("exhibits.fig-h1-comparison.title", lang))
     return fig
 
 
@@ -418,7 +418,7 @@ def benchmark_figure(lang: str = "zh"):
 
     In the 2025 comparison the zone's bar is its January–June rate, labelled with its period.
     """
-    from .style import PALETTE, new_figure
+    from .style import PAGE_WIDTH_IN, PALETTE, new_figure
 
     f = benchmark_frame()
     labels = words.group("growth_rates", "regions", lang)
@@ -427,7 +427,7 @@ def benchmark_figure(lang: str = "zh"):
     hatches = {"yiyang_parks": "..", "hunan_parks": "..", "national_htz": "//"}
     groups = list(dict.fromkeys(f["comparison"]))
     width = 0.13
-    fig, ax = new_figure((9.0, 5.2))
+    fig, ax = new_figure((PAGE_WIDTH_IN, 5.2))
     shown, ticks = set(), []
     for i, group in enumerate(groups):
         sub = f[f["comparison"] == group].reset_index(drop=True)
@@ -448,11 +448,11 @@ def benchmark_figure(lang: str = "zh"):
                     _w("exhibits.fig-zone-vs-benchmarks.lead", lang, lead=hunan["premium_pp"]),
                     ha="left", fontsize=8, color=PALETTE[1])
     ax.set_xticks(range(len(groups)), ticks)
-    ax.set_ylim(0, f["growth_pct"].max() * 1.7)
+    ax.set_ylim(0, f["growth_pct"].max() * 1.55)
     ax.set_ylabel(_w("yoy_axis", lang))
     leads = f.loc[f["comparable"], "premium_pp"]
     ax.set_title(_w("exhibits.fig-zone-vs-benchmarks." + ("title_above" if (leads > 0).all() else "title"), lang))
-    ax.legend(loc="upper left", bbox_to_anchor=(0.0, 0.85), ncols=4, fontsize=8)
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.14), ncols=3, fontsize=8)  # below the period labels
     ax.text(0.01, 0.98, _w("exhibits.fig-zone-vs-benchmarks.note", lang), transform=ax.transAxes, fontsize=8,
             color="#555555", va="top")
     return fig

@@ -103,7 +103,7 @@ def above_scale_clusters_figure(lang: str = "zh"):
     """Interval bars per cluster, coloured by pillar, then the remainder and the total."""
     from matplotlib.patches import Patch
 
-    from .style import PALETTE, legend_below_title, new_figure
+    from .style import PAGE_WIDTH_IN, PALETTE, legend_below_title, new_figure
 
     ind = load_indicators()
     table = cluster_table("en", ind).set_index("row")
@@ -111,7 +111,7 @@ def above_scale_clusters_figure(lang: str = "zh"):
     colours = {"two_main": PALETTE[0], "one_special": PALETTE[2]}
     labels = _labels(lang, "clusters", "parts")
     key = "exhibits.fig-above-scale-clusters"
-    fig, ax = new_figure((9.0, 4.8))
+    fig, ax = new_figure((PAGE_WIDTH_IN, 4.6))
     ax.set_axisbelow(True)
     rows = [r for r in table.index if r != "sum_of_parts"]
     intervals = [Interval(*table.loc[r, ["low", "high"]].tolist()) for r in rows]
@@ -120,6 +120,7 @@ def above_scale_clusters_figure(lang: str = "zh"):
              for r, i in zip(rows, intervals, strict=True)]
     interval_barh(ax, [labels.get(r, labels["total"]) for r in rows], intervals,
                   [colours[CLUSTER_ROWS[r]] if r in CLUSTER_ROWS else PALETTE[5] for r in rows], notes)
+    ax.set_ylim(len(rows) - 0.5, -1.2)  # a free row above the bars for the note
     ax.set_xlabel(_say(f"{key}.xlabel", lang))
     named = table.loc["sum_of_parts"]
     total = reported(TOTAL_ROW, ind).text
@@ -199,7 +200,8 @@ def investment_figure(lang: str = "zh"):
     """Horizontal bars of the counted results; the domestic capital (亿元) as a labelled note."""
     from matplotlib.patches import Patch
 
-    from .style import PALETTE, new_figure
+    from .layout import widen_for_labels, wrap_text
+    from .style import PAGE_WIDTH_IN, PALETTE, new_figure
 
     ind = load_indicators()
     figs = {rid: reported(rid, ind) for rid in INVESTMENT_ROWS}
@@ -208,7 +210,7 @@ def investment_figure(lang: str = "zh"):
     items = _labels(lang, "investment")
     # the axis mixes units: every bar says its own, and the legend says what the colours count
     units = {**unit_words(lang), **_labels(lang, f"{key}.units")}
-    fig, ax = new_figure((8.5, 4.4))
+    fig, ax = new_figure((PAGE_WIDTH_IN, 3.9))
     ys = list(range(len(counted)))
     values = [figs[rid].value for rid in counted]
     ax.barh(ys, values, color=[PALETTE[1] if figs[rid].unit == "场" else PALETTE[0] for rid in counted], height=0.6)
@@ -218,11 +220,15 @@ def investment_figure(lang: str = "zh"):
     ax.legend(handles=[Patch(color=PALETTE[1], label=_say(f"{key}.events", lang)),
                        Patch(color=PALETTE[0], label=_say(f"{key}.counts", lang))], loc="lower right")
     bar_labels(ax, [items[rid] for rid in counted])
+    ax.set_ylim(len(counted) - 0.5, -1.3)  # a free row above the bars for the note on the money
     ax.set_xlim(0, max(values) * 1.25)
+    widen_for_labels(ax, ax.texts)
     ax.set_xlabel(_say(f"{key}.xlabel", lang))
     money = [_say(f"{key}.money", lang, item=items[rid], number=figs[rid].text, unit=units[figs[rid].unit])
              for rid in INVESTMENT_ROWS if rid not in counted]
-    ax.text(0.98, 0.97, "\n".join(money), transform=ax.transAxes, ha="right", va="top", fontsize=9,
+    width_in = 0.9 * ax.get_position().width * fig.get_figwidth()  # as laid out by widen_for_labels
+    ax.text(0.98, 0.97, "\n".join(wrap_text(fig, m, 9, width_in) for m in money), transform=ax.transAxes,
+            ha="right", va="top", fontsize=9,
             bbox={"boxstyle": "round", "facecolor": "#f4f4f4", "edgecolor": "#cccccc"})
     ax.set_title(_say(f"{key}.title", lang))
     return fig
@@ -253,13 +259,13 @@ def floor_area_frame(indicators: pd.DataFrame | None = None) -> pd.DataFrame:
 @exhibit("fig-floor-area", kind="figure", notebook=NOTEBOOK, indicators=FLOOR_AREA_ROWS)
 def floor_area_figure(lang: str = "zh"):
     """Interval bars: the factory area's 余 range and, for scale, the incubation area's lower bound."""
-    from .style import PALETTE, new_figure
+    from .style import PAGE_WIDTH_IN, PALETTE, new_figure
 
     ind = load_indicators()
     excerpts = ind.set_index("id")["excerpt"]
     figs = [reported(rid, ind) for rid in FLOOR_AREA_ROWS]
     labels = _labels(lang, "floor_area")
-    fig, ax = new_figure((9.0, 3.6))
+    fig, ax = new_figure((PAGE_WIDTH_IN, 3.2))
     interval_barh(ax, [labels[rid] for rid in FLOOR_AREA_ROWS], [f.interval for f in figs], [PALETTE[0], PALETTE[1]],
                   [bar_note(f, lang, excerpts[rid]) for rid, f in zip(FLOOR_AREA_ROWS, figs, strict=True)])
     ax.set_xlabel(_say("exhibits.fig-floor-area.xlabel", lang))

@@ -175,8 +175,11 @@ def interval_barh(ax, labels: Sequence[str], intervals: Sequence[Interval], colo
     A bar is solid from 0 to the interval's lower end (the part the printing guarantees). A bounded
     interval continues as a hatched bar up to its upper end, with caps at both ends; an interval open
     above continues as an arrow (``arrow_fraction`` of the largest finite end long). Each bar is
-    annotated on its right with ``annotations`` (default: the interval notation).
+    annotated on its right with ``annotations`` (default: the interval notation); the axis is widened until
+    every annotation fits.
     """
+    from .layout import widen_for_labels
+
     if any(i.low < 0 for i in intervals):
         raise ValueError("intervals: bars need non-negative intervals")
     finite = [i.high if not math.isinf(i.high) else i.low for i in intervals]
@@ -200,10 +203,11 @@ def interval_barh(ax, labels: Sequence[str], intervals: Sequence[Interval], colo
         else:
             ends.append(interval.low)
     texts = annotations if annotations is not None else [i.notation() for i in intervals]
-    for y, end, text in zip(ys, ends, texts, strict=True):
-        ax.text(end + 0.015 * scale, y, text, va="center", fontsize=8.5)
+    notes = [ax.text(end + 0.015 * scale, y, text, va="center", fontsize=8.5)
+             for y, end, text in zip(ys, ends, texts, strict=True)]
     bar_labels(ax, labels)
     ax.set_xlim(0, max(ends) * 1.55 if max(ends) > 0 else 1.0)
+    widen_for_labels(ax, notes)
 
 
 def bar_labels(ax, labels: Sequence[str]) -> None:
@@ -260,11 +264,11 @@ def incubator_frame(indicators: pd.DataFrame | None = None) -> pd.DataFrame:
 @exhibit("fig-incubators", kind="figure", notebook=NOTEBOOK, indicators=[r[0] for r in INCUBATOR_ROWS])
 def incubators_figure(lang: str = "zh"):
     """Grouped bars: incubators and maker spaces, national against provincial."""
-    from .style import PALETTE, new_figure
+    from .style import PAGE_WIDTH_IN, PALETTE, new_figure
 
     frame = incubator_frame()
     kinds, levels = words.group("innovation", "kinds", lang), words.group("innovation", "levels", lang)
-    fig, ax = new_figure((7.0, 4.2))
+    fig, ax = new_figure((PAGE_WIDTH_IN, 3.8))
     ax.set_axisbelow(True)
     width = 0.36
     for offset, level, colour in zip((-width / 2, width / 2), levels, PALETTE, strict=False):
@@ -313,16 +317,19 @@ def incubation_capacity_table(lang: str = "zh", indicators: pd.DataFrame | None 
 @exhibit("fig-incubation-bounds", kind="figure", notebook=NOTEBOOK, indicators=INCUBATION_CAPACITY_ROWS)
 def incubation_bounds_figure(lang: str = "zh"):
     """Two panels, each a bar to the printed lower bound followed by an arrow."""
-    from .style import PALETTE, new_figure
+    from .layout import widen_for_labels
+    from .style import PAGE_WIDTH_IN, PALETTE, new_figure
 
     ind = load_indicators()
-    fig, axes = new_figure((8.0, 3.4), nrows=2, ncols=1)
+    fig, axes = new_figure((PAGE_WIDTH_IN, 3.2), nrows=2, ncols=1)
     for ax, rid, colour in zip(axes, INCUBATION_CAPACITY_ROWS, PALETTE[1:], strict=False):
         figure = reported(rid, ind)
         interval_barh(ax, [_say(f"rows.{rid}", lang)], [figure.interval], [colour], [bar_note(figure, lang)])
         ax.set_xlabel(_say("unit_axis", lang, unit=unit_words(lang)[figure.unit]))
     axes[0].set_title(_say("exhibits.fig-incubation-bounds.title", lang))
     range_legend(fig, lang, PALETTE[5], ranged=False, open_ended=True)
+    for ax in axes:  # both panels as laid out together
+        widen_for_labels(ax, ax.texts)
     return fig
 
 
@@ -352,12 +359,12 @@ def rd_platforms_figure(lang: str = "zh"):
     """Horizontal bars by kind, coloured by level; provincial kinds may overlap."""
     from matplotlib.patches import Patch
 
-    from .style import PALETTE, new_figure
+    from .style import PAGE_WIDTH_IN, PALETTE, new_figure
 
     ind = load_indicators()
     colours = {"national": PALETTE[0], "provincial": PALETTE[2]}
     counts = [_count(rid, ind) for rid, _ in RD_PLATFORM_ROWS]
-    fig, ax = new_figure((8.0, 4.0))
+    fig, ax = new_figure((PAGE_WIDTH_IN, 3.6))
     ys = list(range(len(counts)))
     ax.barh(ys, counts, color=[colours[level] for _, level in RD_PLATFORM_ROWS], height=0.6)
     for y, n in zip(ys, counts, strict=True):
@@ -427,19 +434,18 @@ def patents_figure(lang: str = "zh"):
     A side panel gives the per-10,000 figure with its caveats instead of drawing it
     on the same axis: its population base is not given.
     """
-    import textwrap
-
-    from .style import PALETTE, new_figure
+    from .layout import wrap_text
+    from .style import PAGE_WIDTH_IN, PALETTE, new_figure
 
     ind = load_indicators()
     figs = {role: reported(rid, ind) for role, rid in PATENT_ROWS.items()}
     granted, invention, valid = (figs[k].value for k in ("granted", "invention", "valid"))
     share = share_interval(figs["invention"], figs["granted"])
     key = "exhibits.fig-patents-2024"
-    fig, (ax, note_ax) = new_figure((9.0, 4.6), nrows=1, ncols=2)
-    ax.get_gridspec().set_width_ratios([1.6, 1.0])
+    fig, (ax, note_ax) = new_figure((PAGE_WIDTH_IN, 4.2), nrows=1, ncols=2)
+    ax.get_gridspec().set_width_ratios([1.9, 1.0])
     ax.set_axisbelow(True)
-    xs = [0, 1]
+    xs = [0, 1.35]  # room between the bars for the invention label
     ax.bar(xs[0], invention, color=PALETTE[0], width=0.55, label=_say(f"{key}.invention", lang))
     ax.bar(xs[0], granted - invention, bottom=invention, color=PALETTE[0], alpha=0.45, width=0.55,
            label=_say(f"{key}.other", lang))
@@ -451,7 +457,7 @@ def patents_figure(lang: str = "zh"):
     # clear of the axis, with an arrow to the part
     ax.annotate(_say(f"{key}.of_which", lang, number=figs["invention"].text, share=share.low),
                 xy=(xs[0] + 0.55 / 2, invention / 2), xytext=(xs[0] + 0.55 / 2 + 0.06, granted * 0.9),
-                ha="left", va="center", fontsize=8.5, color=PALETTE[0],
+                ha="left", va="center", fontsize=8, color=PALETTE[0],
                 arrowprops={"arrowstyle": "->", "color": PALETTE[0], "linewidth": 0.8})
     ax.set_xticks(xs, [_say(f"{key}.granted_tick", lang), _say(f"{key}.valid_tick", lang)])
     ax.set_ylabel(_say(f"{key}.ylabel", lang))
@@ -459,10 +465,10 @@ def patents_figure(lang: str = "zh"):
     ax.legend(loc="upper left")
     ax.set_title(_say(f"{key}.title", lang))
     note_ax.axis("off")
-    width = 16 if lang == "zh" else 34  # characters per line of the side panel
+    width_in = 0.95 * note_ax.get_position().width * fig.get_figwidth()  # the side panel's lines
     head = _say(f"{key}.per_10k", lang, number=figs["per_10k"].text)
     caveat = _say("exhibits.tab-patents-2024.notes.per_10k", lang)
-    for y, text, size, colour in ((0.95, head, 10.5, None), (0.65, caveat, 9, "#b0413e")):
-        note_ax.text(0.0, y, "\n".join(textwrap.wrap(text, width)), va="top", ha="left", fontsize=size, color=colour,
+    for y, text, size, colour in ((0.95, head, 10, None), (0.7, caveat, 8.5, "#b0413e")):
+        note_ax.text(0.0, y, wrap_text(fig, text, size, width_in), va="top", ha="left", fontsize=size, color=colour,
                      transform=note_ax.transAxes)
     return fig

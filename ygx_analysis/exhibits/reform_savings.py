@@ -217,11 +217,11 @@ def cumulative_savings_figure(lang: str = "zh", result: sv.SavingsResult | None 
     from matplotlib.colors import to_rgb
 
     from .innovation import printed_label
-    from .style import PALETTE, PROJECTION_STYLE, add_projection_note, new_figure, unit_axis_label
+    from .style import PAGE_WIDTH_IN, PALETTE, PROJECTION_STYLE, add_projection_note, new_figure, unit_axis_label
 
     r = _result(result)
     a, path = r.assumptions, r.path
-    fig, ax = new_figure((8.0, 4.6))
+    fig, ax = new_figure((PAGE_WIDTH_IN, 4.2))
     years = path["year"].to_numpy()
     ax.axvspan(years[0] - 0.5, years[-1] + 0.5, color="#eeeeee", zorder=0)
     # an opaque light blue, so the bars look the same on the shading as their legend swatch
@@ -242,7 +242,7 @@ def cumulative_savings_figure(lang: str = "zh", result: sv.SavingsResult | None 
             transform=bracket, ha="center", va="bottom", fontsize=8, color="#555555")
     ax.set_xticks(years)
     ax.set_xlim(years[0] - 0.6, years[-1] + 0.9)
-    ax.set_ylim(0, float(path["cumulative_nominal"].max()) * 1.25)  # room for the bracket above the lines
+    ax.set_ylim(0, float(path["cumulative_nominal"].max()) * 1.35)  # room for the bracket and the note above the lines
     ax.set_ylabel(unit_axis_label(sv.UNIT, lang))
     printed = reported(sv.ANNUAL_SAVING_ID)
     label_printed = printed_label(printed, lang)
@@ -317,7 +317,7 @@ def _tick_unit(name: str, lang: str) -> str:
          sources=SAVINGS_SOURCES, context=SAVINGS_CONTEXT, indicators=SAVING_ROWS, is_projection=True)
 def tornado_figure(lang: str = "zh", result: sv.SavingsResult | None = None):
     """Two tornado panels (nominal, present value): bars from the base result to the low and high results."""
-    from .style import PALETTE, PROJECTION_STYLE, add_projection_note, new_figure, unit_axis_label
+    from .style import PAGE_WIDTH_IN, PALETTE, PROJECTION_STYLE, add_projection_note, new_figure, unit_axis_label
 
     r = _result(result)
     ranges = r.assumptions.plausible_ranges()
@@ -330,7 +330,7 @@ def tornado_figure(lang: str = "zh", result: sv.SavingsResult | None = None):
                                   low=_value(file_low, lang), high=_value(file_high, lang))
         return text
 
-    fig, axes = new_figure((9.5, 4.8), ncols=2)
+    fig, axes = new_figure((PAGE_WIDTH_IN, 6.6), nrows=2)  # one above the other: long labels
     for ax, (measure, s) in zip(axes, r.sensitivity.items(), strict=True):
         base = float(s["result_base"].iloc[0])
         y = range(len(s))

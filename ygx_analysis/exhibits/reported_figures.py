@@ -150,10 +150,10 @@ def qualifier_counts(indicators: pd.DataFrame | None = None) -> pd.DataFrame:
 @exhibit("fig-figures-by-qualifier", kind="figure", notebook=NOTEBOOK, indicators=("*",))
 def figures_by_qualifier(lang: str = "zh"):
     """Stacked horizontal bars: how many figures each section prints, and how exactly."""
-    from .style import PALETTE, new_figure
+    from .style import PAGE_WIDTH_IN, PALETTE, new_figure
 
     counts = qualifier_counts()
-    fig, ax = new_figure((8.0, 4.2))
+    fig, ax = new_figure((PAGE_WIDTH_IN, 3.9))
     left = pd.Series(0, index=counts.index)
     sections, legend = _words("sections", lang), _words("qualifier_legend", lang)
     ylabels = [sections[s] for s in counts.index]

@@ -25,8 +25,6 @@ if TYPE_CHECKING:
 __all__ = ["fan_figure", "scenario_paths_figure"]
 
 DATA_INPUTS = ("context.csv", "indicators.csv", "scenarios.toml")  # the model reads all three (cite lines)
-WIDTH_IN = 16 / 2.54
-"""Figures are drawn for the page: at most 16 cm wide, text at least 8 pt at that size (the source line 7 pt)."""
 _text, _fill = partial(words.text, "scenario_figures"), partial(words.fill, "scenario_figures")
 
 
@@ -39,11 +37,11 @@ def _figure(spec, lang: str, draw, footer_in: float = 0.7) -> tuple[Figure, obje
     """
     from matplotlib.ticker import MaxNLocator
 
-    from .style import add_projection_note, new_figure, unit_axis_label
+    from .style import PAGE_WIDTH_IN, add_projection_note, new_figure, unit_axis_label
 
     n = len(spec.indicators)
     nrows, ncols = (-(-n // 2), 2) if n > 1 else (1, 1)
-    fig, first = new_figure((WIDTH_IN, 2.9 * nrows + footer_in + 0.8))
+    fig, first = new_figure((PAGE_WIDTH_IN, 2.9 * nrows + footer_in + 0.8))
     first.remove()
     grid = fig.add_gridspec(nrows + 1, ncols, height_ratios=[2.9] * nrows + [footer_in])
     axes = [fig.add_subplot(grid[r, c]) for r in range(nrows) for c in range(ncols)]

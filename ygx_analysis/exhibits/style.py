@@ -24,16 +24,31 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.figure import Figure
 
-__all__ = ["FONT_ENV", "FONT_FAMILY", "FONT_PATH", "PALETTE", "PDF_COMPRESSION", "PROJECTION_STYLE", "SAVE_METADATA",
-           "STYLE", "UNIT_AXIS_EN", "USED_FONT_FAMILY", "USED_FONT_PATH", "add_projection_note", "add_source_line",
+__all__ = ["FONT_ENV", "FONT_FAMILY", "FONT_PATH", "MIN_TEXT_PT", "PAGE_WIDTH_CM", "PAGE_WIDTH_IN", "PALETTE",
+           "PDF_COMPRESSION", "PROJECTION_STYLE", "SAVE_METADATA", "SOURCE_LINE_GID", "SOURCE_LINE_PT", "STYLE",
+           "UNIT_AXIS_EN", "USED_FONT_FAMILY", "USED_FONT_PATH", "add_projection_note", "add_source_line",
            "bundled_font_characters", "contact_sheet", "figure_texts", "font_families", "house_style",
-           "legend_below_title", "missing_glyphs", "new_figure", "save_figure", "unit_axis_label", "use_chinese_font"]
+           "legend_below_title", "missing_glyphs", "new_figure", "save_figure", "unit_axis_label", "use_chinese_font",
+           "without_source_line"]
 
 FONT_PATH = Path(__file__).resolve().parents[1] / "fonts" / "NotoSansSC-GB2312.ttf"
 FONT_FAMILY = "Noto Sans SC GB2312"
 USED_FONT_PATH = FONT_PATH.with_name("NotoSansSC-YGXUsed.ttf")
 USED_FONT_FAMILY = "Noto Sans SC YGX Used"
 FONT_ENV = "YGX_CJK_FONT"
+
+PAGE_WIDTH_CM = 16.0
+"""The widest a figure is drawn: an A4 text column (15.5-16 cm), so it goes on the page at 100 %."""
+
+PAGE_WIDTH_IN = 6.29
+"""The width every exhibit's figure is drawn at, in inches (matplotlib's unit): 15.98 cm, so that a PNG of whole
+pixels stays within :data:`PAGE_WIDTH_CM` at any resolution from 60 dpi up."""
+
+MIN_TEXT_PT = 8.0
+"""The smallest text on a figure, in points at the size printed (the source line: :data:`SOURCE_LINE_PT`)."""
+
+SOURCE_LINE_PT = 7.0
+"""The size of the source line, in points."""
 
 PALETTE = ("#1f5fa8", "#d9822b", "#3a9a5b", "#b0413e", "#7a5aa6", "#6b6b6b")
 """Series colours: blue, orange, green, red, purple, grey."""
@@ -42,11 +57,13 @@ PROJECTION_STYLE = {"linestyle": "--", "alpha": 0.9}
 """Line style for projected values, so a projection never looks like history."""
 
 STYLE = {
-    "figure.figsize": (8.0, 5.0), "figure.dpi": 100, "savefig.dpi": 200,
+    "figure.figsize": (PAGE_WIDTH_IN, 3.9), "figure.dpi": 100, "savefig.dpi": 200,
     "axes.spines.top": False, "axes.spines.right": False, "axes.grid": True, "axes.grid.axis": "y",
     "axes.axisbelow": True,  # grid lines behind bars, never through them
-    "grid.color": "#dddddd", "grid.linewidth": 0.6, "axes.titlesize": 12, "axes.labelsize": 10,
-    "xtick.labelsize": 9, "ytick.labelsize": 9, "legend.fontsize": 9, "legend.frameon": False,
+    "grid.color": "#dddddd", "grid.linewidth": 0.6,
+    # sizes in points at the size printed: a figure is drawn as wide as it goes on the page
+    "font.size": 9, "figure.titlesize": 11, "axes.titlesize": 10.5, "axes.labelsize": 9,
+    "xtick.labelsize": 8.5, "ytick.labelsize": 8.5, "legend.fontsize": 8.5, "legend.frameon": False,
     "axes.unicode_minus": False, "pdf.fonttype": 42, "ps.fonttype": 42, "svg.fonttype": "path",
     "svg.hashsalt": "ygx_analysis", "path.simplify": True,
     # unhinted glyphs: at 200 dpi they look the same as auto-hinted ones, measure the
@@ -131,12 +148,29 @@ def figure_texts(fig: Figure) -> list[str]:
 
 
 def new_figure(figsize: Sequence[float] | None = None, nrows: int = 1, ncols: int = 1):
-    """A figure in the house style, made without pyplot (no global state), and its Axes (an array unless 1×1)."""
+    """A figure in the house style, made without pyplot (no global state), and its Axes (an array unless 1×1).
+
+    ``figsize`` (inches) is at most :data:`PAGE_WIDTH_IN` wide; the default is the page width.
+
+    Examples
+    --------
+    >>> fig, ax = new_figure((PAGE_WIDTH_IN, 3.0))
+    >>> round(float(fig.get_figwidth()) * 2.54, 2)
+    15.98
+    >>> new_figure((8.0, 5.0))
+    Traceback (most recent call last):
+    ...
+    ValueError: figsize: 8.0 in (20.3 cm) is wider than the page (6.29 in)
+    """
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
+    figsize = tuple(figsize or STYLE["figure.figsize"])
+    if figsize[0] > PAGE_WIDTH_IN + 1e-9:
+        raise ValueError(f"figsize: {figsize[0]} in ({figsize[0] * 2.54:.1f} cm) is wider than the page "
+                         f"({PAGE_WIDTH_IN} in)")
     use_chinese_font()
-    fig = Figure(figsize=figsize or STYLE["figure.figsize"], layout="constrained")
+    fig = Figure(figsize=figsize, layout="constrained")
     FigureCanvasAgg(fig)  # a real canvas, so fig.canvas.draw() renders and checks glyphs
     return fig, fig.subplots(nrows, ncols, squeeze=True)
 
@@ -163,7 +197,11 @@ def _wrap_to_width(fig: Figure, text: str, fontsize: float, width_px: float) -> 
     return "\n".join(lines)
 
 
-def add_source_line(fig: Figure, text: str, fontsize: float = 7.0) -> None:
+SOURCE_LINE_GID = "source-line"
+"""The ``gid`` of the text :func:`add_source_line` draws (SVG keeps it as the element's id)."""
+
+
+def add_source_line(fig: Figure, text: str, fontsize: float = SOURCE_LINE_PT) -> None:
     """Write the source line at the bottom-left of a figure, wrapped at its separators to its width, with room kept."""
     width_px = fig.get_figwidth() * fig.dpi * 0.98
     wrapped = _wrap_to_width(fig, text, fontsize, width_px)
@@ -171,12 +209,69 @@ def add_source_line(fig: Figure, text: str, fontsize: float = 7.0) -> None:
     line_in = fontsize * 1.35 / 72.0  # one line of text, in inches
     band = min(0.45, (n_lines * line_in + 0.08) / fig.get_figheight())
     fig.text(0.01, 0.008, wrapped, ha="left", va="bottom", fontsize=fontsize, color="#555555",
-             linespacing=1.25)
+             linespacing=1.25, gid=SOURCE_LINE_GID)
     engine = fig.get_layout_engine()
+    _lift_lower_legends(fig, band)
     if engine is not None and hasattr(engine, "set"):
         engine.set(rect=(0, band, 1, 1 - band))
     else:
         fig.subplots_adjust(bottom=max(fig.subplotpars.bottom, band + 0.08))
+
+
+def _lift_lower_legends(fig: Figure, band: float) -> None:
+    """Raise each figure legend placed "outside lower …" by ``band`` (a fraction of the figure's height; negative
+    lowers it), so that it is drawn above the source line's band, not on it."""
+    for legend in fig.legends:
+        if getattr(legend, "_outside_loc", None) == "lower":
+            legend.borderaxespad += band * fig.get_figheight() * 72.0 / legend.get_texts()[0].get_fontsize()
+
+
+@contextlib.contextmanager
+def without_source_line(fig: Figure, dpi: float) -> Iterator[object]:
+    """Hide the source line of a figure (:func:`add_source_line`) while the block runs; restored after.
+
+    Yields the ``bbox_inches`` to save with: None when the layout engine gives the source line's band
+    back to the axes, or, for a figure whose layout was frozen, the figure without that band (its full
+    width, cut at a whole pixel at ``dpi`` just above the line). A figure without a source line yields None.
+
+    Examples
+    --------
+    >>> fig, ax = new_figure((4, 3))
+    >>> add_source_line(fig, "Source: S")
+    >>> with without_source_line(fig, 100) as crop:
+    ...     [t.get_visible() for t in fig.texts], crop
+    ([False], None)
+    >>> fig.texts[0].get_visible(), bool(fig.get_layout_engine().get()["rect"][1] > 0)
+    (True, True)
+    """
+    import math
+
+    from matplotlib.transforms import Bbox
+
+    lines = [t for t in fig.texts if t.get_gid() == SOURCE_LINE_GID and t.get_visible()]
+    engine = fig.get_layout_engine()
+    relayout = engine is not None and hasattr(engine, "set") and "rect" in engine.get()
+    rect = engine.get()["rect"] if relayout else None
+    crop = None
+    if lines and not relayout:
+        renderer = fig.canvas.get_renderer()
+        top_in = max(t.get_window_extent(renderer).y1 for t in lines) / fig.dpi + 0.04
+        top_in = math.ceil(top_in * dpi) / dpi
+        crop = Bbox.from_extents(0, top_in, fig.get_figwidth(), fig.get_figheight())
+    for t in lines:
+        t.set_visible(False)
+    if lines and relayout:
+        engine.set(rect=(0, 0, 1, 1))
+        _lift_lower_legends(fig, -rect[1])
+    try:
+        yield crop
+    finally:
+        for t in lines:
+            t.set_visible(True)
+        if lines and relayout:
+            engine.set(rect=rect)
+            _lift_lower_legends(fig, rect[1])
+            engine.execute(fig)  # the axes back above the line now, not at the next draw
 
 
 UNIT_AXIS_EN = {"亿元": "100 million yuan", "万元": "10,000 yuan", "万平方米": "10,000 m²", "%": "%",
@@ -227,6 +322,8 @@ def legend_below_title(ax, handles: Sequence[object], ncol: int | None = None) -
     """
     fig = ax.get_figure()
     renderer = fig.canvas.get_renderer()
+    if fig.get_layout_engine() is not None:
+        fig.get_layout_engine().execute(fig)  # measured against the axes' width as laid out
     ncol = ncol or len(handles)
     while True:  # as many columns as fit the axes' width, then more rows
         legend = ax.legend(handles=handles, loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=ncol,
@@ -239,7 +336,12 @@ def legend_below_title(ax, handles: Sequence[object], ncol: int | None = None) -
 
 
 def add_projection_note(ax, text: str) -> None:
-    """Mark an axes as showing projections: a note in its top-left corner, on white so no line strikes it through."""
+    """Mark an axes as showing projections: a note in its top-left corner, on white so no line strikes it through,
+    broken into lines that fit the axes."""
+    from .layout import wrap_text
+
+    fig = ax.get_figure()
+    text = wrap_text(fig, text, 8, 0.95 * ax.get_position().width * fig.get_figwidth())
     ax.text(0.01, 0.98, text, transform=ax.transAxes, ha="left", va="top", fontsize=8,
             color="#b0413e", style="italic", zorder=5,
             bbox={"boxstyle": "square,pad=0.15", "facecolor": "white", "edgecolor": "none"})
