@@ -42,15 +42,36 @@ def test_xlsx_keeps_numbers_leaves_infinity_empty_and_says_so(tmp_path):
     book = load_workbook(path)
     sheet = book["table"]
     assert [list(r) for r in sheet.iter_rows(values_only=True)] == [
-        ["指标", "low", "high", "n", "ok"], ["超200家", 200, None, None, True], ["30多家", 31, 39, 3, False]]
-    assert isinstance(sheet["B2"].value, (int, float)) and sheet["B2"].data_type == "n"
-    assert sheet["A1"].font.b and sheet.freeze_panes == "A2"
-    assert sheet["C1"].comment is not None and "empty" in sheet["C1"].comment.text  # the infinity note
-    assert sheet["B1"].comment is None
+        ["标题", None, None, None, None], ["指标", "low", "high", "n", "ok"], ["超200家", 200, None, None, True],
+        ["30多家", 31, 39, 3, False], ["来源", None, None, None, None]]
+    assert isinstance(sheet["B3"].value, (int, float)) and sheet["B3"].data_type == "n"
+    assert sheet["A2"].font.b and sheet.freeze_panes == "A3"
+    assert sheet["C2"].comment is not None and "empty" in sheet["C2"].comment.text  # the infinity note
+    assert sheet["B2"].comment is None
     assert sheet.column_dimensions["A"].width > sheet.column_dimensions["B"].width  # 超200家: CJK counts double
     about = {row[0]: row[1] for row in book["about"].iter_rows(values_only=True)}
     assert about == {"id": "tab-t", "caption": "标题", "source": "来源", "package": "ygx_analysis 0.1"}
     assert book.properties.title == "标题" and book.properties.subject == "tab-t"
+
+
+def test_xlsx_for_people_has_caption_header_formats_ranges_source_and_print_setup(tmp_path):
+    from openpyxl import load_workbook
+
+    wide = {f"note {i}": ["一段较长的说明文字，用来占满列宽"] for i in range(4)}
+    frame = pd.DataFrame({"id": ["fiscal_revenue_total_2024"], "growth_pct": [6.33],
+                          "interval": ["[6.325, 6.335)"], "amount (亿元)": [62.08], **wide})
+    path = export.write_xlsx(frame, tmp_path / "t.xlsx", table_id="tab-t", caption="Caption", source="Source: S",
+                             lang="en")
+    sheet = load_workbook(path)["table"]
+    rows = [list(r) for r in sheet.iter_rows(values_only=True)]
+    assert rows[0][0] == "Caption" and rows[-1][0] == "Source: S"
+    assert rows[1][:4] == ["Growth (%)", "Interval: low", "Interval: high", "Amount (100m yuan)"]  # no id, no 亿元
+    assert rows[2][:4] == [6.33, 6.325, 6.335, 62.08]  # the range as two numbers
+    assert [sheet.cell(3, c).number_format for c in (1, 2, 4)] == ["0.00", "0.000", "0.00"]
+    assert sheet.print_title_rows == "$2:$2"  # the header repeated on every page
+    assert (sheet.page_setup.fitToWidth or 1) == 1 and sheet.page_setup.fitToHeight == 0  # absent means 1
+    assert sheet.sheet_properties.pageSetUpPr.fitToPage and sheet.page_setup.orientation == "landscape"
+    assert sheet.page_setup.paperSize == 9  # A4
 
 
 XLSX_IN_A_PROCESS = """
