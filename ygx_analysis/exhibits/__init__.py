@@ -147,11 +147,13 @@ def get(exhibit_id: str) -> Exhibit:
     return _REGISTRY[exhibit_id]
 
 
-def render(exhibit_id: str, lang: str = "zh", *, stamp: str | None = None, **inputs: Any) -> Any:
+def render(exhibit_id: str, lang: str = "zh", *, stamp: str | None = None, with_source: bool = True,
+           **inputs: Any) -> Any:
     """Draw a figure in the house style, with its source line, or build a table (caption and source in attrs).
 
     ``stamp`` names the build in the source line instead of ``ygx_analysis <version>``
-    (:func:`~ygx_analysis.data.citation.source_line`); ``inputs`` go to the exhibit function (such as a model).
+    (:func:`~ygx_analysis.data.citation.source_line`); ``with_source=False`` draws a figure without it (for a
+    page that prints the source line as text); ``inputs`` go to the exhibit function (such as a model).
 
     Examples
     --------
@@ -167,7 +169,8 @@ def render(exhibit_id: str, lang: str = "zh", *, stamp: str | None = None, **inp
 
         with house_style():
             result = ex.func(lang=lang, **inputs)
-            add_source_line(result, line)
+            if with_source:
+                add_source_line(result, line)
         return result
     result = ex.func(lang=lang, **inputs)
     if not isinstance(result, pd.DataFrame):

@@ -23,16 +23,20 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.figure import Figure
 
-__all__ = ["FONT_ENV", "FONT_FAMILY", "FONT_PATH", "PALETTE", "PDF_COMPRESSION", "PROJECTION_STYLE", "SAVE_METADATA",
-           "STYLE", "UNIT_AXIS_EN", "USED_FONT_FAMILY", "USED_FONT_PATH", "add_projection_note", "add_source_line",
+__all__ = ["FONT_ENV", "FONT_FAMILY", "FONT_PATH", "PAGE_WIDTH_CM", "PALETTE", "PDF_COMPRESSION", "PROJECTION_STYLE", "SAVE_METADATA",
+           "SOURCE_LINE_GID", "STYLE", "UNIT_AXIS_EN", "USED_FONT_FAMILY", "USED_FONT_PATH", "add_projection_note", "add_source_line",
            "bundled_font_characters", "contact_sheet", "figure_texts", "font_families", "house_style",
-           "legend_below_title", "missing_glyphs", "new_figure", "save_figure", "unit_axis_label", "use_chinese_font"]
+           "legend_below_title", "missing_glyphs", "new_figure", "save_figure", "unit_axis_label", "use_chinese_font",
+           "without_source_line"]
 
 FONT_PATH = Path(__file__).resolve().parents[1] / "fonts" / "NotoSansSC-GB2312.ttf"
 FONT_FAMILY = "Noto Sans SC GB2312"
 USED_FONT_PATH = FONT_PATH.with_name("NotoSansSC-YGXUsed.ttf")
 USED_FONT_FAMILY = "Noto Sans SC YGX Used"
 FONT_ENV = "YGX_CJK_FONT"
+
+PAGE_WIDTH_CM = 16.0
+"""The widest a figure is drawn: an A4 text column (15.5-16 cm), so it goes on the page at 100 %."""
 
 PALETTE = ("#1f5fa8", "#d9822b", "#3a9a5b", "#b0413e", "#7a5aa6", "#6b6b6b")
 """Series colours: blue, orange, green, red, purple, grey."""
@@ -166,6 +170,10 @@ def _wrap_to_width(fig: Figure, text: str, fontsize: float, width_px: float) -> 
     return "\n".join(lines)
 
 
+SOURCE_LINE_GID = "source-line"
+"""The ``gid`` of the text :func:`add_source_line` draws (SVG keeps it as the element's id)."""
+
+
 def add_source_line(fig: Figure, text: str, fontsize: float = 7.0) -> None:
     """Write the source line at the bottom-left of a figure, wrapped at '; ' and ', ' to its width, with room kept."""
     width_px = fig.get_figwidth() * fig.dpi * 0.98
@@ -174,12 +182,57 @@ def add_source_line(fig: Figure, text: str, fontsize: float = 7.0) -> None:
     line_in = fontsize * 1.35 / 72.0  # one line of text, in inches
     band = min(0.45, (n_lines * line_in + 0.08) / fig.get_figheight())
     fig.text(0.01, 0.008, wrapped, ha="left", va="bottom", fontsize=fontsize, color="#555555",
-             linespacing=1.25)
+             linespacing=1.25, gid=SOURCE_LINE_GID)
     engine = fig.get_layout_engine()
     if engine is not None and hasattr(engine, "set"):
         engine.set(rect=(0, band, 1, 1 - band))
     else:
         fig.subplots_adjust(bottom=max(fig.subplotpars.bottom, band + 0.08))
+
+
+@contextlib.contextmanager
+def without_source_line(fig: Figure, dpi: float) -> Iterator[object]:
+    """Hide the source line of a figure (:func:`add_source_line`) while the block runs; restored after.
+
+    Yields the ``bbox_inches`` to save with: None when the layout engine gives the source line's band
+    back to the axes, or, for a figure whose layout was frozen, the figure without that band (its full
+    width, cut at a whole pixel at ``dpi`` just above the line). A figure without a source line yields None.
+
+    Examples
+    --------
+    >>> fig, ax = new_figure((4, 3))
+    >>> add_source_line(fig, "Source: S")
+    >>> with without_source_line(fig, 100) as crop:
+    ...     [t.get_visible() for t in fig.texts], crop
+    ([False], None)
+    >>> fig.texts[0].get_visible(), bool(fig.get_layout_engine().get()["rect"][1] > 0)
+    (True, True)
+    """
+    import math
+
+    from matplotlib.transforms import Bbox
+
+    lines = [t for t in fig.texts if t.get_gid() == SOURCE_LINE_GID and t.get_visible()]
+    engine = fig.get_layout_engine()
+    relayout = engine is not None and hasattr(engine, "set") and "rect" in engine.get()
+    rect = engine.get()["rect"] if relayout else None
+    crop = None
+    if lines and not relayout:
+        renderer = fig.canvas.get_renderer()
+        top_in = max(t.get_window_extent(renderer).y1 for t in lines) / fig.dpi + 0.04
+        top_in = math.ceil(top_in * dpi) / dpi
+        crop = Bbox.from_extents(0, top_in, fig.get_figwidth(), fig.get_figheight())
+    for t in lines:
+        t.set_visible(False)
+    if lines and relayout:
+        engine.set(rect=(0, 0, 1, 1))
+    try:
+        yield crop
+    finally:
+        for t in lines:
+            t.set_visible(True)
+        if lines and relayout:
+            engine.set(rect=rect)
 
 
 UNIT_AXIS_EN = {"亿元": "100 million yuan", "万元": "10,000 yuan", "万平方米": "10,000 m²", "%": "%",

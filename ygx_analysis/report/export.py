@@ -19,7 +19,7 @@ from ..data.citation import SOURCE_LINE_HEADS
 
 __all__ = ["DATASETS", "DISPLAY_DPI", "FIGURE_DPI", "FIXED_TIME", "INFINITY_NOTE", "BuildError", "check_glyphs",
            "export_datasets", "export_exhibit", "export_table", "fixed_time", "freeze_layout",
-           "save_exhibit_figure", "sha256_file", "write_csv", "write_csv_metadata", "write_xlsx"]
+           "page_figure_png", "save_exhibit_figure", "sha256_file", "write_csv", "write_csv_metadata", "write_xlsx"]
 
 DATASETS = {"indicators.csv": "data-indicators", "context.csv": "data-context", "sources.csv": "data-sources"}
 """The data files exported as tables (file name → table id)."""
@@ -293,6 +293,46 @@ def save_exhibit_figure(fig: Any, exhibit_id: str, stem: str | os.PathLike[str],
         _freeze_wrapped_texts(fig)
         files = [stem.with_suffix(".png"), *save_figure(fig, stem, formats=("svg", "pdf"), dpi=dpi)]
     return {"files": files, "title": " / ".join(titles), "png": png}
+
+
+def page_figure_png(exhibit_id: str, lang: str = "zh", *, rendered: Any = None, provenance: Any = None,
+                    dpi: int = FIGURE_DPI) -> bytes:
+    """The PNG bytes of a figure exhibit as drawn for the page, without its source line.
+
+    A page (the Word briefing) prints the source line as text under the picture, so the image leaves it out;
+    the exported PNG, SVG and PDF files keep theirs. The figure is drawn at its house width (at most
+    :data:`~ygx_analysis.exhibits.style.PAGE_WIDTH_CM`). ``rendered`` is a figure that
+    :func:`~ygx_analysis.exhibits.render` returned already, exported or not: its source line is hidden for this
+    image and shown again after (a figure whose layout :func:`freeze_layout` froze loses the line's band at the
+    bottom instead of giving it to the axes). ``provenance`` is accepted as by :func:`export_exhibit`; the image
+    names no build, the caller's source-line text does. A :class:`BuildError` names the exhibit.
+    """
+    import io
+
+    from matplotlib.text import Text
+
+    from ..exhibits import get, render
+    from ..exhibits.style import SAVE_METADATA, house_style, without_source_line
+
+    ex = get(exhibit_id)
+    if ex.kind != "figure":
+        raise BuildError(f"exhibit {exhibit_id}: a table has no page figure")
+    try:
+        with house_style(), warnings.catch_warnings():
+            warnings.filterwarnings("ignore", message=r"Glyph \d+ .*missing from font", category=UserWarning)
+            fig = rendered
+            if fig is None:
+                fig = render(ex.id, lang, with_source=False)
+                freeze_layout(fig, dpi)
+            with without_source_line(fig, dpi) as crop:
+                buffer = io.BytesIO()
+                fig.savefig(buffer, format="png", dpi=dpi, metadata=SAVE_METADATA["png"], bbox_inches=crop)
+                check_glyphs(fig, ex.id, [t.get_text() for t in fig.findobj(Text) if t.get_text() and t.get_visible()])
+    except BuildError:
+        raise
+    except Exception as exc:
+        raise BuildError(f"exhibit {exhibit_id}: {type(exc).__name__}: {exc}") from exc
+    return buffer.getvalue()
 
 
 def export_exhibit(exhibit_id: str, root: str | os.PathLike[str], lang: str = "zh", *,
