@@ -118,7 +118,17 @@ def test_every_picture_is_at_most_16_cm_wide_and_the_wide_one_is_scaled_down(zh)
     _, _, doc = zh
     widths = [shape.width for shape in doc.inline_shapes]
     assert len(widths) == 2 and all(w <= Cm(16) for w in widths)
-    assert max(widths) == Cm(16)  # fig-h1-comparison is drawn wider than the text column
+    assert max(widths) == Cm(16)  # fig-h1-comparison is drawn wider than the text column: scaled to it
+
+
+def test_pictures_are_the_figures_drawn_for_the_page_without_their_source_line(zh):
+    from ygx_analysis.report.export import PAGE_FIGURES
+
+    path, _, doc = zh
+    images = [part.blob for part in doc.part.package.parts if part.partname.endswith(".png")]
+    for exhibit_id in ("fig-implied-prior-intervals", "fig-h1-comparison"):
+        page = (path.parent / PAGE_FIGURES / f"{exhibit_id}.png").read_bytes()
+        assert page in images and page != (path.parent / "figures" / f"{exhibit_id}.png").read_bytes()
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

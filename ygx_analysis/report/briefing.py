@@ -89,6 +89,20 @@ def numbering(sections: Sequence[tuple[str, Sequence[Mapping[str, Any]]]]) -> di
     return numbers
 
 
+def _paragraph(doc: Any, style: str, text: str = "") -> Any:
+    """A new paragraph of ``style``, set by its id (python-docx's lookup by name scans every style each time)."""
+    paragraph = doc.add_paragraph(text)
+    paragraph._p.style = _style_id(doc, style)
+    return paragraph
+
+
+def _style_id(doc: Any, name: str) -> str:
+    ids = doc.__dict__.setdefault("_ygx_style_ids", {})
+    if name not in ids:
+        ids[name] = doc.styles[name].style_id
+    return ids[name]
+
+
 def _label(kind: str, lang: str) -> str:
     return words.text(THEME, f"label.{kind}", lang)
 
@@ -126,7 +140,7 @@ def _caption_text(rec: Mapping[str, Any], number: object, lang: str) -> str:
 
 def _caption(doc: Any, rec: Mapping[str, Any], number: int, bookmark: int, lang: str) -> None:
     """图N　caption: ``SEQ`` field with the stored number N, bookmark on 图N."""
-    paragraph = doc.add_paragraph(style="Caption")
+    paragraph = _paragraph(doc, "Caption")
     label, rest = _caption_text(rec, "\x00", lang).split("\x00")
     paragraph.add_run(label)
     add_field(paragraph, f"SEQ {_seq_name(rec['kind'])} \\* ARABIC", str(number))
@@ -137,10 +151,14 @@ def _caption(doc: Any, rec: Mapping[str, Any], number: int, bookmark: int, lang:
 def _figure(doc: Any, root: Path, rec: Mapping[str, Any]) -> None:
     from docx.shared import Cm
 
-    png = root / "figures" / f"{rec['id']}.png"
+    from .export import PAGE_FIGURES
+
+    png = root / PAGE_FIGURES / f"{rec['id']}.png"  # without its source line, which the text below carries
+    if not png.is_file():
+        png = root / "figures" / f"{rec['id']}.png"
     width_px = int.from_bytes(png.read_bytes()[16:20], "big")  # the IHDR chunk
     width = min(MAX_WIDTH_CM, width_px / FIGURE_DPI * 2.54)
-    doc.add_paragraph(style="Figure").add_run().add_picture(str(png), width=Cm(width))
+    _paragraph(doc, "Figure").add_run().add_picture(str(png), width=Cm(width))
 
 
 def _table(doc: Any, root: Path, rec: Mapping[str, Any], lang: str) -> None:
@@ -152,21 +170,24 @@ def _table(doc: Any, root: Path, rec: Mapping[str, Any], lang: str) -> None:
     grid = doc.add_table(rows=len(frame) + 1, cols=len(frame.columns))
     grid.style = doc.styles["Table Grid"]
     repeat_header_row(grid.rows[0])
-    for col, name in enumerate(frame.columns):
-        cell = grid.rows[0].cells[col]
-        cell.paragraphs[0].style = doc.styles["Table Text"]
-        cell.paragraphs[0].add_run(str(name)).bold = True
-        right = name in table.formats
-        for row, value in enumerate(frame[name].tolist(), start=1):
-            paragraph = grid.rows[row].cells[col].paragraphs[0]
-            paragraph.style = doc.styles["Table Text"]
-            paragraph.add_run(table.cell_text(name, value))
-            if right:
+    style = _style_id(doc, "Table Text")
+    numeric = [name in table.formats for name in frame.columns]
+    rows = [[str(name) for name in frame.columns]]
+    rows += [[table.cell_text(name, value) for name, value in zip(frame.columns, values, strict=True)]
+             for values in frame.itertuples(index=False)]
+    for number, (row, texts) in enumerate(zip(grid.rows, rows, strict=True)):
+        for cell, text, right in zip(row.cells, texts, numeric, strict=True):
+            paragraph = cell.paragraphs[0]
+            paragraph._p.style = style
+            run = paragraph.add_run(text)
+            if number == 0:
+                run.bold = True
+            elif right:
                 paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
 
 
 def _sentence(doc: Any, point: KeyPoint, numbers: Mapping[str, int], kinds: Mapping[str, str], lang: str) -> None:
-    paragraph = doc.add_paragraph(style="List Bullet")
+    paragraph = _paragraph(doc, "List Bullet")
     for part in point.parts:
         if isinstance(part, Ref):
             text = words.fill(THEME, "ref", lang, label=_label(kinds[part.exhibit], lang), number=numbers[part.exhibit])
@@ -178,13 +199,13 @@ def _sentence(doc: Any, point: KeyPoint, numbers: Mapping[str, int], kinds: Mapp
 def _contents(doc: Any, sections: Sequence[tuple[str, Sequence[Mapping[str, Any]]]], numbers: Mapping[str, int],
               lang: str) -> None:
     """The list of figures, then the list of tables: TOC fields with their entries already in place."""
-    doc.add_heading(words.text(THEME, "contents", lang), level=1)
+    _paragraph(doc, "Heading 1", words.text(THEME, "contents", lang))
     for kind in ("figure", "table"):
         records = [rec for _, recs in sections for rec in recs if rec["kind"] == kind]
         if not records:
             continue
         entries = [(bookmark_name(r["id"]), _caption_text(r, numbers[r["id"]], lang)) for r in records]
-        paragraphs = [doc.add_paragraph(style="Table of Figures") for _ in entries]
+        paragraphs = [_paragraph(doc, "Table of Figures") for _ in entries]
         toc_field(paragraphs, f'TOC \\h \\z \\n \\c "{_seq_name(kind)}"', entries)
 
 
@@ -195,8 +216,9 @@ def _fixed_bytes(document: Any) -> bytes:
     out = io.BytesIO()
     with zipfile.ZipFile(raw) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
         for info in src.infolist():
+            packed = info.filename.endswith(".png")  # compressed already
             dst.writestr(zipfile.ZipInfo(info.filename, ZIP_TIME), src.read(info.filename),
-                         compress_type=zipfile.ZIP_DEFLATED)
+                         compress_type=zipfile.ZIP_STORED if packed else zipfile.ZIP_DEFLATED)
     return out.getvalue()
 
 
@@ -238,18 +260,18 @@ def write_briefing(root: str | Path, manifest: Mapping[str, Any], lang: str = "z
     props.created = props.modified = when
     props.revision = 1
     props.language = "zh-CN" if lang == "zh" else "en"
-    doc.add_paragraph(words.text(THEME, "title", lang), style="Title")
-    doc.add_paragraph(words.fill(THEME, "citation", lang, stamp=build_stamp(manifest)))
-    doc.add_paragraph(_changes(manifest, lang))
+    _paragraph(doc, "Title", words.text(THEME, "title", lang))
+    _paragraph(doc, "Normal", words.fill(THEME, "citation", lang, stamp=build_stamp(manifest)))
+    _paragraph(doc, "Normal", _changes(manifest, lang))
     _contents(doc, sections, numbers, lang)
     points = key_points(root, set(kinds), lang, data)
     if points:
-        doc.add_heading(words.text(THEME, "key_points", lang), level=1)
+        _paragraph(doc, "Heading 1", words.text(THEME, "key_points", lang))
         for point in points:
             _sentence(doc, point, numbers, kinds, lang)
     bookmark = 0
     for notebook, records in sections:
-        doc.add_heading(_notebook_title(root, notebook), level=1)
+        _paragraph(doc, "Heading 1", _notebook_title(root, notebook))
         for rec in records:
             bookmark += 1
             _caption(doc, rec, numbers[rec["id"]], bookmark, lang)
@@ -257,7 +279,7 @@ def write_briefing(root: str | Path, manifest: Mapping[str, Any], lang: str = "z
                 _figure(doc, root, rec)
             else:
                 _table(doc, root, rec, lang)
-            doc.add_paragraph(rec["source_line"], style="Source Line")
+            _paragraph(doc, "Source Line", rec["source_line"])
     path = Path(out) if out is not None else root / BRIEFING
     path.write_bytes(_fixed_bytes(doc))
     return path

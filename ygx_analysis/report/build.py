@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from ..data.files import display_path
-from .export import DATASETS, BuildError, export_datasets, export_exhibit, sha256_file
+from .export import DATASETS, PAGE_FIGURES, BuildError, export_datasets, export_exhibit, sha256_file
 from .manifest import data_files, exhibits_markdown, library_versions
 from .notebooks import NotebookRun, execute_notebooks, kernel_env, notebook_cost
 from .pages import index_html, write_assets, write_notebook
@@ -321,6 +321,7 @@ def _build_into(tmp: Path, *, project: Path, nb_dir: Path, data: Path, lang: str
 
     start = time.perf_counter()
     write_briefing(tmp, manifest, lang, data=data)
+    shutil.rmtree(tmp / PAGE_FIGURES, ignore_errors=True)
     say(f"briefing  {BRIEFING} ({time.perf_counter() - start:.1f} s)")
     shutil.rmtree(tmp / SNAPSHOT)
     (tmp / OWNER).unlink()

@@ -17,9 +17,12 @@ import pandas as pd
 
 from ..data.citation import SOURCE_LINE_HEADS
 
-__all__ = ["DATASETS", "DISPLAY_DPI", "FIGURE_DPI", "FIXED_TIME", "INFINITY_NOTE", "BuildError", "check_glyphs",
-           "export_datasets", "export_exhibit", "export_table", "fixed_time", "freeze_layout",
+__all__ = ["DATASETS", "DISPLAY_DPI", "FIGURE_DPI", "FIXED_TIME", "INFINITY_NOTE", "PAGE_FIGURES", "BuildError",
+           "check_glyphs", "export_datasets", "export_exhibit", "export_table", "fixed_time", "freeze_layout",
            "page_figure_png", "save_exhibit_figure", "sha256_file", "write_csv", "write_csv_metadata", "write_xlsx"]
+
+PAGE_FIGURES = ".page-figures"
+"""Work folder of a build: each figure drawn for the page, without its source line (:func:`page_figure_png`)."""
 
 DATASETS = {"indicators.csv": "data-indicators", "context.csv": "data-context", "sources.csv": "data-sources"}
 """The data files exported as tables (file name → table id)."""
@@ -360,6 +363,8 @@ def export_exhibit(exhibit_id: str, root: str | os.PathLike[str], lang: str = "z
             fig = render(ex.id, lang, stamp=stamp) if rendered is None else rendered
             result = save_exhibit_figure(fig, ex.id, root / "figures" / ex.id, lang)
             rec["title"], paths, png = result["title"], result["files"], result["png"]
+            (root / PAGE_FIGURES).mkdir(exist_ok=True)  # for the briefing, which prints the source line as text
+            (root / PAGE_FIGURES / f"{ex.id}.png").write_bytes(page_figure_png(ex.id, lang, rendered=fig))
         else:
             (root / "tables").mkdir(parents=True, exist_ok=True)
             frame = render(ex.id, lang) if rendered is None else rendered
