@@ -175,8 +175,13 @@ def _table(doc: Any, root: Path, rec: Mapping[str, Any], lang: str) -> None:
     rows = [[str(name) for name in frame.columns]]
     rows += [[table.cell_text(name, value) for name, value in zip(frame.columns, values, strict=True)]
              for values in frame.itertuples(index=False)]
+    widths = _column_widths(rows, numeric)
+    grid.autofit = False
+    for column, width in zip(grid.columns, widths, strict=True):
+        column.width = width
     for number, (row, texts) in enumerate(zip(grid.rows, rows, strict=True)):
-        for cell, text, right in zip(row.cells, texts, numeric, strict=True):
+        for cell, text, right, width in zip(row.cells, texts, numeric, widths, strict=True):
+            cell.width = width
             paragraph = cell.paragraphs[0]
             paragraph._p.style = style
             run = paragraph.add_run(text)
@@ -184,6 +189,23 @@ def _table(doc: Any, root: Path, rec: Mapping[str, Any], lang: str) -> None:
                 run.bold = True
             elif right:
                 paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+
+
+def _column_widths(rows: Sequence[Sequence[str]], numeric: Sequence[bool]) -> list[Any]:
+    """Column widths filling the text column: a number column as wide as its longest number (8 pt digits), the
+    other columns sharing the rest after their longest text (a CJK character counts double, the header half as
+    it wraps, at most 24), each at least 1.2 cm."""
+    from docx.shared import Cm
+
+    def size(text: str) -> int:
+        return sum(1 + (ord(c) > 0x2E80) for c in text)
+
+    longest = [max([size(h) // 2] + [size(r[i]) for r in rows[1:]]) for i, h in enumerate(rows[0])]
+    fixed = [max(1.2, 0.2 * (n + 1)) if num else 0.0 for n, num in zip(longest, numeric, strict=True)]
+    wants = [0 if num else max(4, min(24, n)) for n, num in zip(longest, numeric, strict=True)]
+    room = MAX_WIDTH_CM - sum(fixed)
+    widths = [f or max(1.2, room * w / max(sum(wants), 1)) for f, w in zip(fixed, wants, strict=True)]
+    return [Cm(w * min(1.0, MAX_WIDTH_CM / sum(widths))) for w in widths]
 
 
 def _sentence(doc: Any, point: KeyPoint, numbers: Mapping[str, int], kinds: Mapping[str, str], lang: str) -> None:

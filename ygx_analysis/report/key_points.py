@@ -95,15 +95,22 @@ def _savings(tables: Mapping[str, pd.DataFrame], lang: str, data: Path) -> KeyPo
 
 
 def _plan_row(tables: Mapping[str, pd.DataFrame], lang: str, data: Path) -> tuple[pd.Series, dict[str, object]]:
-    """The plan-period summary's row of :data:`PLAN_ROW`, and the labels and years of the sentences."""
-    from ..scenarios.config import BASE_YEAR, read_config
+    """The plan-period summary's row of :data:`PLAN_ROW`, and the labels and years of the sentences.
 
-    config = read_config(data / "scenarios.toml")
-    scenario, indicator = (config.scenarios[PLAN_ROW[0]].label(lang), config.indicators[PLAN_ROW[1]].label(lang))
+    The labels are those of ``scenarios.toml`` (which the build checked already); the years are those the
+    table's headers name (``2025年（亿元）``, ``2030年（亿元）``).
+    """
+    import re
+    import tomllib
+
+    config = tomllib.loads((data / "scenarios.toml").read_text(encoding="utf-8"))
+    scenario, indicator = (config["scenarios"][PLAN_ROW[0]][f"label_{lang}"],
+                           config["indicators"][PLAN_ROW[1]][f"label_{lang}"])
     t = tables["tab-plan-period-summary"]
     row = t[(t.iloc[:, PLAN_COLUMNS["scenario"]] == scenario)
             & (t.iloc[:, PLAN_COLUMNS["indicator"]] == indicator)].iloc[0]
-    return row, {"indicator": indicator, "last": config.meta.last_year, "scenario": scenario, "base": BASE_YEAR}
+    base, last = (int(re.search(r"\d{4}", str(t.columns[PLAN_COLUMNS[k]])).group()) for k in ("start", "end"))
+    return row, {"indicator": indicator, "last": last, "scenario": scenario, "base": base}
 
 
 def _paths(tables: Mapping[str, pd.DataFrame], lang: str, data: Path) -> KeyPoint:
