@@ -17,6 +17,7 @@ import math
 import re
 import subprocess
 import zipfile
+from pathlib import Path
 
 import nbformat
 import pandas as pd
@@ -241,3 +242,42 @@ def test_every_page_renders_chinese_in_the_embedded_fonts_without_overflow(built
     # what this proves depends on the machine: say whether it has CJK system fonts
     fonts = subprocess.run(["fc-list", ":lang=zh", "family"], capture_output=True, text=True, check=False).stdout
     print(f"CJK system fonts: {fonts.strip() or 'none'}")
+
+
+def shown_in_notebooks(notebooks: Path) -> list[str]:
+    """The exhibit ids that the notebooks' cells pass to show(), notebook by notebook, in cell order."""
+    ids = []
+    for path in sorted(notebooks.glob("*.ipynb")):
+        for cell in nbformat.read(path, as_version=4).cells:
+            if cell.cell_type == "code":
+                ids += [i for i in re.findall(r'show\(\s*"([\w-]+)"', cell.source) if i not in ids]
+    return ids
+
+
+def check_briefing(docx_bytes: bytes, manifest: dict, notebooks: Path) -> None:
+    """briefing.docx numbers every exhibit in the order the notebooks show them, each with its source line."""
+    from docx import Document
+    from docx.shared import Cm
+
+    from .test_briefing import _exhibit_blocks
+
+    doc = Document(io.BytesIO(docx_bytes))
+    by_id = {r["id"]: r for r in manifest["exhibits"]}
+    order = shown_in_notebooks(notebooks)
+    order += [r["id"] for r in manifest["exhibits"] if r["id"] not in order]  # those no notebook shows
+    blocks = _exhibit_blocks(doc)
+    assert [b[0] for b in blocks] == ["图" if i.startswith("fig-") else "表" for i in order]
+    for name in ("图", "表"):
+        assert [b[1] for b in blocks if b[0] == name] == list(range(1, 1 + sum(b[0] == name for b in blocks)))
+    for block, exhibit_id in zip(blocks, order, strict=True):
+        assert block[2].endswith(by_id[exhibit_id]["caption"]) and block[4].text == by_id[exhibit_id]["source_line"]
+    assert len(doc.inline_shapes) == sum(i.startswith("fig-") for i in order)
+    assert all(shape.width <= Cm(16) for shape in doc.inline_shapes)
+    assert len(doc.tables) == sum(i.startswith("tab-") for i in order)
+
+
+def test_the_briefing_numbers_every_exhibit_in_the_order_the_notebooks_show_them(built_report):
+    manifest = built_report["result"].manifest
+    assert "briefing.docx" in manifest["files"]
+    check_briefing(built_report["tree"]["briefing.docx"], manifest, NOTEBOOKS)
+    assert any(line.startswith("briefing  briefing.docx (") for line in built_report["lines"])
