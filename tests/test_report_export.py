@@ -148,9 +148,9 @@ def test_shown_exhibits_are_exported_once_recorded_and_the_same_as_a_plain_expor
     assert repr(image) == f"[figure {figure.id}]" and image._repr_png_() == (
         png, {"width": round(int.from_bytes(png[16:20], "big") * 110 / 200)})
     assert isinstance(displayed[3], pd.DataFrame)  # a table is displayed as it was
-    shown = {p.relative_to(tmp_path).as_posix(): p.read_bytes() for p in tmp_path.rglob("*.*") if p != records}
-    assert sorted(shown) == [f"figures/{figure.id}.{s}" for s in ("pdf", "png", "svg")] + [
-        f"tables/{table.id}.{s}" for s in ("csv", "xlsx")]
+    shown = {p.relative_to(tmp_path).as_posix(): p.read_bytes() for p in tmp_path.rglob("*.*") if p != records and p.is_file()}
+    assert sorted(shown) == [f".page-figures/{figure.id}.png"] + [f"figures/{figure.id}.{s}" for s in (
+        "pdf", "png", "svg")] + [f"tables/{table.id}.{s}" for s in ("csv", "xlsx")]  # and the briefing's picture
     recs = kernel.read_records(records)
     assert [r["id"] for r in recs] == [figure.id, table.id]
     assert recs[0]["files"] == [{"path": f"figures/{figure.id}.{s}", "sha256": sha256(shown[f"figures/{figure.id}.{s}"])}
@@ -160,7 +160,7 @@ def test_shown_exhibits_are_exported_once_recorded_and_the_same_as_a_plain_expor
     plain = tmp_path / "plain"
     for ex in (figure, table):
         export.export_exhibit(ex.id, plain, "zh")
-    assert {p.relative_to(plain).as_posix(): p.read_bytes() for p in plain.rglob("*.*")} == shown
+    assert {p.relative_to(plain).as_posix(): p.read_bytes() for p in plain.rglob("*.*") if p.is_file()} == shown
 
 
 def test_the_hook_leaves_other_notebooks_alone(tmp_path, no_hook):

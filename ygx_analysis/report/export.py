@@ -166,6 +166,7 @@ def write_xlsx(frame: pd.DataFrame, path: str | os.PathLike[str], *, table_id: s
         about_sheet = book.add_worksheet("about")
         about_sheet.set_column(0, 0, 10)
         about_sheet.set_column(1, 1, 100)
+        about_sheet.fit_to_pages(1, 0)
         rows = [("id", table_id), ("caption", caption), ("source", source),
                 ("package", f"ygx_analysis {version}".strip())]
         rows += [(str(k), str(v)) for k, v in (about or {}).items() if k not in {"id", "caption", "source"}]

@@ -74,8 +74,16 @@ def _fiscal(tables: Mapping[str, pd.DataFrame], lang: str, data: Path) -> KeyPoi
     row = t[t.iloc[:, 0] == FISCAL_ROW].iloc[0]
     head = words.group("growth_rates", "columns.implied_prior", lang)
     low, high = parse_range(row[head["interval"]])
-    return _sentence("fiscal", lang, {"ref": "tab-implied-prior-levels"}, level=row[head["printed_level"]],
-                     growth=row[head["printed_growth"]], prior=float(row[head["implied_prior"]]), low=low, high=high)
+    level, growth = (_printed_number(row[head[k]]) for k in ("printed_level", "printed_growth"))
+    return _sentence("fiscal", lang, {"ref": "tab-implied-prior-levels"}, level=level, growth=growth,
+                     prior=float(row[head["implied_prior"]]), low=low, high=high)
+
+
+def _printed_number(printed: object) -> str:
+    """The number of a printed figure as printed, without its unit: ``62.08亿元`` → ``62.08``."""
+    import re
+
+    return re.match(r"[-+]?[\d.]+", str(printed)).group()
 
 
 def _audit(tables: Mapping[str, pd.DataFrame], lang: str, data: Path) -> KeyPoint:
