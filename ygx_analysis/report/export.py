@@ -188,7 +188,7 @@ def _write_cell(sheet: Any, row: int, col: int, value: Any, number: Any = None) 
     elif isinstance(value, (int, float)):
         if not math.isnan(value) and not math.isinf(value):
             sheet.write_number(row, col, value, number)
-    else:
+    elif str(value):  # an empty text is an empty cell
         sheet.write_string(row, col, str(value))
 
 
