@@ -54,7 +54,7 @@ def _environment_requirements() -> tuple[dict[str, str], list[str]]:
         if indent > 2:
             pip.append(item)
             continue
-        if item.startswith("python") or item in ("pip", "pip:"):
+        if item.split()[0] == "python" or item in ("pip", "pip:"):  # python-docx is a package
             continue
         m = re.match(r"^([A-Za-z0-9_.\-]+)\s*(.*)$", item)
         assert m, item

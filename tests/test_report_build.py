@@ -17,6 +17,7 @@ import math
 import re
 import subprocess
 import zipfile
+from pathlib import Path
 
 import nbformat
 import pandas as pd
@@ -133,32 +134,29 @@ def _xlsx_rows(data: bytes) -> list[list]:
     return [list(row) for row in sheet.iter_rows(values_only=True)]
 
 
-def _same_value(cell, text: str) -> bool:
-    """An XLSX cell against the CSV field: numbers as numbers, infinity and missing as empty."""
-    if cell is None:
-        return text in ("", "inf", "-inf", "<NA>", "nan")
-    if isinstance(cell, bool):
-        return text == str(cell)
-    if isinstance(cell, (int, float)):
-        return not isinstance(text, str) or (text not in ("", "True", "False") and math.isclose(cell, float(text)))
-    return cell == text
+def test_every_xlsx_reads_back_with_the_values_of_its_csv_made_readable(built_report):
+    from ygx_analysis.report.readable import readable
 
-
-def test_every_xlsx_reads_back_with_the_values_of_its_csv(built_report):
     files = built_report["tree"]
     names = sorted(n for n in files if n.endswith(".xlsx"))
     assert len(names) == sum(ex.kind == "table" for ex in exhibits.all_exhibits()) + 3
     infinite = 0
     for name in names:
-        csv = pd.read_csv(io.BytesIO(files[name[:-5] + ".csv"]), encoding="utf-8-sig", dtype=str,
-                          keep_default_na=False)
+        csv = pd.read_csv(io.BytesIO(files[name[:-5] + ".csv"]), encoding="utf-8-sig")
+        table = readable(csv, "zh", drop_machine=not name.startswith("tables/data-")).frame
         rows = _xlsx_rows(files[name])
-        assert rows[0] == list(csv.columns), name
-        assert len(rows) - 1 == len(csv), name
-        for row, (_, expected) in zip(rows[1:], csv.iterrows(), strict=True):
-            for cell, text in zip(row, expected, strict=True):
-                assert _same_value(cell, text), (name, cell, text)
-                infinite += text in ("inf", "-inf")
+        assert rows[1] == list(table.columns), name  # the caption above, the source line below
+        assert len(rows) - 3 == len(table), name
+        for row, (_, expected) in zip(rows[2:-1], table.iterrows(), strict=True):
+            for cell, value in zip(row, expected, strict=True):
+                if isinstance(value, float) and not math.isfinite(value):
+                    assert cell is None, (name, cell, value)
+                    infinite += math.isinf(value)
+                elif isinstance(value, float):
+                    assert math.isclose(cell, value), (name, cell, value)
+                else:
+                    value = value.item() if hasattr(value, "item") else value
+                    assert cell == (None if value == "" else value), (name, cell, value)  # empty text: empty cell
         with zipfile.ZipFile(io.BytesIO(files[name])) as z:
             assert {i.date_time for i in z.infolist()} == {(1980, 1, 1, 0, 0, 0)}, name
             core = z.read("docProps/core.xml").decode("utf-8")
@@ -245,3 +243,42 @@ def test_every_page_renders_chinese_in_the_embedded_fonts_without_overflow(built
     # what this proves depends on the machine: say whether it has CJK system fonts
     fonts = subprocess.run(["fc-list", ":lang=zh", "family"], capture_output=True, text=True, check=False).stdout
     print(f"CJK system fonts: {fonts.strip() or 'none'}")
+
+
+def shown_in_notebooks(notebooks: Path) -> list[str]:
+    """The exhibit ids that the notebooks' cells pass to show(), notebook by notebook, in cell order."""
+    ids = []
+    for path in sorted(notebooks.glob("*.ipynb")):
+        for cell in nbformat.read(path, as_version=4).cells:
+            if cell.cell_type == "code":
+                ids += [i for i in re.findall(r'show\(\s*"([\w-]+)"', cell.source) if i not in ids]
+    return ids
+
+
+def check_briefing(docx_bytes: bytes, manifest: dict, notebooks: Path) -> None:
+    """briefing.docx numbers every exhibit in the order the notebooks show them, each with its source line."""
+    from docx import Document
+    from docx.shared import Cm
+
+    from .test_briefing import _exhibit_blocks
+
+    doc = Document(io.BytesIO(docx_bytes))
+    by_id = {r["id"]: r for r in manifest["exhibits"]}
+    order = shown_in_notebooks(notebooks)
+    order += [r["id"] for r in manifest["exhibits"] if r["id"] not in order]  # those no notebook shows
+    blocks = _exhibit_blocks(doc)
+    assert [b[0] for b in blocks] == ["图" if i.startswith("fig-") else "表" for i in order]
+    for name in ("图", "表"):
+        assert [b[1] for b in blocks if b[0] == name] == list(range(1, 1 + sum(b[0] == name for b in blocks)))
+    for block, exhibit_id in zip(blocks, order, strict=True):
+        assert block[2].endswith(by_id[exhibit_id]["caption"]) and block[4].text == by_id[exhibit_id]["source_line"]
+    assert len(doc.inline_shapes) == sum(i.startswith("fig-") for i in order)
+    assert all(shape.width <= Cm(16) for shape in doc.inline_shapes)
+    assert len(doc.tables) == sum(i.startswith("tab-") for i in order)
+
+
+def test_the_briefing_numbers_every_exhibit_in_the_order_the_notebooks_show_them(built_report):
+    manifest = built_report["result"].manifest
+    assert "briefing.docx" in manifest["files"]
+    check_briefing(built_report["tree"]["briefing.docx"], manifest, NOTEBOOKS)
+    assert any(line.startswith("briefing  briefing.docx (") for line in built_report["lines"])

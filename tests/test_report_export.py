@@ -42,15 +42,36 @@ def test_xlsx_keeps_numbers_leaves_infinity_empty_and_says_so(tmp_path):
     book = load_workbook(path)
     sheet = book["table"]
     assert [list(r) for r in sheet.iter_rows(values_only=True)] == [
-        ["指标", "low", "high", "n", "ok"], ["超200家", 200, None, None, True], ["30多家", 31, 39, 3, False]]
-    assert isinstance(sheet["B2"].value, (int, float)) and sheet["B2"].data_type == "n"
-    assert sheet["A1"].font.b and sheet.freeze_panes == "A2"
-    assert sheet["C1"].comment is not None and "empty" in sheet["C1"].comment.text  # the infinity note
-    assert sheet["B1"].comment is None
+        ["标题", None, None, None, None], ["指标", "low", "high", "n", "ok"], ["超200家", 200, None, None, True],
+        ["30多家", 31, 39, 3, False], ["来源", None, None, None, None]]
+    assert isinstance(sheet["B3"].value, (int, float)) and sheet["B3"].data_type == "n"
+    assert sheet["A2"].font.b and sheet.freeze_panes == "A3"
+    assert sheet["C2"].comment is not None and "empty" in sheet["C2"].comment.text  # the infinity note
+    assert sheet["B2"].comment is None
     assert sheet.column_dimensions["A"].width > sheet.column_dimensions["B"].width  # 超200家: CJK counts double
     about = {row[0]: row[1] for row in book["about"].iter_rows(values_only=True)}
     assert about == {"id": "tab-t", "caption": "标题", "source": "来源", "package": "ygx_analysis 0.1"}
     assert book.properties.title == "标题" and book.properties.subject == "tab-t"
+
+
+def test_xlsx_for_people_has_caption_header_formats_ranges_source_and_print_setup(tmp_path):
+    from openpyxl import load_workbook
+
+    wide = {f"note {i}": ["一段较长的说明文字，用来占满列宽"] for i in range(4)}
+    frame = pd.DataFrame({"id": ["fiscal_revenue_total_2024"], "growth_pct": [6.33],
+                          "interval": ["[6.325, 6.335)"], "amount (亿元)": [62.08], **wide})
+    path = export.write_xlsx(frame, tmp_path / "t.xlsx", table_id="tab-t", caption="Caption", source="Source: S",
+                             lang="en")
+    sheet = load_workbook(path)["table"]
+    rows = [list(r) for r in sheet.iter_rows(values_only=True)]
+    assert rows[0][0] == "Caption" and rows[-1][0] == "Source: S"
+    assert rows[1][:4] == ["Growth (%)", "Interval: low", "Interval: high", "Amount (100m yuan)"]  # no id, no 亿元
+    assert rows[2][:4] == [6.33, 6.325, 6.335, 62.08]  # the range as two numbers
+    assert [sheet.cell(3, c).number_format for c in (1, 2, 4)] == ["0.00", "0.000", "0.00"]
+    assert sheet.print_title_rows == "$2:$2"  # the header repeated on every page
+    assert (sheet.page_setup.fitToWidth or 1) == 1 and sheet.page_setup.fitToHeight == 0  # absent means 1
+    assert sheet.sheet_properties.pageSetUpPr.fitToPage and sheet.page_setup.orientation == "landscape"
+    assert sheet.page_setup.paperSize == 9  # A4
 
 
 XLSX_IN_A_PROCESS = """
@@ -127,9 +148,9 @@ def test_shown_exhibits_are_exported_once_recorded_and_the_same_as_a_plain_expor
     assert repr(image) == f"[figure {figure.id}]" and image._repr_png_() == (
         png, {"width": round(int.from_bytes(png[16:20], "big") * 110 / 200)})
     assert isinstance(displayed[3], pd.DataFrame)  # a table is displayed as it was
-    shown = {p.relative_to(tmp_path).as_posix(): p.read_bytes() for p in tmp_path.rglob("*.*") if p != records}
-    assert sorted(shown) == [f"figures/{figure.id}.{s}" for s in ("pdf", "png", "svg")] + [
-        f"tables/{table.id}.{s}" for s in ("csv", "xlsx")]
+    shown = {p.relative_to(tmp_path).as_posix(): p.read_bytes() for p in tmp_path.rglob("*.*") if p != records and p.is_file()}
+    assert sorted(shown) == [f".page-figures/{figure.id}.png"] + [f"figures/{figure.id}.{s}" for s in (
+        "pdf", "png", "svg")] + [f"tables/{table.id}.{s}" for s in ("csv", "xlsx")]  # and the briefing's picture
     recs = kernel.read_records(records)
     assert [r["id"] for r in recs] == [figure.id, table.id]
     assert recs[0]["files"] == [{"path": f"figures/{figure.id}.{s}", "sha256": sha256(shown[f"figures/{figure.id}.{s}"])}
@@ -139,7 +160,7 @@ def test_shown_exhibits_are_exported_once_recorded_and_the_same_as_a_plain_expor
     plain = tmp_path / "plain"
     for ex in (figure, table):
         export.export_exhibit(ex.id, plain, "zh")
-    assert {p.relative_to(plain).as_posix(): p.read_bytes() for p in plain.rglob("*.*")} == shown
+    assert {p.relative_to(plain).as_posix(): p.read_bytes() for p in plain.rglob("*.*") if p.is_file()} == shown
 
 
 def test_the_hook_leaves_other_notebooks_alone(tmp_path, no_hook):
@@ -287,6 +308,7 @@ def test_xlsx_shows_the_display_decimals_and_keeps_full_precision(tmp_path):
     frame = pd.DataFrame({"金额（亿元）": [7.066817], "占比（%）": [11.648010], "年数": [5]})
     frame.attrs["display_decimals"] = {"金额（亿元）": 2, "占比（%）": 1}
     sheet = load_workbook(export.write_xlsx(frame, tmp_path / "t.xlsx", table_id="tab-t"))["table"]
-    assert (sheet["A2"].value, sheet["A2"].number_format) == (7.066817, "0.00")
-    assert (sheet["B2"].value, sheet["B2"].number_format) == (11.64801, "0.0")
-    assert sheet["C2"].number_format == "General"
+    # row 1 the caption, row 2 the header, the table from row 3
+    assert (sheet["A3"].value, sheet["A3"].number_format) == (7.066817, "0.00")
+    assert (sheet["B3"].value, sheet["B3"].number_format) == (11.64801, "0.0")
+    assert (sheet["C3"].value, sheet["C3"].number_format) == (5, "0")

@@ -4,6 +4,7 @@
 
     OUT/
       index.html                 links to everything, thumbnails, how to cite
+      briefing.docx              the Word briefing: key points, every exhibit as 图N / 表N in notebook order
       EXHIBITS.md                each exhibit: caption, files, full source citation, notebook
       manifest.json              versions, data sha256, every file and exhibit
       figures/<id>.png|.svg|.pdf every registered figure, with its source line
@@ -34,7 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from ..data.files import display_path
-from .export import DATASETS, BuildError, export_datasets, export_exhibit, sha256_file
+from .export import DATASETS, PAGE_FIGURES, BuildError, export_datasets, export_exhibit, sha256_file
 from .manifest import data_files, exhibits_markdown, library_versions
 from .notebooks import NotebookRun, execute_notebooks, kernel_env, notebook_cost
 from .pages import index_html, write_assets, write_notebook
@@ -297,7 +298,7 @@ def _build_into(tmp: Path, *, project: Path, nb_dir: Path, data: Path, lang: str
         "name": run.name, "source": _project_rel(run.source, project), "source_sha256": sha256_file(run.source),
         "ipynb": f"notebooks/{Path(run.name).stem}.ipynb", "html": f"notebooks/{Path(run.name).stem}.html",
         "cells": run.cells, "parameters": {"LANG": lang} if run.parameterised else {},
-        "exhibits": [r["id"] for r in records if r["notebook"] == run.name]} for run in runs]
+        "exhibits": _shown_order(run, records)} for run in runs]
     for rec in records:
         rec["notebook_html"] = (f"notebooks/{Path(rec['notebook']).stem}.html" if rec["notebook"] in names else None)
 
@@ -316,6 +317,12 @@ def _build_into(tmp: Path, *, project: Path, nb_dir: Path, data: Path, lang: str
     }
     (tmp / "EXHIBITS.md").write_text(exhibits_markdown(manifest, sources, lang), encoding="utf-8")
     (tmp / "index.html").write_text(index_html(manifest, lang), encoding="utf-8")
+    from .briefing import BRIEFING, write_briefing  # python-docx, only where a build writes
+
+    start = time.perf_counter()
+    write_briefing(tmp, manifest, lang, data=data)
+    shutil.rmtree(tmp / PAGE_FIGURES, ignore_errors=True)
+    say(f"briefing  {BRIEFING} ({time.perf_counter() - start:.1f} s)")
     shutil.rmtree(tmp / SNAPSHOT)
     (tmp / OWNER).unlink()
     (tmp / MARKER).write_bytes(marker_bytes())
@@ -323,6 +330,12 @@ def _build_into(tmp: Path, *, project: Path, nb_dir: Path, data: Path, lang: str
     manifest["files"] = {name: sha256_file(tmp / name) for name in files}
     (tmp / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     return manifest, files + ["manifest.json"]
+
+
+def _shown_order(run: NotebookRun, records: Sequence[Mapping[str, Any]]) -> list[str]:
+    """The ids of a notebook's exhibits in the order its kernel showed them, then those it did not show."""
+    shown = [rec["id"] for rec in run.exported]
+    return shown + [r["id"] for r in records if r["notebook"] == run.name and r["id"] not in shown]
 
 
 def _build_time(epoch: int | None) -> str:

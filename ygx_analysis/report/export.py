@@ -16,9 +16,12 @@ from typing import Any
 import pandas as pd
 
 
-__all__ = ["DATASETS", "DISPLAY_DPI", "FIGURE_DPI", "FIXED_TIME", "INFINITY_NOTE", "BuildError", "check_glyphs",
-           "export_datasets", "export_exhibit", "export_table", "fixed_time", "freeze_layout",
+__all__ = ["DATASETS", "DISPLAY_DPI", "FIGURE_DPI", "FIXED_TIME", "INFINITY_NOTE", "PAGE_FIGURES", "BuildError",
+           "check_glyphs", "export_datasets", "export_exhibit", "export_table", "fixed_time", "freeze_layout",
            "page_figure_png", "save_exhibit_figure", "sha256_file", "write_csv", "write_csv_metadata", "write_xlsx"]
+
+PAGE_FIGURES = ".page-figures"
+"""Work folder of a build: each figure drawn for the page, without its source line (:func:`page_figure_png`)."""
 
 DATASETS = {"indicators.csv": "data-indicators", "context.csv": "data-context", "sources.csv": "data-sources"}
 """The data files exported as tables (file name → table id)."""
@@ -108,40 +111,61 @@ def write_csv_metadata(csv_path: str | os.PathLike[str], about: Mapping[str, str
 
 
 def write_xlsx(frame: pd.DataFrame, path: str | os.PathLike[str], *, table_id: str, caption: str = "",
-               source: str = "", version: str = "", about: Mapping[str, str] | None = None) -> Path:
-    """Write a table as XLSX with XlsxWriter, with fixed document properties (created: :func:`fixed_time`).
+               source: str = "", version: str = "", about: Mapping[str, str] | None = None, lang: str = "zh",
+               drop_machine: bool = True) -> Path:
+    """Write a table for people as XLSX with XlsxWriter, with fixed document properties (created: :func:`fixed_time`).
 
-    Sheet ``table`` holds the table (header bold and frozen; numbers as numbers; missing and infinite values
-    empty, the latter noted on the header: :data:`INFINITY_NOTE`; a column of ``attrs["display_decimals"]``
-    shown with that many decimals, its cells keeping full precision); sheet ``about`` the id, caption, source line,
+    Sheet ``table`` holds the caption in the first row, the header below it (bold, frozen, repeated on every printed
+    page), the table as :func:`~ygx_analysis.report.readable.readable` gives it in ``lang`` (no machine columns
+    unless ``drop_machine`` is False, a range as two numeric columns, numbers with their number formats; missing
+    and infinite values empty, the latter noted on the header: :data:`INFINITY_NOTE`) and the source line under
+    it; printed A4, one page wide, landscape where wide. Sheet ``about`` holds the id, caption, source line,
     package version and the ``about`` rows.
     """
     import xlsxwriter
 
+    from .readable import readable
+
+    table = readable(frame, lang, drop_machine=drop_machine)
+    frame = table.frame
     path = Path(path)
     created = fixed_time().replace(tzinfo=None)
     with xlsxwriter.Workbook(str(path), {"in_memory": True, "nan_inf_to_errors": False,
                                          "strings_to_numbers": False, "strings_to_urls": False}) as book:
         book.set_properties({"title": caption or table_id, "subject": table_id, "comments": source,
                              "author": "ygx_analysis", "created": created})
-        bold = book.add_format({"bold": True})
-        decimals = frame.attrs.get("display_decimals", {})
-        shown = {n: book.add_format({"num_format": "0." + "0" * n}) for n in set(decimals.values())}
+        head = book.add_format({"bold": True, "text_wrap": True, "valign": "top", "bottom": 1})
+        note = book.add_format({"text_wrap": True, "valign": "top", "font_size": 9})
+        numbers = {name: book.add_format({"num_format": f.excel}) for name, f in table.formats.items()}
         sheet = book.add_worksheet("table")
+        widths = []
         for col, name in enumerate(frame.columns):
             column = frame.iloc[:, col]
-            sheet.write_string(0, col, str(name), bold)
+            sheet.write_string(1, col, str(name), head)
             if any(isinstance(v, float) and math.isinf(v) for v in column.tolist()):
-                sheet.write_comment(0, col, INFINITY_NOTE)
-            texts = [str(name)] + [str(v) for v in column.iloc[:200]]  # a CJK character counts double
-            sheet.set_column(col, col, min(60, max(8, max(sum(1 + (ord(c) > 0x2E80) for c in t) for t in texts) + 2)),
-                             shown.get(decimals.get(name)))
-            for row, value in enumerate(column.tolist(), start=1):
-                _write_cell(sheet, row, col, value)
-        sheet.freeze_panes(1, 0)
+                sheet.write_comment(1, col, INFINITY_NOTE)
+            texts = [str(name)[:24]] + [table.cell_text(str(name), v) for v in column.iloc[:200]]
+            widths.append(min(60, max(8, max(sum(1 + (ord(c) > 0x2E80) for c in t) for t in texts) + 2)))
+            sheet.set_column(col, col, widths[-1], numbers.get(str(name)))
+            for row, value in enumerate(column.tolist(), start=2):
+                _write_cell(sheet, row, col, value, numbers.get(str(name)))
+        last = max(len(frame.columns) - 1, 0)
+        for row, (text, style) in ((0, (caption or table_id, book.add_format({"bold": True, "text_wrap": True,
+                                                                             "valign": "top", "font_size": 12}))),
+                                   (len(frame) + 2, (source, note))):
+            lines = max(1, math.ceil(sum(1 + (ord(c) > 0x2E80) for c in text) / max(sum(widths), 1)))
+            sheet.set_row(row, 16 * lines)
+            (sheet.merge_range(row, 0, row, last, text, style) if last else sheet.write_string(row, 0, text, style))
+        sheet.freeze_panes(2, 0)
+        sheet.repeat_rows(1)
+        sheet.set_paper(9)  # A4
+        sheet.fit_to_pages(1, 0)
+        if sum(widths) > 100:  # wider than a portrait A4 page at a readable size
+            sheet.set_landscape()
         about_sheet = book.add_worksheet("about")
         about_sheet.set_column(0, 0, 10)
         about_sheet.set_column(1, 1, 100)
+        about_sheet.fit_to_pages(1, 0)
         rows = [("id", table_id), ("caption", caption), ("source", source),
                 ("package", f"ygx_analysis {version}".strip())]
         rows += [(str(k), str(v)) for k, v in (about or {}).items() if k not in {"id", "caption", "source"}]
@@ -151,8 +175,9 @@ def write_xlsx(frame: pd.DataFrame, path: str | os.PathLike[str], *, table_id: s
     return path
 
 
-def _write_cell(sheet: Any, row: int, col: int, value: Any) -> None:
-    """One table value: a number, a boolean or text; missing and infinite values stay empty."""
+def _write_cell(sheet: Any, row: int, col: int, value: Any, number: Any = None) -> None:
+    """One table value: a number (in the ``number`` format), a boolean or text; missing and infinite values stay
+    empty."""
     if value is None or value is pd.NA or value is pd.NaT:
         return
     if hasattr(value, "item") and not isinstance(value, str):
@@ -161,14 +186,16 @@ def _write_cell(sheet: Any, row: int, col: int, value: Any) -> None:
         sheet.write_boolean(row, col, value)
     elif isinstance(value, (int, float)):
         if not math.isnan(value) and not math.isinf(value):
-            sheet.write_number(row, col, value)
-    else:
+            sheet.write_number(row, col, value, number)
+    elif str(value):  # an empty text is an empty cell
         sheet.write_string(row, col, str(value))
 
 
 def export_table(frame: pd.DataFrame, stem: str | os.PathLike[str], *, table_id: str, caption: str = "",
-                 source: str = "", version: str = "", about: Mapping[str, str] | None = None) -> list[Path]:
-    """Write ``stem.csv`` (UTF-8 with BOM) and ``stem.xlsx``; return the paths.
+                 source: str = "", version: str = "", about: Mapping[str, str] | None = None, lang: str = "zh",
+                 drop_machine: bool = True) -> list[Path]:
+    """Write ``stem.csv`` (UTF-8 with BOM; the machine copy, as ``frame`` is) and ``stem.xlsx`` (for people, in
+    ``lang``: :func:`write_xlsx`); return the paths.
 
     With ``about`` (the provenance rows), the CSV's sidecar
     ``stem.csv-metadata.json`` (:func:`write_csv_metadata`) is written too.
@@ -176,7 +203,7 @@ def export_table(frame: pd.DataFrame, stem: str | os.PathLike[str], *, table_id:
     stem = Path(stem)
     paths = [write_csv(frame, stem.with_suffix(".csv")), write_xlsx(
         frame, stem.with_suffix(".xlsx"), table_id=table_id, caption=caption, source=source, version=version,
-        about=about)]
+        about=about, lang=lang, drop_machine=drop_machine)]
     if about is not None:
         paths.append(write_csv_metadata(paths[0], {"id": table_id, "caption": caption, "source": source, **about}))
     return paths
@@ -337,6 +364,8 @@ def export_exhibit(exhibit_id: str, root: str | os.PathLike[str], lang: str = "z
             fig = render(ex.id, lang, stamp=stamp) if rendered is None else rendered
             result = save_exhibit_figure(fig, ex.id, root / "figures" / ex.id, lang)
             rec["title"], paths, png = result["title"], result["files"], result["png"]
+            (root / PAGE_FIGURES).mkdir(exist_ok=True)  # for the briefing, which prints the source line as text
+            (root / PAGE_FIGURES / f"{ex.id}.png").write_bytes(page_figure_png(ex.id, lang, rendered=fig))
         else:
             (root / "tables").mkdir(parents=True, exist_ok=True)
             frame = render(ex.id, lang) if rendered is None else rendered
@@ -344,7 +373,7 @@ def export_exhibit(exhibit_id: str, root: str | os.PathLike[str], lang: str = "z
                                                      "data inputs": ", ".join(ex.data_inputs)}
             paths = export_table(frame, root / "tables" / ex.id, table_id=ex.id, caption=frame.attrs["caption"],
                                  source=rec["source_line"] if stamp is not None else frame.attrs["source"],
-                                 version=__version__, about=about)
+                                 version=__version__, about=about, lang=lang)
             rec["columns"], rec["rows"] = [str(c) for c in frame.columns], len(frame)
     except BuildError:
         raise
@@ -382,7 +411,8 @@ def export_datasets(tmp: Path, data: Path, lang: str, version: str, say: Callabl
         stamp = provenance.stamp([name]) if provenance is not None else f"ygx_analysis {version}"
         paths = export_table(frame, tmp / "tables" / table_id, table_id=table_id, caption=caption,
                              source=f"data/{name}; {stamp}", version=version,
-                             about=None if provenance is None else _about(provenance, [name]))
+                             about=None if provenance is None else _about(provenance, [name]), lang=lang,
+                             drop_machine=False)
         datasets.append({"id": table_id, "data_file": f"data/{name}", "caption": caption, "rows": len(frame),
                          "columns": [str(c) for c in frame.columns], "files": _file_records(paths, tmp)})
     if datasets:
