@@ -114,7 +114,7 @@ def test_lang_en_gives_english_notes_and_output_writes_excel_ready_files(capsys,
     assert json.loads(sidecar["ygx:assumptions"])["wage_growth_pct"] == 0.0
     assert json.loads(sidecar["ygx:notes"])[0].startswith("Model result")
     status, _, _ = run(capsys, "--output", str(tmp_path / "savings.xlsx"))
-    book = pd.read_excel(tmp_path / "savings.xlsx", sheet_name=None)
+    book = pd.read_excel(tmp_path / "savings.xlsx", sheet_name=None, header=1)  # row 1: the caption
     assert status == 0 and book["table"]["year"].tolist() == list(range(2025, 2031))
     status, out, err = run(capsys, "--output", str(tmp_path / "nowhere" / "x.csv"))
     assert status == 2 and out == "" and len(err.splitlines()) == 1 and "Traceback" not in err

@@ -51,7 +51,8 @@ def write_output(frame: pd.DataFrame, path: str, *, name: str, about: dict[str, 
              for key, value in (about or {}).items()}
     suffix = Path(path).suffix.lower()
     if suffix == ".xlsx":
-        write_xlsx(frame, path, table_id=name, source=about.pop("source", ""), about=about)
+        write_xlsx(frame, path, table_id=name, source=about.pop("source", ""), about=about, lang=None,
+                   drop_machine=False)  # the CSV's columns and headers, laid out for Excel
     elif suffix == ".json":
         Path(path).write_text(frame.to_json(orient="records", force_ascii=False, indent=2, double_precision=15)
                               + "\n", encoding="utf-8")

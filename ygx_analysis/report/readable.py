@@ -165,8 +165,9 @@ def _header(name: object, lang: str) -> str:
     return text
 
 
-def readable(frame: pd.DataFrame, lang: str = "zh", *, drop_machine: bool = True) -> ReadableTable:
-    """The table for people (see the module docstring); ``drop_machine=False`` keeps id columns (data tables).
+def readable(frame: pd.DataFrame, lang: str | None = "zh", *, drop_machine: bool = True) -> ReadableTable:
+    """The table for people (see the module docstring); ``drop_machine=False`` keeps id columns (data tables);
+    ``lang=None`` keeps the headers as they are (a command's tidy table, whose headers are its CSV's).
 
     A range column becomes two numeric columns "<header>下限 / 上限" (``<header>: low / high``); when the table
     already holds those two numbers in adjacent columns, the range column is dropped instead.
@@ -194,7 +195,7 @@ def readable(frame: pd.DataFrame, lang: str = "zh", *, drop_machine: bool = True
         column = frame[name]
         if drop_machine and (str(name) == "id" or is_machine_column(column)):
             continue
-        header = _header(name, lang)
+        header = str(name) if lang is None else _header(name, lang)
         values = _present(column)
         texts = values and all(isinstance(v, (str, pd.Interval)) for v in values)
         if texts and all(parse_range(v) is not None for v in values):
@@ -204,9 +205,10 @@ def readable(frame: pd.DataFrame, lang: str = "zh", *, drop_machine: bool = True
             if not any(low.equals(a) and high.equals(b) for a, b in zip(list(columns.values()),
                                                                       list(columns.values())[1:])):
                 for end, values_ in (("low", low), ("high", high)):
-                    columns[words.fill("tables", f"range.{end}", lang, header=header)] = values_
+                    key = f"{header}_{end}" if lang is None else words.fill("tables", f"range.{end}", lang, header=header)
+                    columns[key] = values_
                     if name in shown:
-                        decimals[words.fill("tables", f"range.{end}", lang, header=header)] = shown[name]
+                        decimals[key] = shown[name]
             continue
         numeric = None if column.dtype == bool else _numeric(column)
         if name in shown:
