@@ -182,7 +182,7 @@ def test_key_points_read_the_numbers_of_their_tables_and_refer_to_them(zh):
     points = [p for p in doc.paragraphs if p.style.name == "List Bullet"]
     fiscal, audit = points[0].text, points[1].text
     # 62.08 / 1.0633 = 58.38; (62.075 / 1.06335, 62.085 / 1.06325) = (58.3768, 58.3917)
-    assert fiscal.startswith("2024年财政总收入62.08亿元，同比增长6.33%；据此反推2023年约58.38亿元")
+    assert fiscal.startswith("2024年财政总收入（原文口径，口径未确定）62.08亿元，同比增长6.33%；据此反推2023年约58.38亿元")
     assert "58.38—58.39亿元（表3）" in fiscal
     from ygx_analysis.audit import audit as run_audit
 
@@ -199,10 +199,11 @@ def test_plan_period_sentences_read_the_base_scenario_row(tmp_path):
                                                                        "fig-scenario-fan"]})
     points = [p.text for p in Document(str(path)).paragraphs if p.style.name == "List Bullet"]
     table = pd.read_csv(tmp_path / "tables" / "tab-plan-period-summary.csv", encoding="utf-8-sig")
-    row = table[(table["情景"] == "基准情景") & (table["指标"] == "财政总收入")].iloc[0]
-    assert points[0] == (f"基准情景下，财政总收入由2025年的{row['2025年（亿元）']:.2f}亿元增至2030年的"
-                         f"{row['2030年（亿元）']:.2f}亿元，年均增长{row['2025—2030年年均增速（%）']:.2f}%（预测，表1）。")
-    assert f"{row['2030年P5']:.2f}—{row['2030年P95']:.2f}亿元（预测，表1、图1）" in points[1]
+    row = table[(table["情景"] == "基准情景") & (table["指标"] == "财政总收入（原文口径）")].iloc[0]
+    # to the precision the inputs carry: levels to 0.1亿元, rates to 0.1 pp
+    assert points[0] == (f"基准情景下，财政总收入（原文口径）由2025年的{row['2025年（亿元）']:.1f}亿元增至2030年的"
+                         f"{row['2030年（亿元）']:.1f}亿元，年均增长{row['2025—2030年年均增速（%）']:.1f}%（预测，表1）。")
+    assert f"{row['2030年P5']:.1f}—{row['2030年P95']:.1f}亿元（预测，表1、图1）" in points[1]
 
 
 def test_english_briefing_is_english(en):
@@ -214,7 +215,7 @@ def test_english_briefing_is_english(en):
     assert captions[0].startswith("Table 1: ") and captions[3].startswith("Figure 1: ")
     assert not [c for c in captions if re.search(r"[\u4e00-\u9fff]", re.sub(r"[（(][^)）]*[)）]", "", c))]
     assert [p.text for p in doc.paragraphs if p.style.name == "List Bullet"][0].startswith(
-        "Total fiscal revenue was 62.08")
+        "Total fiscal revenue (the article's scope, not established) was 62.08")
 
 
 def test_the_same_build_gives_the_same_bytes(tmp_path, zh):

@@ -38,7 +38,7 @@ FISCAL_ROW = "fiscal_revenue_total_2024"
 PLAN_ROW = ("base", "fiscal_revenue_total")
 """The scenario and indicator (ids of ``data/scenarios.toml``) of the plan-period sentences."""
 # the columns of the exhibit functions, by position (their headers are filled templates)
-PLAN_COLUMNS = {"scenario": 0, "indicator": 1, "start": 2, "end": 3, "cagr": 4, "p05": 7, "p95": 8}
+PLAN_COLUMNS = {"scenario": 0, "indicator": 1, "prices": 2, "start": 3, "end": 4, "cagr": 5, "p05": 8, "p95": 9}
 WINDOW_COLUMNS = {"window": 0, "years": 1, "nominal": 2, "pv": 3}
 
 
