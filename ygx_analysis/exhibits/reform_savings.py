@@ -195,7 +195,8 @@ def savings_windows_table(lang: str = "zh", result: sv.SavingsResult | None = No
     a, s = r.assumptions, r.windows
     table = pd.DataFrame({
         "window": [_w(f"window.{w}", lang) for w in s["window"]],
-        "years": [f"{start}–{end}" for start, end in zip(s["start"], s["end"], strict=True)],
+        "years": [str(start) if start == end else f"{start}–{end}"  # one year is one year, not 2025–2025
+                  for start, end in zip(s["start"], s["end"], strict=True)],
         "cumulative_nominal": s["cumulative_nominal"], "npv": s["npv"]})
     if a.transferred_cost is not None:
         table["net_nominal"], table["net_npv"] = s["net_nominal"], s["net_npv"]
