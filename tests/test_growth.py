@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 
 import numpy as np
+import pandas as pd
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -611,3 +612,24 @@ def test_benchmarks_set_the_zone_half_year_beside_the_2025_outturns():
     assert set(t.loc[t["comparison"] == "2025", "zone lead (pp)"]) == {"—", "different period, not differenced"}
     ticks = [x.get_text() for x in exhibits.render("fig-zone-vs-benchmarks", "zh").axes[0].get_xticklabels()]
     assert ticks[-1] == "2025年\n（园区为2025年1-6月）"
+
+
+def test_a_full_year_2025_row_of_the_zone_replaces_its_january_june_rate_in_the_2025_comparison():
+    """Indicators are series: a later source's full-year growth of the zone is compared with the 2025 outturns."""
+    from ygx_analysis.data.tables import load_context
+    from ygx_analysis.exhibits.growth_rates import benchmark_frame
+
+    ctx = load_context()
+    before = benchmark_frame(context=ctx)
+    row = ctx[ctx["id"] == "hn_iva_growth_2025"].copy()  # a row of the same shape, made the zone's
+    row[["id", "region", "indicator", "value", "value_printed", "source_id"]] = [
+        "zone_va_growth_2025", "zone", "above_scale_value_added", 9.0, "9.0", "hn_tjj_bulletin_2025"]
+    after = benchmark_frame(context=pd.concat([ctx, row], ignore_index=True))
+    zone = after[(after["comparison"] == "2025") & (after["region"] == "zone")].iloc[0]
+    assert (zone["id"], zone["period"], zone["growth_pct"]) == ("zone_va_growth_2025", "2025", 9.0)
+    hunan = after[(after["comparison"] == "2025") & (after["region"] == "hunan")].iloc[0]
+    assert hunan["comparable"] and hunan["premium_pp"] == pytest.approx(9.0 - 6.2)  # hn_iva_growth_2025
+    # the 2024 and January-June comparisons keep the article's rows; without the row nothing changes
+    keep = after["comparison"] != "2025"
+    assert after[keep].reset_index(drop=True).equals(before[before["comparison"] != "2025"].reset_index(drop=True))
+    assert before[(before["comparison"] == "2025") & (before["region"] == "zone")]["id"].iloc[0] == "value_added_yoy_2025h1"

@@ -269,20 +269,33 @@ def benchmark_frame(indicators: pd.DataFrame | None = None,
     >>> f.loc["yy_iva_growth_2025", ["period", "reason"]].tolist()
     ['2025', 'period']
     """
+    from ..data.series import full_year
+
     ind = load_indicators() if indicators is None else indicators
     ctx = load_context() if context is None else context
-    zone = {group: row_id for group, region, _, row_id, _ in BENCHMARKS if region == "zone"}
+    # the zone's full-year 2025 growth, once a later source gives it (a row of context.csv), stands in for
+    # its January-June rate in the 2025 comparison; the 2024 and January-June comparisons keep the article's
+    later = full_year(ind, "value_added_yoy_2025h1", 2025, ctx)
+    zone = {group: ("context", later["id"]) if group == "2025" and later is not None else (kind, row_id)
+            for group, region, kind, row_id, _ in BENCHMARKS if region == "zone"}
+
+    def figure_of(kind: str, row_id: str):
+        return reported(row_id, ind) if kind == "indicators" else context_reported(row_id, ctx)
+
     records = []
     for group, region, kind, row_id, real in BENCHMARKS:
+        if region == "zone":
+            kind, row_id = zone[group]
         frame = ind if kind == "indicators" else ctx
-        figure = reported(row_id, ind) if kind == "indicators" else context_reported(row_id, ctx)
+        figure = figure_of(kind, row_id)
         basis = GROWTH_BASIS[row_id] if kind == "indicators" else _row(ctx, row_id)["basis"]
         period = _row(frame, row_id)["period"]
+        zone_kind, zone_id = zone[group]
         reason = "" if region == "zone" else "nominal" if not real else (
-            "period" if period != _row(ind, zone[group])["period"] else "")
+            "period" if period != _row(ind if zone_kind == "indicators" else ctx, zone_id)["period"] else "")
         premium = low = high = math.nan
         if region != "zone" and not reason:
-            ours = reported(zone[group], ind)
+            ours = figure_of(zone_kind, zone_id)
             iv = pp_difference(ours, figure)
             premium, low, high = pp_difference(ours.value, figure.value), iv.low, iv.high
         records.append({"comparison": group, "period": period, "region": region, "id": row_id, "basis": basis,
