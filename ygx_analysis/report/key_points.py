@@ -37,8 +37,10 @@ FISCAL_ROW = "fiscal_revenue_total_2024"
 """The row of ``tab-implied-prior-levels`` that the fiscal sentence reads."""
 PLAN_ROW = ("base", "fiscal_revenue_total")
 """The scenario and indicator (ids of ``data/scenarios.toml``) of the plan-period sentences."""
-# the columns of the exhibit functions, by position (their headers are filled templates)
-PLAN_COLUMNS = {"scenario": 0, "indicator": 1, "prices": 2, "start": 3, "end": 4, "cagr": 5, "p05": 8, "p95": 9}
+PLAN_COLUMNS = {"scenario": "scenario", "indicator": "indicator", "start": "level_2025", "end": "level_end",
+                "cagr": "cagr_pct", "p05": "p05_end", "p95": "p95_end"}
+"""The sentence's names → the plan-period summary's column keys (``scenario_tables.yml``, ``plan_summary.columns``)."""
+# the savings windows' first four columns, by position (the present-value header names the discount rate)
 WINDOW_COLUMNS = {"window": 0, "years": 1, "nominal": 2, "pv": 3}
 
 
@@ -102,36 +104,40 @@ def _savings(tables: Mapping[str, pd.DataFrame], lang: str, data: Path) -> KeyPo
                      .join(items))
 
 
-def _plan_row(tables: Mapping[str, pd.DataFrame], lang: str, data: Path) -> tuple[pd.Series, dict[str, object]]:
-    """The plan-period summary's row of :data:`PLAN_ROW`, and the labels and years of the sentences.
+def _plan_row(tables: Mapping[str, pd.DataFrame], lang: str, data: Path) -> tuple[dict[str, object], dict[str, object]]:
+    """The plan-period summary's row of :data:`PLAN_ROW`, with its values under the sentence's names, and the
+    labels and years of the sentences.
 
-    The labels are those of ``scenarios.toml`` (which the build checked already); the years are those the
-    table's headers name (``2025年（亿元）``, ``2030年（亿元）``).
+    The labels and the last year are those of ``scenarios.toml`` (which the build checked already); the
+    columns are found by their headers, filled as the exhibit fills them (``2025年（亿元）``, ``2030年（亿元）``).
     """
-    import re
     import tomllib
+
+    from ..scenarios.config import BASE_YEAR
 
     config = tomllib.loads((data / "scenarios.toml").read_text(encoding="utf-8"))
     scenario, indicator = (config["scenarios"][PLAN_ROW[0]][f"label_{lang}"],
                            config["indicators"][PLAN_ROW[1]][f"label_{lang}"])
-    t = tables["tab-plan-period-summary"]
-    row = t[(t.iloc[:, PLAN_COLUMNS["scenario"]] == scenario)
-            & (t.iloc[:, PLAN_COLUMNS["indicator"]] == indicator)].iloc[0]
-    base, last = (int(re.search(r"\d{4}", str(t.columns[PLAN_COLUMNS[k]])).group()) for k in ("start", "end"))
-    return row, {"indicator": indicator, "last": last, "scenario": scenario, "base": base}
+    last = int(config["meta"]["last_year"])
+    heads = {k: v.format(base=BASE_YEAR, first=BASE_YEAR + 1, last=last)
+             for k, v in words.group("scenario_tables", "plan_summary.columns", lang).items()}
+    t = tables["tab-plan-period-summary"].rename(columns={v: k for k, v in heads.items()})
+    row = t[(t["scenario"] == scenario) & (t["indicator"] == indicator)].iloc[0]
+    values = {name: row[key] for name, key in PLAN_COLUMNS.items()}
+    return values, {"indicator": indicator, "last": last, "scenario": scenario, "base": BASE_YEAR}
 
 
 def _paths(tables: Mapping[str, pd.DataFrame], lang: str, data: Path) -> KeyPoint:
     row, named = _plan_row(tables, lang, data)
     return _sentence("paths", lang, {"ref": "tab-plan-period-summary"}, **named,
-                     **{k: float(row.iloc[PLAN_COLUMNS[k]]) for k in ("start", "end", "cagr")})
+                     **{k: float(row[k]) for k in ("start", "end", "cagr")})
 
 
 def _fan(tables: Mapping[str, pd.DataFrame], lang: str, data: Path) -> KeyPoint:
     row, named = _plan_row(tables, lang, data)
     return _sentence("fan", lang, {"ref": "tab-plan-period-summary", "ref_fig": "fig-scenario-fan"},
                      indicator=named["indicator"], last=named["last"],
-                     **{k: float(row.iloc[PLAN_COLUMNS[k]]) for k in ("p05", "p95")})
+                     **{k: float(row[k]) for k in ("p05", "p95")})
 
 
 KEY_POINTS: tuple[tuple[str, tuple[str, ...], Callable[..., KeyPoint]], ...] = (
