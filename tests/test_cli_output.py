@@ -59,3 +59,11 @@ def test_output_to_a_missing_folder_is_one_line_and_exit_2(capsys, tmp_path, com
     assert status == 2 and out == "" and len(err.splitlines()) == 1 and err.startswith("ygx-analysis: error: ")
     status, _, err = run(capsys, *command, "--lang", "fr")
     assert status == 2 and len(err.splitlines()) == 1
+
+
+@pytest.mark.parametrize("name", ["x.xlsx", "x.csv", "x.json"])
+def test_output_into_a_missing_folder_is_one_line_naming_the_file(capsys, tmp_path, name):
+    target = tmp_path / "nowhere" / name
+    status, out, err = run(capsys, "savings", "--output", str(target))
+    assert status == 2 and out == "" and "Traceback" not in err and len(err.strip().splitlines()) == 1
+    assert name in err and "No such file or directory" in err

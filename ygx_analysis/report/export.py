@@ -130,6 +130,18 @@ def write_xlsx(frame: pd.DataFrame, path: str | os.PathLike[str], *, table_id: s
     frame = table.frame
     path = Path(path)
     created = fixed_time().replace(tzinfo=None)
+    try:
+        _write_workbook(xlsxwriter, table, frame, path, created, table_id=table_id, caption=caption, source=source,
+                        version=version, about=about)
+    except xlsxwriter.exceptions.FileCreateError as exc:  # the file cannot be written: say so as the OSError it is
+        cause = exc.args[0] if exc.args and isinstance(exc.args[0], OSError) else OSError(str(exc))
+        raise cause from None
+    return path
+
+
+def _write_workbook(xlsxwriter: Any, table: Any, frame: pd.DataFrame, path: Path, created: Any, *, table_id: str,
+                    caption: str, source: str, version: str, about: Mapping[str, str] | None) -> None:
+    """The body of :func:`write_xlsx`: both sheets, written and closed."""
     with xlsxwriter.Workbook(str(path), {"in_memory": True, "nan_inf_to_errors": False,
                                          "strings_to_numbers": False, "strings_to_urls": False}) as book:
         book.set_properties({"title": caption or table_id, "subject": table_id, "comments": source,
@@ -172,7 +184,6 @@ def write_xlsx(frame: pd.DataFrame, path: str | os.PathLike[str], *, table_id: s
         for row, (key, value) in enumerate(rows):
             about_sheet.write_string(row, 0, key)
             about_sheet.write_string(row, 1, value)
-    return path
 
 
 def _write_cell(sheet: Any, row: int, col: int, value: Any, number: Any = None) -> None:
